@@ -1,0 +1,49 @@
+// A 2-D block of cell values as Excel, an .xlsx file or a CSV gives it, with where it sits,
+// so that every message and every recognised role can name a sheet cell.
+
+export type CellValue = string | number | boolean | null;
+
+export interface Grid {
+  /** Sheet name (or file name for a CSV). */
+  sheet: string;
+  /** Zero-based sheet row and column of values[0][0]; a used range need not start at A1. */
+  origin: { row: number; col: number };
+  values: CellValue[][];
+}
+
+/** Column letters for a zero-based column index: 0 -> A, 26 -> AA. */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a zero-based sheet row/column. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** A1 address of grid cell (r, c), i.e. offset by the grid's origin. */
+export function gridAddress(grid: Grid, r: number, c: number): string {
+  return a1(grid.origin.row + r, grid.origin.col + c);
+}
+
+/** Zero-based {row, col} of an A1 address such as "C12" or "$C$12". */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Quote a sheet name for an address when it needs it: 'My sheet'!A1. */
+export function sheetRef(sheet: string, address: string): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${address}`;
+}
