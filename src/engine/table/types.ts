@@ -66,6 +66,13 @@ export interface Line {
   name: string;
   role: Role;
   source: RoleSource;
+  /** Sector lines: index of the sector (0..n-1, row order); the matching column has the same. */
+  sector?: number;
+  /** Every label cell of the line (code, name, other label columns), as written. */
+  labels?: string[];
+  /** Subtotals: what they add up when the label says so (輸出計 -> "export", 粗付加価値部門計 ->
+   * "value-added"). */
+  totalOf?: Role | "value-added";
 }
 
 export interface TableLayout {
@@ -81,12 +88,16 @@ export interface TableLayout {
   importTypeSource: "detected" | "user";
   /** Why this convention was chosen, shown to the user. */
   importTypeReason: Bilingual;
+  /** What recognition was unsure about (unknown lines, duplicate columns); carried into the table. */
+  warnings?: RippleWarning[];
 }
 
 export interface Sector {
   code: string | null;
   name: string;
-  /** How the sector is shown and matched: "code name", or whichever part exists. */
+  /** How the sector is shown (CLI `sectors`): the name as in the table (農林水産業,
+   * agriculture_group), or the code when the table has codes only. Matching accepts the code,
+   * the name and "code name" alike (src/engine/table/sectorMatch.ts). */
   label: string;
 }
 

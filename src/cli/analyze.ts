@@ -1,0 +1,338 @@
+// `ripple analyze` (and `ripple demo`, which is analyze on the bundled sample): file -> grid ->
+// table -> model -> report -> workbook / JSON. Everything here is the edge: file names, sheet
+// choice, messages; the numbers come from the engine and the layout from src/report.
+
+import { existsSync, promises as fs } from "node:fs";
+import { basename, resolve } from "node:path";
+import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
+import { a1, type Grid } from "../engine/grid";
+import {
+  DEFAULT_CONSUMPTION_RATE_SOURCE,
+  IOModel,
+  analyze,
+  type ModelOptions,
+} from "../engine/model";
+import type { AnalysisResult } from "../engine/model/result";
+import { buildTable, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
+import type { IOTable, ImportType, TableLayout, TableMapping } from "../engine/table/types";
+import { buildAnalysisReport, type ReportInput, type ResolvedModelOptions } from "../report/analysisReport";
+import { checksum, sha256Text } from "../report/checksum";
+import { readGridFile, writeXlsx, type GridFile } from "../workbook/xlsx";
+import type { CliIO } from "./io";
+import { parseMappingFile } from "./mappingFile";
+import { freePath } from "./outputPath";
+import { packageVersion } from "./packageRoot";
+import { startProgress, wantsProgress } from "./progress";
+import { summaryText } from "./summary";
+
+export interface AnalyzeArgs {
+  input: string;
+  sheet?: string;
+  map?: string;
+  importType?: ImportType;
+  /** A CSV (or a workbook's first sheet) holding sector label and final-demand change. */
+  shock?: string;
+  /** A sheet of the input workbook holding the shock instead. */
+  shockSheet?: string;
+  consumptionRate?: number;
+  out?: string;
+  /** File for the JSON result, or "-" for stdout. */
+  json?: string;
+  lang: Lang;
+  /** Where the workbook goes when neither --out nor --json is given. */
+  defaultOut: string;
+  /** Description of the input in the results (e.g. "bundled sample"). */
+  inputDescription?: string;
+  signal?: AbortSignal;
+}
+
+const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${text[lang]}\n`);
+
+function usedRange(g: Grid): string {
+  const rows = g.values.length;
+  const cols = Math.max(1, ...g.values.map((r) => r.length));
+  return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + Math.max(rows, 1) - 1, g.origin.col + cols - 1)}`;
+}
+
+function findSheet(sheets: Grid[], name: string, file: string, option = "--sheet"): Grid {
+  const exact = sheets.find((g) => g.sheet === name) ?? sheets.find((g) => g.sheet.toLowerCase() === name.toLowerCase());
+  if (exact) return exact;
+  const names = sheets.map((g) => `'${g.sheet}'`).join(", ");
+  throw new RippleError(
+    "sheet-not-found",
+    {
+      ja: `シート「${name}」がありません。あるシート: ${names}。${option} で名前を指定し直してください。`,
+      en: `there is no sheet '${name}'. Sheets: ${names}. Give one of them with ${option}.`,
+    },
+    { file },
+  );
+}
+
+/** The sheet to read: --sheet, else the first sheet on which a table is recognised. */
+function chooseSheet(
+  sheets: Grid[],
+  file: string,
+  opts: { sheet?: string; mapping?: TableMapping; importType?: ImportType },
+): { grid: Grid; layout: TableLayout; searched: boolean } {
+  const ropts = { mapping: opts.mapping, importType: opts.importType };
+  if (opts.sheet) {
+    const grid = findSheet(sheets, opts.sheet, file);
+    return { grid, layout: recognizeLayout(grid, ropts), searched: false };
+  }
+  let first: unknown = null;
+  for (const grid of sheets) {
+    try {
+      return { grid, layout: recognizeLayout(grid, ropts), searched: sheets.length > 1 };
+    } catch (e) {
+      if (!(e instanceof RippleError)) throw e;
+      first ??= e;
+    }
+  }
+  if (sheets.length === 1 && first) throw first;
+  const names = sheets.map((g) => `'${g.sheet}'`).join(", ");
+  const why = first instanceof RippleError ? first.text : { ja: "", en: "" };
+  throw new RippleError(
+    "no-table",
+    {
+      ja: `産業連関表と認識できるシートがありません（${names}）。--sheet でシートを指定してください。最初のシートの問題: ${why.ja}`,
+      en: `no sheet holds a recognisable input-output table (${names}). Name the sheet with --sheet. First sheet: ${why.en}`,
+    },
+    { file },
+  );
+}
+
+async function readText(path: string, typed: string): Promise<string> {
+  try {
+    return await fs.readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new RippleError(
+      code === "ENOENT" ? "file-not-found" : "file-unreadable",
+      code === "ENOENT"
+        ? { ja: "ファイルが見つかりません。パスを確認してください。", en: "File not found. Check the path." }
+        : { ja: `ファイルを読めません（${String(code)}）。`, en: `Cannot read the file (${String(code)}).` },
+      { file: typed },
+    );
+  }
+}
+
+/** Adds the file to an error that names only a sheet and cell, so the message is complete. */
+function inFile<T>(file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RippleError && !e.where.file) {
+      const err = new RippleError(e.code, e.text, { ...e.where, file }, e.kind);
+      throw err;
+    }
+    throw e;
+  }
+}
+
+async function inFileAsync<T>(file: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof RippleError && !e.where.file) throw new RippleError(e.code, e.text, { ...e.where, file }, e.kind);
+    throw e;
+  }
+}
+
+/** Errors of the file host name the absolute path it was given; say the name the user typed. */
+function asTyped(e: unknown, abs: string, typed: string): unknown {
+  if (!(e instanceof RippleError) || e.where.file !== abs) return e;
+  if (e instanceof RippleErrorList)
+    return new RippleErrorList(e.code, e.problems.map((p) => asTyped(p, abs, typed) as RippleError));
+  return new RippleError(e.code, e.text, { ...e.where, file: typed }, e.kind);
+}
+
+async function readGrids(cwd: string, typed: string): Promise<GridFile> {
+  const abs = resolve(cwd, typed);
+  try {
+    return await readGridFile(abs);
+  } catch (e) {
+    throw asTyped(e, abs, typed);
+  }
+}
+
+export interface AnalysisRun {
+  result: AnalysisResult;
+  table: IOTable;
+  workbook: string | null;
+}
+
+export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<AnalysisRun> {
+  const lang = args.lang;
+  const inputName = args.input;
+  const jsonToStdout = args.json === "-";
+
+  const file = await readGrids(io.cwd, inputName);
+  const mapping = args.map
+    ? parseMappingFile(await readText(resolve(io.cwd, args.map), args.map), args.map)
+    : undefined;
+
+  const { grid, layout, searched } = inFile(inputName, () =>
+    chooseSheet(file.sheets, inputName, { sheet: args.sheet, mapping, importType: args.importType }),
+  );
+  if (searched)
+    say(io, lang, {
+      ja: `シート「${grid.sheet}」の表を使います（${layout.sectorBlock}）。別のシートは --sheet で指定できます。`,
+      en: `using the table on sheet '${grid.sheet}' (${layout.sectorBlock}); choose another with --sheet.`,
+    });
+  const table = inFile(inputName, () => buildTable(grid, layout));
+
+  // The shock: a CSV/workbook file, or a sheet of the input workbook.
+  let shock: number[] | undefined;
+  let shockSource: string | undefined;
+  const inputs: ReportInput[] = [
+    {
+      description: args.inputDescription ?? basename(inputName),
+      sheet: grid.sheet,
+      range: usedRange(grid),
+      checksum: checksum(grid),
+    },
+  ];
+  if (args.map) {
+    inputs.push({ description: `${basename(args.map)} (--map)`, checksum: "sha256:" + sha256Text(JSON.stringify(mapping)) });
+  }
+  if (args.shock || args.shockSheet) {
+    let shockGrid: Grid;
+    let shockFile: string;
+    if (args.shockSheet) {
+      shockFile = inputName;
+      shockGrid = inFile(shockFile, () => findSheet(file.sheets, args.shockSheet!, shockFile, "--shock-sheet"));
+    } else {
+      shockFile = args.shock!;
+      const sf = await readGrids(io.cwd, shockFile);
+      shockGrid = sf.sheets[0];
+    }
+    const pairs = inFile(shockFile, () => parseShockGrid(shockGrid));
+    shock = inFile(shockFile, () => shockFromPairs(table, pairs));
+    shockSource = args.shockSheet ? `${basename(shockFile)} [${shockGrid.sheet}]` : basename(shockFile);
+    inputs.push({
+      description: `${basename(shockFile)} (${lang === "ja" ? "ショック" : "shock"})`,
+      sheet: shockGrid.sheet,
+      range: usedRange(shockGrid),
+      checksum: checksum(shockGrid),
+    });
+  }
+
+  const modelOptions: ModelOptions = {};
+  if (args.importType) modelOptions.importType = args.importType;
+  if (args.consumptionRate !== undefined) modelOptions.consumptionRate = args.consumptionRate;
+
+  // Build once (with progress for big tables), then analyse on the built model.
+  const n = table.sectors.length;
+  const progress = wantsProgress(n, !!io.stderr.isTTY, jsonToStdout) ? startProgress(io.stderr, lang) : null;
+  let model: IOModel;
+  try {
+    model = await inFileAsync(inputName, () =>
+      IOModel.buildAsync(table, modelOptions, {
+        signal: args.signal,
+        onProgress: progress ? (d, t, s) => progress.update(d, t, s) : undefined,
+      }),
+    );
+  } finally {
+    progress?.stop();
+  }
+  const result = inFile(inputName, () => analyze(model, shock, { lang }));
+
+  const resolved: ResolvedModelOptions = {
+    importType: result.importType,
+    importTypeSource: args.importType || mapping?.importType ? "user" : "detected",
+    importTypeReason: layout.importTypeReason,
+    parameters: [
+      {
+        key: "consumptionRate",
+        name: { ja: "消費転換係数", en: "Consumption conversion rate" },
+        value: model.options.consumptionRate,
+        source:
+          args.consumptionRate !== undefined
+            ? { kind: "user" }
+            : { kind: "default", text: DEFAULT_CONSUMPTION_RATE_SOURCE },
+      },
+      {
+        key: "incomeBase",
+        name: { ja: "誘発消費のもとになる所得", en: "Income that drives induced consumption" },
+        value: model.options.incomeBase,
+        source: {
+          kind: "default",
+          text: {
+            ja: "雇用者所得（総務省・都道府県の3段階法の標準）",
+            en: "compensation of employees (the standard of MIC's three-stage method)",
+          },
+        },
+      },
+      {
+        key: "selfSufficiency",
+        name: { ja: "自給率（直接効果）", en: "Self-sufficiency (direct effect)" },
+        value: result.importType === "competitive" ? "1 − m_i" : 1,
+        source: {
+          kind: "default",
+          text:
+            result.importType === "competitive"
+              ? { ja: "表の輸入係数から（MODELS.md 3）", en: "from the table's import coefficients (MODELS.md 3)" }
+              : { ja: "非競争輸入型の表は国産のみ", en: "domestic-use tables hold domestic products only" },
+        },
+      },
+    ],
+  };
+  // Where to write: --out; with neither --out nor --json, the default workbook.
+  let workbook: string | null = null;
+  const wantWorkbook = args.out !== undefined || args.json === undefined;
+  if (wantWorkbook) {
+    const requested = resolve(io.cwd, args.out ?? args.defaultOut);
+    workbook = freePath(requested);
+    const spec = buildAnalysisReport({
+      result,
+      table,
+      options: resolved,
+      shock,
+      shockSource,
+      lang,
+      inputs,
+      version: packageVersion(),
+    });
+    await writeXlsx(spec, workbook);
+    if (workbook !== requested)
+      say(io, lang, {
+        ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`,
+        en: `${requested} exists, so it was left alone; wrote ${workbook} instead.`,
+      });
+  }
+
+  if (args.json !== undefined) {
+    const text = JSON.stringify(result) + "\n";
+    if (jsonToStdout) io.stdout.write(text);
+    else {
+      // The JSON is a machine output that scripts read under a fixed name: it is replaced,
+      // and the replacement is said on stderr.
+      const jsonPath = resolve(io.cwd, args.json);
+      const existed = existsSync(jsonPath);
+      try {
+        await fs.writeFile(jsonPath, text, "utf8");
+      } catch (e) {
+        throw new RippleError(
+          "file-unwritable",
+          {
+            ja: `JSON を書き込めません（${(e as Error).message}）。フォルダーがあるか確認してください。`,
+            en: `Cannot write the JSON (${(e as Error).message}). Check that the folder exists.`,
+          },
+          { file: args.json },
+        );
+      }
+      if (existed) say(io, lang, { ja: `${jsonPath} を上書きしました。`, en: `replaced ${jsonPath}.` });
+    }
+  }
+
+  if (!jsonToStdout) {
+    io.stdout.write(summaryText(result, table.unit, lang));
+    if (workbook)
+      io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);
+    if (args.json !== undefined)
+      io.stdout.write(`JSON: ${resolve(io.cwd, args.json)}\n`);
+  } else if (workbook) {
+    say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
+  }
+  return { result, table, workbook };
+}

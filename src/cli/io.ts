@@ -1,0 +1,12 @@
+// Where the command writes and what it knows about its surroundings. main() uses the real
+// process by default; tests pass their own to capture output without touching process.
+export interface CliIO {
+  stdout: { write(s: string): unknown };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}

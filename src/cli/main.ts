@@ -1,0 +1,198 @@
+// The `ripple` command (../shared/spec/CLI.md). main() never throws and never exits the process:
+// it returns the exit status, so bin/ripple.js and the tests call it the same way.
+//   0 success · 2 bad input or usage · 3 numeric (singular / non-productive table)
+//   130 cancelled (Ctrl+C) · 70 unexpected (stack trace only with RIPPLE_DEBUG=1)
+
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { basename } from "node:path";
+import { RippleError, RippleErrorList, formatMessage, type Lang, type Where } from "../engine/errors";
+import { runAnalyze } from "./analyze";
+import { processIO, type CliIO } from "./io";
+import { isLang, langFromArgv, langFromEnv } from "./lang";
+import { packageVersion, samplePath } from "./packageRoot";
+
+export const EXIT = { ok: 0, input: 2, numeric: 3, cancelled: 130, unexpected: 70 } as const;
+
+export const DEMO_OUT = "ripple-demo-results.xlsx";
+export const ANALYZE_OUT = "ripple-results.xlsx";
+
+function parseLang(v: string): Lang {
+  if (!isLang(v)) throw new InvalidArgumentError("use ja or en");
+  return v;
+}
+
+function parseRate(v: string): number {
+  const x = Number(v);
+  if (v.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError("a number from 0 to 1, e.g. 0.734");
+  return x;
+}
+
+/** A CSV's one "sheet" is named after the file: say the file once. */
+function plainWhere(w: Where): Where {
+  if (w.file && w.sheet && basename(w.file) === w.sheet) return { file: w.file, cell: w.cell };
+  return w;
+}
+
+/** One line (lists: one line per problem) in the user's language, and the exit status. */
+export function reportError(e: unknown, lang: Lang, io: CliIO): number {
+  if (e instanceof RippleError) {
+    const text =
+      e instanceof RippleErrorList
+        ? e.format(lang)
+        : formatMessage(e.text, plainWhere(e.where), lang).replace(/\s*\n\s*/g, " ");
+    io.stderr.write(`ripple: ${text}\n`);
+    if (io.env.RIPPLE_DEBUG === "1" && e.stack) io.stderr.write(e.stack + "\n");
+    return e.kind === "numeric" ? EXIT.numeric : e.kind === "cancelled" ? EXIT.cancelled : EXIT.input;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  const lead = lang === "ja" ? "予期しないエラー" : "unexpected error";
+  const hint = lang === "ja" ? "（RIPPLE_DEBUG=1 で詳細を表示）" : " (set RIPPLE_DEBUG=1 for details)";
+  io.stderr.write(`ripple: ${lead}: ${msg.split("\n")[0]}${hint}\n`);
+  if (io.env.RIPPLE_DEBUG === "1" && e instanceof Error && e.stack) io.stderr.write(e.stack + "\n");
+  return EXIT.unexpected;
+}
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const argLang = langFromArgv(argv);
+  let lang: Lang = isLang(argLang) ? argLang : langFromEnv(io.env);
+  let status: number = EXIT.ok;
+
+  // Ctrl+C stops the model build between chunks; the run then ends with status 130.
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  const ownsProcess = io.stderr === process.stderr;
+  if (ownsProcess) process.once("SIGINT", onSigint);
+
+  const program = new Command("ripple")
+    .description(
+      "Ripple: 経済波及効果 (input-output ripple effects) from the command line.\n" +
+        "Reads an input-output table (.xlsx or .csv) as published, writes a results workbook and/or JSON.",
+    )
+    .version(packageVersion(), "-V, --version")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Commander's usage errors become one line, like every other error.
+      outputError: () => undefined,
+    })
+    .showHelpAfterError(false);
+
+  const langOption = () =>
+    new Option("--lang <lang>", "language of messages and of the results workbook: ja or en (default: from LANG, else en)").argParser(parseLang);
+
+  program
+    .command("demo")
+    .description(`the bundled sample workbook (Japan 2011, 13 sectors, with an example shock) through the whole pipeline; writes ${DEMO_OUT}`)
+    .option("--out <file.xlsx>", `results workbook (default: ${DEMO_OUT}; an existing file is never overwritten: -2, -3, … is added)`)
+    .option("--json <file.json|->", "also write the JSON result to a file, or to stdout with -")
+    .addOption(langOption())
+    .action(async (opts: { out?: string; json?: string; lang?: Lang }) => {
+      if (opts.lang) lang = opts.lang;
+      await runAnalyze(
+        {
+          input: samplePath(),
+          sheet: "取引基本表",
+          shockSheet: "ショック",
+          out: opts.out ?? (opts.json === undefined ? DEMO_OUT : undefined),
+          json: opts.json,
+          lang,
+          defaultOut: DEMO_OUT,
+          inputDescription: lang === "ja" ? "同梱のサンプル ripple-sample.xlsx" : "bundled sample ripple-sample.xlsx",
+          signal: controller.signal,
+        },
+        io,
+      );
+    });
+
+  program
+    .command("analyze")
+    .description("analyse an input-output table: coefficients, Leontief inverse, multipliers, linkages, and the ripple effect of a shock")
+    .argument("<input>", "the table: .xlsx (any sheet) or .csv (UTF-8 or Shift_JIS)")
+    .option("--sheet <name>", "sheet holding the table (default: the first sheet where a table is recognised)")
+    .option("--map <map.json>", 'roles for rows/columns the recogniser gets wrong: {"rows": {label: role}, "cols": {...}}')
+    .addOption(
+      new Option("--import-type <type>", "override the detected import convention").choices(["competitive", "domestic"]),
+    )
+    .option("--shock <shock.csv>", "final-demand change: two columns, sector label and value (table units)")
+    .option("--shock-sheet <name>", "read the shock from this sheet of the input workbook instead")
+    .option("--consumption-rate <c>", "消費転換係数 for the second indirect effect (default 0.734, FIES 2011)", parseRate)
+    .option("--projects <sheet>", "supported investment projects as the shock (not available in this version)")
+    .option("--out <file.xlsx>", `results workbook (default ${ANALYZE_OUT} when --json is not given; never overwritten)`)
+    .option("--json <file.json|->", "JSON result (CLI.md field names, full precision) to a file, or to stdout with -")
+    .addOption(langOption())
+    .action(
+      async (
+        input: string,
+        opts: {
+          sheet?: string;
+          map?: string;
+          importType?: "competitive" | "domestic";
+          shock?: string;
+          shockSheet?: string;
+          consumptionRate?: number;
+          projects?: string;
+          out?: string;
+          json?: string;
+          lang?: Lang;
+        },
+      ) => {
+        if (opts.lang) lang = opts.lang;
+        if (opts.projects !== undefined) {
+          throw new RippleError("projects-unavailable", {
+            ja: "--projects（事業計画からのショック）はこの版ではまだ使えません。--shock で最終需要の変化を指定してください。",
+            en: "--projects (shocks from investment projects) is not available in this version yet; give the final-demand change with --shock.",
+          });
+        }
+        if (opts.shock && opts.shockSheet) {
+          throw new RippleError("shock-twice", {
+            ja: "--shock と --shock-sheet はどちらか一方だけ指定してください。",
+            en: "give either --shock or --shock-sheet, not both.",
+          });
+        }
+        await runAnalyze(
+          {
+            input,
+            sheet: opts.sheet,
+            map: opts.map,
+            importType: opts.importType,
+            shock: opts.shock,
+            shockSheet: opts.shockSheet,
+            consumptionRate: opts.consumptionRate,
+            out: opts.out,
+            json: opts.json,
+            lang,
+            defaultOut: ANALYZE_OUT,
+            signal: controller.signal,
+          },
+          io,
+        );
+      },
+    );
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") {
+        status = EXIT.ok;
+      } else if (e.code === "commander.help") {
+        // `ripple` alone: help on stderr, and a status scripts can tell from success.
+        status = e.exitCode === 0 ? EXIT.ok : EXIT.input;
+      } else if (e.code === "commander.executeSubCommandAsync") {
+        status = e.exitCode;
+      } else {
+        // Usage errors: commander's message (English) on one line, and where to look.
+        const msg = e.message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ");
+        const hint = lang === "ja" ? "（ripple --help で使い方を表示）" : " (see ripple --help)";
+        io.stderr.write(`ripple: ${msg}${hint}\n`);
+        status = EXIT.input;
+      }
+    } else {
+      status = reportError(e, lang, io);
+    }
+  } finally {
+    if (ownsProcess) process.removeListener("SIGINT", onSigint);
+  }
+  return status;
+}

@@ -1,0 +1,113 @@
+// Default parameters of the magnet models (assets/data/magnet-market/defaults.csv: value, range,
+// reliability grade and source per row). The engine reads the text; the hosts read the file.
+
+import { type Bilingual, RippleError } from "../errors";
+import { parseCsv } from "../table/csv";
+import { textAt, dataAt } from "../table/cells";
+import type { KpiInputs, SourcedValue } from "../projects/evaluate";
+
+export interface Parameter {
+  block: string;
+  name: string;
+  value: number;
+  unit: string;
+  low: number | null;
+  high: number | null;
+  /** A primary or official, B reputable secondary, C estimate. */
+  grade: string;
+  source: string;
+}
+
+const COLUMNS = ["block", "parameter", "value", "unit", "low", "high", "grade", "source"] as const;
+
+export function parseParameters(text: string, file = "defaults.csv"): Parameter[] {
+  const grid = parseCsv(text, file);
+  const header = COLUMNS.map((_, c) => textAt(grid, 0, c));
+  if (header.join(",") !== COLUMNS.join(","))
+    throw new RippleError("parameters-header", {
+      ja: `パラメータ表の見出しは ${COLUMNS.join(",")} にしてください`,
+      en: `The parameter table's header must be ${COLUMNS.join(",")}`,
+    }, { file, cell: "A1" });
+  const out: Parameter[] = [];
+  for (let r = 1; r < grid.values.length; r++) {
+    const name = textAt(grid, r, 1);
+    if (!name) continue;
+    const num = (c: number): number | null => {
+      const d = dataAt(grid, r, c);
+      return d.kind === "number" ? d.value : null;
+    };
+    const value = num(2);
+    if (value === null)
+      throw new RippleError("parameters-value", {
+        ja: `パラメータ「${name}」の値が数値ではありません`,
+        en: `The value of parameter '${name}' is not a number`,
+      }, { file, cell: `C${r + 1}` });
+    out.push({
+      block: textAt(grid, r, 0) ?? "",
+      name,
+      value,
+      unit: textAt(grid, r, 3) ?? "",
+      low: num(4),
+      high: num(5),
+      grade: textAt(grid, r, 6) ?? "",
+      source: textAt(grid, r, 7) ?? "",
+    });
+  }
+  return out;
+}
+
+/** Look a parameter up by block and exact name; a missing one is an error naming it. */
+export function param(params: Parameter[], block: string, name: string): Parameter {
+  const p = params.find((x) => x.block === block && x.name === name);
+  if (!p)
+    throw new RippleError("parameters-missing", {
+      ja: `パラメータ「${block} / ${name}」がありません`,
+      en: `Parameter '${block} / ${name}' is missing`,
+    });
+  return p;
+}
+
+/** "same" in the source column means the source of the row above (as the file writes it). */
+export function sourceOf(params: Parameter[], p: Parameter): string {
+  let i = params.indexOf(p);
+  while (i > 0 && params[i].source.trim().toLowerCase() === "same") i--;
+  return params[i].source;
+}
+
+export function sourced(params: Parameter[], p: Parameter, value = p.value, how?: Bilingual): SourcedValue {
+  const src = `${sourceOf(params, p)} (grade ${p.grade})`;
+  return {
+    value,
+    source: {
+      ja: `${how ? how.ja + "; " : ""}既定値 ${p.block}/${p.name}: ${src}`,
+      en: `${how ? how.en + "; " : ""}default ${p.block}/${p.name}: ${src}`,
+    },
+  };
+}
+
+/** KPI inputs from the defaults: 2030 domestic demand = 2024 demand × (1 + growth)^(2030 − 2024)
+ * until the demand-share model supplies it. */
+export function defaultKpiInputs(params: Parameter[], year = 2030): KpiInputs {
+  const demand = param(params, "japan", "domestic NdFeB demand 2024");
+  const growth = param(params, "japan", "domestic demand growth to 2030");
+  const output = param(params, "japan", "domestic NdFeB output 2024 (plants in Japan)");
+  const projected = demand.value * Math.pow(1 + growth.value, year - 2024);
+  const d = sourced(params, demand, projected, {
+    ja: `${demand.value} t × (1 + ${growth.value})^${year - 2024}（成長率: ${sourceOf(params, growth)}）`,
+    en: `${demand.value} t × (1 + ${growth.value})^${year - 2024} (growth: ${sourceOf(params, growth)})`,
+  });
+  return {
+    year,
+    baselineCapacity: {
+      ...sourced(params, output, output.value, {
+        ja: "2024年の国内生産量を既存能力の下限として使用",
+        en: "2024 domestic output used as a lower bound of existing capacity",
+      }),
+      year: 2024,
+    },
+    domesticDemand: d,
+    target: sourced(params, param(params, "policy", "KPI 2030 domestic NdFeB capacity / domestic demand")),
+    recyclingTarget: sourced(params, param(params, "policy", "KPI 2030 recycling capacity vs 2020")),
+    recyclingBaseline2020: null,
+  };
+}

@@ -1,0 +1,203 @@
+// Finding the table in a grid: the label column and header row whose labels meet (the sectors are
+// the labels that appear both as rows and as columns), then the code and name cells of each line.
+
+import { RippleError } from "../errors";
+import type { Grid } from "../grid";
+import { gridAddress } from "../grid";
+import { dataAt, textAt } from "./cells";
+import { codeKey, isCodeLike, labelKey, splitCodeName } from "./normalize";
+
+/** How far from the top-left corner header rows and label columns are looked for. */
+const SCAN = 40;
+
+/** Matching key of a label cell: the name part of "code name", codes by codeKey. */
+export function primaryKey(grid: Grid, r: number, c: number): string | null {
+  const v = grid.values[r]?.[c];
+  if (typeof v !== "string") return null;
+  const t = v.trim();
+  // Text codes with a leading zero (01) are labels; other numbers written as text are data.
+  if (t === "" || (dataAt(grid, r, c).kind !== "text" && !/^0\d+$/.test(t))) return null;
+  const split = splitCodeName(t);
+  if (split) return "n:" + labelKey(split.name);
+  return isCodeLike(t) ? "c:" + codeKey(t) : "n:" + labelKey(t);
+}
+
+export interface Anchor {
+  /** Label column and header row whose labels meet. */
+  col: number;
+  row: number;
+  keys: Set<string>;
+}
+
+/** The (label column, header row) pair sharing the most labels; names win ties over codes. */
+export function findAnchor(grid: Grid): Anchor {
+  const nr = grid.values.length;
+  const nc = Math.max(0, ...grid.values.map((r) => r.length));
+  const colKeys: Map<string, number>[] = []; // key -> last row where the key is in column c
+  const rowKeys: Map<string, number>[] = []; // key -> last column where the key is in row r
+  for (let c = 0; c < Math.min(nc, SCAN); c++) {
+    const m = new Map<string, number>();
+    for (let r = 0; r < nr; r++) {
+      const k = primaryKey(grid, r, c);
+      if (k) m.set(k, r);
+    }
+    colKeys.push(m);
+  }
+  for (let r = 0; r < Math.min(nr, SCAN); r++) {
+    const m = new Map<string, number>();
+    for (let c = 0; c < nc; c++) {
+      const k = primaryKey(grid, r, c);
+      if (k) m.set(k, c);
+    }
+    rowKeys.push(m);
+  }
+  let best: Anchor | null = null;
+  let bestScore = 0;
+  for (let c = 0; c < colKeys.length; c++) {
+    for (let r = 0; r < rowKeys.length; r++) {
+      const keys = new Set<string>();
+      for (const [k, lastCol] of rowKeys[r]) {
+        if (lastCol <= c) continue;
+        const lastRow = colKeys[c].get(k);
+        if (lastRow !== undefined && lastRow > r) keys.add(k);
+      }
+      if (keys.size < 2) continue;
+      const names = [...keys].filter((k) => k.startsWith("n:")).length;
+      const score = keys.size * 2 + (names * 2 > keys.size ? 1 : 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = { col: c, row: r, keys };
+      }
+    }
+  }
+  if (!best) {
+    throw new RippleError(
+      "table.no-table",
+      {
+        ja: "産業連関表が見つかりません。同じ部門名（またはコード）が行と列の両方に並ぶ表を選んでください（部門は行ラベルと列ラベルの両方に現れるラベルです）。",
+        en: "No input-output table found. Select a table whose sector names (or codes) appear both as row labels and as column labels.",
+      },
+      { sheet: grid.sheet, cell: gridAddress(grid, 0, 0) },
+    );
+  }
+  return best;
+}
+
+/** Label of one row or column: code, name, and every label cell. */
+export interface LineLabel {
+  code: string | null;
+  name: string;
+  labels: string[];
+  /** Grid row/col of the cell holding the name (or the code, or where a label should be). */
+  at: { r: number; c: number };
+  key: string | null;
+  empty: boolean;
+}
+
+/** Picks, among label positions (columns for rows, rows for columns), the one holding codes. */
+export function pickCodePosition(
+  positions: number[],
+  primary: number,
+  lines: number[],
+  read: (line: number, pos: number) => string | null,
+  isNumber: (line: number, pos: number) => boolean,
+): number | null {
+  let best: number | null = null;
+  let bestScore = 0;
+  for (const p of positions) {
+    if (p === primary) continue;
+    const seen = new Set<string>();
+    let score = 0;
+    for (const l of lines) {
+      const t = read(l, p);
+      if (t === null || seen.has(t)) continue;
+      seen.add(t);
+      if (isNumber(l, p)) score += 0.9;
+      else if (isCodeLike(t)) score += 1;
+    }
+    if (score >= lines.length / 2 && score > bestScore) {
+      bestScore = score;
+      best = p;
+    }
+  }
+  return best;
+}
+
+/** Picks the position holding names when the primary holds codes. */
+export function pickNamePosition(
+  positions: number[],
+  primary: number,
+  lines: number[],
+  read: (line: number, pos: number) => string | null,
+): number | null {
+  let best: number | null = null;
+  let bestScore = 0;
+  for (const p of positions) {
+    if (p === primary) continue;
+    const seen = new Set<string>();
+    for (const l of lines) {
+      const t = read(l, p);
+      if (t !== null && !isCodeLike(t) && !splitCodeName(t)) seen.add(t);
+    }
+    if (seen.size >= lines.length / 2 && seen.size > bestScore) {
+      bestScore = seen.size;
+      best = p;
+    }
+  }
+  return best;
+}
+
+/** Reads the label of a line from its label positions. */
+export function readLineLabel(
+  read: (pos: number) => string | null,
+  positions: number[],
+  namePos: number | null,
+  codePos: number | null,
+  at: (pos: number) => { r: number; c: number },
+  keyAt: (pos: number) => string | null,
+  keyPos: number,
+): LineLabel {
+  const labels: string[] = [];
+  for (const p of positions) {
+    const t = read(p);
+    if (t !== null) labels.push(t);
+  }
+  let code = codePos !== null ? read(codePos) : null;
+  let name = namePos !== null ? read(namePos) : null;
+  if (code !== null && !isCodeLike(code)) {
+    // A word in the code position (a codes-only table's 国内生産額): it is the name.
+    const split = splitCodeName(code);
+    if (split) code = split.code;
+    else {
+      name = name ?? code;
+      code = null;
+    }
+  }
+  let where: number | null = name !== null ? namePos : code !== null ? codePos : null;
+  if (name !== null) {
+    const split = splitCodeName(name);
+    if (split) {
+      code = code ?? split.code;
+      name = split.name;
+      labels.push(split.code, split.name);
+    }
+  }
+  if (name === null && code === null && labels.length > 0) {
+    // A label outside the name/code positions (e.g. a note column): use the first one.
+    const p = positions.find((q) => read(q) !== null)!;
+    const t = read(p)!;
+    const split = splitCodeName(t);
+    if (split) [code, name] = [split.code, split.name];
+    else name = t;
+    where = p;
+  }
+  const pos = where ?? namePos ?? codePos ?? keyPos;
+  return {
+    code,
+    name: name ?? code ?? "",
+    labels,
+    at: at(pos),
+    key: keyAt(keyPos),
+    empty: labels.length === 0,
+  };
+}

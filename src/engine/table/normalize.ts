@@ -1,0 +1,61 @@
+// Label normalisation shared by the recogniser, the mapping, the employment sheet and the shock
+// reader: labels match whatever their width (全角/半角), case or spacing.
+
+/** Key used to match labels: NFKC (full-width → half-width, （） → ()), lower case, single spaces. */
+export function labelKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u2010-\u2015\u2212\uFF0D]/g, "-")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Key for codes: like labelKey, and a purely numeric code loses its leading zeros ("01" = "1"),
+ * because Excel turns the text code 01 into the number 1 whenever it gets the chance. */
+export function codeKey(code: string): string {
+  const k = labelKey(code);
+  return /^\d+$/.test(k) ? String(Number(k)) : k;
+}
+
+/** Codes look like 01, 105, P1, D21X31, B2A3N, CPA_A, CPA_B-E, EMP-WS, TOTAL (not like words). */
+export function isCodeLike(text: string): boolean {
+  const t = text.normalize("NFKC").trim();
+  if (t === "") return false;
+  if (/^\d+[A-Za-z]?$/.test(t)) return true;
+  if (/^[A-Za-z]{1,4}\d[0-9A-Za-z._-]*$/.test(t)) return true;
+  if (/^[A-Z]{1,5}([_-][A-Z0-9]+)*(-[A-Z0-9]+)*$/.test(t)) return true;
+  return false;
+}
+
+/** "01 農林水産業" / "011 耕種農業" / "P1 Output" -> code and name; null when the cell is not of
+ * that form. The code must contain a digit so that "Total output" is not split. */
+export function splitCodeName(text: string): { code: string; name: string } | null {
+  const m = /^([0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A][0-9A-Za-z._\-\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]*)[\s\u3000:\uFF1A]+(\S.*)$/.exec(
+    text.trim(),
+  );
+  if (!m) return null;
+  const code = m[1].normalize("NFKC");
+  if (!/\d/.test(code) || !isCodeLike(code)) return null;
+  return { code, name: m[2].trim() };
+}
+
+/** Placeholders statistics offices print for "nothing" (zero or not applicable). */
+export function isPlaceholder(text: string): boolean {
+  return /^(?:[-\u2010-\u2015\u2212\u30FB\uFF65]+|\.{3})$/.test(text.normalize("NFKC").trim());
+}
+
+/** A number written as text: "1,234", "-1,234.5", "（1,234）" is not accepted (ambiguous). */
+export function parseNumberText(text: string, decimalComma = false): number | null {
+  let t = text.normalize("NFKC").trim().replace(/\u2212/g, "-");
+  if (t === "") return null;
+  if (decimalComma) {
+    if (!/^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?([eE][+-]?\d+)?$/.test(t)) return null;
+    t = t.replace(/\./g, "").replace(",", ".");
+  } else {
+    if (!/^[+-]?(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?([eE][+-]?\d+)?$/.test(t) || !/\d/.test(t)) return null;
+    t = t.replace(/,/g, "");
+  }
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}

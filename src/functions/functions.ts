@@ -1,0 +1,346 @@
+// The RIPPLE.* worksheet functions: thin wrappers over the engine. Each is a top-level
+// `export function` with JSDoc, which is what custom-functions-metadata reads to write
+// functions.json (arrow functions would be dropped without a word). The namespace RIPPLE comes
+// from manifest.xml; the ids below are the names after "RIPPLE.".
+//
+// `table` is a range holding an IO table (read as in the pane, cached by content) or the name
+// of a model registered from the pane (registry.ts). Errors become #VALUE! (input) or #NUM!
+// (numeric) with a message naming the sheet and cell.
+
+/// <reference types="custom-functions-runtime" />
+
+import { RippleError } from "../engine/errors";
+import {
+  GhoshModel,
+  impact as threeStageImpact,
+  impactTypeII,
+  indicators,
+  type IOModel,
+  type ModelOptions,
+  type SectorIndicators,
+  type Stage,
+} from "../engine/model";
+import { shockFromPairs } from "../engine/table";
+import type { IOTable } from "../engine/table/types";
+import { type Measure, parseImpactOptions, parseShock, squash } from "./args";
+import { toFunctionError } from "./errorMapping";
+import { cachedModel, tableOfGrid } from "./modelCache";
+import { rangeToGrid } from "./rangeGrid";
+import { getRegisteredModel, optionsOfModel, type RegisteredModel } from "./registry";
+import { both, cellOf, checkSize, headersFlag, type SpillCell, withHeaders } from "./spill";
+
+/** A table argument resolved: a range read into a table, or a registered model. */
+type TableSource =
+  | { kind: "range"; key: string; table: IOTable }
+  | { kind: "registered"; registered: RegisteredModel; table: IOTable };
+
+function addressOf(invocation: CustomFunctions.Invocation | undefined, index: number): string | undefined {
+  return invocation?.parameterAddresses?.[index];
+}
+
+function resolveTable(values: unknown[][], address: string | undefined): TableSource {
+  if (values.length === 1 && values[0].length === 1 && typeof values[0][0] === "string" && values[0][0].trim() !== "") {
+    const registered = getRegisteredModel(values[0][0]);
+    return { kind: "registered", registered, table: registered.model.table };
+  }
+  const { key, table } = tableOfGrid(rangeToGrid(values, address));
+  return { kind: "range", key, table };
+}
+
+/** The model of a table argument under option overrides (none: the registered model itself). */
+function modelOf(source: TableSource, overrides: ModelOptions = {}): IOModel {
+  if (source.kind === "range") return cachedModel(source.key, source.table, overrides);
+  const { registered } = source;
+  if (Object.values(overrides).every((v) => v === undefined)) return registered.model;
+  return cachedModel(`registered:${registered.generation}`, source.table, {
+    ...optionsOfModel(registered.model),
+    ...overrides,
+  });
+}
+
+const indicatorCache = new WeakMap<IOModel, SectorIndicators>();
+
+function indicatorsOf(model: IOModel): SectorIndicators {
+  let ind = indicatorCache.get(model);
+  if (!ind) {
+    ind = indicators(model, { typeII: model.h !== null });
+    indicatorCache.set(model, ind);
+  }
+  return ind;
+}
+
+function unitOf(model: IOModel, measure: Measure): string {
+  if (measure === "employment") return "人 persons";
+  return model.table.unit ?? "";
+}
+
+const MEASURE_LABELS: Record<Measure, { ja: string; en: string }> = {
+  output: { ja: "生産誘発額", en: "Output" },
+  valueAdded: { ja: "粗付加価値誘発額", en: "Gross value added" },
+  compensation: { ja: "雇用者所得誘発額", en: "Compensation of employees" },
+  employment: { ja: "誘発就業者数", en: "Employment" },
+};
+
+const STAGE_LABELS = [
+  { ja: "直接効果", en: "Direct" },
+  { ja: "第1次間接効果", en: "1st indirect" },
+  { ja: "第2次間接効果", en: "2nd indirect" },
+  { ja: "総合効果", en: "Total" },
+];
+
+const TOTAL_LABEL = { ja: "合計", en: "Total" };
+
+function noEmploymentError(): RippleError {
+  return new RippleError("no-employment", {
+    ja: "この表には就業者数（employment）の行がないため、就業者の効果は計算できません。雇用表の行を表に加えて employment に対応づけてください",
+    en: "this table has no employment row, so employment effects cannot be computed; add the employment row (persons) to the table and map it to the role employment",
+  });
+}
+
+function stageValues(stage: Stage, measure: Measure): number[] {
+  const v = stage[measure];
+  if (v === null) throw noEmploymentError();
+  return v;
+}
+
+/**
+ * Ripple effect (経済波及効果) of a change in final demand, by the three-stage method of MIC and the prefectures: direct effect (直接効果), first indirect effect (第1次間接効果), second indirect effect (第2次間接効果, induced household consumption) and total (総合効果). One row per sector and a total row (合計).
+ * @customfunction IMPACT
+ * @param table Input-output table (産業連関表): the range holding the table as published (MIC/e-Stat, prefectural or domestic-use layout), or the name of a model registered in the Ripple pane.
+ * @param shock Change in final demand (最終需要の変化) in table units (e.g. 百万円): one column in sector order, or two columns of sector label and value.
+ * @param [options] Options (オプション), "name=value; ..." or a two-column range: consumption=0.734 (消費転換係数), income=compensation or compensation+surplus, import=competitive (競争輸入型) or domestic, measure=output, valueAdded, compensation or employment, model=three-stage or closed (Type II).
+ * @param [headers] TRUE (default): with a header row and a sector column (見出し付き). FALSE: the numbers only.
+ * @param invocation Invocation (parameter addresses, for messages naming cells).
+ * @requiresParameterAddresses
+ * @returns Effects by sector (部門別の効果): direct, 1st indirect, 2nd indirect, total.
+ */
+export function rippleImpact(
+  table: any[][],
+  shock: any[][],
+  options?: any[][],
+  headers?: boolean,
+  invocation?: CustomFunctions.Invocation,
+): any[][] {
+  try {
+    const source = resolveTable(table, addressOf(invocation, 0));
+    const args = parseImpactOptions(options ? rangeToGrid(options, addressOf(invocation, 2)) : null);
+    const model = modelOf(source, args.model);
+    const n = model.n;
+    checkSize(n + 2, 5, { ja: "結果", en: "the result" });
+    const shockInput = parseShock(rangeToGrid(shock, addressOf(invocation, 1)));
+    const vector = shockInput.kind === "pairs" ? shockFromPairs(model.table, shockInput.pairs) : shockInput.values;
+    const result = args.method === "closed" ? impactTypeII(model, vector) : threeStageImpact(model, vector);
+    const columns = [result.direct, result.firstIndirect, result.secondIndirect, result.total].map((s) =>
+      stageValues(s, args.measure),
+    );
+    const body: SpillCell[][] = [];
+    for (let i = 0; i < n; i++) body.push(columns.map((c) => c[i]));
+    body.push(columns.map((c) => c.reduce((s, v) => s + v, 0)));
+    const unit = unitOf(model, args.measure);
+    const measure = MEASURE_LABELS[args.measure];
+    const method = args.method === "closed" ? "（閉鎖型 Type II）" : "";
+    const corner = `${measure.ja}${method}${unit ? `［${unit}］` : ""} ${measure.en}`;
+    return withHeaders(body, headersFlag(headers), corner, STAGE_LABELS.map(both), [...model.sectors, both(TOTAL_LABEL)]);
+  } catch (err) {
+    throw toFunctionError(err, "IMPACT");
+  }
+}
+
+type MultiplierKind =
+  | { family: "output" }
+  | { family: "effect"; measure: "valueAdded" | "compensation" | "employment" }
+  | { family: "typeI"; measure: "valueAdded" | "compensation" | "employment" | "income" }
+  | { family: "typeII"; measure: "output" | "valueAdded" | "compensation" | "employment" | "income" };
+
+const MULTIPLIER_KINDS: Record<string, MultiplierKind> = {
+  output: { family: "output" },
+  valueadded: { family: "effect", measure: "valueAdded" },
+  compensation: { family: "effect", measure: "compensation" },
+  employment: { family: "effect", measure: "employment" },
+  typeivalueadded: { family: "typeI", measure: "valueAdded" },
+  typeicompensation: { family: "typeI", measure: "compensation" },
+  typeiemployment: { family: "typeI", measure: "employment" },
+  typeiincome: { family: "typeI", measure: "income" },
+  typeiioutput: { family: "typeII", measure: "output" },
+  typeiivalueadded: { family: "typeII", measure: "valueAdded" },
+  typeiicompensation: { family: "typeII", measure: "compensation" },
+  typeiiemployment: { family: "typeII", measure: "employment" },
+  typeiiincome: { family: "typeII", measure: "income" },
+};
+
+const MULTIPLIER_KIND_NAMES =
+  "output, valueAdded, compensation, employment, typeI-valueAdded, typeI-compensation, typeI-employment, typeI-income, typeII-output, typeII-valueAdded, typeII-compensation, typeII-employment, typeII-income";
+
+const MULTIPLIER_LABELS: Record<string, { ja: string; en: string }> = {
+  output: { ja: "生産誘発（逆行列係数の列和）", en: "Output multiplier (column sum of L)" },
+  "effect:valueAdded": { ja: "粗付加価値誘発係数", en: "Value-added effect per unit of final demand" },
+  "effect:compensation": { ja: "雇用者所得誘発係数", en: "Compensation effect per unit of final demand" },
+  "effect:employment": { ja: "就業誘発係数", en: "Employment effect per unit of final demand" },
+};
+
+const MULTIPLIER_MEASURES = {
+  output: { ja: "生産", en: "output" },
+  valueAdded: { ja: "粗付加価値", en: "value-added" },
+  compensation: { ja: "雇用者所得", en: "compensation" },
+  employment: { ja: "就業者", en: "employment" },
+  income: { ja: "所得", en: "income" },
+};
+
+function multiplierLabel(kind: MultiplierKind): { ja: string; en: string } {
+  if (kind.family === "output") return MULTIPLIER_LABELS.output;
+  if (kind.family === "effect") return MULTIPLIER_LABELS[`effect:${kind.measure}`];
+  const m = MULTIPLIER_MEASURES[kind.measure];
+  return kind.family === "typeI"
+    ? { ja: `Type I ${m.ja}乗数`, en: `Type I ${m.en} multiplier` }
+    : { ja: `Type II ${m.ja}乗数（閉鎖型）`, en: `Type II ${m.en} multiplier (closed model)` };
+}
+
+function parseMultiplierKind(kind: string | null | undefined): MultiplierKind {
+  if (kind === null || kind === undefined || String(kind).trim() === "") return { family: "output" };
+  const k = MULTIPLIER_KINDS[squash(String(kind))];
+  if (k) return k;
+  throw new RippleError("function-kind", {
+    ja: `種類「${String(kind)}」はありません。${MULTIPLIER_KIND_NAMES} のいずれかにしてください`,
+    en: `there is no kind "${String(kind)}"; use one of ${MULTIPLIER_KIND_NAMES}`,
+  });
+}
+
+function noTypeIIError(ind: SectorIndicators): RippleError {
+  return new RippleError(
+    "no-type-ii",
+    ind.typeIINote ?? {
+      ja: "閉鎖型モデル（Type II）の乗数を計算できません",
+      en: "Type II multipliers cannot be computed for this table",
+    },
+  );
+}
+
+function multiplierValues(model: IOModel, kind: MultiplierKind): (number | null)[] {
+  const ind = indicatorsOf(model);
+  switch (kind.family) {
+    case "output":
+      return ind.outputMultipliers;
+    case "effect": {
+      const v = ind.effects[kind.measure];
+      if (v === null) throw noEmploymentError();
+      return v;
+    }
+    case "typeI": {
+      const v = ind.typeI[kind.measure];
+      if (v === null) throw noEmploymentError();
+      return v;
+    }
+    case "typeII": {
+      if (!ind.typeII) throw noTypeIIError(ind);
+      const v = ind.typeII[kind.measure];
+      if (v === null) throw noEmploymentError();
+      return v;
+    }
+  }
+}
+
+/**
+ * Sector multipliers (乗数) per unit of final demand in each sector: output multiplier (column sum of the Leontief inverse, 逆行列係数の列和), value-added, compensation and employment effects (誘発係数), Type I and Type II multipliers (closed model, 閉鎖型). An undefined multiplier (direct coefficient 0) shows "—".
+ * @customfunction MULTIPLIER
+ * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane.
+ * @param [kind] Which multiplier (種類): output (default), valueAdded, compensation, employment, typeI-valueAdded, typeI-compensation, typeI-employment, typeI-income, typeII-output, typeII-valueAdded, typeII-compensation, typeII-employment, typeII-income.
+ * @param [headers] TRUE (default): with a header row and a sector column (見出し付き). FALSE: the numbers only.
+ * @param invocation Invocation (parameter addresses, for messages naming cells).
+ * @requiresParameterAddresses
+ * @returns One value per sector (部門別).
+ */
+export function rippleMultiplier(
+  table: any[][],
+  kind?: string,
+  headers?: boolean,
+  invocation?: CustomFunctions.Invocation,
+): any[][] {
+  try {
+    const k = parseMultiplierKind(kind);
+    const model = modelOf(resolveTable(table, addressOf(invocation, 0)));
+    const values = multiplierValues(model, k);
+    const body = values.map((v) => [cellOf(v)]);
+    const label = multiplierLabel(k);
+    return withHeaders(body, headersFlag(headers), both({ ja: "部門", en: "Sector" }), [both(label)], model.sectors);
+  } catch (err) {
+    throw toFunctionError(err, "MULTIPLIER");
+  }
+}
+
+const LINKAGE_KINDS: Record<string, "backward" | "forward" | "ghosh"> = {
+  backward: "backward",
+  影響力係数: "backward",
+  影響力: "backward",
+  forward: "forward",
+  感応度係数: "forward",
+  感応度: "forward",
+  ghosh: "ghosh",
+  ゴーシュ: "ghosh",
+};
+
+const LINKAGE_HEADERS = {
+  backward: { ja: "影響力係数", en: "Backward linkage index" },
+  forward: { ja: "感応度係数", en: "Forward linkage index" },
+  ghosh: { ja: "前方連関（ゴーシュ型、供給側）", en: "Forward linkage (Ghosh, supply side)" },
+};
+
+/**
+ * Linkage indices (連関効果): backward linkage (影響力係数, column sum of the Leontief inverse over its mean), forward linkage (感応度係数, row sum over its mean; MIC definitions), or the Ghosh supply-side forward linkage (row sum of the Ghosh inverse over its mean).
+ * @customfunction LINKAGE
+ * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane.
+ * @param [kind] Which index (種類): backward (default, 影響力係数), forward (感応度係数) or ghosh.
+ * @param [headers] TRUE (default): with a header row and a sector column (見出し付き). FALSE: the numbers only.
+ * @param invocation Invocation (parameter addresses, for messages naming cells).
+ * @requiresParameterAddresses
+ * @returns One index per sector (部門別); 1 is the average sector.
+ */
+export function rippleLinkage(
+  table: any[][],
+  kind?: string,
+  headers?: boolean,
+  invocation?: CustomFunctions.Invocation,
+): any[][] {
+  try {
+    const text = kind === null || kind === undefined || String(kind).trim() === "" ? "backward" : String(kind);
+    const k = LINKAGE_KINDS[squash(text)];
+    if (!k)
+      throw new RippleError("function-kind", {
+        ja: `種類「${text}」はありません。backward（影響力係数）, forward（感応度係数）, ghosh のいずれかにしてください`,
+        en: `there is no kind "${text}"; use backward, forward or ghosh`,
+      });
+    const model = modelOf(resolveTable(table, addressOf(invocation, 0)));
+    let values: number[];
+    if (k === "ghosh") values = GhoshModel.of(model).forwardLinkages(true);
+    else {
+      const ind = indicatorsOf(model);
+      values = k === "backward" ? ind.backwardLinkage : ind.forwardLinkage;
+    }
+    const body = values.map((v) => [cellOf(v)]);
+    return withHeaders(body, headersFlag(headers), both({ ja: "部門", en: "Sector" }), [both(LINKAGE_HEADERS[k])], model.sectors);
+  } catch (err) {
+    throw toFunctionError(err, "LINKAGE");
+  }
+}
+
+/**
+ * Leontief inverse (逆行列係数表) L of the table: [I − (I − M̂)A]⁻¹ for competitive-import tables (開放型, 競争輸入型), (I − A)⁻¹ for domestic-use tables. Column j: output of each sector per unit of final demand for sector j.
+ * @customfunction LEONTIEF
+ * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane.
+ * @param [headers] TRUE (default): with sector labels on the first row and column (見出し付き). FALSE: the numbers only.
+ * @param invocation Invocation (parameter addresses, for messages naming cells).
+ * @requiresParameterAddresses
+ * @returns The n × n matrix L (逆行列係数).
+ */
+export function rippleLeontief(table: any[][], headers?: boolean, invocation?: CustomFunctions.Invocation): any[][] {
+  try {
+    const source = resolveTable(table, addressOf(invocation, 0));
+    const n = source.table.sectors.length;
+    // Checked before the inverse is built: a 2000-sector L would be 4 million cells.
+    checkSize(n + 1, n + 1, { ja: "逆行列係数表", en: "the Leontief inverse" });
+    const model = modelOf(source);
+    const body: SpillCell[][] = model.leontief();
+    return withHeaders(body, headersFlag(headers), both(model.leontiefLabel), model.sectors, model.sectors);
+  } catch (err) {
+    throw toFunctionError(err, "LEONTIEF");
+  }
+}

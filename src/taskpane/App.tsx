@@ -1,0 +1,305 @@
+// The task pane: five steps top to bottom (table, roles, options, shock, run), a language
+// switch in the header, and one error bar that always speaks the current language.
+
+import * as React from "react";
+import { Button, Divider, Subtitle2, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { RippleError, type Lang } from "../engine/errors";
+import type { ImportType, Line, Role } from "../engine/table/types";
+import * as gateway from "../workbook/office/gateway";
+import { TablePicker } from "./components/TablePicker";
+import { RoleMap, type Axis } from "./components/RoleMap";
+import { OptionsPanel } from "./components/OptionsPanel";
+import { ShockPicker } from "./components/ShockPicker";
+import { ErrorBar, RunPanel } from "./components/RunPanel";
+import { defaultPaneOptions, hasProblems, optionProblems, toModelOptions, type PaneOptions } from "./paneOptions";
+import {
+  loadTableFromSelection,
+  loadTableFromSheet,
+  parseRangeAddress,
+  previewShock,
+  readShockGrid,
+  runAnalysis,
+  saveConfirmedMapping,
+  tableSelfSufficiency,
+  withRole,
+  gridRangeAddress,
+  type DetectedTable,
+  type RunProgress,
+  type ShockPreview,
+} from "./runAnalysis";
+import type { Grid } from "../engine/grid";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "640px",
+  },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  langs: { display: "flex", gap: tokens.spacingHorizontalXS },
+});
+
+/** An error as one message in the user's language, naming sheet and cell when it has them. */
+export function errorMessage(err: unknown, lang: Lang, unexpected: (message: string) => string): string {
+  if (err instanceof RippleError) return err.format(lang);
+  return unexpected(err instanceof Error ? err.message : String(err));
+}
+
+export function App(): React.ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === "ja" ? "ja" : "en") as Lang;
+  const s = useStyles();
+
+  const [sheets, setSheets] = React.useState<string[]>([]);
+  const [sheet, setSheet] = React.useState("");
+  const [loading, setLoading] = React.useState(false);
+  const [detected, setDetected] = React.useState<DetectedTable | null>(null);
+  const [savedKey, setSavedKey] = React.useState<string | null>(null);
+  const [loadedMapping, setLoadedMapping] = React.useState<string | null>(null);
+  const [saving, setSaving] = React.useState(false);
+  const [options, setOptions] = React.useState<PaneOptions>(defaultPaneOptions);
+  const [shockAddress, setShockAddress] = React.useState("");
+  const [shockGrid, setShockGrid] = React.useState<Grid | null>(null);
+  const [running, setRunning] = React.useState(false);
+  const [progress, setProgress] = React.useState<RunProgress | null>(null);
+  const [written, setWritten] = React.useState<string[] | null>(null);
+  const [cancelled, setCancelled] = React.useState(false);
+  const [modelName, setModelName] = React.useState("");
+  const [registeredAs, setRegisteredAs] = React.useState<string | null>(null);
+  const [error, setError] = React.useState<unknown>(null);
+  const abort = React.useRef<AbortController | null>(null);
+
+  const fail = (err: unknown) => {
+    console.error(err); // keep the stack for developers; the user sees the message bar
+    setError(err);
+  };
+
+  const refreshSheets = React.useCallback(() => {
+    gateway.listSheets().then((list) => setSheets(list.map((x) => x.name)), fail);
+  }, []);
+  React.useEffect(refreshSheets, [refreshSheets]);
+
+  const nf = React.useMemo(
+    () => new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 1 }),
+    [lang],
+  );
+
+  const table = detected?.table ?? null;
+
+  // The shock preview follows the table: a role edit can change the sectors it matches.
+  const [shock, shockError] = React.useMemo<[ShockPreview | null, unknown]>(() => {
+    if (!shockGrid || !table) return [null, null];
+    try {
+      return [previewShock(table, shockGrid), null];
+    } catch (err) {
+      return [null, err];
+    }
+  }, [shockGrid, table]);
+
+  const selfSufficiency = React.useMemo(() => (table ? tableSelfSufficiency(table) : null), [table]);
+
+  const accept = (d: DetectedTable) => {
+    setDetected(d);
+    setSavedKey(d.mappingSource === "saved" ? d.mappingKey : null);
+    setLoadedMapping(d.mappingSource === "saved" ? d.mappingKey : null);
+    setWritten(null);
+    setModelName(d.grid.sheet);
+    const saved: ImportType | undefined = d.mappingSource === "saved" ? d.mapping?.importType : undefined;
+    setOptions((o) => ({ ...o, importType: saved ?? "detected", selfSufficiency: {} }));
+  };
+
+  const load = async (from: () => Promise<DetectedTable>) => {
+    setError(null);
+    setLoading(true);
+    try {
+      accept(await from());
+    } catch (err) {
+      setDetected(null);
+      fail(err);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const pickSheet = (name: string) => {
+    setSheet(name);
+    if (name) void load(() => loadTableFromSheet(name));
+  };
+
+  const changeRole = (axis: Axis, line: Line, role: Role) => {
+    if (!detected) return;
+    setError(null);
+    try {
+      setDetected(withRole(detected, axis, line, role));
+      setSavedKey(null);
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const confirm = async () => {
+    if (!detected) return;
+    setError(null);
+    setSaving(true);
+    try {
+      const importType = options.importType === "detected" ? null : options.importType;
+      setSavedKey(await saveConfirmedMapping(detected, importType));
+    } catch (err) {
+      fail(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const readShock = async (source: "selection" | "address") => {
+    setError(null);
+    try {
+      let from: { sheet: string; address: string } | "selection" = "selection";
+      if (source === "address") {
+        const parsed = parseRangeAddress(shockAddress);
+        if (!parsed) {
+          setError(new RippleError("shock-address", { ja: t("shock.badAddress", { lng: "ja" }), en: t("shock.badAddress", { lng: "en" }) }));
+          return;
+        }
+        from = parsed;
+      }
+      const grid = await readShockGrid(from);
+      setShockGrid(grid);
+      if (source === "selection") setShockAddress(`${grid.sheet}!${gridRangeAddress(grid)}`);
+    } catch (err) {
+      setShockGrid(null);
+      fail(err);
+    }
+  };
+
+  const problems = optionProblems(options);
+  const canRun = !!detected && !!table && !hasProblems(problems) && !shockError;
+
+  const run = async () => {
+    if (!detected) return;
+    setError(null);
+    setWritten(null);
+    setRegisteredAs(null);
+    setCancelled(false);
+    setRunning(true);
+    setProgress({ stage: "read", fraction: 0 });
+    const ac = new AbortController();
+    abort.current = ac;
+    try {
+      const out = await runAnalysis(
+        {
+          detected,
+          shock,
+          options: toModelOptions(options),
+          typeII: options.typeII,
+          lang,
+          modelName: modelName.trim() || undefined,
+        },
+        { signal: ac.signal, onProgress: setProgress },
+      );
+      setWritten(out.sheets);
+      setRegisteredAs(modelName.trim() || null);
+      refreshSheets();
+    } catch (err) {
+      if (err instanceof RippleError && err.kind === "cancelled") setCancelled(true);
+      else fail(err);
+    } finally {
+      abort.current = null;
+      setRunning(false);
+    }
+  };
+
+  const shownError = error ?? shockError ?? detected?.tableError ?? null;
+
+  return (
+    <main className={s.root}>
+      <header className={s.header}>
+        <Title3 as="h1">{t("app.title")}</Title3>
+        <div className={s.langs} role="group" aria-label={t("app.language")}>
+          {(["ja", "en"] as const).map((l) => (
+            <Button
+              key={l}
+              size="small"
+              data-testid={`lang-${l}`}
+              appearance={lang === l ? "primary" : "subtle"}
+              aria-pressed={lang === l}
+              onClick={() => void i18n.changeLanguage(l)}
+            >
+              {t(l === "ja" ? "app.langJa" : "app.langEn")}
+            </Button>
+          ))}
+        </div>
+      </header>
+
+      {shownError !== null && (
+        <ErrorBar
+          message={errorMessage(shownError, lang, (message) => t("errors.unexpected", { message }))}
+          onDismiss={() => setError(null)}
+        />
+      )}
+
+      <Subtitle2 as="h2">{t("table.heading")}</Subtitle2>
+      <TablePicker
+        sheets={sheets}
+        sheet={sheet}
+        loading={loading}
+        detected={detected}
+        savedMappingKey={loadedMapping}
+        onPickSheet={pickSheet}
+        onUseSelection={() => void load(loadTableFromSelection)}
+      />
+
+      {detected && (
+        <>
+          <Divider />
+          <Subtitle2 as="h2">{t("roles.heading")}</Subtitle2>
+          <RoleMap
+            layout={detected.layout}
+            edited={detected.mappingSource === "edited" && savedKey === null}
+            savedKey={savedKey}
+            saving={saving}
+            onChangeRole={changeRole}
+            onConfirm={() => void confirm()}
+          />
+          <Divider />
+          <Subtitle2 as="h2">{t("options.heading")}</Subtitle2>
+          <OptionsPanel
+            options={options}
+            detectedImportType={detected.layout.importType}
+            sectors={table?.sectors.map((x) => x.label) ?? []}
+            tableSelfSufficiency={selfSufficiency}
+            onChange={setOptions}
+          />
+          <Divider />
+          <Subtitle2 as="h2">{t("shock.heading")}</Subtitle2>
+          <ShockPicker
+            address={shockAddress}
+            loading={running}
+            preview={shock}
+            formatNumber={(v) => nf.format(v)}
+            onAddressChange={setShockAddress}
+            onRead={() => void readShock("address")}
+            onUseSelection={() => void readShock("selection")}
+          />
+          <Divider />
+          <Subtitle2 as="h2">{t("run.heading")}</Subtitle2>
+          <RunPanel
+            canRun={canRun}
+            running={running}
+            progress={progress}
+            written={written}
+            cancelled={cancelled}
+            modelName={modelName}
+            registeredAs={registeredAs}
+            onModelNameChange={setModelName}
+            onRun={() => void run()}
+            onCancel={() => abort.current?.abort()}
+          />
+        </>
+      )}
+    </main>
+  );
+}

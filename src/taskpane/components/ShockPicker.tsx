@@ -1,0 +1,86 @@
+// Step 4: the shock, a two-column range (sector label, final-demand change) typed as an address
+// or taken from the selection, with a preview of the sectors it matched.
+
+import * as React from "react";
+import {
+  Button,
+  Field,
+  Input,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import type { ShockPreview } from "../runAnalysis";
+
+const useStyles = makeStyles({
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  grow: { flexGrow: 1 },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+});
+
+export interface ShockPickerProps {
+  address: string;
+  loading: boolean;
+  preview: ShockPreview | null;
+  formatNumber(v: number): string;
+  onAddressChange(address: string): void;
+  onRead(): void;
+  onUseSelection(): void;
+}
+
+export function ShockPicker(p: ShockPickerProps): React.ReactElement {
+  const { t } = useTranslation();
+  const s = useStyles();
+  return (
+    <section aria-label={t("shock.heading")}>
+      <div className={s.row}>
+        <Field label={t("shock.range")} className={s.grow}>
+          <Input
+            data-testid="shock-address"
+            value={p.address}
+            placeholder={t("shock.placeholder")}
+            onChange={(_, d) => p.onAddressChange(d.value)}
+            onKeyDown={(e) => e.key === "Enter" && p.onRead()}
+          />
+        </Field>
+        <Button data-testid="shock-read" onClick={p.onRead} disabled={p.loading || !p.address.trim()}>
+          {t("shock.read")}
+        </Button>
+        <Button onClick={p.onUseSelection} disabled={p.loading}>
+          {t("shock.useSelection")}
+        </Button>
+      </div>
+      {!p.preview && <Text size={200}>{t("shock.none")}</Text>}
+      {p.preview && (
+        <>
+          <Text size={200} data-testid="shock-summary">
+            {p.preview.source} — {t("shock.matched", { n: p.preview.entries.length, total: p.formatNumber(p.preview.total) })}
+          </Text>
+          <Table size="extra-small" data-testid="shock-preview">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("shock.sector")}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{t("shock.value")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {p.preview.entries.map((e) => (
+                <TableRow key={e.sector}>
+                  <TableCell>{e.label}</TableCell>
+                  <TableCell className={s.num}>{p.formatNumber(e.value)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+// Step 1: choose the input-output table (a sheet's used range or the selection) and show what
+// was recognised: sectors, block, unit, import convention with its reason.
+
+import * as React from "react";
+import { Button, Field, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import type { Lang } from "../../engine/errors";
+import { warningText } from "../../engine/errors";
+import type { DetectedTable } from "../runAnalysis";
+import { IMPORT_TYPES } from "../../report/labels";
+
+const useStyles = makeStyles({
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  grow: { flexGrow: 1 },
+  facts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalS },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+});
+
+export interface TablePickerProps {
+  sheets: string[];
+  sheet: string;
+  loading: boolean;
+  detected: DetectedTable | null;
+  /** Key of the saved mapping the table was read with, if it was. */
+  savedMappingKey: string | null;
+  onPickSheet(sheet: string): void;
+  onUseSelection(): void;
+}
+
+export function TablePicker(p: TablePickerProps): React.ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const s = useStyles();
+  const d = p.detected;
+  return (
+    <section aria-label={t("table.heading")}>
+      <div className={s.row}>
+        <Field label={t("table.sheet")} className={s.grow}>
+          <Select
+            data-testid="table-sheet"
+            value={p.sheet}
+            onChange={(_, data) => p.onPickSheet(data.value)}
+          >
+            <option value="">{t("table.chooseSheet")}</option>
+            {p.sheets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button data-testid="table-selection" onClick={p.onUseSelection} disabled={p.loading}>
+          {t("table.useSelection")}
+        </Button>
+        <Button onClick={() => p.sheet && p.onPickSheet(p.sheet)} disabled={p.loading || !p.sheet}>
+          {t("table.reload")}
+        </Button>
+      </div>
+      {p.loading && <Spinner size="tiny" label={t("table.loading")} />}
+      {!d && !p.loading && <Text size={200}>{t("table.none")}</Text>}
+      {d && (
+        <div className={s.facts} data-testid="table-facts">
+          <Text weight="semibold">
+            {d.layout.title ? `${d.layout.title} — ` : ""}
+            {t("table.detected", { n: d.layout.rows.filter((r) => r.role === "sector").length, block: `${d.grid.sheet}!${d.layout.sectorBlock}` })}
+          </Text>
+          <Text size={200}>{d.layout.unit ? t("table.unit", { unit: d.layout.unit }) : t("table.unitUnknown")}</Text>
+          <Text size={200}>{t("table.importType", { type: IMPORT_TYPES[d.layout.importType][lang] })}</Text>
+          <Text size={200}>{t("table.reason", { reason: d.layout.importTypeReason[lang] })}</Text>
+          {p.savedMappingKey && <Text size={200}>{t("table.mappingLoaded", { key: p.savedMappingKey })}</Text>}
+          {(d.table?.warnings ?? []).map((w, i) => (
+            <Text key={i} size={200} className={s.warn}>
+              {t("table.warnings")}: {warningText(w, lang)}
+            </Text>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

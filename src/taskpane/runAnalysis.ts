@@ -1,0 +1,277 @@
+// What the task pane does, without React: read the table, recognise it, apply the user's role
+// corrections, read the shock, and run grid → layout → table → model → analyze → report spec →
+// gateway.writeReport with progress and cancel. The same engine calls as the functions and the
+// command line, so the same inputs give the same numbers everywhere.
+
+import { a1, type Grid } from "../engine/grid";
+import { cancelledError, type Lang } from "../engine/errors";
+import type { IOTable, ImportType, Line, Role, TableLayout, TableMapping } from "../engine/table/types";
+import { buildTable, layoutToMapping, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
+import { IOModel, analyzeDetailed, impactTypeII, type ModelOptions } from "../engine/model";
+import type { AnalysisResult } from "../engine/model/result";
+import { buildAnalysisReport } from "../report/analysisReport";
+import { checksum } from "../report/checksum";
+import type { WorkbookSpec } from "../report/spec";
+import * as gateway from "../workbook/office/gateway";
+import { registerModel } from "../functions/registry";
+import { reportOptions } from "./reportOptions";
+import { withTypeIISheet } from "./typeIISheet";
+import { computeCoefficients } from "../engine/model/coefficients";
+import { resolveOptions } from "../engine/model/options";
+import pkg from "../../package.json";
+
+export const VERSION: string = pkg.version;
+
+export interface DetectedTable {
+  grid: Grid;
+  layout: TableLayout;
+  /** null when the layout as mapped cannot be built into a table (tableError says why). */
+  table: IOTable | null;
+  tableError: unknown;
+  /** Key under which the confirmed mapping is saved in the workbook: the sheet name. */
+  mappingKey: string;
+  mappingSource: "saved" | "detected" | "edited";
+  /** The mapping the layout was recognised with (saved or edited), if any. */
+  mapping: TableMapping | null;
+}
+
+/** Recognise a grid with an optional mapping and build the table, keeping a build error so the
+ * user can still see and correct the roles. Recognition errors (no table at all) propagate. */
+export function detect(
+  grid: Grid,
+  mapping: TableMapping | null,
+  mappingSource: DetectedTable["mappingSource"],
+): DetectedTable {
+  // A mapping's importType (saved only when the user chose one) forces the convention.
+  const layout = recognizeLayout(grid, mapping ? { mapping } : {});
+  let table: IOTable | null = null;
+  let tableError: unknown = null;
+  try {
+    table = buildTable(grid, layout);
+  } catch (err) {
+    tableError = err;
+  }
+  return { grid, layout, table, tableError, mappingKey: grid.sheet, mappingSource, mapping };
+}
+
+async function detectWithSaved(grid: Grid): Promise<DetectedTable> {
+  const saved = await gateway.loadMapping(grid.sheet);
+  return detect(grid, saved, saved ? "saved" : "detected");
+}
+
+export async function loadTableFromSheet(sheet: string): Promise<DetectedTable> {
+  return detectWithSaved(await gateway.readUsedRange(sheet));
+}
+
+export async function loadTableFromSelection(): Promise<DetectedTable> {
+  return detectWithSaved(await gateway.readSelection());
+}
+
+/** The detected table re-recognised after the user set one row's or column's role. */
+export function withRole(d: DetectedTable, axis: "rows" | "cols", line: Line, role: Role): DetectedTable {
+  const base = layoutToMapping(d.layout);
+  const mapping: TableMapping = {
+    ...base,
+    [axis]: { ...(base[axis] ?? {}), [mappingLabel(d.layout, axis, line)]: role },
+  };
+  // Keep the convention detected unless the user had chosen one (layoutToMapping always sets it).
+  if (d.mapping?.importType) mapping.importType = d.mapping.importType;
+  else delete mapping.importType;
+  return detect(d.grid, mapping, "edited");
+}
+
+/** The label layoutToMapping uses for a line (found by index), else "code name". */
+function mappingLabel(layout: TableLayout, axis: "rows" | "cols", line: Line): string {
+  const single: TableLayout = { ...layout, rows: axis === "rows" ? [line] : [], cols: axis === "cols" ? [line] : [] };
+  const keys = Object.keys(layoutToMapping(single)[axis] ?? {});
+  if (keys.length === 1) return keys[0];
+  return [line.code, line.name].filter((x) => x).join(" ");
+}
+
+/** Save the confirmed mapping with the workbook (keyed by sheet), with the import convention
+ * when the user chose one, and return the key. */
+export async function saveConfirmedMapping(d: DetectedTable, importType: ImportType | null): Promise<string> {
+  const mapping: TableMapping = { ...layoutToMapping(d.layout) };
+  if (importType) mapping.importType = importType;
+  else delete mapping.importType;
+  await gateway.saveMapping(d.mappingKey, mapping);
+  return d.mappingKey;
+}
+
+/** 自給率 1 − m_i as the table gives it (1 for domestic-use tables), shown next to the
+ * overrides; null when the coefficients cannot be computed (the run will say why). */
+export function tableSelfSufficiency(table: IOTable): number[] | null {
+  try {
+    const n = table.sectors.length;
+    const c = computeCoefficients(table, resolveOptions(undefined, n, table.importType));
+    return c.m ? c.m.map((m) => 1 - m) : new Array<number>(n).fill(1);
+  } catch {
+    return null; // the same error is reported with its cell when the user runs
+  }
+}
+
+// ---- Shock ----
+
+export interface ShockPreview {
+  /** Where it was read, e.g. "ショック!A1:B3". */
+  source: string;
+  sheet: string;
+  range: string;
+  /** Sectors with a non-zero change, in sector order. */
+  entries: { sector: number; label: string; value: number }[];
+  total: number;
+  /** Δf in sector order, table units. */
+  vector: number[];
+  grid: Grid;
+}
+
+/** "Sheet!A1:B4", "'My sheet'!A1:B4" → parts; null when the text is not such an address. */
+export function parseRangeAddress(text: string): { sheet: string; address: string } | null {
+  const m = /^\s*(?:'((?:[^']|'')+)'|([^'!]+))!\s*(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*$/.exec(text);
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2].trim();
+  return { sheet, address: m[3].replace(/\$/g, "").toUpperCase() };
+}
+
+export function previewShock(table: IOTable, grid: Grid): ShockPreview {
+  const vector = shockFromPairs(table, parseShockGrid(grid));
+  const entries = vector
+    .map((value, sector) => ({ sector, label: table.sectors[sector].label, value }))
+    .filter((e) => e.value !== 0);
+  const range = gridRangeAddress(grid);
+  return {
+    source: `${grid.sheet}!${range}`,
+    sheet: grid.sheet,
+    range,
+    entries,
+    total: vector.reduce((a, b) => a + b, 0),
+    vector,
+    grid,
+  };
+}
+
+/** The A1 range a grid covers, e.g. "A1:B4". */
+export function gridRangeAddress(grid: Grid): string {
+  const rows = grid.values.length;
+  const cols = Math.max(0, ...grid.values.map((r) => r.length));
+  const first = a1(grid.origin.row, grid.origin.col);
+  const last = a1(grid.origin.row + Math.max(rows, 1) - 1, grid.origin.col + Math.max(cols, 1) - 1);
+  return first === last ? first : `${first}:${last}`;
+}
+
+export async function readShockGrid(source: { sheet: string; address: string } | "selection"): Promise<Grid> {
+  return source === "selection" ? gateway.readSelection() : gateway.readRange(source.sheet, source.address);
+}
+
+// ---- Run ----
+
+export type RunStage = "read" | "build" | "analyze" | "report" | "write";
+
+export interface RunProgress {
+  stage: RunStage;
+  /** Overall fraction done, 0..1. */
+  fraction: number;
+}
+
+/** Share of the progress bar each stage takes (the factorisation and the writing dominate). */
+const STAGE_SPAN: Record<RunStage, [number, number]> = {
+  read: [0, 0.05],
+  build: [0.05, 0.45],
+  analyze: [0.45, 0.55],
+  report: [0.55, 0.6],
+  write: [0.6, 1],
+};
+
+export interface RunInput {
+  detected: DetectedTable;
+  shock: ShockPreview | null;
+  options: ModelOptions;
+  /** Also write the closed (Type II) model's results. */
+  typeII: boolean;
+  lang: Lang;
+  /** Register the model under this name for the RIPPLE.* functions (shared runtime). */
+  modelName?: string;
+  now?: Date;
+}
+
+export interface RunOutcome {
+  model: IOModel;
+  result: AnalysisResult;
+  spec: WorkbookSpec;
+  /** Names of the sheets written, summary first. */
+  sheets: string[];
+}
+
+export interface RunControl {
+  signal?: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+}
+
+/** The whole analysis of one confirmed table; throws RippleError (with sheet and cell) on bad
+ * input and cancelledError() when the signal fires. Writes only new sheets. */
+export async function runAnalysis(input: RunInput, control: RunControl = {}): Promise<RunOutcome> {
+  const { signal } = control;
+  const report = (stage: RunStage, part: number) => {
+    const [a, b] = STAGE_SPAN[stage];
+    control.onProgress?.({ stage, fraction: a + (b - a) * Math.min(1, Math.max(0, part)) });
+  };
+  const check = () => {
+    if (signal?.aborted) throw cancelledError();
+  };
+  report("read", 0);
+  const d = input.detected;
+  if (d.tableError) throw d.tableError;
+  const table = d.table ?? buildTable(d.grid, d.layout);
+  check();
+  report("build", 0);
+  const model = await IOModel.buildAsync(table, input.options, {
+    signal,
+    onProgress: (done, total) => report("build", total > 0 ? done / total : 1),
+  });
+  check();
+  // Registered before anything is written, so a bad name stops the run with nothing written.
+  if (input.modelName) registerModel(input.modelName, model);
+  report("analyze", 0);
+  // The model just built is reused: (I − A_d) is factored once per run.
+  const detail = analyzeDetailed(model, input.shock?.vector ?? null, { ...input.options, lang: input.lang });
+  const result = detail.result;
+  check();
+  report("report", 0);
+  const base = buildAnalysisReport({
+    result,
+    table,
+    options: reportOptions(table, d.layout, input.options),
+    shock: input.shock?.vector,
+    shockSource: input.shock?.source,
+    lang: input.lang,
+    inputs: [
+      {
+        description: d.layout.title ?? d.grid.sheet,
+        sheet: d.grid.sheet,
+        range: gridRangeAddress(d.grid),
+        checksum: checksum(d.grid),
+      },
+      ...(input.shock
+        ? [
+            {
+              description: input.lang === "ja" ? "ショック" : "shock",
+              sheet: input.shock.sheet,
+              range: input.shock.range,
+              checksum: checksum(input.shock.grid),
+            },
+          ]
+        : []),
+    ],
+    version: VERSION,
+    now: input.now,
+  });
+  const spec = input.typeII ? withTypeIISheet(base, detail, input.shock ? impactTypeII(model, input.shock.vector) : null, table) : base;
+  check();
+  report("write", 0);
+  const written = await gateway.writeReport(spec, {
+    signal,
+    onProgress: (done: number, total: number) => report("write", total > 0 ? done / total : 1),
+  });
+  report("write", 1);
+  return { model, result, spec, sheets: written.sheets };
+}

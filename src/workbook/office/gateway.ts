@@ -1,0 +1,158 @@
+// The Excel workbook gateway: the only module of Ripple that calls Excel.run. Every user action
+// is one Excel.run; reads and writes move in blocks under Excel on the web's 5 MB payload limit;
+// results go to new sheets only. Everything else (task pane, custom functions) calls this.
+
+import { RippleError } from "../../engine/errors";
+import type { Grid } from "../../engine/grid";
+import type { TableMapping } from "../../engine/table/types";
+import type { WorkbookSpec } from "../../report/spec";
+import { loadMappingIn, saveMappingIn } from "./mappingSettings";
+import { excelUnavailable, fromOffice, officeCode, sheetEmpty, sheetNotFound } from "./officeErrors";
+import { areaAddress, areaOf, intersect, POSITION, readArea, type ReadOptions } from "./readBlocks";
+import { writeReportIn, type WriteOptions } from "./writeReport";
+
+export type { ReadOptions } from "./readBlocks";
+export type { WriteOptions } from "./writeReport";
+
+export interface SheetInfo {
+  name: string;
+  /** Used range of values, e.g. "B2:N20", or null for an empty sheet. */
+  usedRange: string | null;
+}
+
+/** What the rest of Ripple needs from a workbook; the task pane takes one of these so it can be
+ * tested with another implementation. */
+export interface WorkbookGateway {
+  listSheets(): Promise<SheetInfo[]>;
+  readUsedRange(sheet: string, opts?: ReadOptions): Promise<Grid>;
+  readRange(sheet: string, address: string, opts?: ReadOptions): Promise<Grid>;
+  readSelection(opts?: ReadOptions): Promise<Grid>;
+  writeReport(spec: WorkbookSpec, opts?: WriteOptions): Promise<{ sheets: string[] }>;
+  loadMapping(key: string): Promise<TableMapping | null>;
+  saveMapping(key: string, mapping: TableMapping): Promise<void>;
+  displayLanguage(): "ja" | "en";
+}
+
+async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, doing: { ja: string; en: string }): Promise<T> {
+  if (typeof Excel === "undefined" || typeof Excel.run !== "function") throw excelUnavailable();
+  try {
+    return await Excel.run(batch);
+  } catch (e) {
+    throw fromOffice(e, {}, doing);
+  }
+}
+
+const LISTING = { ja: "シートの一覧を読む", en: "listing the sheets" };
+const READING = { ja: "表を読み込む", en: "reading the table" };
+
+/** Address without its sheet: "'My sheet'!B2:C3" -> "B2:C3". */
+function localAddress(address: string): string {
+  const i = address.lastIndexOf("!");
+  return i >= 0 ? address.slice(i + 1) : address;
+}
+
+/** Every sheet with its used range (values only), in workbook order. Two syncs. */
+export function listSheets(): Promise<SheetInfo[]> {
+  return run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name");
+    await ctx.sync();
+    const used = sheets.items.map((w) => w.getUsedRangeOrNullObject(true).load("address"));
+    await ctx.sync();
+    return sheets.items.map((w, i) => ({
+      name: w.name,
+      usedRange: used[i].isNullObject ? null : localAddress(used[i].address),
+    }));
+  }, LISTING);
+}
+
+/** Sync the lookup of a sheet and of ranges on it; a missing sheet names itself. */
+async function syncOnSheet(ctx: Excel.RequestContext, sheet: string, cell?: string): Promise<void> {
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (officeCode(e) === "ItemNotFound") throw sheetNotFound(sheet);
+    throw fromOffice(e, cell ? { sheet, cell } : { sheet }, READING);
+  }
+}
+
+/** The used range (values only unless opts.valuesOnly is false) of a sheet. */
+export function readUsedRange(sheet: string, opts: ReadOptions = {}): Promise<Grid> {
+  return run(async (ctx) => {
+    const used = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(opts.valuesOnly ?? true);
+    used.load(POSITION);
+    await syncOnSheet(ctx, sheet);
+    if (used.isNullObject) throw sheetEmpty(sheet);
+    return readArea(ctx, areaOf(sheet, used), opts);
+  }, READING);
+}
+
+/** A range such as "B3:N20" (or whole columns "B:N") of a sheet, clipped to its used range:
+ * the grid's origin says where its first cell is. */
+export function readRange(sheet: string, address: string, opts: ReadOptions = {}): Promise<Grid> {
+  return run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(sheet);
+    const local = localAddress(address);
+    const range = ws.getRange(local).load(POSITION);
+    const used = ws.getUsedRangeOrNullObject(opts.valuesOnly ?? true).load(POSITION);
+    await syncOnSheet(ctx, sheet, local);
+    const area = used.isNullObject ? null : intersect(areaOf(sheet, range), areaOf(sheet, used));
+    if (!area) throw sheetEmpty(sheet, local);
+    return readArea(ctx, area, opts);
+  }, READING);
+}
+
+/** The selected range (one rectangle), clipped to its sheet's used range. */
+export function readSelection(opts: ReadOptions = {}): Promise<Grid> {
+  return run(async (ctx) => {
+    const sel = ctx.workbook.getSelectedRange().load(POSITION);
+    const ws = sel.worksheet.load("name");
+    const used = sel.worksheet.getUsedRangeOrNullObject(opts.valuesOnly ?? true).load(POSITION);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      throw fromOffice(e, {}, READING);
+    }
+    const selected = areaOf(ws.name, sel);
+    const area = used.isNullObject ? null : intersect(selected, areaOf(ws.name, used));
+    if (!area) throw sheetEmpty(ws.name, areaAddress(selected));
+    return readArea(ctx, area, opts);
+  }, READING);
+}
+
+/** Write a report into new sheets (never over existing ones); returns the sheet names used. */
+export function writeReport(spec: WorkbookSpec, opts: WriteOptions = {}): Promise<{ sheets: string[] }> {
+  return run((ctx) => writeReportIn(ctx, spec, opts), { ja: "結果を書き込む", en: "writing the results" });
+}
+
+export function loadMapping(key: string): Promise<TableMapping | null> {
+  return run((ctx) => loadMappingIn(ctx, key), { ja: "保存した対応付けを読む", en: "loading the saved mapping" });
+}
+
+export function saveMapping(key: string, mapping: TableMapping): Promise<void> {
+  return run((ctx) => saveMappingIn(ctx, key, mapping), { ja: "対応付けをブックに保存する", en: "saving the mapping in the workbook" });
+}
+
+/** Office's display language: Japanese for any ja-* locale, English otherwise (and outside
+ * Office, the browser's language). */
+export function displayLanguage(): "ja" | "en" {
+  const lang =
+    (typeof Office !== "undefined" && Office.context ? Office.context.displayLanguage : undefined) ??
+    (typeof navigator !== "undefined" ? navigator.language : undefined) ??
+    "en";
+  return /^ja\b/i.test(lang) ? "ja" : "en";
+}
+
+export const officeGateway: WorkbookGateway = {
+  listSheets,
+  readUsedRange,
+  readRange,
+  readSelection,
+  writeReport,
+  loadMapping,
+  saveMapping,
+  displayLanguage,
+};
+
+/** Errors this module raises are RippleErrors; re-exported for callers' instanceof checks. */
+export { RippleError };

@@ -1,0 +1,225 @@
+// Writing a WorkbookSpec into new sheets inside one Excel.run: values first (in blocks, several
+// per sync, under the payload budget), then number formats and styles, then charts. Input
+// sheets are never touched: every write targets a sheet this run added.
+
+import { cancelledError, RippleError } from "../../engine/errors";
+import { resolveSheetNames, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
+import { type Budget, DEFAULT_BUDGET, cellBytes, matrixBytes, packSyncs, planRects } from "./budget";
+import { blockInput, blockNumberFormats, type ExcelInput, slice } from "./cells";
+import { addChart, chartBytes, checkChart, MAX_COLS, MAX_ROWS } from "./charts";
+import { fromOffice } from "./officeErrors";
+import { applyStyle, BLOCK_STYLES, columnWidthRuns, styleWrites } from "./styles";
+
+export interface WriteOptions {
+  /** Work items (value blocks, format blocks, charts) done and in all; called after each sync. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  budget?: Budget;
+}
+
+/** Sheets whose cells number at most this are auto-fitted when the spec gives no widths;
+ * autofit of large sheets is slow in Excel on the web. */
+export const AUTOFIT_MAX_CELLS = 20_000;
+
+/** One unit of work: queues its calls on the sheet proxies, costs `bytes` of request. */
+interface Item {
+  sheet: string;
+  bytes: number;
+  queue: (sheets: Map<string, Excel.Worksheet>) => void;
+}
+
+const WRITING = { ja: "結果を書き込む", en: "writing the results" };
+
+/** Summary first, then the others in spec order. */
+function ordered(sheets: SheetSpec[]): SheetSpec[] {
+  const summary = sheets.filter((s) => s.key === "summary");
+  return [...summary, ...sheets.filter((s) => s.key !== "summary")];
+}
+
+function checkBlocks(s: SheetSpec): void {
+  for (const b of s.blocks) {
+    const cols = b.values.reduce((m, r) => Math.max(m, r.length), 0);
+    const ok = Number.isInteger(b.row) && Number.isInteger(b.col) && b.row >= 0 && b.col >= 0 && b.row + b.values.length <= MAX_ROWS && b.col + cols <= MAX_COLS;
+    if (!ok)
+      throw new RippleError(
+        "report-block",
+        {
+          ja: `行 ${b.row}・列 ${b.col} からの ${b.values.length}×${cols} のブロックがシートに収まりません(レポートの作成側の不具合です。報告してください)`,
+          en: `the ${b.values.length}×${cols} block at row ${b.row}, column ${b.col} does not fit on a sheet (a fault in the report builder; please report it)`,
+        },
+        { sheet: s.name },
+      );
+  }
+}
+
+function valueItems(s: SheetSpec, budget: Budget): Item[] {
+  const items: Item[] = [];
+  for (const b of s.blocks) {
+    const input = blockInput(b);
+    const rects = planRects(input.rows, input.cols, (r, c) => cellBytes(input.cells[r][c]), budget.blockBytes);
+    for (const r of rects) {
+      const cells = slice(input.cells, r.row, r.rows, r.col, r.cols);
+      const formulas = cells.some((row) => row.some((v) => typeof v === "string" && v.startsWith("=")));
+      items.push({
+        sheet: s.name,
+        bytes: matrixBytes(cells) + 100,
+        queue: (ws) => {
+          const range = ws.get(s.name)!.getRangeByIndexes(b.row + r.row, b.col + r.col, r.rows, r.cols);
+          // Range.formulas takes constants as well; it is needed only when a formula is present.
+          if (formulas) range.formulas = cells as ExcelInput[][];
+          else range.values = cells as ExcelInput[][];
+        },
+      });
+    }
+  }
+  return items;
+}
+
+function formatItems(s: SheetSpec, budget: Budget): Item[] {
+  const items: Item[] = [];
+  let maxRow = 0;
+  let maxCol = 0;
+  for (const b of s.blocks) {
+    const rows = b.values.length;
+    const cols = b.values.reduce((m, r) => Math.max(m, r.length), 0);
+    maxRow = Math.max(maxRow, b.row + rows);
+    maxCol = Math.max(maxCol, b.col + cols);
+    const nf = blockNumberFormats(b, rows, cols);
+    if (nf) {
+      for (const r of planRects(rows, cols, (i, j) => cellBytes(nf[i][j]), budget.blockBytes)) {
+        const part = slice(nf, r.row, r.rows, r.col, r.cols);
+        items.push({
+          sheet: s.name,
+          bytes: matrixBytes(part) + 100,
+          queue: (ws) => {
+            ws.get(s.name)!.getRangeByIndexes(b.row + r.row, b.col + r.col, r.rows, r.cols).numberFormat = part;
+          },
+        });
+      }
+    }
+    const style = b.style ? BLOCK_STYLES[b.style] : undefined;
+    const writes = style ? styleWrites(style) : [];
+    if (style && writes.length > 0 && rows > 0 && cols > 0)
+      items.push({
+        sheet: s.name,
+        bytes: 150 * writes.length,
+        queue: (ws) => applyStyle(ws.get(s.name)!.getRangeByIndexes(b.row, b.col, rows, cols), style),
+      });
+  }
+  const widths = s.columnWidths ? columnWidthRuns(s.columnWidths) : [];
+  const autofit = !s.columnWidths && maxRow * maxCol > 0 && maxRow * maxCol <= AUTOFIT_MAX_CELLS;
+  const freeze = s.freeze && (s.freeze.rows > 0 || s.freeze.cols > 0) ? s.freeze : undefined;
+  if (widths.length > 0 || autofit || freeze || s.tabColor)
+    items.push({
+      sheet: s.name,
+      bytes: 200 + 120 * widths.length,
+      queue: (ws) => {
+        const sheet = ws.get(s.name)!;
+        for (const w of widths) sheet.getRangeByIndexes(0, w.col, 1, w.cols).format.columnWidth = w.points;
+        if (autofit) sheet.getRangeByIndexes(0, 0, maxRow, maxCol).format.autofitColumns();
+        if (freeze) {
+          if (freeze.rows > 0 && freeze.cols > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.cols));
+          else if (freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
+          else sheet.freezePanes.freezeColumns(freeze.cols);
+        }
+        if (s.tabColor) sheet.tabColor = s.tabColor;
+      },
+    });
+  return items;
+}
+
+function chartItems(ctx: Excel.RequestContext, s: SheetSpec): Item[] {
+  return (s.charts ?? []).map((chart) => ({
+    sheet: s.name,
+    bytes: chartBytes(chart),
+    queue: (ws) => {
+      const rangeOf = (r: RangeRef): Excel.Range =>
+        (ws.get(r.sheet ?? s.name) ?? ctx.workbook.worksheets.getItem(r.sheet ?? s.name)).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
+      addChart(ws.get(s.name)!, chart, rangeOf);
+    },
+  }));
+}
+
+/** Write `spec` into new sheets; returns their final names (summary first). */
+export async function writeReportIn(
+  ctx: Excel.RequestContext,
+  spec: WorkbookSpec,
+  opts: WriteOptions = {},
+): Promise<{ sheets: string[] }> {
+  const budget = opts.budget ?? DEFAULT_BUDGET;
+  if (opts.signal?.aborted) throw cancelledError();
+  if (spec.sheets.length === 0) return { sheets: [] };
+
+  const collection = ctx.workbook.worksheets;
+  collection.load("items/name");
+  try {
+    await ctx.sync();
+  } catch (e) {
+    throw fromOffice(e, {}, WRITING);
+  }
+  const existing = collection.items.map((w) => w.name);
+  const resolved = resolveSheetNames(spec, existing);
+  const sheets = ordered(resolved.sheets);
+  const known = new Set([...existing, ...sheets.map((s) => s.name)]);
+  for (const s of sheets) {
+    checkBlocks(s);
+    for (const c of s.charts ?? []) checkChart(c, s.name, known);
+  }
+
+  const phases: Item[][] = [
+    sheets.flatMap((s) => valueItems(s, budget)),
+    sheets.flatMap((s) => formatItems(s, budget)),
+    sheets.flatMap((s) => chartItems(ctx, s)),
+  ];
+  const total = phases.reduce((n, p) => n + p.length, 0);
+  let done = 0;
+
+  // Sheets are added in the first sync that writes; until then nothing has changed.
+  const ws = new Map<string, Excel.Worksheet>();
+  const added: string[] = [];
+  let pendingAdd = true;
+  const addSheets = (): void => {
+    for (const s of sheets) ws.set(s.name, collection.add(s.name));
+  };
+
+  const abort = async (): Promise<never> => {
+    // Cancelled: remove what this run added, so no half-written report is left behind.
+    if (added.length > 0) {
+      for (const name of added) ws.get(name)!.delete();
+      try {
+        await ctx.sync();
+      } catch (e) {
+        throw fromOffice(e, { sheet: added[0] }, { ja: "中止した結果のシートを削除する", en: "removing the sheets of the cancelled run" });
+      }
+    }
+    throw cancelledError();
+  };
+
+  for (const phase of phases) {
+    for (const batch of packSyncs(phase, budget.syncBytes)) {
+      if (opts.signal?.aborted) await abort();
+      if (pendingAdd) addSheets();
+      for (const it of batch) it.queue(ws);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        throw fromOffice(e, { sheet: batch[0].sheet }, WRITING);
+      }
+      if (pendingAdd) {
+        added.push(...sheets.map((s) => s.name));
+        pendingAdd = false;
+      }
+      done += batch.length;
+      opts.onProgress?.(done, total);
+    }
+  }
+  if (opts.signal?.aborted) await abort();
+  if (pendingAdd) addSheets(); // a spec of empty sheets still gets its sheets
+  ws.get(sheets[0].name)!.activate();
+  try {
+    await ctx.sync();
+  } catch (e) {
+    throw fromOffice(e, { sheet: sheets[0].name }, WRITING);
+  }
+  return { sheets: sheets.map((s) => s.name) };
+}

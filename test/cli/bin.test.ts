@@ -1,0 +1,57 @@
+// The installed command: bin/ripple.js runs the compiled dist/cli/main.js.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readXlsx } from "../../src/workbook/xlsx";
+import { tempDir } from "./helpers";
+import { repoRoot } from "./paths";
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+describe("node bin/ripple.js", () => {
+  beforeAll(() => {
+    const built = join(repoRoot, "dist/cli/main.js");
+    if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(repoRoot, "src"))) {
+      execFileSync("npm", ["run", "build:cli"], { cwd: repoRoot, stdio: "pipe" });
+    }
+  });
+
+  it("ripple demo writes the results workbook", async () => {
+    const dir = tempDir();
+    const r = spawnSync(process.execPath, [join(repoRoot, "bin/ripple.js"), "demo", "--lang", "en"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "C" },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Ripple multiple");
+    const wb = await readXlsx(join(dir, "ripple-demo-results.xlsx"));
+    expect(wb.sheets.map((s) => s.sheet)).toEqual([
+      "Summary",
+      "Input coefficients A",
+      "Import coefficients m",
+      "Leontief inverse L",
+      "Multipliers & linkages",
+      "Method & sources",
+    ]);
+  });
+
+  it("a bad input exits non-zero with one line", () => {
+    const r = spawnSync(process.execPath, [join(repoRoot, "bin/ripple.js"), "analyze", "missing.xlsx", "--lang", "en"], {
+      cwd: tempDir(),
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("missing.xlsx");
+  });
+});

@@ -1,0 +1,282 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main";
+import type { AnalysisResult } from "../../src/engine/model/result";
+import { readXlsx } from "../../src/workbook/xlsx";
+import { beutelCsv, enCsv, jaCsv, run, shared, spicosaCsv, tempDir } from "./helpers";
+
+const JSON_KEYS = [
+  "sectors",
+  "importType",
+  "A",
+  "L",
+  "importCoefficients",
+  "multipliers",
+  "effects",
+  "linkages",
+  "impact",
+  "warnings",
+];
+const STAGE_KEYS = ["output", "valueAdded", "compensation", "employment"];
+
+const colSums = (M: number[][]) => M[0].map((_, j) => M.reduce((s, r) => s + r[j], 0));
+const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+
+function expectClose(actual: (number | null)[], expected: number[], tol: number) {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((a, i) => expect(Math.abs((a as number) - expected[i])).toBeLessThanOrEqual(tol));
+}
+
+async function jsonOf(args: string[]): Promise<AnalysisResult> {
+  const r = await run([...args, "--json", "-"]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as AnalysisResult;
+}
+
+describe("ripple --help / usage", () => {
+  it("lists the commands and exits 0", async () => {
+    const r = await run(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("demo");
+    expect(r.out).toContain("analyze");
+  });
+
+  it("an unknown option is one line and status 2", async () => {
+    const r = await run(["analyze", jaCsv, "--no-such-option"]);
+    expect(r.code).toBe(2);
+    expect(r.errLines).toHaveLength(1);
+    expect(r.errLines[0]).toMatch(/^ripple: .*--no-such-option/);
+  });
+
+  it("--projects says plainly that it is not available yet", async () => {
+    const r = await run(["analyze", jaCsv, "--projects", "事業計画", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.errLines).toEqual([expect.stringMatching(/^ripple: --projects .*not available/)]);
+  });
+});
+
+describe("ripple analyze on the 2011 MIC table", () => {
+  it("--json - prints only the JSON, with the field names of CLI.md", async () => {
+    const r = await run(["analyze", jaCsv, "--json", "-"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j).sort()).toEqual([...JSON_KEYS].sort());
+    expect(Object.keys(j.multipliers).sort()).toEqual(["compensation", "employment", "output", "valueAdded"]);
+    expect(Object.keys(j.effects).sort()).toEqual(["compensation", "employment", "valueAdded"]);
+    expect(Object.keys(j.linkages).sort()).toEqual(["backward", "forward"]);
+    expect(j.sectors).toHaveLength(13);
+    expect(j.sectors[2]).toContain("製造業");
+    expect(j.importType).toBe("competitive");
+    expect(j.importCoefficients).toHaveLength(13);
+    expect(j.impact).toBeNull();
+    expect(j.effects.employment).toBeNull();
+    // output multipliers are the column sums of L; linkage indices average to 1
+    expectClose(j.multipliers.output, colSums(j.L), 1e-12);
+    expect(Math.abs(sum(j.linkages.backward) / 13 - 1)).toBeLessThan(1e-12);
+  });
+
+  it("full precision: the JSON numbers are the engine's doubles", async () => {
+    const j = await jsonOf(["analyze", jaCsv]);
+    const a = j.A[2][2];
+    // 製造業→製造業 128,796,467 / 289,904,506
+    expect(a).toBe(128796467 / 289904506);
+  });
+
+  it("the English table gives the same numbers", async () => {
+    const ja = await jsonOf(["analyze", jaCsv]);
+    const en = await jsonOf(["analyze", enCsv]);
+    expect(en.sectors[2]).toContain("Manufacturing");
+    expect(en.L).toEqual(ja.L);
+    expect(en.importCoefficients).toEqual(ja.importCoefficients);
+  });
+
+  it("--shock CSV: three stages that add up, JSON file and workbook written", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "shock.csv"), "部門,最終需要増加額\n04 建設,1000\n03 製造業,2000\n");
+    const r = await run(
+      ["analyze", jaCsv, "--shock", "shock.csv", "--json", "out.json", "--out", "res.xlsx", "--lang", "ja"],
+      { cwd: dir },
+    );
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("総合効果");
+    expect(r.out).toContain(join(dir, "res.xlsx"));
+    const j = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as AnalysisResult;
+    const imp = j.impact!;
+    expect(Object.keys(imp).sort()).toEqual(["direct", "firstIndirect", "multiple", "secondIndirect", "total"]);
+    for (const s of ["direct", "firstIndirect", "secondIndirect", "total"] as const)
+      expect(Object.keys(imp[s]).sort()).toEqual([...STAGE_KEYS].sort());
+    // construction is not imported (m = 0): its direct effect is the whole 1000
+    expect(imp.direct.output[3]).toBeCloseTo(1000, 9);
+    // manufacturing: 2000 × (1 − m)
+    expect(imp.direct.output[2]).toBeCloseTo(2000 * (1 - j.importCoefficients![2]), 6);
+    imp.total.output.forEach((t, i) =>
+      expect(t).toBeCloseTo(imp.direct.output[i] + imp.firstIndirect.output[i] + imp.secondIndirect.output[i], 6),
+    );
+    expect(imp.multiple).toBeCloseTo(sum(imp.total.output) / sum(imp.direct.output), 12);
+    expect(imp.multiple).toBeGreaterThan(1);
+    const wb = await readXlsx(join(dir, "res.xlsx"));
+    expect(wb.sheets.map((s) => s.sheet)).toEqual(["集計", "投入係数 A", "輸入係数 m", "逆行列係数 L", "乗数・影響力", "方法・出典"]);
+  });
+
+  it("an existing workbook is never overwritten", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "res.xlsx"), "keep me");
+    const r = await run(["analyze", jaCsv, "--out", "res.xlsx", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "res.xlsx"), "utf8")).toBe("keep me");
+    expect(existsSync(join(dir, "res-2.xlsx"))).toBe(true);
+    expect(r.err).toContain("res-2.xlsx");
+  });
+});
+
+describe("ripple analyze on the oracle SIOTs (domestic-use tables)", () => {
+  const beutel = JSON.parse(readFileSync(join(shared, "oracles/eurostat-beutel-germany-1995/expected.json"), "utf8"));
+  const spicosa = JSON.parse(readFileSync(join(shared, "oracles/spicosa-netherlands-2000/expected.json"), "utf8"));
+
+  it("Beutel Germany 1995 without a mapping: published output multipliers", async () => {
+    const j = await jsonOf(["analyze", beutelCsv]);
+    expect(j.importType).toBe("domestic");
+    expect(j.importCoefficients).toBeNull();
+    expectClose(j.multipliers.output, beutel.published.output_multipliers.values, 1e-3);
+    expectClose(j.effects.valueAdded, beutel.published.gva_multipliers.values, 1e-3);
+  });
+
+  it("Beutel with a mapping file: employment from the EMP row, published employment effects", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "map.json"),
+      JSON.stringify({
+        rows: {
+          "EMP-WS": "ignore",
+          "EMP-FTE": "ignore",
+          EMP: "employment",
+          P2: "ignore",
+          TOTAL: "subtotal",
+          D1: "va:compensation",
+          B1G: "subtotal",
+          P1: "output",
+        },
+        cols: { total_output_row: "output" },
+      }),
+    );
+    const r = await run(["analyze", beutelCsv, "--map", "map.json", "--json", "-"], { cwd: dir });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as AnalysisResult;
+    expectClose(j.multipliers.output, beutel.published.output_multipliers.values, 1e-3);
+    expect(j.effects.employment).not.toBeNull();
+    expectClose(j.effects.employment!, beutel.published.employment_multipliers.values, 1e-3);
+    expect(j.effects.compensation[0]).toBeCloseTo(beutel.published.compensation_cumulative_effect_agriculture.value, 3);
+  });
+
+  it("Spicosa Netherlands 2000, with and without a mapping: published Type I income multipliers", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "map.json"),
+      JSON.stringify({ cols: { final_consumption_households: "ignore" }, rows: { total_use_pp: "ignore" } }),
+    );
+    for (const args of [[], ["--map", "map.json"]]) {
+      const r = await run(["analyze", spicosaCsv, ...args, "--json", "-"], { cwd: dir });
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.out) as AnalysisResult;
+      expectClose(j.effects.compensation, spicosa.published.income_effects_type_I.values, 5e-4);
+      expectClose(j.multipliers.compensation, spicosa.published.income_multipliers_type_I.values, 5e-4);
+    }
+  });
+});
+
+describe("bad input: one line naming the file, non-zero status", () => {
+  it("missing file", async () => {
+    const r = await run(["analyze", "no-such-table.csv", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.errLines).toHaveLength(1);
+    expect(r.errLines[0]).toMatch(/^ripple: .*no-such-table\.csv.*not found/i);
+  });
+
+  it("unknown sector in the shock", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "shock.csv"), "部門,金額\n99 宇宙産業,100\n");
+    const r = await run(["analyze", jaCsv, "--shock", "shock.csv", "--json", "-", "--lang", "ja"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.errLines).toHaveLength(1);
+    expect(r.errLines[0]).toMatch(/^ripple: shock\.csv.*宇宙産業/);
+  });
+
+  it("text in a numeric cell names the cell", async () => {
+    const dir = tempDir();
+    const lines = readFileSync(jaCsv, "utf8").split("\n");
+    // row 6 of the sheet is 03 製造業; column E is the 03 製造業 column
+    expect(lines[5].startsWith("03,製造業,2644966,67499,128796467,")).toBe(true);
+    lines[5] = lines[5].replace("2644966,67499,128796467,", "2644966,67499,abc,");
+    writeFileSync(join(dir, "bad.csv"), lines.join("\n"));
+    for (const lang of ["en", "ja"]) {
+      const r = await run(["analyze", "bad.csv", "--lang", lang], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.errLines).toHaveLength(1);
+      expect(r.errLines[0]).toMatch(/^ripple: bad\.csv/);
+      expect(r.errLines[0]).toContain("E6");
+    }
+  });
+
+  it("a sheet that is not there lists the sheets", async () => {
+    const r = await run(["analyze", jaCsv, "--sheet", "nope", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.errLines).toHaveLength(1);
+    expect(r.errLines[0]).toContain("nope");
+  });
+});
+
+describe("ripple demo", () => {
+  it("writes the results workbook of the bundled sample, and never overwrites it", async () => {
+    const dir = tempDir();
+    const r = await run(["demo", "--lang", "ja"], { cwd: dir });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const out = join(dir, "ripple-demo-results.xlsx");
+    expect(r.out).toContain(out);
+    expect(r.out).toContain("波及倍率");
+    const wb = await readXlsx(out);
+    expect(wb.sheets.map((s) => s.sheet)).toEqual(["集計", "投入係数 A", "輸入係数 m", "逆行列係数 L", "乗数・影響力", "方法・出典"]);
+    const summary = wb.sheets[0].values.flat();
+    expect(summary).toContain("直接効果");
+    expect(summary).toContain(17000); // the shock total
+    const methods = wb.sheets[5].values.flat().filter((v): v is string => typeof v === "string");
+    expect(methods.some((v) => /^sha256:[0-9a-f]{64}$/.test(v))).toBe(true);
+    expect(methods.some((v) => v.includes("家計調査"))).toBe(true);
+
+    const again = await run(["demo", "--lang", "en"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.err).toContain("ripple-demo-results-2.xlsx");
+    const en = await readXlsx(join(dir, "ripple-demo-results-2.xlsx"));
+    expect(en.sheets[0].sheet).toBe("Summary");
+  });
+
+  it("goes through process.stdout when called as the bin does", async () => {
+    const dir = tempDir();
+    const chunks: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => {
+      chunks.push(String(s));
+      return true;
+    });
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      const code = await main(["demo", "--json", "-"]);
+      expect(code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+      spy.mockRestore();
+    }
+    const j = JSON.parse(chunks.join("")) as AnalysisResult;
+    expect(j.impact).not.toBeNull();
+    expect(sum(j.impact!.direct.output)).toBeGreaterThan(0);
+    // --json without --out writes no workbook
+    expect(existsSync(join(dir, "ripple-demo-results.xlsx"))).toBe(false);
+  });
+});

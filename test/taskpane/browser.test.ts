@@ -1,0 +1,277 @@
+// The real task pane in a real browser: the add-in built by the project's webpack.config.js,
+// served from 127.0.0.1, opened in Debian's Chromium (playwright-core, no downloaded browser),
+// with the office.js CDN request answered locally by a recording fake Excel host. The test
+// picks the table, reads a shock, runs, and checks what the pane wrote into the fake workbook,
+// that the numbers are the engine's, that the input sheets were untouched, and that no request
+// left the machine. A screenshot is kept in test-results/.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { buildAddin, buildFakeOffice, ROOT } from "./buildBundles";
+import { serveDirectory, type StaticServer } from "./staticServer";
+import type { FakeValue } from "../workbook/office/fakeExcel";
+import { analyze } from "../../src/engine/model";
+import { parseCsv, readTable, parseShockGrid, shockFromPairs } from "../../src/engine/table";
+import type { AnalysisResult } from "../../src/engine/model/result";
+
+const CHROMIUM = process.env.RIPPLE_CHROMIUM ?? "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const CSV = path.resolve(ROOT, "../shared/data/jp-io-2011-13/io2011_13sector_ja.csv");
+const TABLE_SHEET = "取引基本表";
+const SHOCK_SHEET = "ショック";
+const SHOCK: FakeValue[][] = [
+  ["部門", "増加額（百万円）"],
+  ["建設", 100000],
+  ["製造業", 50000],
+  ["サービス", 20000],
+];
+const SCREENSHOT = path.join(ROOT, "test-results", "taskpane.png");
+
+interface ChartState {
+  sheet: string;
+  type: string;
+  title: string | null;
+  series: { name: string; values: string | null; xValues: string | null }[];
+}
+
+interface WorkbookState {
+  names: string[];
+  inputWrites: number;
+  input: FakeValue[][];
+  shock: FakeValue[][];
+  sheets: Record<string, FakeValue[][]>;
+  charts: ChartState[];
+}
+
+const tableCells = () => parseCsv(readFileSync(CSV, "utf8"), "io2011_13sector_ja.csv").values;
+
+/** What the engine gives for the same inputs, computed here in Node. */
+function engineResult(): AnalysisResult {
+  const table = readTable({ sheet: TABLE_SHEET, origin: { row: 0, col: 0 }, values: tableCells() });
+  const shock = shockFromPairs(table, parseShockGrid({ sheet: SHOCK_SHEET, origin: { row: 0, col: 0 }, values: SHOCK }));
+  return analyze(table, { lang: "ja" }, shock);
+}
+
+const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+
+describe("task pane in Chromium with a fake Excel host", () => {
+  let work: string;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const intercepted: string[] = [];
+  const blocked: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    // A missing browser is a failure, not a skip: the README promises this test runs.
+    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium package`).toBe(true);
+    work = mkdtempSync(path.join(tmpdir(), "ripple-pane-browser-"));
+    await buildAddin(path.join(work, "addin"));
+    const fake = await buildFakeOffice(path.join(work, "fake"));
+    const init = {
+      workbook: { [TABLE_SHEET]: tableCells(), [SHOCK_SHEET]: SHOCK },
+      options: { displayLanguage: "ja-JP" },
+    };
+    const fakeOfficeJs = `window.__rippleFakeInit = ${JSON.stringify(init)};\n${readFileSync(fake, "utf8")}`;
+    server = await serveDirectory(path.join(work, "addin"));
+
+    context = await chromium.launchPersistentContext(path.join(work, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 460, height: 1000 },
+      locale: "ja-JP",
+    });
+    // Every request of the page goes through here: office.js is answered with the fake, local
+    // requests pass, anything else is refused and recorded (the test then fails).
+    await context.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) {
+        intercepted.push(url);
+        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeOfficeJs });
+      }
+      if (new URL(url).hostname === "127.0.0.1") return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it("picks the table, reads the shock, runs, and writes results sheets and charts", async () => {
+    await page.goto(`${server.origin}/taskpane.html`);
+    // Office's display language is ja-JP, so the pane starts in Japanese.
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Ripple 経済波及効果");
+
+    // 1. The table.
+    await page.getByTestId("table-sheet").selectOption(TABLE_SHEET);
+    const facts = page.getByTestId("table-facts");
+    await facts.waitFor();
+    expect(await facts.textContent()).toContain(`13 部門（${TABLE_SHEET}!C4:O16）`);
+    expect(await facts.textContent()).toContain("単位：百万円");
+    expect(await facts.textContent()).toContain("競争輸入型");
+
+    // 2. The role map: a row with its label cell and its role.
+    const comp = page.locator('[data-testid="role-table-rows"] tr[data-address="B19"]');
+    expect(await comp.textContent()).toContain("雇用者所得");
+    expect(await comp.locator("select").inputValue()).toBe("va:compensation");
+    await page.getByTestId("roles-cols").click();
+    const household = page.locator('[data-testid="role-table-cols"] tr[data-address="R3"]');
+    expect(await household.locator("select").inputValue()).toBe("fd:household");
+    await page.getByTestId("roles-confirm").click();
+    await expect.poll(() => page.getByText("対応表をブックに保存しました").count()).toBe(1);
+
+    // 4. A wrong shock range first: the error names the sheet and the cell, in Japanese.
+    await page.getByTestId("shock-address").fill(`${SHOCK_SHEET}!A1:A4`);
+    await page.getByTestId("shock-read").click();
+    const error = page.getByTestId("error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain(`シート「${SHOCK_SHEET}」 セル A1`);
+    // Then the right one: the preview shows the matched sectors.
+    await page.getByTestId("shock-address").fill(`${SHOCK_SHEET}!A1:B4`);
+    await page.getByTestId("shock-read").click();
+    await page.getByTestId("shock-preview").waitFor();
+    expect(await page.getByTestId("error").count()).toBe(0);
+    expect(await page.locator('[data-testid="shock-preview"] tbody tr').count()).toBe(3);
+
+    // 5. Run, watching for the progress bar.
+    await page.evaluate(() => {
+      const w = window as unknown as { __sawProgress: boolean };
+      w.__sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="progress"]')) w.__sawProgress = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByTestId("run").click();
+    await page.getByTestId("run-done").waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
+
+    const state = await page.evaluate((input) => {
+      interface Sheet {
+        toValues(): unknown[][];
+      }
+      const wb = (window as unknown as Record<string, unknown>).__fakeWorkbook as {
+        sheetNames(): string[];
+        sheet(n: string): Sheet;
+        writesTo(n: string): unknown[];
+        charts(): { sheet: string; type: string; title: string | null; series: { name: string; values: string | null; xValues: string | null }[] }[];
+      };
+      const names = wb.sheetNames();
+      const sheets: Record<string, unknown[][]> = {};
+      for (const n of names) sheets[n] = wb.sheet(n).toValues();
+      return {
+        names,
+        inputWrites: wb.writesTo(input.table).length + wb.writesTo(input.shock).length,
+        input: wb.sheet(input.table).toValues(),
+        shock: wb.sheet(input.shock).toValues(),
+        sheets,
+        charts: wb.charts().map((c) => ({
+          sheet: c.sheet,
+          type: c.type,
+          title: c.title,
+          series: c.series.map((s) => ({ name: s.name, values: s.values, xValues: s.xValues })),
+        })),
+      };
+    }, { table: TABLE_SHEET, shock: SHOCK_SHEET }) as WorkbookState;
+
+    // New sheets after the inputs, the summary first; the pane lists the same names.
+    const results = state.names.slice(2);
+    expect(state.names.slice(0, 2)).toEqual([TABLE_SHEET, SHOCK_SHEET]);
+    expect(results[0]).toBe("集計");
+    expect(results).toEqual(expect.arrayContaining(["投入係数 A", "輸入係数 m", "逆行列係数 L", "乗数・影響力", "方法・出典"]));
+    expect(await page.getByTestId("written-sheets").textContent()).toBe(results.join(" / "));
+
+    // Nothing written into the input sheets.
+    expect(state.inputWrites).toBe(0);
+    expect(state.input).toEqual(tableCells().map((row) => row.map((v) => (v === "" ? null : v))));
+    expect(state.shock).toEqual(SHOCK);
+
+    // The numbers are the engine's.
+    const expected = engineResult();
+    const impact = expected.impact!;
+    const summary = state.sheets["集計"];
+    const row = (label: string) => summary.find((r) => r[0] === label)!;
+    expect(row("直接効果")[1]).toBe(sum(impact.direct.output));
+    expect(row("第1次間接波及効果")[1]).toBe(sum(impact.firstIndirect.output));
+    expect(row("第2次間接波及効果")[1]).toBe(sum(impact.secondIndirect.output));
+    expect(row("総合効果").slice(1, 4)).toEqual([
+      sum(impact.total.output),
+      sum(impact.total.valueAdded),
+      sum(impact.total.compensation),
+    ]);
+    expect(summary.find((r) => typeof r[0] === "string" && r[0].startsWith("波及倍率"))![1]).toBe(impact.multiple);
+    // By sector: 建設's four output stages, then the L matrix's first row.
+    const build = summary.filter((r) => r[0] === "建設").at(-1)!;
+    const k = expected.sectors.indexOf("建設");
+    expect(build.slice(1, 5)).toEqual([
+      impact.direct.output[k],
+      impact.firstIndirect.output[k],
+      impact.secondIndirect.output[k],
+      impact.total.output[k],
+    ]);
+    const L = state.sheets["逆行列係数 L"];
+    const first = L.find((r) => r[0] === expected.sectors[0])!;
+    expect(first.slice(1, 1 + expected.sectors.length)).toEqual(expected.L[0]);
+
+    // Native charts: bar of totals, stacked stages, linkage scatter with the two 1.0 lines.
+    const summaryCharts = state.charts.filter((c) => c.sheet === "集計");
+    expect(summaryCharts.map((c) => c.type)).toEqual(["BarClustered", "ColumnStacked"]);
+    expect(summaryCharts[0].series.map((s) => s.name)).toEqual(["総合効果"]);
+    expect(summaryCharts[1].series.map((s) => s.name)).toEqual(["直接効果", "第1次間接波及効果", "第2次間接波及効果"]);
+    const scatter = state.charts.find((c) => c.sheet === "乗数・影響力")!;
+    expect(scatter.type).toMatch(/^XYScatter/);
+    expect(scatter.series.map((s) => s.name)).toEqual(["部門", "影響力係数 = 1.0", "感応度係数 = 1.0"]);
+    for (const s of scatter.series) expect(s.xValues).toBeTruthy();
+
+    // The screenshot, for people (and for checking that Japanese text renders).
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // A second run never overwrites: new names.
+    await page.getByTestId("run").click();
+    await expect.poll(() => page.evaluate(() => ((window as unknown as Record<string, { sheetNames(): string[] }>).__fakeWorkbook).sheetNames().length), { timeout: 60_000 }).toBe(2 + 2 * results.length);
+    await page.getByTestId("run-done").waitFor();
+    const names2 = await page.evaluate(() => ((window as unknown as Record<string, { sheetNames(): string[] }>).__fakeWorkbook).sheetNames());
+    expect(names2.slice(0, state.names.length)).toEqual(state.names);
+    expect(names2[state.names.length]).toBe("集計 (2)");
+
+    // The language switch: English labels at once.
+    await page.getByTestId("lang-en").click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Ripple ripple-effect analysis");
+    expect(await page.getByTestId("table-facts").textContent()).toContain("13 sectors");
+
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it("loaded office.js from the fake and sent nothing beyond localhost", () => {
+    expect(intercepted).toEqual([OFFICE_JS]);
+    expect(blocked).toEqual([]);
+    expect(requests.length).toBeGreaterThan(3);
+    for (const url of requests) {
+      if (url === OFFICE_JS) continue; // answered by the route above, never fetched
+      expect(new URL(url).hostname, url).toBe("127.0.0.1");
+    }
+    // The page's own files all came from the local server.
+    expect(server.served).toEqual(expect.arrayContaining(["/taskpane.html", "/taskpane.js", "/functions.js", "/runtime.js"]));
+  });
+});

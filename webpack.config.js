@@ -1,0 +1,168 @@
+// Builds the add-in: one page (taskpane.html) that loads office.js, the task pane and the
+// RIPPLE.* functions, so that they share one runtime (manifest.xml, SharedRuntime 1.1).
+//
+//   webpack --mode production --env baseUrl=https://host/path   -> dist/addin/ (manifest for that host)
+//   webpack --mode development                                  -> dist/addin/ (manifest for localhost)
+//   webpack serve --mode development                            -> https://localhost:3000
+//   add --env functionsOnly to build only the functions (no task pane entry)
+//
+// The output goes to dist/addin/ because dist/ itself holds the compiled command line.
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require("path");
+const fs = require("fs");
+const { builtinModules } = require("module");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const ROOT = __dirname;
+const OUT = path.resolve(ROOT, "dist", "addin");
+const PORT = 3000;
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const TASKPANE_SOURCE = "./src/taskpane/index.tsx";
+
+// Packages that must never reach the browser: Node-only libraries of the CLI and the xlsx host.
+const NODE_ONLY_PACKAGES = ["exceljs", "commander", "cli-progress", "playwright-core"];
+
+/** Fails the build when a Node built-in (resolved to an empty module by resolve.fallback) or a
+ * Node-only package ends up in a bundle, naming the module that imported it. Without this,
+ * `fallback: false` would hide the leak until the code ran in Excel. */
+class NoNodeInBrowserPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("NoNodeInBrowserPlugin", (compilation) => {
+      compilation.hooks.finishModules.tap("NoNodeInBrowserPlugin", (modules) => {
+        for (const m of modules) {
+          const id = m.identifier();
+          const ignored = id.startsWith("ignored|");
+          const nodeOnly = NODE_ONLY_PACKAGES.some((p) =>
+            id.includes(`${path.sep}node_modules${path.sep}${p}${path.sep}`),
+          );
+          if (!ignored && !nodeOnly) continue;
+          const issuer = compilation.moduleGraph.getIssuer(m);
+          const by = issuer ? path.relative(ROOT, issuer.resource || issuer.identifier()) : "?";
+          const what = ignored ? `Node built-in ${id.split("|").pop()}` : path.relative(ROOT, m.resource || id);
+          const { WebpackError } = compiler.webpack;
+          compilation.errors.push(
+            new WebpackError(`${what} is in the browser bundle (imported by ${by}); keep Node-only code out of src/engine, src/report, src/functions and src/taskpane.`),
+          );
+        }
+      });
+    });
+  }
+}
+
+/** https options for the dev server: the Office dev certificates (trusted by Office), or
+ * webpack-dev-server's own self-signed certificate when they cannot be installed (offline, CI,
+ * no sudo). Office rejects an untrusted certificate, so the fallback is for local checks only. */
+async function httpsServer(env) {
+  if (!env.selfSigned && !process.env.CI) {
+    try {
+      const devCerts = require("office-addin-dev-certs");
+      const options = await devCerts.getHttpsServerOptions();
+      return { type: "https", options };
+    } catch (e) {
+      console.warn(
+        `[ripple] Office dev certificates unavailable (${e && e.message ? e.message.split("\n")[0] : e}); ` +
+          "using a self-signed certificate. Office will not trust it: run `npx office-addin-dev-certs install` to sideload.",
+      );
+    }
+  }
+  return { type: "https" };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || "production";
+  const production = mode === "production";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const functionsOnly = Boolean(env.functionsOnly);
+
+  if (!functionsOnly && !fs.existsSync(path.resolve(ROOT, TASKPANE_SOURCE))) {
+    throw new Error(`${TASKPANE_SOURCE} does not exist; build the functions alone with --env functionsOnly`);
+  }
+
+  let transformManifest = (content) => content;
+  if (production && !serving) {
+    const { toProductionManifest } = await import("./scripts/manifest-prod.mjs");
+    const baseUrl = env.baseUrl || process.env.RIPPLE_BASE_URL;
+    // Checked now so that a missing base URL stops the build before anything is compiled.
+    toProductionManifest(fs.readFileSync(path.resolve(ROOT, "manifest.xml"), "utf8"), baseUrl);
+    transformManifest = (content) => toProductionManifest(content.toString("utf8"), baseUrl);
+  }
+
+  const entry = { functions: FUNCTIONS_SOURCE };
+  if (!functionsOnly) entry.taskpane = TASKPANE_SOURCE;
+
+  const nodeFallbacks = Object.fromEntries(
+    builtinModules.filter((m) => !m.startsWith("_")).flatMap((m) => [[m, false], [`node:${m}`, false]]),
+  );
+
+  return {
+    mode,
+    context: ROOT,
+    target: "web",
+    devtool: production ? "source-map" : "eval-source-map",
+    entry,
+    output: {
+      path: OUT,
+      // Fixed names: the manifest points at functions.js and functions.json.
+      filename: "[name].js",
+      clean: true,
+    },
+    // One webpack runtime for both entries, so the pane and the functions share module
+    // instances (the model registry in src/functions/registry.ts).
+    optimization: { runtimeChunk: "single" },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      fallback: nodeFallbacks,
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `tsc --noEmit`; the bundle only needs the JavaScript.
+            options: {
+              transpileOnly: true,
+              compilerOptions: { target: "ES2019", module: "esnext", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        template: "./src/taskpane/taskpane.html",
+        filename: "taskpane.html",
+        chunks: functionsOnly ? ["functions"] : ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: transformManifest },
+        ],
+      }),
+      new NoNodeInBrowserPlugin(),
+    ],
+    performance: {
+      // Fluent UI makes the pane bundle large; it is loaded once per session from the host.
+      hints: production ? "warning" : false,
+      maxAssetSize: 3_000_000,
+      maxEntrypointSize: 3_000_000,
+    },
+    devServer: {
+      port: PORT,
+      host: "localhost",
+      hot: false,
+      // Excel fetches functions.json and the icons from its own origin.
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? await httpsServer(env) : undefined,
+      static: false,
+    },
+  };
+};
