@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
 import type { AnalysisResult } from "../../src/engine/model/result";
 import { readXlsx } from "../../src/workbook/xlsx";
-import { beutelCsv, enCsv, jaCsv, run, shared, spicosaCsv, tempDir } from "./helpers";
+import { beutelCsv, enCsv, jaCsv, run, shared, spicosaCsv, syntheticTableCsv, tempDir } from "./helpers";
 
 const JSON_KEYS = [
   "sectors",
@@ -122,6 +122,27 @@ describe("ripple analyze on the 2011 MIC table", () => {
     expect(wb.sheets.map((s) => s.sheet)).toEqual(["集計", "投入係数 A", "輸入係数 m", "逆行列係数 L", "乗数・影響力", "方法・出典"]);
   });
 
+  it("--consumption-rate scales the second indirect effect and is recorded as entered by the user", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "shock.csv"), "建設,1000\n");
+    const base = await run(["analyze", jaCsv, "--shock", "shock.csv", "--json", "-"], { cwd: dir });
+    const user = await run(
+      ["analyze", jaCsv, "--shock", "shock.csv", "--consumption-rate", "0.5", "--json", "-", "--out", "c.xlsx", "--lang", "ja"],
+      { cwd: dir },
+    );
+    expect(user.code).toBe(0);
+    const b = (JSON.parse(base.out) as AnalysisResult).impact!;
+    const u = (JSON.parse(user.out) as AnalysisResult).impact!;
+    expect(u.firstIndirect.output).toEqual(b.firstIndirect.output);
+    expect(sum(u.secondIndirect.output) / sum(b.secondIndirect.output)).toBeCloseTo(0.5 / 0.734, 12);
+    const methods = (await readXlsx(join(dir, "c.xlsx"))).sheets[5].values;
+    const row = methods.find((r) => r[0] === "消費転換係数")!;
+    expect(row.slice(1, 3)).toEqual([0.5, "利用者が入力"]);
+    const bad = await run(["analyze", jaCsv, "--consumption-rate", "1.5"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.errLines).toHaveLength(1);
+  });
+
   it("an existing workbook is never overwritten", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "res.xlsx"), "keep me");
@@ -187,6 +208,22 @@ describe("ripple analyze on the oracle SIOTs (domestic-use tables)", () => {
       expectClose(j.effects.compensation, spicosa.published.income_effects_type_I.values, 5e-4);
       expectClose(j.multipliers.compensation, spicosa.published.income_multipliers_type_I.values, 5e-4);
     }
+  });
+});
+
+describe("progress bar", () => {
+  it("on a terminal for a 250-sector table, and never with --json -", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "big.csv"), syntheticTableCsv(250));
+    const r = await run(["analyze", "big.csv", "--json", "big.json", "--lang", "en"], { cwd: dir, tty: true });
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("factorising 250/250");
+    const quiet = await run(["analyze", "big.csv", "--json", "-"], { cwd: dir, tty: true });
+    expect(quiet.code).toBe(0);
+    expect(quiet.err).toBe("");
+    expect((JSON.parse(quiet.out) as AnalysisResult).sectors).toHaveLength(250);
+    const small = await run(["analyze", jaCsv, "--json", "s.json"], { cwd: dir, tty: true });
+    expect(small.err).toBe("");
   });
 });
 

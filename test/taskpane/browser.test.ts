@@ -57,6 +57,11 @@ function engineResult(): AnalysisResult {
 
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
 
+/** A missing browser is a failure, not a skip: the README promises this test runs. */
+function chromiumPresent(): void {
+  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium package`).toBe(true);
+}
+
 describe("task pane in Chromium with a fake Excel host", () => {
   let work: string;
   let server: StaticServer;
@@ -68,8 +73,6 @@ describe("task pane in Chromium with a fake Excel host", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    // A missing browser is a failure, not a skip: the README promises this test runs.
-    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium package`).toBe(true);
     work = mkdtempSync(path.join(tmpdir(), "ripple-pane-browser-"));
     await buildAddin(path.join(work, "addin"));
     const fake = await buildFakeOffice(path.join(work, "fake"));
@@ -79,6 +82,7 @@ describe("task pane in Chromium with a fake Excel host", () => {
     };
     const fakeOfficeJs = `window.__rippleFakeInit = ${JSON.stringify(init)};\n${readFileSync(fake, "utf8")}`;
     server = await serveDirectory(path.join(work, "addin"));
+    if (!existsSync(CHROMIUM)) return; // each test then fails on chromiumPresent()
 
     context = await chromium.launchPersistentContext(path.join(work, "profile"), {
       executablePath: CHROMIUM,
@@ -119,6 +123,7 @@ describe("task pane in Chromium with a fake Excel host", () => {
   });
 
   it("picks the table, reads the shock, runs, and writes results sheets and charts", async () => {
+    chromiumPresent();
     await page.goto(`${server.origin}/taskpane.html`);
     // Office's display language is ja-JP, so the pane starts in Japanese.
     await expect.poll(() => page.locator("h1").textContent()).toBe("Ripple 経済波及効果");
@@ -140,6 +145,11 @@ describe("task pane in Chromium with a fake Excel host", () => {
     expect(await household.locator("select").inputValue()).toBe("fd:household");
     await page.getByTestId("roles-confirm").click();
     await expect.poll(() => page.getByText("対応表をブックに保存しました").count()).toBe(1);
+    // Saved with the workbook (document settings), not in any sheet.
+    const settings = await page.evaluate(() =>
+      [...((window as unknown as Record<string, { settings: Map<string, unknown> }>).__fakeWorkbook.settings.keys())],
+    );
+    expect(settings.some((k) => k.includes(TABLE_SHEET))).toBe(true);
 
     // 4. A wrong shock range first: the error names the sheet and the cell, in Japanese.
     await page.getByTestId("shock-address").fill(`${SHOCK_SHEET}!A1:A4`);
@@ -247,13 +257,16 @@ describe("task pane in Chromium with a fake Excel host", () => {
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
-    // A second run never overwrites: new names.
+    // A second run, now with the closed model: never overwrites, new names, Type II sheet second.
+    await page.getByRole("switch").click();
     await page.getByTestId("run").click();
-    await expect.poll(() => page.evaluate(() => ((window as unknown as Record<string, { sheetNames(): string[] }>).__fakeWorkbook).sheetNames().length), { timeout: 60_000 }).toBe(2 + 2 * results.length);
+    await expect
+      .poll(() => page.evaluate(() => ((window as unknown as Record<string, { sheetNames(): string[] }>).__fakeWorkbook).sheetNames().length), { timeout: 60_000 })
+      .toBe(2 + 2 * results.length + 1);
     await page.getByTestId("run-done").waitFor();
     const names2 = await page.evaluate(() => ((window as unknown as Record<string, { sheetNames(): string[] }>).__fakeWorkbook).sheetNames());
     expect(names2.slice(0, state.names.length)).toEqual(state.names);
-    expect(names2[state.names.length]).toBe("集計 (2)");
+    expect(names2.slice(state.names.length, state.names.length + 2)).toEqual(["集計 (2)", "閉鎖型モデル Type II"]);
 
     // The language switch: English labels at once.
     await page.getByTestId("lang-en").click();
@@ -264,6 +277,7 @@ describe("task pane in Chromium with a fake Excel host", () => {
   }, 180_000);
 
   it("loaded office.js from the fake and sent nothing beyond localhost", () => {
+    chromiumPresent();
     expect(intercepted).toEqual([OFFICE_JS]);
     expect(blocked).toEqual([]);
     expect(requests.length).toBeGreaterThan(3);

@@ -183,6 +183,27 @@ describe("task pane controller on the 2011 13-sector table", () => {
     expect(wb.sheetNames()).toEqual(before);
   });
 
+  it("stops when cancelled while the inverse is being computed, writing nothing", async () => {
+    const { detected, shock } = await prepared();
+    const ac = new AbortController();
+    const before = wb.sheetNames();
+    const stages: string[] = [];
+    const run = runAnalysis(
+      { detected, shock, options: {}, typeII: false, lang: "en" },
+      {
+        signal: ac.signal,
+        onProgress: (p) => {
+          stages.push(p.stage);
+          if (p.stage === "build") ac.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toBeInstanceOf(RippleError);
+    await expect(run).rejects.toMatchObject({ kind: "cancelled" });
+    expect(stages).not.toContain("write");
+    expect(wb.sheetNames()).toEqual(before);
+  });
+
   it("saves the confirmed mapping with the workbook and reuses it, and applies role edits", async () => {
     const { detected } = await prepared();
     const adj = detected.layout.cols.find((c) => c.name === "調整項")!;

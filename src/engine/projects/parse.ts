@@ -5,7 +5,8 @@
 import { type Grid, gridAddress } from "../grid";
 import { type Bilingual, RippleError, RippleErrorList } from "../errors";
 import { cellAt, dataAt, textAt } from "../table/cells";
-import { codeKey, labelKey } from "../table/normalize";
+import { labelKey } from "../table/normalize";
+import { SectorIndex } from "../table/sectorMatch";
 import type { IOTable } from "../table/types";
 import {
   capexYear,
@@ -57,15 +58,7 @@ export interface Converter {
 
 /** Index of a sector by code, name or "code name", whatever the width or case; null if none. */
 export function findSector(table: IOTable, label: string): number | null {
-  const key = labelKey(label);
-  const code = codeKey(label);
-  for (let i = 0; i < table.sectors.length; i++) {
-    const s = table.sectors[i];
-    if (labelKey(s.label) === key || labelKey(s.name) === key) return i;
-    if (s.code !== null && codeKey(s.code) === code) return i;
-    if (s.code !== null && labelKey(`${s.code} ${s.name}`) === key) return i;
-  }
-  return null;
+  return new SectorIndex(table).find(label);
 }
 
 function matchesHeader(text: string, h: Bilingual): boolean {
@@ -167,6 +160,7 @@ export function parseProjects(grid: Grid, ctx: ParseContext): Project[] {
 
   const projects: Project[] = [];
   const ids = new Map<string, string>();
+  const sectors = new SectorIndex(ctx.table);
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     if (rowIsEmpty(grid, r)) continue;
     const rowProblems: RippleError[] = [];
@@ -216,7 +210,7 @@ export function parseProjects(grid: Grid, ctx: ParseContext): Project[] {
           break;
         }
         case "sector": {
-          const i = findSector(ctx.table, text);
+          const i = sectors.find(text);
           if (i === null)
             rowProblems.push(problem(grid, r, c, "projects-unknown-sector", {
               ja: `部門「${text}」は産業連関表にありません。表の部門コードか名称を入力してください`,
@@ -356,6 +350,7 @@ export function parseConverters(grid: Grid, table: IOTable): Map<string, Convert
   if (problems.length) throw new RippleErrorList("converters-invalid", problems);
 
   const out = new Map<string, Converter>();
+  const sectors = new SectorIndex(table);
   const firstRow = new Map<string, number>();
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     if (rowIsEmpty(grid, r)) continue;
@@ -366,7 +361,7 @@ export function parseConverters(grid: Grid, table: IOTable): Map<string, Convert
       problems.push(problem(grid, r, col.name!, "converters-missing-name", { ja: "転換表の名前が空欄です", en: "The converter name is empty" }));
       continue;
     }
-    const sector = sectorText === null ? null : findSector(table, sectorText);
+    const sector = sectorText === null ? null : sectors.find(sectorText);
     if (sector === null) {
       problems.push(problem(grid, r, col.sector!, "converters-unknown-sector", {
         ja: `部門「${sectorText ?? ""}」は産業連関表にありません`,

@@ -1,0 +1,137 @@
+// Labels of the supply-disruption report, Japanese and English (see labels.ts for the shared ones).
+
+import type { Bilingual, Lang } from "../engine/errors";
+import type { PeriodLengthName } from "../engine/disruption/spec";
+
+const L = (ja: string, en: string): Bilingual => ({ ja, en });
+
+export const DISRUPTION_SHEETS = {
+  summary: L("途絶・集計", "Disruption summary"),
+  loss: L("途絶・損失額", "Loss by sector"),
+  inoperability: L("途絶・不稼働率の推移", "Inoperability over time"),
+  prices: L("途絶・価格上昇", "Price increase"),
+  extraction: L("途絶・仮想的抽出", "Extraction ranking"),
+  ghosh: L("途絶・供給側（ゴッシュ）", "Supply-side (Ghosh)"),
+  method: L("途絶・方法と出典", "Disruption method"),
+} as const;
+
+export const D = {
+  title: L("供給途絶の影響（不稼働率産業連関モデル）", "Supply disruption (inoperability input-output model)"),
+  scenario: L("シナリオ", "Scenario"),
+  whatWasRun: L("計算の条件", "What was run"),
+  item: L("項目", "Item"),
+  value: L("値", "Value"),
+  source: L("出典・根拠", "Source"),
+  disruptedSector: L("途絶する部門", "Disrupted sector"),
+  importCut: L("輸入の削減率", "Import cut"),
+  months: L("途絶の期間（月）", "Length of the cut (months)"),
+  startMonth: L("途絶の開始（月目、0 = 最初）", "Start of the cut (month, 0 = first)"),
+  annualImports: L("対象の年間輸入額", "Yearly imports cut"),
+  sectorImports: L("部門の年間輸入額（表）", "Sector's yearly imports (table)"),
+  sectorOutput: L("部門の国内生産額（年）", "Sector's output (year)"),
+  importsFromTable: L("表の輸入額（m_k × 国内需要_k）", "the table's imports (m_k × domestic demand_k)"),
+  importsFromSpec: L("設定ファイルで指定", "given in the spec"),
+  shortfall: L("途絶で失われる供給（合計）", "Supply lost over the cut"),
+  cutRate: L("途絶中の擾乱 c*_k（生産額に対する割合）", "Perturbation c*_k during the cut (share of output)"),
+  periodLength: L("1 期の長さ", "Period length"),
+  periods: L("計算期間（期数）", "Horizon (periods)"),
+  resilience: L("回復係数 k_i", "Resilience k_i"),
+  recovery: L("回復期間（月）", "Recovery time (months)"),
+  residual: L("回復とみなす残存割合", "Residual counted as recovered"),
+  userEntered: L("設定ファイルで指定", "given in the spec"),
+  defaultPeriods: L("既定値：途絶の期間 + 12 か月（回復を示すため）", "default: the cut plus 12 months (to show the recovery)"),
+  defaultPeriodLength: L("既定値：月", "default: month"),
+  defaultResidual: L(
+    "既定値：0.01（Lian & Haimes 2006、Santos et al. 2014 の慣例）",
+    "default: 0.01 (convention of Lian & Haimes 2006 and Santos et al. 2014)",
+  ),
+  headline: L("結果の要点", "Results"),
+  totalLoss: L("経済損失（動学モデル、全部門・全期間）", "Economic loss (dynamic model, all sectors and periods)"),
+  staticLoss: L("参考：静学モデルの損失（途絶期間中の均衡）", "For reference: static model loss (equilibrium during the cut)"),
+  lossRatio: L("損失 ÷ 失われる供給（倍）", "Loss ÷ supply lost (times)"),
+  topSectors: L("損失の大きい部門（上位）", "Sectors with the largest loss"),
+  rank: L("順位", "Rank"),
+  loss: L("損失額", "Loss"),
+  share: L("構成比", "Share"),
+  staticLossOverCut: L("静学モデルの損失（途絶期間）", "Static model loss (over the cut)"),
+  peak: L("最大不稼働率", "Peak inoperability"),
+  peakPeriod: L("最大となる期", "Period of the peak"),
+  total: L("合計", "Total"),
+  lossNote: L(
+    "損失額 = Σ_t x_i q_i(t) × 期の長さ（年）。x_i は年間の国内生産額、q_i(t) は期 t の不稼働率（生産の減少割合）。",
+    "Loss = Σ_t x_i q_i(t) × period length (years); x_i is yearly output, q_i(t) the inoperability (share of output lost) in period t.",
+  ),
+  methodShort: L("方法と限界（詳しくは「途絶・方法と出典」）", "Method and limits (details on 'Disruption method')"),
+  cutConversion: L(
+    "輸入の途絶の換算：期 t の不足額 = 削減率 × 年間輸入額 × 期 t に含まれる途絶の月数 ÷ 12、c*_k(t) = 不足額 ÷（x_k × 期の長さ）。途絶中は代替・在庫の取り崩し・他国からの調達がない（失われた輸入はそのまま国内で不足する）と仮定します。",
+    "From the import cut to the perturbation: shortfall in period t = cut × yearly imports × months of the cut in period t ÷ 12; c*_k(t) = shortfall ÷ (x_k × period length). Assumes no substitution, no drawing on inventories and no other suppliers during the cut (every unit not imported is missing at home).",
+  ),
+  chartLoss: L("部門別の経済損失", "Economic loss by sector"),
+  chartInoperability: L("不稼働率の推移（損失の大きい部門）", "Inoperability over time (sectors with the largest loss)"),
+  chartPrices: L("部門別の価格上昇率", "Price increase by sector"),
+  chartExtraction: L("仮想的抽出による生産額の減少（行と列を除去）", "Output lost by hypothetical extraction (row and column removed)"),
+  chartGhosh: L("部門別の生産額の変化（供給側モデル・ゴッシュ）", "Change in output by sector (supply-side, Ghosh)"),
+  period: L("期", "Period"),
+  inoperabilityAxis: L("不稼働率（%）", "Inoperability (%)"),
+  start: L("開始時", "Start"),
+  perturbation: L("擾乱 c*（途絶部門）", "Perturbation c* (disrupted sector)"),
+  shortfallPeriod: L("不足額", "Supply lost"),
+  lossPeriod: L("損失額（全部門）", "Loss (all sectors)"),
+  inoperabilityNote: L(
+    "不稼働率 q_i(t)：部門 i の計画生産額のうち期 t に失われる割合（%）。q(t+1) = q(t) + K(A*q(t) + c*(t) − q(t))。",
+    "Inoperability q_i(t): share of sector i's planned output lost in period t (%). q(t+1) = q(t) + K(A*q(t) + c*(t) − q(t)).",
+  ),
+  priceTitle: L("輸入価格の上昇による価格波及（コスト・プッシュ）", "Cost-push prices from the import price rise"),
+  priceChangeGiven: L("輸入価格の変化率（指定）", "Import price change (given)"),
+  priceScope: L("適用範囲", "Scope"),
+  scopeGood: L("途絶する財の輸入のみ（部門の輸入に占める割合で按分）", "the disrupted good's imports only (weighted by its share of the sector's imports)"),
+  scopeSector: L("部門の輸入すべて", "all imports of the sector"),
+  priceChangeApplied: L("表の部門の輸入価格に適用した変化率", "Change applied to the sector's import price in the table"),
+  priceSector: L("輸入価格が上がる部門", "Sector whose import price rises"),
+  priceIncrease: L("価格上昇率", "Price increase"),
+  priceIndex: L("価格指数（基準 = 1）", "Price index (base = 1)"),
+  extractionTitle: L("仮想的抽出法による部門の重要度", "Sector weight by hypothetical extraction"),
+  backward: L("後方（列を除去）", "Backward (column removed)"),
+  forward: L("前方（行を除去）", "Forward (row removed)"),
+  both: L("全連関（行と列）", "Total (row and column)"),
+  outputLost: L("生産額の減少", "Output lost"),
+  shareOfOutput: L("総生産額に対する割合", "Share of total output"),
+  disruptedMark: L("← 途絶する部門", "← disrupted sector"),
+  ghoshSource: L("本源的投入の変化 Δv の決め方", "How Δv was set"),
+  ghoshFromCut: L(
+    "途絶した輸入を、部門 k の輸入品を中間投入として買う部門に、その購入額（m_k z_kj）の割合で配分（最終需要向けの輸入は前方へ波及しないため除く）",
+    "the imports withheld, shared among the buyers of imported k in proportion to their purchases (m_k z_kj); imports for final demand are left out (they do not spread forward)",
+  ),
+  ghoshFromSpec: L("設定ファイルで指定した primaryInputChange", "primaryInputChange as given in the spec"),
+  deltaV: L("本源的投入の変化 Δv", "Primary-input change Δv"),
+  deltaX: L("生産額の変化 Δx", "Change in output Δx"),
+  notes: L("シナリオのメモ（前提・出典）", "Scenario notes (assumptions, sources)"),
+  formula: L("式", "Formula"),
+  description: L("内容", "What it does"),
+  limits: L("限界", "Limits"),
+  sources: L("文献", "Sources"),
+  warnings: L("警告", "Warnings"),
+  noWarnings: L("なし", "None"),
+  parameters: L("パラメータ", "Parameters"),
+  inputs: L("入力データ", "Inputs"),
+  software: L("ソフトウェア", "Software"),
+  version: L("バージョン", "Version"),
+  createdAt: L("作成日時", "Created"),
+  sheet: L("シート", "Sheet"),
+  range: L("範囲", "Range"),
+  checksum: L("チェックサム（SHA-256）", "Checksum (SHA-256)"),
+  table: L("産業連関表", "Input-output table"),
+  unit: L("単位", "Unit"),
+} as const;
+
+export const PERIOD_NAMES: Record<PeriodLengthName, Bilingual> = {
+  month: L("月", "month"),
+  quarter: L("四半期", "quarter"),
+  year: L("年", "year"),
+};
+
+/** "3か月目" / "Month 3". */
+export function periodLabel(name: PeriodLengthName, t: number, lang: Lang): string {
+  if (lang === "ja") return name === "month" ? `${t}か月目` : name === "quarter" ? `${t}四半期目` : `${t}年目`;
+  return `${name === "month" ? "Month" : name === "quarter" ? "Quarter" : "Year"} ${t}`;
+}
