@@ -3,7 +3,7 @@
 // Debian programs the tests drive: chromium for the task pane, LibreOffice for result files.
 // Runs before `npm run demo` and `npm test` so that the README's two commands are all one needs.
 import { execSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,12 +19,23 @@ function mtime(p) {
   return existsSync(p) ? statSync(p).mtimeMs : 0;
 }
 
+function newestSource() {
+  let newest = mtime(join(root, "tsconfig.build.json"));
+  for (const dir of ["src/engine", "src/report", "src/workbook/xlsx", "src/cli"]) {
+    const abs = join(root, dir);
+    if (!existsSync(abs)) continue;
+    for (const f of readdirSync(abs, { recursive: true })) newest = Math.max(newest, mtime(join(abs, String(f))));
+  }
+  return newest;
+}
+
 // npm packages: install when missing or when the lock file changed since the last install.
 const lock = join(root, "package-lock.json");
 const marker = join(root, "node_modules", ".package-lock.json");
 if (!existsSync(marker) || mtime(lock) > mtime(marker)) {
   run("npm ci --no-audit --no-fund --legacy-peer-deps");
-} else if (!existsSync(join(root, "dist", "cli", "main.js"))) {
+} else if (mtime(join(root, "dist", "cli", "main.js")) < newestSource()) {
+  // The command line runs from dist/: rebuild it when a source file it compiles has changed.
   run("npm run build:cli");
 }
 

@@ -74,12 +74,12 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
       : typeof spec.imports === "object"
         ? `${user}: ${spec.imports.quantity} ${spec.imports.unit ?? ""} × ${spec.imports.unitValue} ${unit}${spec.imports.unit ? "/" + spec.imports.unit : ""}${spec.imports.source ? ` (${spec.imports.source})` : ""}`
         : user;
-  const parameters: { name: string; value: string | number; source: string }[] = [
+  const parameters: { name: string; value: string | number; source: string; format?: string }[] = [
     { name: tr(D.disruptedSector), value: sectors[k], source: user },
-    { name: tr(D.importCut), value: spec.importCut, source: user },
+    { name: tr(D.importCut), value: spec.importCut, source: user, format: "0%" },
     { name: tr(D.months), value: spec.months, source: user },
     { name: tr(D.startMonth), value: spec.startMonth ?? 0, source: spec.startMonth === undefined ? tr(TEXT.defaultPrefix) + "0" : user },
-    { name: money(D.annualImports), value: result.cut.annualImports, source: importsSource },
+    { name: money(D.annualImports), value: result.cut.annualImports, source: importsSource, format: DISRUPTION_FORMATS.money },
     { name: tr(D.periodLength), value: periodText, source: spec.periodLength ? user : tr(D.defaultPeriodLength) },
     { name: tr(D.periods), value: result.period.count, source: result.period.countSource === "spec" ? user : tr(D.defaultPeriods) },
   ];
@@ -94,7 +94,7 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
     });
   }
   if (result.prices) {
-    parameters.push({ name: tr(D.priceChangeGiven), value: result.prices.importPriceChange, source: user });
+    parameters.push({ name: tr(D.priceChangeGiven), value: result.prices.importPriceChange, source: user, format: "0.0%" });
     parameters.push({ name: tr(D.priceScope), value: result.prices.scope, source: spec.priceShock?.scope ? user : tr(TEXT.defaultPrefix) + result.prices.scope });
   }
 
@@ -146,18 +146,16 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
     s.skip();
     s.add([[tr(D.whatWasRun)]], "subtitle");
     s.add([[tr(D.item), tr(D.value), tr(D.source)]], "header");
-    s.add(
-      parameters.map((p) => [p.name, p.value, p.source]),
-      "body",
-    );
+    for (const p of parameters) s.add([[p.name, p.value, p.source]], "body", p.format ? [null, p.format, null] : undefined);
     s.add(
       [
         [money(D.sectorImports), num(result.cut.sectorImports, lang), tr(D.importsFromTable)],
         [money(D.sectorOutput), num(result.cut.output, lang), tr(D.table)],
-        [tr(D.cutRate), num(result.cut.rate, lang), tr(D.cutConversion)],
       ],
       "body",
+      [null, DISRUPTION_FORMATS.money, null],
     );
+    s.add([[tr(D.cutRate), num(result.cut.rate, lang), tr(D.cutRateFormula)]], "body", [null, DISRUPTION_FORMATS.inoperability, null]);
     s.skip();
     s.add([[tr(D.methodShort)]], "subtitle");
     s.add([[tr(D.cutConversion)], ...methodLines(inoNote)], "note");
@@ -175,7 +173,8 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
   // ---- 途絶・損失額 / Loss by sector (sorted) + bar chart + method beside ----
   {
     const s = new SheetBuilder("disruption-loss", tr(DISRUPTION_SHEETS.loss));
-    s.add([[tr(D.chartLoss)], [tr(D.lossNote)]], "title");
+    s.add([[tr(D.chartLoss)]], "title");
+    s.add([[tr(D.lossNote)]], "note");
     const headerRow = s.add(
       [[tr(D.rank), tr(TEXT.sector), money(D.loss), tr(D.share), money(D.staticLossOverCut), tr(D.peak), tr(D.peakPeriod)]],
       "header",
@@ -223,7 +222,8 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
   // ---- 途絶・不稼働率の推移 / Inoperability over time ----
   {
     const s = new SheetBuilder("disruption-inoperability", tr(DISRUPTION_SHEETS.inoperability));
-    s.add([[tr(D.chartInoperability)], [tr(D.inoperabilityNote)]], "title");
+    s.add([[tr(D.chartInoperability)]], "title");
+    s.add([[tr(D.inoperabilityNote)]], "note");
     const extra = [money(D.shortfallPeriod), tr(D.perturbation), money(D.lossPeriod)];
     const headerRow = s.add([[tr(D.period), ...sectors, ...extra]], "header");
     const T = result.period.count;
@@ -268,20 +268,20 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
     s.add([[tr(D.priceTitle)]], "title");
     s.add(
       [
-        [tr(D.priceSector), sectors[p.sector]],
-        [tr(D.priceChangeGiven), p.importPriceChange],
-        [tr(D.priceScope), tr(p.scope === "good" ? D.scopeGood : D.scopeSector)],
-        [tr(D.priceChangeApplied), p.appliedImportPriceChange],
+        [null, tr(D.priceSector), sectors[p.sector]],
+        [null, tr(D.priceChangeGiven), p.importPriceChange],
+        [null, tr(D.priceScope), tr(p.scope === "good" ? D.scopeGood : D.scopeSector)],
+        [null, tr(D.priceChangeApplied), p.appliedImportPriceChange],
       ],
       "body",
-      [null, DISRUPTION_FORMATS.price],
+      [null, null, DISRUPTION_FORMATS.price],
     );
     s.skip();
-    const headerRow = s.add([[tr(TEXT.sector), tr(D.priceIncrease), tr(D.priceIndex)]], "header");
+    const headerRow = s.add([[tr(D.rank), tr(TEXT.sector), tr(D.priceIncrease), tr(D.priceIndex)]], "header");
     const bodyRow = s.add(
-      sectors.map((name, i) => [name, num(p.result.delta[i], lang), num(p.result.index[i], lang)]),
+      rankBy(p.result.delta).map((i, r) => [r + 1, sectors[i], num(p.result.delta[i], lang), num(p.result.index[i], lang)]),
       "body",
-      [null, DISRUPTION_FORMATS.price, DISRUPTION_FORMATS.index],
+      [null, null, DISRUPTION_FORMATS.price, DISRUPTION_FORMATS.index],
     );
     s.skip();
     s.add(methodLines(DISRUPTION_METHOD_NOTES.prices), "note");
@@ -290,12 +290,12 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
     s.chart({
       type: "bar",
       title: tr(D.chartPrices),
-      categories: { row: bodyRow, col: 0, rows: n, cols: 1 },
-      series: [{ name: tr(D.priceIncrease), values: { row: bodyRow, col: 1, rows: n, cols: 1 } }],
-      yAxisTitle: tr(D.priceIncrease),
-      anchor: { row: headerRow, col: 4, widthCols: 8, heightRows: height },
+      categories: { row: bodyRow, col: 1, rows: n, cols: 1 },
+      series: [{ name: tr(D.priceIncrease), values: { row: bodyRow, col: 2, rows: n, cols: 1 } }],
+      yAxisTitle: tr(D.priceIncreaseAxis),
+      anchor: { row: headerRow, col: 5, widthCols: 8, heightRows: height },
     });
-    sheets.push(s.build({ columnWidths: { 0: Math.max(sectorWidth, 44), 1: 16, 2: 18 } }));
+    sheets.push(s.build({ columnWidths: { 0: 6, 1: Math.max(sectorWidth, 38), 2: 16, 3: 18 } }));
   }
 
   // ---- 途絶・仮想的抽出 / Extraction ranking ----
@@ -349,7 +349,8 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
     const g = result.ghosh;
     const label = tr(GHOSH_LABEL);
     const s = new SheetBuilder("disruption-ghosh", tr(DISRUPTION_SHEETS.ghosh));
-    s.add([[tr(D.chartGhosh)], [`${label}: ${tr(DISRUPTION_METHOD_NOTES.ghosh.limits)}`]], "title");
+    s.add([[`${tr(D.chartGhosh)}`]], "title");
+    s.add([[`${label}: ${tr(DISRUPTION_METHOD_NOTES.ghosh.limits)}`]], "note");
     s.add([[tr(D.ghoshSource), tr(g.source === "cut" ? D.ghoshFromCut : D.ghoshFromSpec)]], "body");
     s.skip();
     const headerRow = s.add([[tr(TEXT.sector), `${money(D.deltaV)}`, `${money(D.deltaX)} [${label}]`]], "header");

@@ -45,12 +45,13 @@ export class SheetBuilder {
     this.charts.push(c);
   }
 
-  build(extra: Partial<Pick<SheetSpec, "columnWidths" | "freeze" | "tabColor">> = {}): SheetSpec {
+  build(extra: Partial<Pick<SheetSpec, "columnWidths" | "freeze" | "tabColor" | "validations">> = {}): SheetSpec {
     const s: SheetSpec = { key: this.key, name: this.name, blocks: this.blocks };
     if (this.charts.length) s.charts = this.charts;
     if (extra.columnWidths) s.columnWidths = extra.columnWidths;
     if (extra.freeze) s.freeze = extra.freeze;
     if (extra.tabColor) s.tabColor = extra.tabColor;
+    if (extra.validations?.length) s.validations = extra.validations;
     return s;
   }
 }

@@ -66,6 +66,17 @@ export interface ChartSpec {
   anchor: { row: number; col: number; widthCols: number; heightRows: number };
 }
 
+/** A drop-down list on a range of cells (input templates). `list` holds the allowed values;
+ * `source`, when given, is a range that holds the same values, for hosts whose inline lists are
+ * limited (Excel: 255 characters) — the hosts use it when the inline list would be too long. */
+export interface ValidationSpec {
+  range: RangeRef;
+  list: string[];
+  source?: RangeRef;
+  /** Shown when a cell of the range is selected (Excel's input message). */
+  prompt?: string;
+}
+
 export interface SheetSpec {
   /** Stable identifier of the sheet's role, e.g. "summary", "A", "L". */
   key: string;
@@ -78,6 +89,8 @@ export interface SheetSpec {
   freeze?: { rows: number; cols: number };
   charts?: ChartSpec[];
   tabColor?: string;
+  /** Drop-down lists (templates only; results sheets have none). */
+  validations?: ValidationSpec[];
 }
 
 export interface ProvenanceSpec {
@@ -130,6 +143,7 @@ export function resolveSheetNames(spec: WorkbookSpec, existing: Iterable<string>
       categories: fix(c.categories),
       series: c.series.map((se) => ({ ...se, values: fix(se.values)!, x: fix(se.x) })),
     }));
+    if (s.validations) s.validations = s.validations.map((v) => ({ ...v, range: fix(v.range)!, source: fix(v.source) }));
   }
   return { ...spec, sheets };
 }

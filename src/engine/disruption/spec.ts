@@ -175,6 +175,7 @@ class Reader {
       out.sectors = {};
       for (const [k, x] of Object.entries(s)) out.sectors[k] = this.number(x, keyPath(`${path}.sectors`, k), check, rule, example);
     }
+    for (const k of extra) if (o[k] !== undefined) out[k] = o[k];
     return out;
   }
 }
@@ -197,7 +198,7 @@ export function parseDisruptionSpec(json: unknown, where: Where = {}): Disruptio
   for (const k of ["sector", "importCut", "months"])
     if (o[k] === undefined)
       throw r.err(`$.${k}`, {
-        ja: "必須の項目がありません。例: { \"sector\": \"03 製造業\", \"importCut\": 0.9, \"months\": 3, \"recoveryMonths\": { \"default\": 12 } }",
+        ja: "必須の項目がありません。追加してください。例: { \"sector\": \"03 製造業\", \"importCut\": 0.9, \"months\": 3, \"recoveryMonths\": { \"default\": 12 } }",
         en: 'this field is required. Example: { "sector": "03 製造業", "importCut": 0.9, "months": 3, "recoveryMonths": { "default": 12 } }',
       });
   const spec: DisruptionSpec = {

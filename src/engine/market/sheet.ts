@@ -362,6 +362,7 @@ export interface ParameterSource {
    * default (when the defaults were given to the reader). */
   user: boolean;
   /** Where the value sits, for messages and the results. */
+  sheet: string;
   cell: string;
   low: number | null;
   high: number | null;
@@ -530,7 +531,7 @@ function readParams(grid: Grid, defaults?: Parameter[]): { params: Record<string
       const d = defaultSheetValue(defaults, info);
       user = Math.abs(d - value) > 1e-12 * Math.max(1, Math.abs(d));
     }
-    sources[key] = { text: sourceText, grade, user, cell: gridAddress(grid, r, col.value), low, high, distribution: distribution?.type ?? null };
+    sources[key] = { text: sourceText, grade, user, sheet: grid.sheet, cell: gridAddress(grid, r, col.value), low, high, distribution: distribution?.type ?? null };
   }
   const missing = SHEET_PARAMETERS.filter((p) => !seen.has(p.key));
   if (missing.length)

@@ -5,6 +5,7 @@ import { RippleError } from "../errors";
 import type { Grid } from "../grid";
 import { gridAddress } from "../grid";
 import { dataAt, textAt } from "./cells";
+import { classifyLabel, type Dim } from "./labels";
 import { codeKey, isCodeLike, labelKey, splitCodeName } from "./normalize";
 
 /** How far from the top-left corner header rows and label columns are looked for. */
@@ -31,6 +32,24 @@ export interface Anchor {
 
 /** The (label column, header row) pair sharing the most labels; names win ties over codes. */
 export function findAnchor(grid: Grid): Anchor {
+  const best = findSharedAnchor(grid);
+  if (!best) throw noTableError(grid);
+  return best;
+}
+
+function noTableError(grid: Grid): RippleError {
+  return new RippleError(
+    "table.no-table",
+    {
+      ja: "産業連関表が見つかりません。同じ部門名（またはコード）が行と列の両方に並ぶ表を選んでください（部門は行ラベルと列ラベルの両方に現れるラベルです）。",
+      en: "No input-output table found. Select a table whose sector names (or codes) appear both as row labels and as column labels.",
+    },
+    { sheet: grid.sheet, cell: gridAddress(grid, 0, 0) },
+  );
+}
+
+/** Like findAnchor, or null when no label column and header row share two labels. */
+export function findSharedAnchor(grid: Grid): Anchor | null {
   const nr = grid.values.length;
   const nc = Math.max(0, ...grid.values.map((r) => r.length));
   const colKeys: Map<string, number>[] = []; // key -> last row where the key is in column c
@@ -70,15 +89,58 @@ export function findAnchor(grid: Grid): Anchor {
       }
     }
   }
-  if (!best) {
-    throw new RippleError(
-      "table.no-table",
-      {
-        ja: "産業連関表が見つかりません。同じ部門名（またはコード）が行と列の両方に並ぶ表を選んでください（部門は行ラベルと列ラベルの両方に現れるラベルです）。",
-        en: "No input-output table found. Select a table whose sector names (or codes) appear both as row labels and as column labels.",
-      },
-      { sheet: grid.sheet, cell: gridAddress(grid, 0, 0) },
-    );
+  return best;
+}
+
+/** Sectors paired by position: the row labels and the column labels of the sector block differ
+ * (product rows CPA_A… under industry columns Agriculture…, OECD rows TTL_01 under columns D01).
+ * The block is the run of n labelled rows before the first row the dictionary knows (TOTAL,
+ * P7, TXS_IMP_FNL…) and the n labelled columns right before the first column it knows (TOTAL,
+ * HFCE…). */
+export interface PositionalAnchor {
+  col: number;
+  row: number;
+  sectorRows: number[];
+  sectorCols: number[];
+}
+
+export function findPositionalAnchor(grid: Grid): PositionalAnchor | null {
+  const nr = grid.values.length;
+  const nc = Math.max(0, ...grid.values.map((r) => r.length));
+  const isLabel = (r: number, c: number) => primaryKey(grid, r, c) !== null;
+  const known = (r: number, c: number, dim: Dim) => {
+    const t = isLabel(r, c) ? textAt(grid, r, c) : null;
+    return t !== null && classifyLabel(t, dim) !== null;
+  };
+  let best: PositionalAnchor | null = null;
+  for (let r = 0; r < Math.min(nr, SCAN); r++) {
+    let cT = -1;
+    for (let c = 0; c < nc && cT < 0; c++) if (known(r, c, "col")) cT = c;
+    if (cT < 0) continue;
+    for (let c = 0; c < Math.min(cT, SCAN); c++) {
+      let rT = -1;
+      for (let q = r + 1; q < nr && rT < 0; q++) if (known(q, c, "row")) rT = q;
+      if (rT < 0) continue;
+      const sectorRows: number[] = [];
+      for (let q = r + 1; q < rT; q++) if (isLabel(q, c)) sectorRows.push(q);
+      const n = sectorRows.length;
+      if (n < 2 || (best && n <= best.sectorRows.length)) continue;
+      const sectorCols: number[] = [];
+      for (let q = cT - 1; q > c && sectorCols.length < n && isLabel(r, q); q--) sectorCols.unshift(q);
+      if (sectorCols.length < n) continue;
+      // The block holds numbers (blanks and placeholders allowed), no text.
+      let numbers = 0;
+      let text = 0;
+      for (const q of sectorRows) {
+        for (const p of sectorCols) {
+          const d = dataAt(grid, q, p);
+          if (d.kind === "number") numbers++;
+          else if (d.kind === "text") text++;
+        }
+      }
+      if (text > 0 || numbers < n) continue;
+      best = { col: c, row: r, sectorRows, sectorCols };
+    }
   }
   return best;
 }

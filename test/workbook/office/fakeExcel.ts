@@ -121,6 +121,8 @@ export class FakeSheet {
   freeze: { rows: number; cols: number } | null = null;
   tabColor: string | null = null;
   readonly charts: FakeChart[] = [];
+  /** Drop-down lists set through range.dataValidation.rule. */
+  readonly validations: { address: string; source: string; inCellDropDown: boolean }[] = [];
 
   constructor(name: string) {
     this.name = name;
@@ -710,6 +712,7 @@ class SettingProxy extends FakeObject {
 
 class RangeProxy extends FakeObject {
   readonly format: RangeFormatProxy;
+  readonly dataValidation: { rule: unknown };
   constructor(
     ctx: Ctx,
     /** Where the range is, worked out at sync time; null for a null object. */
@@ -717,6 +720,29 @@ class RangeProxy extends FakeObject {
   ) {
     super(ctx);
     this.format = new RangeFormatProxy(ctx, this);
+    const self = this;
+    this.dataValidation = {
+      set rule(v: unknown) {
+        self.setValidation(v);
+      },
+      get rule(): unknown {
+        throw ERR.invalidArgument("dataValidation.rule is write-only in the fake");
+      },
+    };
+  }
+  /** Only list rules, as Excel takes them: { list: { inCellDropDown, source } }. */
+  private setValidation(v: unknown): void {
+    const list = (v as { list?: { inCellDropDown?: unknown; source?: unknown } } | null)?.list;
+    if (!list || typeof list.source !== "string" || list.source === "")
+      throw ERR.invalidArgument(`dataValidation.rule ${JSON.stringify(v)}`);
+    const source = list.source;
+    if (!source.startsWith("=") && source.length > 255) throw ERR.invalidArgument("list source longer than 255 characters");
+    const inCellDropDown = list.inCellDropDown !== false;
+    this.ctx.queue(60 + utf8Bytes(source), () => {
+      const a = this.area();
+      a.sheet.validations.push({ address: areaAddress(a).split("!").pop()!, source, inCellDropDown });
+      this.ctx.wb.record(a.sheet.name, "validation", areaAddress(a), source);
+    });
   }
   area(): Area {
     const a = this.locate();

@@ -1,0 +1,352 @@
+// `ripple analyze INPUT --disruption SPEC.json`: a supply disruption (import cut, recovery, price
+// shock, extraction, Ghosh) on a table read as `ripple analyze` reads it. File -> grid -> table ->
+// model -> engine/disruption/spec -> report/disruptionReport -> workbook / JSON. Errors are thrown
+// as RippleError and mapped to one line and an exit status by main's reportError.
+//
+// JSON result (--json; stable field names, full double precision, vectors in sector order,
+// money in table units, shares as fractions):
+// {
+//   "kind": "disruption",
+//   "sectors": [string], "unit": string | null, "importType": "competitive" | "domestic",
+//   "disruptedSector": string, "disruptedIndex": number,
+//   "period": { "length": "month" | "quarter" | "year", "years": number, "count": number },
+//   "cut": { "importCut", "months", "startMonth", "annualImports", "importsSource": "table" | "spec",
+//            "sectorImports": number | null, "output", "rate", "totalShortfall", "shortfallByPeriod": [number] },
+//   "resilience": [number],
+//   "perturbation": [[number]],          // c*(t), periods × sectors
+//   "inoperability": [[number]],         // q(0..T), (periods + 1) × sectors
+//   "loss": { "bySector": [number], "byPeriod": [number], "total": number },
+//   "peak": { "inoperability": [number], "period": [number] },      // period 1..T, 0 = never
+//   "static": { "cstar": [number], "inoperability": [number], "lossPerYear": [number],
+//               "lossOverCut": [number], "totalLossOverCut": number },
+//   "prices": null | { "sector": number, "importPriceChange", "scope": "good" | "sector",
+//               "appliedImportPriceChange", "delta": [number], "index": [number], "percent": [number] },
+//   "extraction": null | { "forwardMethod": "ghosh" | "leontief",
+//               "backward" | "forward" | "both": { "total": [number], "share": [number], "order": [number] } },
+//   "ghosh": null | { "label": "supply-side (Ghosh)", "source": "cut" | "spec",
+//               "primaryInputChange": [number], "output": [number], "total": number },
+//   "warnings": [string]
+// }
+
+import { existsSync, promises as fs } from "node:fs";
+import { basename, resolve } from "node:path";
+import { Option } from "commander";
+import { analyzeDisruption, parseDisruptionSpecText, type DisruptionResult } from "../engine/disruption/spec";
+import { RippleError, RippleErrorList, warningText, type Bilingual, type Lang } from "../engine/errors";
+import { a1, type Grid } from "../engine/grid";
+import { IOModel, type ModelOptions } from "../engine/model";
+import { buildTable, recognizeLayout } from "../engine/table";
+import type { IOTable, ImportType, TableLayout, TableMapping } from "../engine/table/types";
+import type { ReportInput } from "../report/analysisReport";
+import { checksum, sha256Text } from "../report/checksum";
+import { buildDisruptionReport } from "../report/disruptionReport";
+import { unitLabel } from "../report/labels";
+import { readGridFile, writeXlsx, type GridFile } from "../workbook/xlsx";
+import type { CliIO } from "./io";
+import { parseMappingFile } from "./mappingFile";
+import { freePath } from "./outputPath";
+import { packageVersion } from "./packageRoot";
+import { startProgress, wantsProgress } from "./progress";
+
+export const DISRUPTION_OUT = "ripple-disruption-results.xlsx";
+
+/** The option for `ripple analyze`; it cannot be combined with the final-demand shock options. */
+export function disruptionOption(): Option {
+  return new Option(
+    "--disruption <spec.json>",
+    "supply disruption instead of a demand shock: import cut, recovery, optional price shock (see assets/examples/disruption-magnet-cut.json)",
+  ).conflicts(["shock", "shockSheet", "projects"]);
+}
+
+export interface DisruptionArgs {
+  input: string;
+  /** The spec file (JSON), as typed. */
+  spec: string;
+  sheet?: string;
+  map?: string;
+  importType?: ImportType;
+  out?: string;
+  /** File for the JSON result, or "-" for stdout. */
+  json?: string;
+  lang: Lang;
+  /** Where the workbook goes when neither --out nor --json is given (default DISRUPTION_OUT). */
+  defaultOut?: string;
+  inputDescription?: string;
+  signal?: AbortSignal;
+  /** For tests: the report's creation time. */
+  now?: Date;
+}
+
+export interface DisruptionRun {
+  result: DisruptionResult;
+  table: IOTable;
+  workbook: string | null;
+}
+
+const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${text[lang]}\n`);
+
+/** Errors about a file name the path typed by the user (hosts name the absolute path). */
+function named<T>(typed: string, abs: string | null, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw renamed(e, typed, abs);
+  }
+}
+
+async function namedAsync<T>(typed: string, abs: string | null, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw renamed(e, typed, abs);
+  }
+}
+
+function renamed(e: unknown, typed: string, abs: string | null): unknown {
+  if (!(e instanceof RippleError) || (e.where.file && e.where.file !== abs)) return e;
+  if (e instanceof RippleErrorList) return new RippleErrorList(e.code, e.problems.map((p) => renamed(p, typed, abs) as RippleError));
+  return new RippleError(e.code, e.text, { ...e.where, file: typed }, e.kind);
+}
+
+async function readTextFile(cwd: string, typed: string): Promise<string> {
+  try {
+    return await fs.readFile(resolve(cwd, typed), "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new RippleError(
+      code === "ENOENT" ? "file-not-found" : "file-unreadable",
+      code === "ENOENT"
+        ? { ja: "ファイルが見つかりません。パスを確認してください。", en: "File not found. Check the path." }
+        : { ja: `ファイルを読めません（${String(code)}）。`, en: `Cannot read the file (${String(code)}).` },
+      { file: typed },
+    );
+  }
+}
+
+/** --sheet, else the first sheet on which a table is recognised (as `ripple analyze` does). */
+function tableSheet(file: GridFile, typed: string, opts: { sheet?: string; mapping?: TableMapping; importType?: ImportType }): { grid: Grid; layout: TableLayout } {
+  const ropts = { mapping: opts.mapping, importType: opts.importType };
+  const names = file.sheets.map((g) => `'${g.sheet}'`).join(", ");
+  if (opts.sheet) {
+    const want = opts.sheet.toLowerCase();
+    const grid = file.sheets.find((g) => g.sheet === opts.sheet) ?? file.sheets.find((g) => g.sheet.toLowerCase() === want);
+    if (!grid)
+      throw new RippleError(
+        "sheet-not-found",
+        {
+          ja: `シート「${opts.sheet}」がありません。あるシート: ${names}。--sheet で名前を指定し直してください。`,
+          en: `there is no sheet '${opts.sheet}'. Sheets: ${names}. Give one of them with --sheet.`,
+        },
+        { file: typed },
+      );
+    return { grid, layout: recognizeLayout(grid, ropts) };
+  }
+  let first: RippleError | null = null;
+  for (const grid of file.sheets) {
+    try {
+      return { grid, layout: recognizeLayout(grid, ropts) };
+    } catch (e) {
+      if (!(e instanceof RippleError)) throw e;
+      first ??= e;
+    }
+  }
+  if (file.sheets.length === 1 && first) throw first;
+  throw new RippleError(
+    "no-table",
+    {
+      ja: `産業連関表と認識できるシートがありません（${names}）。--sheet でシートを指定してください。`,
+      en: `no sheet holds a recognisable input-output table (${names}). Name the sheet with --sheet.`,
+    },
+    { file: typed },
+  );
+}
+
+function usedRange(g: Grid): string {
+  const rows = Math.max(g.values.length, 1);
+  const cols = Math.max(1, ...g.values.map((r) => r.length));
+  return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + rows - 1, g.origin.col + cols - 1)}`;
+}
+
+/** The JSON result with the stable field names documented at the top of this file. */
+export function disruptionJson(r: DisruptionResult, lang: Lang): unknown {
+  return {
+    kind: "disruption",
+    sectors: r.sectors,
+    unit: r.unit,
+    importType: r.importType,
+    disruptedSector: r.sectors[r.sector],
+    disruptedIndex: r.sector,
+    period: { length: r.period.name, years: r.period.years, count: r.period.count },
+    cut: {
+      importCut: r.spec.importCut,
+      months: r.spec.months,
+      startMonth: r.spec.startMonth ?? 0,
+      annualImports: r.cut.annualImports,
+      importsSource: r.cut.importsSource,
+      sectorImports: r.cut.sectorImports,
+      output: r.cut.output,
+      rate: r.cut.rate,
+      totalShortfall: r.cut.totalShortfall,
+      shortfallByPeriod: r.cut.shortfallByPeriod,
+    },
+    resilience: r.resilience.values,
+    perturbation: r.perturbation,
+    inoperability: r.dynamic.path,
+    loss: { bySector: r.dynamic.loss, byPeriod: r.dynamic.lossByPeriod, total: r.dynamic.totalLoss },
+    peak: { inoperability: r.dynamic.peak, period: r.dynamic.peakPeriod },
+    static: {
+      cstar: r.static.cstar,
+      inoperability: r.static.q,
+      lossPerYear: r.static.loss,
+      lossOverCut: r.static.lossOverCut,
+      totalLossOverCut: r.static.totalLossOverCut,
+    },
+    prices: r.prices && {
+      sector: r.prices.sector,
+      importPriceChange: r.prices.importPriceChange,
+      scope: r.prices.scope,
+      appliedImportPriceChange: r.prices.appliedImportPriceChange,
+      delta: r.prices.result.delta,
+      index: r.prices.result.index,
+      percent: r.prices.result.percent,
+    },
+    extraction: r.extraction && {
+      forwardMethod: r.extraction.forwardMethod,
+      backward: r.extraction.backward,
+      forward: r.extraction.forward,
+      both: r.extraction.both,
+    },
+    ghosh: r.ghosh && {
+      label: r.ghosh.label.en,
+      source: r.ghosh.source,
+      primaryInputChange: r.ghosh.primaryInputChange,
+      output: r.ghosh.effect.output,
+      total: r.ghosh.effect.total,
+    },
+    warnings: r.warnings.map((w) => warningText(w, lang)),
+  };
+}
+
+function fmt(v: number, digits: number): string {
+  return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** The short summary on stdout (rounded for reading; the workbook and JSON keep full precision). */
+export function disruptionSummary(r: DisruptionResult, lang: Lang): string {
+  const u = unitLabel(r.unit, lang);
+  const loss = r.dynamic.loss ?? [];
+  const top = loss
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => b.v - a.v)
+    .slice(0, 3)
+    .map(({ v, i }) => `${r.sectors[i]} ${fmt(v, 1)}`);
+  const lines =
+    lang === "ja"
+      ? [
+          `途絶: ${r.sectors[r.sector]} の輸入 ${fmt(r.spec.importCut * 100, 0)}% 減 × ${r.spec.months} か月（失われる供給 ${fmt(r.cut.totalShortfall, 1)} ${u}）`,
+          `経済損失（動学 IIM、${r.period.count} 期）: ${fmt(r.dynamic.totalLoss ?? 0, 1)} ${u}`,
+          `損失の大きい部門: ${top.join("、")}`,
+        ]
+      : [
+          `Disruption: imports of ${r.sectors[r.sector]} cut by ${fmt(r.spec.importCut * 100, 0)}% for ${r.spec.months} months (supply lost ${fmt(r.cut.totalShortfall, 1)} ${u})`,
+          `Economic loss (dynamic IIM, ${r.period.count} periods): ${fmt(r.dynamic.totalLoss ?? 0, 1)} ${u}`,
+          `Largest losses: ${top.join(", ")}`,
+        ];
+  if (r.prices) {
+    const p = r.prices.result.delta;
+    const j = p.indexOf(Math.max(...p));
+    lines.push(
+      lang === "ja"
+        ? `価格上昇率の最大: ${r.sectors[j]} ${fmt(p[j] * 100, 4)}%`
+        : `Largest price increase: ${r.sectors[j]} ${fmt(p[j] * 100, 4)}%`,
+    );
+  }
+  for (const w of r.warnings) lines.push(`${lang === "ja" ? "警告" : "Warning"}: ${warningText(w, lang)}`);
+  return lines.join("\n") + "\n";
+}
+
+export async function runDisruption(args: DisruptionArgs, io: CliIO): Promise<DisruptionRun> {
+  const { lang } = args;
+  const jsonToStdout = args.json === "-";
+  const inputAbs = resolve(io.cwd, args.input);
+
+  // The spec first: a mistake in it is the likeliest, and cheap to report.
+  const specText = await readTextFile(io.cwd, args.spec);
+  const spec = parseDisruptionSpecText(specText, { file: args.spec });
+
+  const file = await namedAsync(args.input, inputAbs, () => readGridFile(inputAbs));
+  const mapping = args.map ? parseMappingFile(await readTextFile(io.cwd, args.map), args.map) : undefined;
+  const { grid, layout } = named(args.input, inputAbs, () =>
+    tableSheet(file, args.input, { sheet: args.sheet, mapping, importType: args.importType }),
+  );
+  const table = named(args.input, inputAbs, () => buildTable(grid, layout));
+
+  const modelOptions: ModelOptions = {};
+  if (args.importType) modelOptions.importType = args.importType;
+  const progress = wantsProgress(table.sectors.length, !!io.stderr.isTTY, jsonToStdout) ? startProgress(io.stderr, lang) : null;
+  let model: IOModel;
+  try {
+    model = await namedAsync(args.input, inputAbs, () =>
+      IOModel.buildAsync(table, modelOptions, {
+        signal: args.signal,
+        onProgress: progress ? (d, t, s) => progress.update(d, t, s) : undefined,
+      }),
+    );
+  } finally {
+    progress?.stop();
+  }
+  const result = analyzeDisruption(model, spec, { file: args.spec });
+
+  const inputs: ReportInput[] = [
+    {
+      description: args.inputDescription ?? basename(args.input),
+      sheet: grid.sheet,
+      range: usedRange(grid),
+      checksum: checksum(grid),
+    },
+    { description: `${basename(args.spec)} (--disruption)`, checksum: "sha256:" + sha256Text(specText) },
+  ];
+  if (args.map) inputs.push({ description: `${basename(args.map)} (--map)`, checksum: "sha256:" + sha256Text(JSON.stringify(mapping)) });
+
+  let workbook: string | null = null;
+  if (args.out !== undefined || args.json === undefined) {
+    const requested = resolve(io.cwd, args.out ?? args.defaultOut ?? DISRUPTION_OUT);
+    workbook = freePath(requested);
+    const report = buildDisruptionReport({ result, table, lang, inputs, version: packageVersion(), now: args.now });
+    await writeXlsx(report, workbook);
+    if (workbook !== requested)
+      say(io, lang, {
+        ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`,
+        en: `${requested} exists, so it was left alone; wrote ${workbook} instead.`,
+      });
+  }
+
+  if (args.json !== undefined) {
+    const text = JSON.stringify(disruptionJson(result, lang)) + "\n";
+    if (jsonToStdout) io.stdout.write(text);
+    else {
+      const jsonPath = resolve(io.cwd, args.json);
+      const existed = existsSync(jsonPath);
+      try {
+        await fs.writeFile(jsonPath, text, "utf8");
+      } catch (e) {
+        throw new RippleError(
+          "file-unwritable",
+          {
+            ja: `JSON を書き込めません（${(e as Error).message}）。フォルダーがあるか確認してください。`,
+            en: `Cannot write the JSON (${(e as Error).message}). Check that the folder exists.`,
+          },
+          { file: args.json },
+        );
+      }
+      if (existed) say(io, lang, { ja: `${jsonPath} を上書きしました。`, en: `replaced ${jsonPath}.` });
+    }
+  }
+
+  if (!jsonToStdout) {
+    io.stdout.write(disruptionSummary(result, lang));
+    if (workbook) io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);
+    if (args.json !== undefined) io.stdout.write(`JSON: ${resolve(io.cwd, args.json)}\n`);
+  } else if (workbook) say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
+  return { result, table, workbook };
+}
