@@ -205,7 +205,7 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
       categories: { row: bodyRow, col: 1, rows: n, cols: 1 },
       series: [{ name: money(D.loss), values: { row: bodyRow, col: 2, rows: n, cols: 1 } }],
       yAxisTitle: money(D.loss),
-      anchor: { row: s.row, col: 0, widthCols: 4, heightRows: height },
+      anchor: { row: s.row, col: 0, widthCols: 5, heightRows: height },
     });
     // Method and limits next to the table (right of it), so the figure never travels alone.
     s.place({ row: headerRow, col: 8, values: [[tr(D.methodShort)]], style: "subtitle" });

@@ -52,6 +52,9 @@ export const M = {
   capacityExisting: L("既存の国内生産能力（2024年の国内生産量を下限として使用）", "Existing capacity of plants in Japan (2024 output used as a lower bound)"),
   capacitySupported: L("支援計画による増強（稼働立上げ後）", "Added by the supported plans (after ramp-up)"),
   capacityTotal: L("国内生産能力 計", "Domestic capacity, total"),
+  colExisting: L("既存能力", "Existing capacity"),
+  colSupported: L("支援計画", "Supported plans"),
+  colRequired: L("KPI目標に必要な能力", "Capacity the target needs"),
   demandDomestic: L("国内需要", "Domestic demand"),
   kpiRatio: L("生産能力 / 需要", "Capacity / demand"),
   kpiShort: L("KPI（能力/需要）", "KPI (capacity/demand)"),
@@ -88,6 +91,11 @@ export const M = {
   japanGlobal: L("日本の世界シェア（国内工場の生産 / 世界需要）", "Japan's global share (output of plants in Japan / global demand)"),
   chartDomesticShare: L("国内供給シェアの推移（シナリオ別）", "Domestic supply share over time, by scenario"),
   chartJapanGlobal: L("日本の世界シェア（国内工場）の推移", "Japan's global share (plants in Japan) over time"),
+  afterPriceShort: L("価格反応後の需要", "Demand after price"),
+  salesShort: L("国内出荷", "Domestic sales"),
+  outputShort: L("国内生産", "Domestic output"),
+  domesticShareShort: L("国内供給シェア", "Domestic share"),
+  japanGlobalShort: L("日本の世界シェア", "Japan global share"),
   demandAfterPrice: L("価格反応後の国内需要", "Domestic demand after the price response"),
   domesticSales: L("国内工場の国内出荷", "Domestic sales of plants in Japan"),
   domesticOutput: L("国内工場の生産（輸出含む）", "Output of plants in Japan (incl. exports)"),
@@ -96,7 +104,9 @@ export const M = {
   importPrice: L("輸入価格指数", "Import price index"),
   // Scenario comparison
   comparisonTitle: L("シナリオ比較（基準シナリオとの差）", "Scenario comparison (against the base)"),
+  comparisonNote: L("生産変化 = 国内工場の生産の変化（基準との差）。誘発額は産業連関モデルの総合効果（直接 + 第1次 + 第2次間接）。", "Output change = change of output of plants in Japan against the base. Induced amounts are the IO model's total effect (direct + first + second indirect)."),
   outputChange: L("国内生産の変化", "Change of domestic output"),
+  outputChangeShort: L("生産変化", "Output change"),
   cumulative: L("累積", "cumulative"),
   effectsTitle: L("国内生産の変化による経済波及効果（累積、産業連関モデル）", "Ripple effects of the output change (cumulative, IO model)"),
   stage: L("段階", "Stage"),
@@ -153,6 +163,12 @@ export const MEASURE_LABELS = {
   valueAdded: L("粗付加価値誘発額", "Induced gross value added"),
   compensation: L("雇用者所得誘発額", "Induced compensation of employees"),
   employment: L("誘発就業者数", "Induced employment"),
+} as const;
+
+export const DISTRIBUTION_SHORT = {
+  triangular: L("三角", "triangular"),
+  uniform: L("一様", "uniform"),
+  normal: L("正規", "normal"),
 } as const;
 
 export const DISTRIBUTION_LABELS = {

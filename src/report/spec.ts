@@ -9,8 +9,9 @@ export type CellSpec = string | number | boolean | null | FormulaCell;
 
 export interface FormulaCell {
   formula: string; // without the leading "=", A1 style, e.g. "SUM(B2:B14)"
-  /** The value the report layer computed, cached in files so viewers show it before recalc. */
-  value?: number | string;
+  /** The value the report layer computed, cached in files so viewers show it before recalc
+   * (boolean: the result of a check such as "=ABS(x-y)<1E-9"). */
+  value?: number | string | boolean;
   /** Array formula (e.g. MMULT) over this many rows and columns starting at the cell. */
   array?: { rows: number; cols: number };
 }
@@ -25,6 +26,23 @@ export interface BlockSpec {
   style?: BlockStyle;
   /** One number format for the whole block, or one per column of the block (null: General). */
   numberFormat?: string | (string | null)[];
+  /** What rows of the block describe, by zero-based row within the block (projects reports):
+   * the public version (src/report/deliverable/publicVersion.ts) removes rows of confidential
+   * projects and suppresses aggregates of too few of them; audit sheets find rows by key. */
+  rowTags?: Record<number, RowTag>;
+  /** The same for columns, by zero-based column within the block. */
+  colTags?: Record<number, RowTag>;
+}
+
+/** What a row (or column) of a block holds, for the deliverable layer. */
+export interface RowTag {
+  /** Stable name of the row, so references to it survive layout changes (e.g. "gva-by-year"). */
+  key?: string;
+  /** The row describes one project. */
+  project?: { id: string; confidential: boolean };
+  /** The row aggregates these projects (ids): shown in the public version only when it
+   * involves none or enough of the confidential ones (SuppressionRule). */
+  projects?: string[];
 }
 
 /** A rectangle on a sheet, zero-based, inclusive of its first cell; sheet defaults to the
@@ -91,6 +109,9 @@ export interface SheetSpec {
   tabColor?: string;
   /** Drop-down lists (templates only; results sheets have none). */
   validations?: ValidationSpec[];
+  /** The sheet is about one project (e.g. its detail sheet): left out of the public version
+   * when the project is confidential. */
+  project?: { id: string; confidential: boolean };
 }
 
 export interface ProvenanceSpec {
@@ -98,9 +119,23 @@ export interface ProvenanceSpec {
   version: string;
   createdAt: string; // ISO 8601
   inputs: { description: string; sheet?: string; range?: string; checksum?: string }[];
-  parameters: { name: string; value: string | number; source: string }[];
+  parameters: {
+    name: string;
+    value: string | number;
+    source: string;
+    /** Reliability grade of a default (A primary/official, B secondary, C estimate). */
+    grade?: string;
+    /** File (and cell) the default was read from. */
+    file?: string;
+    /** True when the user entered the value (source then says so). */
+    user?: boolean;
+  }[];
   variants: string[];
   warnings: string[];
+  /** The confirmed table mapping: the role of each row and column, with its label's cell. */
+  mapping?: { axis: "row" | "col"; address: string; label: string; role: string; how?: string }[];
+  /** Public version only: the suppression rule applied, in the report's language. */
+  suppression?: string;
 }
 
 export interface WorkbookSpec {
@@ -124,8 +159,53 @@ export function uniqueSheetName(desired: string, existing: Iterable<string>): st
   }
 }
 
+/** A formula with every sheet reference renamed (old name -> new name), in one pass so a
+ * rename chain (A -> B, B -> C) does not cascade. Quoted ('集計'!A1) and plain (Sheet1!A1)
+ * references are both recognised; text inside string literals ("...") is left alone. */
+export function renameSheetsInFormula(formula: string, renamed: ReadonlyMap<string, string>): string {
+  const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      // A string literal: copy through its closing quote ("" is an escaped quote).
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === "'") {
+      let j = i + 1;
+      let name = "";
+      while (j < formula.length) {
+        if (formula[j] === "'" && formula[j + 1] === "'") {
+          name += "'";
+          j += 2;
+        } else if (formula[j] === "'") break;
+        else name += formula[j++];
+      }
+      const isRef = formula[j + 1] === "!";
+      const to = isRef ? renamed.get(name) : undefined;
+      out += to !== undefined ? quote(to) : formula.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      const m = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_.\u0080-\uffff]*(?=!)/.exec(formula.slice(i));
+      const prev = i > 0 ? formula[i - 1] : "";
+      if (m && !/[A-Za-z0-9_.]/.test(prev)) {
+        const to = renamed.get(m[0]);
+        out += to !== undefined ? quote(to) : m[0];
+        i += m[0].length;
+      } else {
+        out += ch;
+        i++;
+      }
+    }
+  }
+  return out;
+}
+
 /** Assign final names to every sheet of a spec given the sheets a workbook already has, and
- * rewrite chart references that name sheets by their desired name. */
+ * rewrite chart references and formulas that name sheets by their desired name. */
 export function resolveSheetNames(spec: WorkbookSpec, existing: Iterable<string>): WorkbookSpec {
   const names = [...existing];
   const renamed = new Map<string, string>();
@@ -144,6 +224,19 @@ export function resolveSheetNames(spec: WorkbookSpec, existing: Iterable<string>
       series: c.series.map((se) => ({ ...se, values: fix(se.values)!, x: fix(se.x) })),
     }));
     if (s.validations) s.validations = s.validations.map((v) => ({ ...v, range: fix(v.range)!, source: fix(v.source) }));
+    const changed = new Map([...renamed].filter(([from, to]) => from !== to));
+    if (changed.size && s.blocks.some((b) => b.values.some((row) => row.some(isFormulaCell)))) {
+      s.blocks = s.blocks.map((b) => ({
+        ...b,
+        values: b.values.map((row) =>
+          row.map((v) => (isFormulaCell(v) ? { ...v, formula: renameSheetsInFormula(v.formula, changed) } : v)),
+        ),
+      }));
+    }
   }
   return { ...spec, sheets };
+}
+
+export function isFormulaCell(v: CellSpec | undefined): v is FormulaCell {
+  return typeof v === "object" && v !== null && typeof (v as FormulaCell).formula === "string";
 }

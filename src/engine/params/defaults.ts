@@ -1,7 +1,8 @@
 // Default parameters of the magnet models (assets/data/magnet-market/defaults.csv: value, range,
 // reliability grade and source per row). The engine reads the text; the hosts read the file.
 
-import { type Bilingual, RippleError } from "../errors";
+import { type Bilingual, RippleError, RippleErrorList } from "../errors";
+import { type Grid, gridAddress } from "../grid";
 import { parseCsv } from "../table/csv";
 import { textAt, dataAt } from "../table/cells";
 import type { KpiInputs, SourcedValue } from "../projects/evaluate";
@@ -16,20 +17,32 @@ export interface Parameter {
   /** A primary or official, B reputable secondary, C estimate. */
   grade: string;
   source: string;
+  /** Where the value was read (A1 of the value cell), for the method sheet. */
+  cell?: string;
 }
 
 const COLUMNS = ["block", "parameter", "value", "unit", "low", "high", "grade", "source"] as const;
 
 export function parseParameters(text: string, file = "defaults.csv"): Parameter[] {
-  const grid = parseCsv(text, file);
-  const header = COLUMNS.map((_, c) => textAt(grid, 0, c));
-  if (header.join(",") !== COLUMNS.join(","))
+  return parseParameterGrid(parseCsv(text, file), { file });
+}
+
+/** The parameter table on a sheet (or a CSV's grid): a header row block,parameter,value,unit,
+ * low,high,grade,source within the first 20 rows (a title may stand above it), then one row per
+ * parameter. Every bad value is reported together, with its cell. */
+export function parseParameterGrid(grid: Grid, where: { file?: string } = {}): Parameter[] {
+  const at = (r: number, c: number) => ({ ...where, sheet: where.file ? undefined : grid.sheet, cell: gridAddress(grid, r, c) });
+  const headerRow = grid.values
+    .slice(0, 20)
+    .findIndex((_, r) => COLUMNS.every((name, c) => (textAt(grid, r, c) ?? "").trim().toLowerCase() === name));
+  if (headerRow < 0)
     throw new RippleError("parameters-header", {
-      ja: `パラメータ表の見出しは ${COLUMNS.join(",")} にしてください`,
-      en: `The parameter table's header must be ${COLUMNS.join(",")}`,
-    }, { file, cell: "A1" });
+      ja: `パラメータ表の見出し行（${COLUMNS.join(",")}）が見つかりません。A 列から順にこの見出しを置いてください`,
+      en: `The parameter table's header row (${COLUMNS.join(",")}) was not found; put these headers from column A`,
+    }, at(0, 0));
   const out: Parameter[] = [];
-  for (let r = 1; r < grid.values.length; r++) {
+  const problems: RippleError[] = [];
+  for (let r = headerRow + 1; r < grid.values.length; r++) {
     const name = textAt(grid, r, 1);
     if (!name) continue;
     const num = (c: number): number | null => {
@@ -37,11 +50,13 @@ export function parseParameters(text: string, file = "defaults.csv"): Parameter[
       return d.kind === "number" ? d.value : null;
     };
     const value = num(2);
-    if (value === null)
-      throw new RippleError("parameters-value", {
+    if (value === null) {
+      problems.push(new RippleError("parameters-value", {
         ja: `パラメータ「${name}」の値が数値ではありません`,
         en: `The value of parameter '${name}' is not a number`,
-      }, { file, cell: `C${r + 1}` });
+      }, at(r, 2)));
+      continue;
+    }
     out.push({
       block: textAt(grid, r, 0) ?? "",
       name,
@@ -51,9 +66,17 @@ export function parseParameters(text: string, file = "defaults.csv"): Parameter[
       high: num(5),
       grade: textAt(grid, r, 6) ?? "",
       source: textAt(grid, r, 7) ?? "",
+      cell: gridAddress(grid, r, 2),
     });
   }
+  if (problems.length === 1) throw problems[0];
+  if (problems.length) throw new RippleErrorList("parameters-invalid", problems);
   return out;
+}
+
+/** A parameter if present (block and exact name), else undefined. */
+export function findParam(params: Parameter[], block: string, name: string): Parameter | undefined {
+  return params.find((x) => x.block === block && x.name === name);
 }
 
 /** Look a parameter up by block and exact name; a missing one is an error naming it. */
@@ -92,6 +115,8 @@ export function defaultKpiInputs(params: Parameter[], year = 2030): KpiInputs {
   const growth = param(params, "japan", "domestic demand growth to 2030");
   const output = param(params, "japan", "domestic NdFeB output 2024 (plants in Japan)");
   const projected = demand.value * Math.pow(1 + growth.value, year - 2024);
+  // Not in defaults.csv: evaluable once the analyst adds the row to the parameter sheet.
+  const recycling = findParam(params, "japan", "recycling capacity 2020");
   const d = sourced(params, demand, projected, {
     ja: `${demand.value} t × (1 + ${growth.value})^${year - 2024}（成長率: ${sourceOf(params, growth)}）`,
     en: `${demand.value} t × (1 + ${growth.value})^${year - 2024} (growth: ${sourceOf(params, growth)})`,
@@ -106,8 +131,12 @@ export function defaultKpiInputs(params: Parameter[], year = 2030): KpiInputs {
       year: 2024,
     },
     domesticDemand: d,
+    domesticDemandByYear: Array.from({ length: Math.max(0, year - 2024) + 1 }, (_, i) => ({
+      year: 2024 + i,
+      value: demand.value * Math.pow(1 + growth.value, i),
+    })),
     target: sourced(params, param(params, "policy", "KPI 2030 domestic NdFeB capacity / domestic demand")),
     recyclingTarget: sourced(params, param(params, "policy", "KPI 2030 recycling capacity vs 2020")),
-    recyclingBaseline2020: null,
+    recyclingBaseline2020: recycling ? sourced(params, recycling) : null,
   };
 }

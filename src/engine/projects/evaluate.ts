@@ -6,7 +6,7 @@
 import { type Bilingual, RippleError } from "../errors";
 import { impactOfOutput, type ModelImpact } from "../model/impact";
 import type { IOModel } from "../model/iomodel";
-import type { Stage } from "../model/result";
+import type { Impact, Stage } from "../model/result";
 import type { Converter, Project } from "./parse";
 
 /** A parameter with its value and where it comes from (shown next to it in every result). */
@@ -29,6 +29,9 @@ export interface KpiInputs {
   baselineCapacity: SourcedValue & { year: number };
   /** Domestic NdFeB demand in the KPI year, t (from the demand-share model or a parameter). */
   domesticDemand: SourcedValue;
+  /** Domestic demand in other years (t), for the KPI's path over the evaluation period; the
+   * KPI-year value above is the one judged. Optional: without it only the KPI year is shown. */
+  domesticDemandByYear?: { year: number; value: number }[];
   /** KPI year and target ratio of domestic capacity to domestic demand. */
   year: number;
   target: SourcedValue;
@@ -71,6 +74,16 @@ export interface Totals {
 export interface ProjectEvaluation {
   project: Project;
   years: ProjectYear[];
+  /** Sums over the evaluation period (百万円; employment in the table's unit). */
+  totals: {
+    capex: number;
+    subsidy: number;
+    output: number;
+    additionalOutput: number;
+    investment: Totals;
+    operation: Totals;
+    total: Totals;
+  };
   pv: { valueAdded: number; valueAddedInvestment: number; valueAddedOperation: number; subsidy: number };
   /** PV(induced gross value added) / PV(subsidy); null without a subsidy. */
   bc: number | null;
@@ -85,6 +98,10 @@ export interface YearTotals {
   investment: Totals;
   operation: Totals;
   subsidy: number;
+  /** 百万円: capex, the plants' output and its additional part (all projects). */
+  capex: number;
+  plantOutput: number;
+  additionalOutput: number;
 }
 
 export interface Kpi {
@@ -98,6 +115,17 @@ export interface Kpi {
   sources: Bilingual[];
 }
 
+/** NdFeB capacity against domestic demand in one year (the KPI's path). */
+export interface CapacityYear {
+  year: number;
+  /** t/yr: the baseline plus the supported plans online. */
+  baseline: number;
+  supported: number;
+  capacity: number;
+  demand: number | null;
+  ratio: number | null;
+}
+
 export interface Evaluation {
   years: number[];
   baseYear: number;
@@ -109,6 +137,10 @@ export interface Evaluation {
   pv: { valueAdded: number; subsidy: number };
   bc: number | null;
   kpis: Kpi[];
+  /** Capacity / demand by year (with KPI inputs), for the KPI chart. */
+  capacityPath: CapacityYear[];
+  /** Effects by sector and stage summed over all years, projects and both phases. */
+  cumulativeImpact: Impact | null;
 }
 
 const sum = (a: number[]): number => a.reduce((s, v) => s + v, 0);
@@ -231,7 +263,22 @@ export function evaluateProjects(
       pvSubsidy += df(r.year) * r.subsidy;
     }
     const pv = { valueAdded: gvaInv + gvaOp, valueAddedInvestment: gvaInv, valueAddedOperation: gvaOp, subsidy: pvSubsidy };
-    return { project: p, years: rows, pv, bc: pvSubsidy > 0 ? pv.valueAdded / pvSubsidy : null };
+    let investment = zeroTotals(jobs);
+    let operation = zeroTotals(jobs);
+    for (const r of rows) {
+      if (r.investment) investment = addTotals(investment, totalsOf(r.investment.total));
+      if (r.operation) operation = addTotals(operation, totalsOf(r.operation.total));
+    }
+    const totals = {
+      capex: sum(rows.map((r) => r.capex)),
+      subsidy: sum(rows.map((r) => r.subsidy)),
+      output: sum(rows.map((r) => r.output)),
+      additionalOutput: sum(rows.map((r) => r.additionalOutput)),
+      investment,
+      operation,
+      total: addTotals(investment, operation),
+    };
+    return { project: p, years: rows, totals, pv, bc: pvSubsidy > 0 ? pv.valueAdded / pvSubsidy : null };
   });
 
   const byYear: YearTotals[] = years.map((year, k) => {
@@ -244,10 +291,16 @@ export function evaluateProjects(
       investment: zeroTotals(jobs),
       operation: zeroTotals(jobs),
       subsidy: 0,
+      capex: 0,
+      plantOutput: 0,
+      additionalOutput: 0,
     };
     for (const e of evaluations) {
       const r = e.years[k];
       t.subsidy += r.subsidy;
+      t.capex += r.capex;
+      t.plantOutput += r.output;
+      t.additionalOutput += r.additionalOutput;
       for (const [phase, imp] of [["investment", r.investment], ["operation", r.operation]] as const) {
         if (!imp) continue;
         t.direct = addTotals(t.direct, totalsOf(imp.direct));
@@ -268,6 +321,9 @@ export function evaluateProjects(
       investment: addTotals(acc.investment, y.investment),
       operation: addTotals(acc.operation, y.operation),
       subsidy: acc.subsidy + y.subsidy,
+      capex: acc.capex + y.capex,
+      plantOutput: acc.plantOutput + y.plantOutput,
+      additionalOutput: acc.additionalOutput + y.additionalOutput,
     }),
     {
       direct: zeroTotals(jobs),
@@ -277,6 +333,9 @@ export function evaluateProjects(
       investment: zeroTotals(jobs),
       operation: zeroTotals(jobs),
       subsidy: 0,
+      capex: 0,
+      plantOutput: 0,
+      additionalOutput: 0,
     },
   );
   const pv = {
@@ -293,7 +352,48 @@ export function evaluateProjects(
     pv,
     bc: pv.subsidy > 0 ? pv.valueAdded / pv.subsidy : null,
     kpis: opts.kpi ? evaluateKpis(projects, opts.kpi) : [],
+    capacityPath: opts.kpi ? capacityPath(projects, opts.kpi, years) : [],
+    cumulativeImpact: cumulativeImpact(evaluations, n, jobs),
   };
+}
+
+/** Stage vectors summed over every year, project and phase; null when nothing happened. */
+function cumulativeImpact(evaluations: ProjectEvaluation[], n: number, jobs: boolean): Impact | null {
+  const zero = (): Stage => ({
+    output: new Array<number>(n).fill(0),
+    valueAdded: new Array<number>(n).fill(0),
+    compensation: new Array<number>(n).fill(0),
+    employment: jobs ? new Array<number>(n).fill(0) : null,
+  });
+  const acc = { direct: zero(), firstIndirect: zero(), secondIndirect: zero(), total: zero() };
+  let any = false;
+  for (const e of evaluations)
+    for (const r of e.years)
+      for (const imp of [r.investment, r.operation]) {
+        if (!imp) continue;
+        any = true;
+        for (const k of ["direct", "firstIndirect", "secondIndirect", "total"] as const)
+          for (const m of ["output", "valueAdded", "compensation", "employment"] as const) {
+            const to = acc[k][m];
+            const from = imp[k][m];
+            if (to && from) from.forEach((v, i) => (to[i] += v));
+          }
+      }
+  if (!any) return null;
+  const direct = sum(acc.direct.output);
+  return { ...acc, multiple: direct !== 0 ? sum(acc.total.output) / direct : NaN };
+}
+
+/** Baseline + supported NdFeB capacity against domestic demand in each year of the period and
+ * the KPI year. Demand comes from domesticDemandByYear, and in the KPI year from domesticDemand. */
+export function capacityPath(projects: Project[], k: KpiInputs, years: number[]): CapacityYear[] {
+  const all = [...new Set([...years, k.year])].sort((a, b) => a - b);
+  return all.map((year) => {
+    const supported = supportedCapacity(projects, year, NDFEB_TYPES);
+    const capacity = k.baselineCapacity.value + supported;
+    const demand = year === k.year ? k.domesticDemand.value : (k.domesticDemandByYear?.find((d) => d.year === year)?.value ?? null);
+    return { year, baseline: k.baselineCapacity.value, supported, capacity, demand, ratio: demand && demand > 0 ? capacity / demand : null };
+  });
 }
 
 export const NDFEB_TYPES: ReadonlySet<string> = new Set(["ndfeb-sintered", "hre-free-hot-deformed"]);

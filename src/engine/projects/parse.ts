@@ -105,6 +105,9 @@ function rowIsEmpty(grid: Grid, r: number): boolean {
 export interface ParseContext {
   table: IOTable;
   converters: Map<string, Converter>;
+  /** Sector names a split sheet defines but could not apply (its problems are reported
+   * separately): accepted here so that one fault is not reported twice. */
+  pendingSectors?: string[];
 }
 
 /** Read every plan of a project sheet; throws a RippleErrorList naming every bad cell. */
@@ -210,7 +213,7 @@ export function parseProjects(grid: Grid, ctx: ParseContext): Project[] {
           break;
         }
         case "sector": {
-          const i = sectors.find(text);
+          const i = sectors.find(text) ?? (ctx.pendingSectors?.some((l) => labelKey(l) === labelKey(text)) ? -1 : null);
           if (i === null)
             rowProblems.push(problem(grid, r, c, "projects-unknown-sector", {
               ja: `部門「${text}」は産業連関表にありません。表の部門コードか名称を入力してください`,
@@ -327,13 +330,26 @@ export const CONVERTER_HEADERS = {
 /** Read the converter sheet: rows of (converter name, sector, share, [self-sufficiency], source).
  * Shares of each converter must sum to 1. */
 export function parseConverters(grid: Grid, table: IOTable): Map<string, Converter> {
+  const { converters, problems } = readConverters(grid, table);
+  if (problems.length) throw new RippleErrorList("converters-invalid", problems);
+  return converters;
+}
+
+/** The converters of a sheet and every problem found (a converter with a problem is still
+ * listed by name, so that project rows naming it are not reported as well). */
+export function readConverters(grid: Grid, table: IOTable): { converters: Map<string, Converter>; problems: RippleError[] } {
   const headers = Object.values(CONVERTER_HEADERS);
   const headerRow = findHeaderRow(grid, (t) => headers.some((h) => matchesHeader(t, h)), 3);
   if (headerRow < 0)
-    throw new RippleError("converters-no-header", {
-      ja: "転換表シートの見出し（転換表・部門・比率・出典）が見つかりません",
-      en: "The converter sheet has no header row (Converter, Sector, Share, Source)",
-    }, { sheet: grid.sheet });
+    return {
+      converters: new Map(),
+      problems: [
+        new RippleError("converters-no-header", {
+          ja: "転換表シートの見出し（転換表・部門・比率・出典）が見つかりません",
+          en: "The converter sheet has no header row (Converter, Sector, Share, Source)",
+        }, { sheet: grid.sheet }),
+      ],
+    };
   const col: Partial<Record<keyof typeof CONVERTER_HEADERS, number>> = {};
   for (let c = 0; c < (grid.values[headerRow]?.length ?? 0); c++) {
     const t = textAt(grid, headerRow, c);
@@ -347,7 +363,7 @@ export function parseConverters(grid: Grid, table: IOTable): Map<string, Convert
         ja: `転換表シートに「${CONVERTER_HEADERS[k].ja}」の列がありません`,
         en: `The converter sheet has no '${CONVERTER_HEADERS[k].en}' column`,
       }, { sheet: grid.sheet, cell: gridAddress(grid, headerRow, 0) }));
-  if (problems.length) throw new RippleErrorList("converters-invalid", problems);
+  if (problems.length) return { converters: new Map(), problems };
 
   const out = new Map<string, Converter>();
   const sectors = new SectorIndex(table);
@@ -360,6 +376,10 @@ export function parseConverters(grid: Grid, table: IOTable): Map<string, Convert
     if (!name) {
       problems.push(problem(grid, r, col.name!, "converters-missing-name", { ja: "転換表の名前が空欄です", en: "The converter name is empty" }));
       continue;
+    }
+    if (!out.has(name)) {
+      out.set(name, { name, shares: new Map(), source: "", selfSufficiency: new Map() });
+      firstRow.set(name, r);
     }
     const sector = sectorText === null ? null : sectors.find(sectorText);
     if (sector === null) {
@@ -376,12 +396,7 @@ export function parseConverters(grid: Grid, table: IOTable): Map<string, Convert
       }));
       continue;
     }
-    let conv = out.get(name);
-    if (!conv) {
-      conv = { name, shares: new Map(), source: "", selfSufficiency: new Map() };
-      out.set(name, conv);
-      firstRow.set(name, r);
-    }
+    const conv = out.get(name)!;
     conv.shares.set(sector, (conv.shares.get(sector) ?? 0) + share.value);
     const src = col.source !== undefined ? textAt(grid, r, col.source) : null;
     if (src && !conv.source.includes(src)) conv.source = conv.source ? `${conv.source}; ${src}` : src;
@@ -409,6 +424,5 @@ export function parseConverters(grid: Grid, table: IOTable): Map<string, Convert
         en: `The shares of converter '${conv.name}' add up to ${total}; make them add up to 1`,
       }));
   }
-  if (problems.length) throw new RippleErrorList("converters-invalid", problems);
-  return out;
+  return { converters: out, problems };
 }

@@ -31,6 +31,9 @@ export function isCodeLike(text: string): boolean {
 /** "01 農林水産業" / "011 耕種農業" / "P1 Output" -> code and name; null when the cell is not of
  * that form. The code must contain a digit so that "Total output" is not split. */
 export function splitCodeName(text: string): { code: string; name: string } | null {
+  // e-Stat database downloads join them with an underscore: "01_農林水産業", "87_（控除）輸入計".
+  const u = /^([0-9\uFF10-\uFF19]+)[_\uFF3F](\S.*)$/.exec(text.trim());
+  if (u) return { code: u[1].normalize("NFKC"), name: u[2].trim() };
   const m = /^([0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A][0-9A-Za-z._\-\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]*)[\s\u3000:\uFF1A]+(\S.*)$/.exec(
     text.trim(),
   );

@@ -1,22 +1,27 @@
 // Layout recognition: from a grid of cells to a TableLayout (a role per row and column, with the
 // cell holding its label). TABLES.md "How to recognise": sectors are the labels that appear both
-// as rows and as columns; every other line gets its role from the label dictionaries, or is a
-// subtotal because it equals the sum of the lines before it; anything else is reported.
+// as rows and as columns (when the two differ — product rows under industry columns, OECD TTL_01
+// under D01 — they pair by position before the first dictionary label); every other line gets its
+// role from the label dictionaries, or is a subtotal because it equals the sum of the lines before
+// it; anything else is reported.
 
 import { RippleError, type Bilingual, type RippleWarning } from "../errors";
 import { gridAddress, type Grid } from "../grid";
 import { dataAt, isEmpty, numOrNaN, textAt } from "./cells";
 import {
   findAnchor,
+  findPositionalAnchor,
+  findSharedAnchor,
   pickCodePosition,
   pickNamePosition,
   primaryKey,
   readLineLabel,
   type LineLabel,
+  type PositionalAnchor,
 } from "./header";
 import { classifyLabel, type Dim, type LabelClass } from "./labels";
 import { findMappingRole, unusedMappingLabels, validateMapping } from "./mapping";
-import { codeKey } from "./normalize";
+import { codeKey, isCodeLike } from "./normalize";
 import { closeTo } from "./tolerance";
 import type { ImportType, Line, Role, TableLayout, TableMapping } from "./types";
 import { findTitleAndUnit } from "./title";
@@ -103,18 +108,21 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
   const warnings: RippleWarning[] = [];
   const nr = grid.values.length;
   const nc = width(grid);
-  const anchor = findAnchor(grid);
+  const anchor = chooseAnchor(grid);
+  const positional = anchor.positional;
 
   // Candidate sector rows/columns: the anchor labels that meet; their minimum gives the block corner.
-  const candRows: number[] = [];
-  const candCols: number[] = [];
-  for (let r = anchor.row + 1; r < nr; r++) {
-    const k = primaryKey(grid, r, anchor.col);
-    if (k && anchor.keys.has(k)) candRows.push(r);
-  }
-  for (let c = anchor.col + 1; c < nc; c++) {
-    const k = primaryKey(grid, anchor.row, c);
-    if (k && anchor.keys.has(k)) candCols.push(c);
+  const candRows: number[] = positional ? [...positional.sectorRows] : [];
+  const candCols: number[] = positional ? [...positional.sectorCols] : [];
+  if (!positional) {
+    for (let r = anchor.row + 1; r < nr; r++) {
+      const k = primaryKey(grid, r, anchor.col);
+      if (k && anchor.keys.has(k)) candRows.push(r);
+    }
+    for (let c = anchor.col + 1; c < nc; c++) {
+      const k = primaryKey(grid, anchor.row, c);
+      if (k && anchor.keys.has(k)) candCols.push(c);
+    }
   }
   const R0 = Math.min(...candRows);
   const C0 = Math.min(...candCols);
@@ -141,11 +149,16 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
   const colRead = (line: number, pos: number) => textAt(grid, pos, line);
   const rowNum = (line: number, pos: number) => typeof grid.values[line]?.[pos] === "number";
   const colNum = (line: number, pos: number) => typeof grid.values[pos]?.[line] === "number";
-  const primaryIsCode = [...anchor.keys].filter((k) => k.startsWith("c:")).length * 2 > anchor.keys.size;
-  const rowCodePos = primaryIsCode ? anchor.col : pickCodePosition(labelCols, anchor.col, candRows, rowRead, rowNum);
-  const colCodePos = primaryIsCode ? anchor.row : pickCodePosition(headerRows, anchor.row, candCols, colRead, colNum);
-  const rowNamePos = primaryIsCode ? pickNamePosition(labelCols, anchor.col, candRows, rowRead) : anchor.col;
-  const colNamePos = primaryIsCode ? pickNamePosition(headerRows, anchor.row, candCols, colRead) : anchor.row;
+  // Codes or names at the anchor: from the shared keys, or (sectors paired by position) from the
+  // labels of each direction.
+  const mostlyCodes = (texts: (string | null)[]) => texts.filter((t) => t !== null && isCodeLike(t)).length * 2 > texts.length;
+  const sharedCodes = [...anchor.keys].filter((k) => k.startsWith("c:")).length * 2 > anchor.keys.size;
+  const rowPrimaryIsCode = positional ? mostlyCodes(candRows.map((r) => rowRead(r, anchor.col))) : sharedCodes;
+  const colPrimaryIsCode = positional ? mostlyCodes(candCols.map((c) => colRead(c, anchor.row))) : sharedCodes;
+  const rowCodePos = rowPrimaryIsCode ? anchor.col : pickCodePosition(labelCols, anchor.col, candRows, rowRead, rowNum);
+  const colCodePos = colPrimaryIsCode ? anchor.row : pickCodePosition(headerRows, anchor.row, candCols, colRead, colNum);
+  const rowNamePos = rowPrimaryIsCode ? pickNamePosition(labelCols, anchor.col, candRows, rowRead) : anchor.col;
+  const colNamePos = colPrimaryIsCode ? pickNamePosition(headerRows, anchor.row, candCols, colRead) : anchor.row;
 
   const makeWork = (dim: Dim, index: number): Work => {
     const label =
@@ -185,7 +198,8 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
     if (!w.empty || w.hasData) cols.push(w);
   }
 
-  pairSectors(grid, rows, cols, anchor.keys);
+  if (positional) pairByPosition(grid, rows, cols, positional, warnings);
+  else pairSectors(grid, rows, cols, anchor.keys);
   applyMapping(grid, rows, cols, mapping);
   const sectorRows = rows.filter((w) => w.role === "sector");
   const sectorCols = cols.filter((w) => w.role === "sector");
@@ -210,8 +224,8 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
     assignRoles(grid, dim, lines, dim === "row" ? rowVals : colVals, integerData, warnings);
   }
   checkHeaderGap(grid, rows, cols, anchor, R0, C0);
-  resolveTotals(rows);
-  resolveTotals(cols);
+  resolveTotals(rows, rowVals, integerData);
+  resolveTotals(cols, colVals, integerData);
   for (const w of rows) {
     if (w.role === "subtotal" && w.totalOf === "value-added" && !rows.some((x) => x.role?.startsWith("va:"))) {
       w.role = "va:other";
@@ -242,6 +256,49 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
     importTypeReason: importType.reason,
     warnings,
   };
+}
+
+/** The label column and header row: where the same labels meet, else (row and column labels
+ * differ) the block found by position. */
+function chooseAnchor(grid: Grid): { col: number; row: number; keys: Set<string>; positional: PositionalAnchor | null } {
+  const shared = findSharedAnchor(grid);
+  // Keys that are dictionary labels (TOTAL, Output) do not make sectors.
+  const plain = shared ? [...shared.keys].filter((k) => !classifyLabel(k.slice(2), "row") && !classifyLabel(k.slice(2), "col")) : [];
+  if (shared && plain.length >= 2) return { ...shared, positional: null };
+  const positional = findPositionalAnchor(grid);
+  if (positional) return { col: positional.col, row: positional.row, keys: new Set(), positional };
+  if (shared) return { ...shared, positional: null };
+  return { ...findAnchor(grid), positional: null };
+}
+
+/** Sector k is the k-th labelled row and the k-th labelled column of the positional block. The
+ * pairing is reported, since the labels do not show it. */
+function pairByPosition(grid: Grid, rows: Work[], cols: Work[], p: PositionalAnchor, warnings: RippleWarning[]): void {
+  const pairs: [Work, Work][] = [];
+  p.sectorRows.forEach((ri, k) => {
+    const r = rows.find((w) => w.index === ri);
+    const c = cols.find((w) => w.index === p.sectorCols[k]);
+    if (r && c) pairs.push([r, c]);
+  });
+  for (const [r, c] of pairs) {
+    for (const w of [r, c]) {
+      w.role = "sector";
+      w.source = "position";
+      w.sector = -1;
+    }
+    (r as Partnered).partner = c;
+    (c as Partnered).partner = r;
+  }
+  const [r0, c0] = pairs[0];
+  const [rn, cn] = pairs[pairs.length - 1];
+  warnings.push({
+    code: "table.sectors-by-position",
+    text: {
+      ja: `行ラベルと列ラベルが一致しないため、部門を並び順で対応させました（行「${showLabel(r0)}」＝列「${showLabel(c0)}」… 行「${showLabel(rn)}」＝列「${showLabel(cn)}」、${pairs.length} 部門）。違う場合はラベルを揃えてください。`,
+      en: `Row and column labels differ, so sectors were paired in order (row '${showLabel(r0)}' = column '${showLabel(c0)}' … row '${showLabel(rn)}' = column '${showLabel(cn)}', ${pairs.length} sectors). If that is wrong, align the labels.`,
+    },
+    where: lineWhere(grid, r0),
+  });
 }
 
 function toLine(grid: Grid) {
@@ -568,16 +625,59 @@ function rowStub(r: number, c: number, label: string): LineLabel {
   return { code: null, name: label, labels: [label], at: { r, c }, key: null, empty: false };
 }
 
-/** 輸出計 alone is the export column; with 普通輸出/特殊輸出 beside it, it is their subtotal. */
-function resolveTotals(lines: Work[]): void {
+/** Totals of one role (輸出計, 移出計, 移輸出計, （控除）輸入計): a total that adds up the lines of
+ * its role just before it (輸出（普通貿易）+輸出（特殊貿易） = 輸出計; 輸出計+移出計 = 移輸出計) is a
+ * subtotal; one that adds up nothing (輸出計 alone, or Aomori's 輸出計 and 移出計 as the items) is
+ * itself the line of that role. Without comparable numbers: a subtotal when parts exist. */
+function resolveTotals(lines: Work[], vals: (w: Work) => number[], integerData: boolean): void {
+  const isTotal = (w: Work) =>
+    w.role === "subtotal" && !!w.totalOf && w.totalOf !== "value-added" && w.source !== "mapping";
+  const converted = new Set<Work>();
   for (const w of lines) {
-    if (w.role !== "subtotal" || !w.totalOf || w.totalOf === "value-added" || w.source === "mapping") continue;
-    const parts = lines.some((x) => x !== w && x.role === w.totalOf);
-    if (!parts) {
-      w.role = w.totalOf;
+    if (!isTotal(w)) continue;
+    const role = w.totalOf as Role;
+    // The items of this role before w (explicit ones and totals already turned into items).
+    const items = lines.filter((x) => x.index < w.index && x.role === role);
+    const v = vals(w);
+    let verdict: "subtotal" | "item" | null = null;
+    if (!v.some((x) => Number.isNaN(x)) && v.some((x) => x !== 0)) {
+      verdict = "item";
+      const acc = new Array<number>(v.length).fill(0);
+      for (let k = items.length - 1; k >= 0; k--) {
+        const u = vals(items[k]);
+        if (u.some((x) => Number.isNaN(x))) {
+          verdict = null;
+          break;
+        }
+        for (let i = 0; i < acc.length; i++) acc[i] += u[i];
+        // A total of one other total (移入計 = 輸入計 by chance) totals nothing.
+        const terms = items.length - k;
+        if ((terms > 1 || !converted.has(items[k])) && mostlyEqual(acc, v, terms, integerData)) {
+          verdict = "subtotal";
+          break;
+        }
+      }
+    }
+    if (verdict === null) verdict = lines.some((x) => x !== w && x.role === role) ? "subtotal" : "item";
+    if (verdict === "item") {
+      w.role = role;
       w.totalOf = undefined;
+      converted.add(w);
     }
   }
+}
+
+/** Sums of rounded cells miss by up to one unit per term; almost every cell must agree. */
+function mostlyEqual(acc: number[], v: number[], terms: number, integerData: boolean): boolean {
+  let nonZero = 0;
+  let agree = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] === 0 && acc[i] === 0) continue;
+    nonZero++;
+    const tol = Math.max(1e-3 * Math.abs(v[i]), integerData ? terms : 1e-9);
+    if (Math.abs(acc[i] - v[i]) <= tol) agree++;
+  }
+  return nonZero > 0 && agree >= 0.9 * nonZero;
 }
 
 function keepFirstOutput(grid: Grid, lines: Work[], warnings: RippleWarning[]): void {

@@ -4,6 +4,7 @@
 
 import { cancelledError, RippleError } from "../../engine/errors";
 import { resolveSheetNames, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
+import { listSource } from "../../report/validation";
 import { type Budget, DEFAULT_BUDGET, cellBytes, matrixBytes, packSyncs, planRects } from "./budget";
 import { blockInput, blockNumberFormats, type ExcelInput, slice } from "./cells";
 import { addChart, chartBytes, checkChart, MAX_COLS, MAX_ROWS } from "./charts";
@@ -109,6 +110,19 @@ function formatItems(s: SheetSpec, budget: Budget): Item[] {
   const widths = s.columnWidths ? columnWidthRuns(s.columnWidths) : [];
   const autofit = !s.columnWidths && maxRow * maxCol > 0 && maxRow * maxCol <= AUTOFIT_MAX_CELLS;
   const freeze = s.freeze && (s.freeze.rows > 0 || s.freeze.cols > 0) ? s.freeze : undefined;
+  for (const v of s.validations ?? []) {
+    const src = listSource(v, s.name);
+    const source = src.kind === "inline" ? src.text : `=${src.ref}`;
+    items.push({
+      sheet: s.name,
+      bytes: 120 + source.length * 3,
+      queue: (ws) => {
+        ws.get(s.name)!.getRangeByIndexes(v.range.row, v.range.col, v.range.rows, v.range.cols).dataValidation.rule = {
+          list: { inCellDropDown: true, source },
+        };
+      },
+    });
+  }
   if (widths.length > 0 || autofit || freeze || s.tabColor)
     items.push({
       sheet: s.name,

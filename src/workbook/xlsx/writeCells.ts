@@ -1,8 +1,9 @@
 // One SheetSpec into an ExcelJS worksheet: cell blocks at their places, their looks and number
 // formats, column widths, frozen panes and tab colour. Charts are added later, in the zip.
 import type ExcelJS from "exceljs";
-import type { BlockSpec, CellSpec, FormulaCell, RangeRef, SheetSpec, ValidationSpec } from "../../report/spec";
-import { a1, sheetRef } from "../../engine/grid";
+import type { BlockSpec, CellSpec, FormulaCell, SheetSpec, ValidationSpec } from "../../report/spec";
+import { listSource, rangeAddress } from "../../report/validation";
+import { a1 } from "../../engine/grid";
 import { RippleError } from "../../engine/errors";
 import { argb, blockLook } from "./cellStyles";
 
@@ -76,52 +77,23 @@ function formulaValue(f: FormulaCell, row: number, col: number): ExcelJS.CellVal
   return { formula, result, shareType: "array", ref } as unknown as ExcelJS.CellValue;
 }
 
-/** Excel limits an inline list ("a,b,c") to 255 characters. */
-export const INLINE_LIST_MAX = 255;
-
-function absolute(r: RangeRef): string {
-  const first = a1(r.row, r.col).replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
-  const last = a1(r.row + r.rows - 1, r.col + r.cols - 1).replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
-  return first === last ? first : `${first}:${last}`;
-}
-
-/** The list formula of a drop-down: the inline list when it fits, else the source range. */
-export function validationFormula(v: ValidationSpec, sheetName: string): string {
-  const inline = v.list.join(",");
-  const fits = inline.length <= INLINE_LIST_MAX && !v.list.some((x) => x.includes(",") || x.includes('"'));
-  if (fits || !v.source) {
-    if (!fits)
-      throw new RippleError(
-        "validation-list-too-long",
-        {
-          ja: `ドロップダウンの選択肢が長すぎます（${inline.length} 文字）。一覧を置いた範囲を指定してください（レポート作成側の不具合です）`,
-          en: `The drop-down list is too long (${inline.length} characters); give the range that holds it (a fault in the report builder)`,
-        },
-        { sheet: sheetName },
-      );
-    return `"${inline}"`;
-  }
-  return sheetRef(v.source.sheet ?? sheetName, absolute(v.source));
-}
-
 function addValidation(ws: ExcelJS.Worksheet, sheetName: string, v: ValidationSpec): void {
-  const first = a1(v.range.row, v.range.col);
-  const last = a1(v.range.row + v.range.rows - 1, v.range.col + v.range.cols - 1);
+  const src = listSource(v, sheetName);
   const rule: ExcelJS.DataValidation = {
     type: "list",
     allowBlank: true,
-    formulae: [validationFormula(v, sheetName)],
+    formulae: [src.kind === "inline" ? `"${src.text}"` : src.ref],
     showErrorMessage: true,
     errorStyle: "stop",
-    error: v.prompt ?? "",
   };
   if (v.prompt) {
     rule.showInputMessage = true;
     rule.prompt = v.prompt;
+    rule.error = v.prompt;
   }
   // ExcelJS's typing lacks the worksheet's dataValidations collection.
   (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(
-    first === last ? first : `${first}:${last}`,
+    rangeAddress(v.range),
     rule,
   );
 }

@@ -1,0 +1,416 @@
+// The audit sheet: native Excel formulas that recompute the headline numbers of a results
+// workbook from the coefficient tables written in the same workbook (MODELS.md 3 and 6), so a
+// reviewer without the add-in can change an input cell and watch the results follow. Every
+// formula caches the engine's value, and beside it a check compares it with the value written
+// on the results sheets: ABS(formula − written) / MAX(1, ABS(written)) < 1E-9.
+
+import type { Bilingual, Lang } from "../../engine/errors";
+import { RippleError } from "../../engine/errors";
+import type { Impact } from "../../engine/model/result";
+import type { BlockSpec, CellSpec, FormulaCell, SheetSpec, WorkbookSpec } from "../spec";
+import { AUDIT } from "./labels";
+import { absCell, absRange, numberAt, numbersIn, sheetCell, sheetRange, type CellRef, type SheetRange } from "./refs";
+
+/** Above this many sectors the audit is replaced by a note: MMULT over n×n and n formulas per
+ * column stay well inside Excel's limits (8,192-character formulas, 16,384 columns), but
+ * recalculation time and file size stop being practical for a reviewer's laptop. */
+export const AUDIT_MAX_SECTORS = 500;
+
+/** Relative tolerance of the checks. */
+export const AUDIT_TOLERANCE = 1e-9;
+
+export type AuditStage = "direct" | "firstIndirect" | "secondIndirect" | "total";
+export type AuditMeasure = "output" | "valueAdded" | "compensation";
+
+/** The three-stage ripple effect of one shock (MODELS.md 3), audited from the written L. */
+export interface RippleAudit {
+  sectors: string[];
+  /** Unit of money amounts, e.g. 百万円. */
+  unit: string;
+  /** The open Leontief inverse the effects used: a range on a results sheet (n×n numbers), or
+   * the matrix itself, written on the audit sheet when the results show another inverse. */
+  L: SheetRange | number[][];
+  /** Δf final-demand change (editable input). */
+  shock: number[];
+  /** Δe exports, entering 100% domestic (optional input). */
+  exports?: number[];
+  /** s: self-sufficiency of the direct effect (1 − m_i, or the user's override). */
+  selfSufficiency: number[];
+  /** 1 − m_i for induced consumption (1 for domestic-use tables). */
+  domesticShare: number[];
+  /** c 消費転換係数. */
+  consumptionRate: number;
+  /** h, Σh = 1. */
+  household: number[];
+  /** Income per unit output that drives consumption (w; compensation by default). */
+  income: number[];
+  /** v gross value added per unit output. */
+  valueAdded: number[];
+  /** Compensation of employees per unit output. */
+  compensation: number[];
+  /** The engine's result for this shock (cached in the formula cells). */
+  engine: Impact;
+  /** Where the results sheets hold the same numbers. */
+  written?: {
+    /** Induced output by sector, n×1, per stage. */
+    bySector?: Partial<Record<AuditStage, SheetRange>>;
+    totals?: Partial<Record<AuditStage, Partial<Record<AuditMeasure, CellRef>>>>;
+    multiple?: CellRef;
+  };
+}
+
+/** Present values and B/C from yearly values written on a results sheet (MODELS.md 6). */
+export interface PvAudit {
+  title: string;
+  /** Fiscal years, induced GVA and subsidy by year: ranges of one shape (a row or a column). */
+  years: SheetRange;
+  gva: SheetRange;
+  subsidy: SheetRange;
+  discountRate: number;
+  baseYear: number;
+  engine: { pvGva: number; pvSubsidy: number; bc: number | null };
+  written?: { pvGva?: CellRef; pvSubsidy?: CellRef; bc?: CellRef };
+}
+
+export interface AuditInput {
+  ripple?: RippleAudit | null;
+  pv?: PvAudit[];
+  /** Notes written under the title (e.g. the public version's scope). */
+  notes?: string[];
+}
+
+export const AUDIT_SHEET_KEY = "audit";
+
+const FORMAT = { money: "#,##0.000000", coefficient: "0.000000000", rate: "0.0000", year: "0" } as const;
+
+interface Out {
+  blocks: BlockSpec[];
+  row: number;
+  checks: string[];
+}
+
+const f = (formula: string, value: number | boolean | null | undefined, array?: { rows: number; cols: number }): FormulaCell => {
+  const cell: FormulaCell = { formula };
+  if (value !== null && value !== undefined) cell.value = value;
+  if (array) cell.array = array;
+  return cell;
+};
+
+const sum = (v: number[]) => v.reduce((s, x) => s + x, 0);
+const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
+
+/** The check formula and its cached result. */
+function check(formulaCell: string, writtenRef: string, computed: number, written: number | null): FormulaCell {
+  const ok = written === null ? undefined : Math.abs(computed - written) / Math.max(1, Math.abs(written)) < AUDIT_TOLERANCE;
+  return f(`ABS(${formulaCell}-${writtenRef})/MAX(1,ABS(${writtenRef}))<1E-9`, ok);
+}
+
+export function buildAuditSheet(spec: WorkbookSpec, audit: AuditInput, lang: Lang): SheetSpec {
+  const tr = (b: Bilingual) => b[lang];
+  const out: Out = { blocks: [], row: 0, checks: [] };
+  const put = (values: CellSpec[][], style?: BlockSpec["style"], numberFormat?: BlockSpec["numberFormat"], col = 0): number => {
+    const row = out.row;
+    if (values.length) {
+      const b: BlockSpec = { row, col, values };
+      if (style) b.style = style;
+      if (numberFormat !== undefined) b.numberFormat = numberFormat;
+      out.blocks.push(b);
+    }
+    out.row += values.length;
+    return row;
+  };
+  put([[tr(AUDIT.title)]], "title");
+  put([[tr(AUDIT.howTo)], [tr(AUDIT.checkNote)], ...(audit.notes ?? []).map((n) => [n])], "note");
+  const allRow = put([[tr(AUDIT.allMatch), null]], "total");
+  out.row++;
+
+  const widths: Record<number, number> = { 0: 34, 1: 18 };
+  if (audit.ripple) {
+    const n = audit.ripple.sectors.length;
+    if (n > AUDIT_MAX_SECTORS) {
+      put([[tr(AUDIT.omitted(n, AUDIT_MAX_SECTORS))]], "note");
+      out.row++;
+    } else {
+      rippleSection(spec, audit.ripple, lang, out, put, widths);
+    }
+  }
+  for (const pv of audit.pv ?? []) pvSection(spec, pv, lang, out, put);
+
+  // The overall check: AND over every check cell (TRUE when there is nothing to check).
+  const all = out.checks.length ? `AND(${out.checks.join(",")})` : "TRUE";
+  const allCell = out.blocks.find((b) => b.row === allRow)!;
+  allCell.values[0][1] = f(all, true);
+  return { key: AUDIT_SHEET_KEY, name: tr(AUDIT.sheet), blocks: out.blocks, columnWidths: widths, freeze: { rows: 0, cols: 1 } };
+}
+
+function checkVector(name: string, v: number[] | undefined, n: number): void {
+  if (v && v.length !== n)
+    throw new RippleError("audit-vector-length", {
+      ja: `検算シート: ${name} の長さ ${v.length} が部門数 ${n} と一致しません（レポート作成側の不具合です）`,
+      en: `Audit sheet: ${name} has ${v.length} entries for ${n} sectors (a fault in the report builder)`,
+    });
+}
+
+function rippleSection(
+  spec: WorkbookSpec,
+  a: RippleAudit,
+  lang: Lang,
+  out: Out,
+  put: (values: CellSpec[][], style?: BlockSpec["style"], nf?: BlockSpec["numberFormat"], col?: number) => number,
+  widths: Record<number, number>,
+): void {
+  const tr = (b: Bilingual) => b[lang];
+  const n = a.sectors.length;
+  for (const [name, v] of Object.entries({
+    shock: a.shock,
+    exports: a.exports,
+    selfSufficiency: a.selfSufficiency,
+    domesticShare: a.domesticShare,
+    household: a.household,
+    income: a.income,
+    valueAdded: a.valueAdded,
+    compensation: a.compensation,
+  }))
+    checkVector(name, v, n);
+
+  // Engine values.
+  const e = a.engine;
+  const dx0 = e.direct.output;
+  const dx1 = dx0.map((x, i) => x + e.firstIndirect.output[i]);
+  const dx2 = e.secondIndirect.output;
+  const tot = e.total.output;
+  const sameIncome = a.income.every((x, i) => x === a.compensation[i]);
+  const W1 = dot(a.income, dx1);
+  const dC = a.household.map((h) => a.consumptionRate * W1 * h);
+
+  // Inputs above the table: c and W1 (W1 needs the ΔX1 column, placed below).
+  put([[tr(AUDIT.inputs)]], "subtitle");
+  const cRow = put([[tr(AUDIT.consumptionRate), a.consumptionRate]], "body", [null, FORMAT.rate]);
+  const w1Row = out.row++;
+  const lRow = out.row++;
+  out.row++;
+
+  // Column plan of the sector table.
+  type Col = { key: string; header: string; format: string | null };
+  const cols: Col[] = [{ key: "sector", header: tr(AUDIT.sector), format: null }];
+  const add = (key: string, header: Bilingual, format: string) => cols.push({ key, header: tr(header), format });
+  add("f", AUDIT.shock, FORMAT.money);
+  if (a.exports) add("e", AUDIT.exports, FORMAT.money);
+  add("s", AUDIT.selfSufficiency, FORMAT.coefficient);
+  add("d", AUDIT.domesticShare, FORMAT.coefficient);
+  add("h", AUDIT.household, FORMAT.coefficient);
+  add("v", AUDIT.valueAdded, FORMAT.coefficient);
+  add("wc", AUDIT.compensation, FORMAT.coefficient);
+  if (!sameIncome) add("w", AUDIT.income, FORMAT.coefficient);
+  add("dx0", a.exports ? AUDIT.dx0Exports : AUDIT.dx0, FORMAT.money);
+  add("dx1", AUDIT.dx1, FORMAT.money);
+  add("first", AUDIT.first, FORMAT.money);
+  add("dC", AUDIT.dC, FORMAT.money);
+  add("dCd", AUDIT.dCDomestic, FORMAT.money);
+  add("dx2", AUDIT.dx2, FORMAT.money);
+  add("tot", AUDIT.total, FORMAT.money);
+  const stageCol: Record<AuditStage, string> = { direct: "dx0", firstIndirect: "first", secondIndirect: "dx2", total: "tot" };
+  const stageLabel: Record<AuditStage, Bilingual> = {
+    direct: { ja: "直接効果", en: "Direct effect" },
+    firstIndirect: { ja: "第1次間接波及効果", en: "First indirect effect" },
+    secondIndirect: { ja: "第2次間接波及効果", en: "Second indirect effect" },
+    total: { ja: "総合効果", en: "Total effect" },
+  };
+  const STAGES: AuditStage[] = ["direct", "firstIndirect", "secondIndirect", "total"];
+  const checked = STAGES.filter((k) => a.written?.bySector?.[k]);
+  for (const k of checked) cols.push({ key: `chk.${k}`, header: tr(AUDIT.check(stageLabel[k])), format: null });
+  const at = (key: string) => cols.findIndex((c) => c.key === key);
+
+  put([[tr(AUDIT.bySector)]], "subtitle");
+  put([cols.map((c) => c.header)], "header");
+  const top = out.row; // first body row
+  const bottom = top + n - 1;
+  const colRange = (key: string) => absRange({ row: top, col: at(key), rows: n, cols: 1 });
+  const cell = (key: string, r: number) => `${absCell(r, at(key)).replace(/\$/g, "")}`;
+
+  // The totals table sits right below the sector table; L, when given as a matrix, after it.
+  const totalsTitleRow = top + n + 2;
+  const totalsHeaderRow = totalsTitleRow + 1;
+  const totalsFirstRow = totalsHeaderRow + 1;
+  const multipleRow = totalsFirstRow + 4;
+  const lMatrixRow = multipleRow + 3;
+  let lRef: string;
+  if (Array.isArray(a.L)) {
+    lRef = absRange({ row: lMatrixRow + 1, col: 1, rows: n, cols: n });
+  } else {
+    if (a.L.rows !== n || a.L.cols !== n)
+      throw new RippleError("audit-l-shape", {
+        ja: `検算シート: L の範囲が ${a.L.rows}×${a.L.cols} で、部門数 ${n} と一致しません（レポート作成側の不具合です）`,
+        en: `Audit sheet: the L range is ${a.L.rows}×${a.L.cols} for ${n} sectors (a fault in the report builder)`,
+      });
+    lRef = sheetRange(a.L);
+  }
+
+  const cRef = absCell(cRow, 1);
+  const w1Ref = absCell(w1Row, 1);
+  const incomeKey = sameIncome ? "wc" : "w";
+  const bySector = a.written?.bySector ?? {};
+  const rows: CellSpec[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = top + i;
+    const row: CellSpec[] = new Array(cols.length).fill(null);
+    row[at("sector")] = a.sectors[i];
+    row[at("f")] = a.shock[i];
+    if (a.exports) row[at("e")] = a.exports[i];
+    row[at("s")] = a.selfSufficiency[i];
+    row[at("d")] = a.domesticShare[i];
+    row[at("h")] = a.household[i];
+    row[at("v")] = a.valueAdded[i];
+    row[at("wc")] = a.compensation[i];
+    if (!sameIncome) row[at("w")] = a.income[i];
+    row[at("dx0")] = f(`${cell("s", r)}*${cell("f", r)}${a.exports ? `+${cell("e", r)}` : ""}`, dx0[i]);
+    row[at("dx1")] = i === 0 ? f(`MMULT(${lRef},${colRange("dx0")})`, dx1[0], { rows: n, cols: 1 }) : dx1[i];
+    row[at("first")] = f(`${cell("dx1", r)}-${cell("dx0", r)}`, dx1[i] - dx0[i]);
+    row[at("dC")] = f(`${cRef}*${w1Ref}*${cell("h", r)}`, dC[i]);
+    row[at("dCd")] = f(`${cell("d", r)}*${cell("dC", r)}`, a.domesticShare[i] * dC[i]);
+    row[at("dx2")] = i === 0 ? f(`MMULT(${lRef},${colRange("dCd")})`, dx2[0], { rows: n, cols: 1 }) : dx2[i];
+    row[at("tot")] = f(`${cell("dx1", r)}+${cell("dx2", r)}`, tot[i]);
+    for (const k of checked) {
+      const w = bySector[k]!;
+      const wRef = sheetCell({ sheet: w.sheet, row: w.row + i, col: w.col });
+      const engineValue = k === "direct" ? dx0[i] : k === "firstIndirect" ? dx1[i] - dx0[i] : k === "secondIndirect" ? dx2[i] : tot[i];
+      const c = check(cell(stageCol[k], r), wRef, engineValue, numberAt(spec, { sheet: w.sheet, row: w.row + i, col: w.col }));
+      row[at(`chk.${k}`)] = c;
+    }
+    rows.push(row);
+  }
+  for (const k of checked) out.checks.push(absRange({ row: top, col: at(`chk.${k}`), rows: n, cols: 1 }));
+  put(rows, "body", cols.map((c) => c.format));
+  // Column sums.
+  const sumRow: CellSpec[] = new Array(cols.length).fill(null);
+  sumRow[0] = tr(AUDIT.sum);
+  const engineSum: Record<string, number> = {
+    f: sum(a.shock),
+    e: a.exports ? sum(a.exports) : 0,
+    dx0: sum(dx0),
+    dx1: sum(dx1),
+    first: sum(dx1) - sum(dx0),
+    dC: sum(dC),
+    dCd: dot(a.domesticShare, dC),
+    dx2: sum(dx2),
+    tot: sum(tot),
+  };
+  for (const key of Object.keys(engineSum)) if (at(key) >= 0) sumRow[at(key)] = f(`SUM(${colRange(key)})`, engineSum[key]);
+  put([sumRow], "total", cols.map((c) => c.format));
+
+  // The W1 and L rows above the table, now that the columns are known.
+  out.blocks.push({
+    row: w1Row,
+    col: 0,
+    style: "body",
+    numberFormat: [null, FORMAT.money],
+    values: [[tr(AUDIT.w1), f(`SUMPRODUCT(${colRange(incomeKey)},${colRange("dx1")})`, W1)]],
+  });
+  out.blocks.push({ row: lRow, col: 0, style: "body", values: [[tr(AUDIT.lFrom), Array.isArray(a.L) ? tr(AUDIT.lBlock) : lRef]] });
+
+  // Totals by stage and measure.
+  out.row = totalsTitleRow;
+  put([[tr(AUDIT.byStage)]], "subtitle");
+  const measures: { key: AuditMeasure; label: Bilingual; coef: string | null }[] = [
+    { key: "output", label: { ja: `生産誘発額（${a.unit}）`, en: `Induced output (${a.unit})` }, coef: null },
+    { key: "valueAdded", label: { ja: `粗付加価値誘発額（${a.unit}）`, en: `Induced GVA (${a.unit})` }, coef: "v" },
+    { key: "compensation", label: { ja: `雇用者所得誘発額（${a.unit}）`, en: `Induced compensation (${a.unit})` }, coef: "wc" },
+  ];
+  const head: CellSpec[] = [tr(AUDIT.stage)];
+  for (const m of measures) head.push(`${tr(m.label)}: ${tr(AUDIT.computed)}`, tr(AUDIT.written), tr(AUDIT.match));
+  put([head], "header");
+  const totals = a.written?.totals ?? {};
+  const stageRows: CellSpec[][] = STAGES.map((k, si) => {
+    const r = totalsFirstRow + si;
+    const row: CellSpec[] = [tr(stageLabel[k])];
+    measures.forEach((m, mi) => {
+      const col = 1 + mi * 3;
+      const range = colRange(stageCol[k]);
+      const engineValue = sum(e[k][m.key] as number[]);
+      row.push(f(m.coef ? `SUMPRODUCT(${colRange(m.coef)},${range})` : `SUM(${range})`, engineValue));
+      const w = totals[k]?.[m.key];
+      if (w) {
+        const written = numberAt(spec, w);
+        row.push(f(sheetCell(w), written), check(absCell(r, col).replace(/\$/g, ""), absCell(r, col + 1).replace(/\$/g, ""), engineValue, written));
+        out.checks.push(absCell(r, col + 2));
+      } else row.push(null, null);
+    });
+    return row;
+  });
+  const fmt3 = [null, ...measures.flatMap(() => [FORMAT.money, FORMAT.money, null])];
+  put(stageRows.slice(0, 3), "body", fmt3);
+  put(stageRows.slice(3), "total", fmt3);
+  {
+    const directOut = absCell(totalsFirstRow, 1);
+    const totalOut = absCell(totalsFirstRow + 3, 1);
+    const row: CellSpec[] = [tr(AUDIT.multiple), f(`${totalOut}/${directOut}`, e.multiple)];
+    const w = a.written?.multiple;
+    if (w) {
+      const written = numberAt(spec, w);
+      row.push(f(sheetCell(w), written), check(absCell(multipleRow, 1).replace(/\$/g, ""), absCell(multipleRow, 2).replace(/\$/g, ""), e.multiple, written));
+      out.checks.push(absCell(multipleRow, 3));
+    }
+    put([row], "total", [null, FORMAT.rate, FORMAT.rate, null]);
+  }
+  if (e.total.employment) put([[tr(AUDIT.employmentNote)]], "note");
+
+  if (Array.isArray(a.L)) {
+    out.row = lMatrixRow;
+    put([[tr(AUDIT.lBlock)]], "subtitle");
+    put(
+      a.L.map((row, i) => [a.sectors[i], ...row]),
+      "body",
+      [null, ...a.sectors.map(() => FORMAT.coefficient)],
+    );
+  }
+  out.row++;
+  for (let c = 1; c < cols.length; c++) widths[c] = Math.max(widths[c] ?? 0, 16);
+}
+
+function pvSection(
+  spec: WorkbookSpec,
+  pv: PvAudit,
+  lang: Lang,
+  out: Out,
+  put: (values: CellSpec[][], style?: BlockSpec["style"], nf?: BlockSpec["numberFormat"], col?: number) => number,
+): void {
+  const tr = (b: Bilingual) => b[lang];
+  put([[`${tr(AUDIT.pvTitle)}: ${pv.title}`]], "subtitle");
+  const shape = (r: SheetRange) => `${r.rows}x${r.cols}`;
+  if (shape(pv.years) !== shape(pv.gva) || shape(pv.years) !== shape(pv.subsidy) || Math.min(pv.years.rows, pv.years.cols) !== 1)
+    throw new RippleError("audit-pv-shape", {
+      ja: "検算シート: 年度・粗付加価値誘発額・補助金の範囲は同じ形の 1 行または 1 列にしてください（レポート作成側の不具合です）",
+      en: "Audit sheet: the years, GVA and subsidy ranges must be one row or one column of the same shape (a fault in the report builder)",
+    });
+  const values = [pv.years, pv.gva, pv.subsidy].map((r) => numbersIn(spec, r));
+  if (values.some((v) => v.some((x) => x === null))) {
+    put([[tr(AUDIT.pvSkipped)]], "note");
+    out.row++;
+    return;
+  }
+  const rRow = put([[tr(AUDIT.discountRate), pv.discountRate]], "body", [null, FORMAT.rate]);
+  const bRow = put([[tr(AUDIT.baseYear), pv.baseYear]], "body", [null, FORMAT.year]);
+  put([[tr(AUDIT.yearsFrom), `${sheetRange(pv.years)}, ${sheetRange(pv.gva)}, ${sheetRange(pv.subsidy)}`]], "body");
+  put([[null, tr(AUDIT.computed), tr(AUDIT.written), tr(AUDIT.match)]], "header");
+  const r = absCell(rRow, 1);
+  const b = absCell(bRow, 1);
+  const years = sheetRange(pv.years);
+  const pvOf = (range: SheetRange) => `SUMPRODUCT(${sheetRange(range)},1/(1+${r})^(${years}-${b}))`;
+  const lines: { label: Bilingual; formula: string; value: number | null; written?: CellRef }[] = [
+    { label: AUDIT.pvGva, formula: pvOf(pv.gva), value: pv.engine.pvGva, written: pv.written?.pvGva },
+    { label: AUDIT.pvSubsidy, formula: pvOf(pv.subsidy), value: pv.engine.pvSubsidy, written: pv.written?.pvSubsidy },
+  ];
+  const first = out.row;
+  lines.push({ label: AUDIT.bc, formula: `${absCell(first, 1)}/${absCell(first + 1, 1)}`, value: pv.engine.bc, written: pv.written?.bc });
+  const rows: CellSpec[][] = lines.map((l, i) => {
+    const row: CellSpec[] = [tr(l.label), f(l.formula, l.value)];
+    if (l.written && l.value !== null) {
+      const written = numberAt(spec, l.written);
+      row.push(f(sheetCell(l.written), written), check(absCell(first + i, 1), absCell(first + i, 2), l.value, written));
+      out.checks.push(absCell(first + i, 3));
+    }
+    return row;
+  });
+  put(rows, "body", [null, FORMAT.money, FORMAT.money, null]);
+  out.row++;
+}

@@ -1,0 +1,128 @@
+// Labels of the deliverable layer (audit sheet, method sheet, public version), Japanese first.
+
+import type { Bilingual } from "../../engine/errors";
+
+const L = (ja: string, en: string): Bilingual => ({ ja, en });
+
+export const AUDIT = {
+  sheet: L("検算（数式）", "Audit (formulas)"),
+  title: L("検算：見出しの数値を Excel の数式で再計算", "Audit: the headline numbers recomputed with Excel formulas"),
+  howTo: L(
+    "このシートは Excel の標準関数（MMULT, SUMPRODUCT など）だけで、同じブックに書かれた係数表から結果を再計算します。アドインは不要です。「入力」の列（最終需要の変化、自給率、消費転換係数など）を変えると、下の計算がすべて再計算されます。",
+    "This sheet recomputes the results from the coefficient tables written in this workbook with standard Excel functions only (MMULT, SUMPRODUCT, …); no add-in is needed. Change an input column (final-demand change, self-sufficiency, consumption rate, …) and every calculation below follows.",
+  ),
+  checkNote: L(
+    "「一致」= ABS(数式の値 − 結果シートの値) / MAX(1, ABS(結果シートの値)) < 1E-9。入力を変えると、結果シートの値（固定値）とは一致しなくなります（FALSE）。",
+    "\"Match\" = ABS(formula − value on the results sheet) / MAX(1, ABS(value on the results sheet)) < 1E-9. After you change an input, the results sheets (fixed values) no longer match (FALSE).",
+  ),
+  allMatch: L("すべての検算が一致", "All checks match"),
+  inputs: L("入力（変更できます）", "Inputs (you may change them)"),
+  consumptionRate: L("消費転換係数 c", "Consumption conversion rate c"),
+  w1: L("第1次の雇用者所得誘発額 W1 = SUMPRODUCT(w, ΔX1)", "Income induced by the first round W1 = SUMPRODUCT(w, ΔX1)"),
+  lFrom: L("逆行列 L（開放型）の範囲", "Leontief inverse L (open) taken from"),
+  bySector: L("部門別（ΔX1 と ΔX2 は MMULT の配列数式）", "By sector (ΔX1 and ΔX2 are MMULT array formulas)"),
+  sector: L("部門", "Sector"),
+  shock: L("Δf 最終需要の変化（入力）", "Δf final-demand change (input)"),
+  exports: L("Δe 輸出（入力、全額国産）", "Δe exports (input, 100% domestic)"),
+  selfSufficiency: L("s 自給率（入力）", "s self-sufficiency (input)"),
+  domesticShare: L("1 − m 国産率（誘発消費、入力）", "1 − m domestic share (induced consumption, input)"),
+  household: L("h 民間消費支出の構成比（入力）", "h household consumption shares (input)"),
+  valueAdded: L("v 粗付加価値率（入力）", "v gross value added per unit output (input)"),
+  compensation: L("w 雇用者所得率（入力）", "w compensation per unit output (input)"),
+  income: L("誘発消費のもとになる所得率（入力）", "Income per unit output driving consumption (input)"),
+  dx0: L("ΔX0 直接効果 = s × Δf", "ΔX0 direct effect = s × Δf"),
+  dx0Exports: L("ΔX0 直接効果 = s × Δf + Δe", "ΔX0 direct effect = s × Δf + Δe"),
+  dx1: L("ΔX1 = MMULT(L, ΔX0)", "ΔX1 = MMULT(L, ΔX0)"),
+  first: L("第1次間接効果 = ΔX1 − ΔX0", "First indirect = ΔX1 − ΔX0"),
+  dC: L("ΔC 誘発消費 = c × W1 × h", "ΔC induced consumption = c × W1 × h"),
+  dCDomestic: L("(1 − m) × ΔC", "(1 − m) × ΔC"),
+  dx2: L("ΔX2 第2次間接効果 = MMULT(L, (1 − m) × ΔC)", "ΔX2 second indirect = MMULT(L, (1 − m) × ΔC)"),
+  total: L("総合効果 = ΔX1 + ΔX2", "Total = ΔX1 + ΔX2"),
+  check: (what: Bilingual): Bilingual => L(`一致：${what.ja}`, `Match: ${what.en}`),
+  sum: L("合計", "Total"),
+  byStage: L("段階別の合計（SUM と SUMPRODUCT）", "Totals by stage (SUM and SUMPRODUCT)"),
+  stage: L("段階", "Stage"),
+  computed: L("数式", "Formula"),
+  written: L("結果シートの値", "Results sheet"),
+  match: L("一致", "Match"),
+  multiple: L("波及倍率 = 総合効果 ÷ 直接効果（生産誘発額）", "Ripple multiple = total ÷ direct (induced output)"),
+  lBlock: L("この検算で使う逆行列 L（開放型、編集できます）", "Leontief inverse L used by this audit (open form; editable)"),
+  omitted: (n: number, max: number): Bilingual =>
+    L(
+      `部門数が ${n} のため、数式による検算は省略しました。${max} 部門を超える表では MMULT の配列数式と数式の長さ・再計算時間が Excel で実用的でなくなるためです。結果は 方法・出典 シートの入力とパラメータから Ripple で再現できます。`,
+      `The formula audit is omitted: the table has ${n} sectors. Above ${max} sectors the MMULT array formulas, formula length and recalculation time are not practical in Excel. The results can be reproduced with Ripple from the inputs and parameters on the Method & sources sheet.`,
+    ),
+  employmentNote: L(
+    "誘発就業者数は検算に含めていません（就業係数 × 生産誘発額で同様に求まります）。",
+    "Induced employment is not audited here (it is the employment coefficient × induced output, in the same way).",
+  ),
+  pvTitle: L("現在価値と費用便益比（SUMPRODUCT）", "Present values and benefit-cost ratio (SUMPRODUCT)"),
+  discountRate: L("割引率 r（入力）", "Discount rate r (input)"),
+  baseYear: L("基準年度（入力）", "Base year (input)"),
+  pvGva: L("PV（粗付加価値誘発額）= SUMPRODUCT(GVA, 1/(1+r)^(年度−基準年度))", "PV(induced GVA) = SUMPRODUCT(GVA, 1/(1+r)^(year − base))"),
+  pvSubsidy: L("PV（補助金）", "PV(subsidy)"),
+  bc: L("B/C = PV（粗付加価値誘発額）÷ PV（補助金）", "B/C = PV(induced GVA) / PV(subsidy)"),
+  pvSkipped: L(
+    "年度別の値に数値でないセル（公開版の秘匿「—」など）があるため、この現在価値の検算は省略しました。",
+    "This present-value audit is omitted: the yearly values include cells that are not numbers (such as \"—\" suppressed in the public version).",
+  ),
+  yearsFrom: L("年度・粗付加価値誘発額・補助金の範囲", "Years, induced GVA and subsidy taken from"),
+} as const;
+
+export const METHOD = {
+  sheet: L("方法・出典", "Method & sources"),
+  inputs: L("入力データ", "Inputs"),
+  description: L("内容", "Description"),
+  sheetCol: L("シート", "Sheet"),
+  range: L("範囲", "Range"),
+  checksum: L("チェックサム（SHA-256）", "Checksum (SHA-256)"),
+  noInputs: L("（記録なし）", "(none recorded)"),
+  mapping: L("表の対応づけ（確定した行・列の役割）", "Table mapping (confirmed role of each row and column)"),
+  axis: L("行／列", "Row / column"),
+  row: L("行", "Row"),
+  col: L("列", "Column"),
+  address: L("見出しのセル", "Label cell"),
+  label: L("見出し", "Label"),
+  role: L("役割", "Role"),
+  how: L("判定", "Decided by"),
+  variants: L("モデルの種類", "Model variants"),
+  parameters: L("パラメータ", "Parameters"),
+  name: L("名前", "Name"),
+  value: L("値", "Value"),
+  source: L("出典", "Source"),
+  grade: L("信頼度", "Grade"),
+  file: L("既定値のファイル", "Default file"),
+  userEntered: L("利用者が入力", "entered by the user"),
+  warnings: L("警告", "Warnings"),
+  noWarnings: L("なし", "None"),
+  software: L("ソフトウェア", "Software"),
+  version: L("バージョン", "Version"),
+  createdAt: L("作成日時", "Created"),
+  suppression: L("公開版の秘匿ルール", "Public version: suppression rule"),
+  reproduce: L("再現の手順", "How to reproduce"),
+  reproduceText: L(
+    "同じ版の Ripple で、チェックサムが一致する入力データと上のパラメータ・モデルの種類を指定して実行すると、同じ結果が得られます。「検算（数式）」シートでは主要な数値を Excel の数式で再計算できます。",
+    "Run the same version of Ripple on inputs whose checksums match, with the parameters and model variants above, to obtain the same results. The Audit (formulas) sheet recomputes the headline numbers with Excel formulas.",
+  ),
+  deliverable: L(
+    "このブックの結果シートは値とグラフのみです（RIPPLE.* 関数・外部リンク・マクロなし）。アドインがなくても同じように開けます。",
+    "The results sheets of this workbook hold values and charts only (no RIPPLE.* functions, external links or macros); it opens the same without the add-in.",
+  ),
+} as const;
+
+export const PUBLIC = {
+  suffix: L("公開版", "public"),
+  masked: L("（非公開）", "(confidential)"),
+  dash: "—",
+  rule: (min: number): Bilingual =>
+    L(
+      `公開版：非公開の計画の行は削除しました。非公開の計画を 1〜${min - 1} 件含む集計値（合計・年度別の値・現在価値・B/C など）は「—」で秘匿し、${min} 件以上を含む集計値のみ示します。ほかの集計値との差から 1〜${min - 1} 件の非公開計画が分かる集計値も秘匿します。`,
+      `Public version: rows of confidential plans are removed. Aggregates (totals, yearly values, present values, B/C, …) that involve 1 to ${min - 1} confidential plans are suppressed ("—"); only aggregates of ${min} or more confidential plans are shown. Aggregates whose difference from another aggregate would isolate 1 to ${min - 1} confidential plans are suppressed as well.`,
+    ),
+  numbersMasked: (k: number): Bilingual =>
+    L(`非公開の数値と一致するセル ${k} 個を「—」にしました。`, `${k} cells equal to a confidential figure were replaced by "—".`),
+  auditNote: L(
+    "公開版の検算は、公開される集計値のみを参照します（個別計画の入力は含みません）。",
+    "The audit of the public version refers to published aggregates only (no per-plan inputs).",
+  ),
+} as const;
