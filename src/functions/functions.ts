@@ -20,7 +20,9 @@ import {
   type SectorIndicators,
   type Stage,
 } from "../engine/model";
+import { costPushPrices, inoperabilityFromModel, staticInoperability } from "../engine/disruption";
 import { shockFromPairs } from "../engine/table";
+import { SectorIndex } from "../engine/table/sectorMatch";
 import type { IOTable } from "../engine/table/types";
 import { type Measure, parseImpactOptions, parseShock, squash } from "./args";
 import { toFunctionError } from "./errorMapping";
@@ -342,5 +344,96 @@ export function rippleLeontief(table: any[][], headers?: boolean, invocation?: C
     return withHeaders(body, headersFlag(headers), both(model.leontiefLabel), model.sectors, model.sectors);
   } catch (err) {
     throw toFunctionError(err, "LEONTIEF");
+  }
+}
+
+function sectorArg(model: IOModel, sector: unknown, name: string): number {
+  const label = sector === null || sector === undefined ? "" : String(sector).trim();
+  const k = label === "" ? null : new SectorIndex(model.table).find(label);
+  if (k === null)
+    throw new RippleError("function-sector", {
+      ja: `${name}: 部門「${label}」は表にありません。部門のコードか名称を指定してください`,
+      en: `${name}: sector "${label}" is not in the table; give a sector code or name`,
+    });
+  return k;
+}
+
+/**
+ * Static inoperability (不稼働率, inoperability input-output model of Haimes and Jiang 2001): q = (I − A*)⁻¹c* with A* = x̂⁻¹A_d x̂, for a perturbation c* of one sector (share of its output lost, e.g. 0.1), and the economic loss x̂q by sector in table units. A linear, fixed-coefficient model without substitution: an upper-bound indication.
+ * @customfunction INOPERABILITY
+ * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane.
+ * @param sector Disrupted sector (途絶する部門): its code or name.
+ * @param perturbation Share of the sector's output lost (需要側の攪乱 c*), from 0 to 1.
+ * @param [headers] TRUE (default): with a header row and a sector column (見出し付き). FALSE: the numbers only.
+ * @param invocation Invocation (parameter addresses, for messages naming cells).
+ * @requiresParameterAddresses
+ * @returns Per sector: inoperability q (不稼働率) and loss (損失額, table units); last row the total loss.
+ */
+export function rippleInoperability(
+  table: any[][],
+  sector: string,
+  perturbation: number,
+  headers?: boolean,
+  invocation?: CustomFunctions.Invocation,
+): any[][] {
+  try {
+    const model = modelOf(resolveTable(table, addressOf(invocation, 0)));
+    const k = sectorArg(model, sector, "sector");
+    const c = new Array<number>(model.n).fill(0);
+    c[k] = Number(perturbation);
+    const r = staticInoperability(inoperabilityFromModel(model), c);
+    const loss = r.loss as number[];
+    const body: SpillCell[][] = r.q.map((q, i) => [q, loss[i]]);
+    body.push([cellOf(null), r.totalLoss as number]);
+    const unit = model.table.unit ? `［${model.table.unit}］` : "";
+    return withHeaders(
+      body,
+      headersFlag(headers),
+      both({ ja: "部門", en: "Sector" }),
+      [both({ ja: "不稼働率 q", en: "Inoperability q" }), both({ ja: `損失額${unit}`, en: `Loss${unit}` })],
+      [...model.sectors, both(TOTAL_LABEL)],
+    );
+  } catch (err) {
+    throw toFunctionError(err, "INOPERABILITY");
+  }
+}
+
+/**
+ * Cost-push price effect (価格波及効果) of an import-price rise in one sector (輸入品価格の上昇): competitive tables Δp' = (Δp_m' M̂ A) L, domestic-use tables Δp' = Δp_m μ' (I − A)⁻¹. Returns each sector's price change in percent, with full pass-through and fixed coefficients.
+ * @customfunction PRICE
+ * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane.
+ * @param sector Sector whose import price rises (輸入価格が上がる部門): its code or name (ignored for domestic-use tables, which have one import row).
+ * @param change Relative import-price change (輸入価格の変化率), e.g. 0.5 for +50%.
+ * @param [headers] TRUE (default): with a header row and a sector column (見出し付き). FALSE: the numbers only.
+ * @param invocation Invocation (parameter addresses, for messages naming cells).
+ * @requiresParameterAddresses
+ * @returns Price change by sector, percent (価格上昇率 %).
+ */
+export function ripplePrice(
+  table: any[][],
+  sector: string,
+  change: number,
+  headers?: boolean,
+  invocation?: CustomFunctions.Invocation,
+): any[][] {
+  try {
+    const model = modelOf(resolveTable(table, addressOf(invocation, 0)));
+    let importPriceChange: number | number[] = Number(change);
+    if (model.importType === "competitive") {
+      const v = new Array<number>(model.n).fill(0);
+      v[sectorArg(model, sector, "sector")] = Number(change);
+      importPriceChange = v;
+    }
+    const r = costPushPrices(model, { importPriceChange });
+    const body: SpillCell[][] = r.percent.map((p) => [p]);
+    return withHeaders(
+      body,
+      headersFlag(headers),
+      both({ ja: "部門", en: "Sector" }),
+      [both({ ja: "価格上昇率（%）", en: "Price change (%)" })],
+      model.sectors,
+    );
+  } catch (err) {
+    throw toFunctionError(err, "PRICE");
   }
 }

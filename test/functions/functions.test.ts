@@ -14,7 +14,15 @@ import {
 } from "../../src/engine/model";
 import { parseCsv, readTable } from "../../src/engine/table";
 import { recentFunctionErrors, setFunctionLanguage } from "../../src/functions/errorMapping";
-import { rippleImpact, rippleLeontief, rippleLinkage, rippleMultiplier } from "../../src/functions/functions";
+import {
+  rippleImpact,
+  rippleInoperability,
+  rippleLeontief,
+  rippleLinkage,
+  rippleMultiplier,
+  ripplePrice,
+} from "../../src/functions/functions";
+import { costPushPrices, inoperabilityFromModel, staticInoperability } from "../../src/engine/disruption";
 import { clearModelCache, modelCacheStats } from "../../src/functions/modelCache";
 import { rangeToGrid, parseRangeAddress } from "../../src/functions/rangeGrid";
 import { clearRegistry, registerModel } from "../../src/functions/registry";
@@ -202,6 +210,37 @@ describe("RIPPLE.LEONTIEF, MULTIPLIER, LINKAGE", () => {
     col("ghosh").forEach((v, i) => expect(v).toBeCloseTo(GhoshModel.of(model).forwardLinkages(true)[i], 12));
     const headed = rippleLinkage(tableValues(), "forward", true, inv(TABLE_AT));
     expect(headed[0]).toEqual(["部門 Sector", "感応度係数 Forward linkage index"]);
+  });
+});
+
+describe("RIPPLE.INOPERABILITY and RIPPLE.PRICE (static disruption results)", () => {
+  it("INOPERABILITY equals the engine's static IIM for a cut of one sector", () => {
+    const out = rippleInoperability(tableValues(), "製造業", 0.1, false, inv(TABLE_AT, "B1", "C1"));
+    const model = engineModel();
+    const c = new Array<number>(N).fill(0);
+    c[MANUFACTURING] = 0.1;
+    const r = staticInoperability(inoperabilityFromModel(model), c);
+    expect(out.length).toBe(N + 1);
+    for (let i = 0; i < N; i++) {
+      expect(out[i][0] as number).toBeCloseTo(r.q[i], 12);
+      expect(out[i][1] as number).toBeCloseTo((r.loss as number[])[i], 6);
+    }
+    expect(out[N][1] as number).toBeCloseTo(r.totalLoss as number, 6);
+    expect(r.q[MANUFACTURING]).toBeGreaterThan(0.1);
+  });
+
+  it("PRICE equals the engine's cost-push model, in percent, and names an unknown sector", () => {
+    const out = ripplePrice(tableValues(), "03", 0.5, true, inv(TABLE_AT, "B1", "C1"));
+    const model = engineModel();
+    const dpm = new Array<number>(N).fill(0);
+    dpm[MANUFACTURING] = 0.5;
+    const r = costPushPrices(model, { importPriceChange: dpm });
+    expect(out.length).toBe(N + 1);
+    for (let i = 0; i < N; i++) expect(out[i + 1][1] as number).toBeCloseTo(r.percent[i], 12);
+    expect(out[MANUFACTURING + 1][1] as number).toBeGreaterThan(0);
+    const e = thrown(() => ripplePrice(tableValues(), "半導体", 0.5, true, inv(TABLE_AT, "B1", "C1")));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("半導体");
   });
 });
 

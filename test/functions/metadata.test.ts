@@ -40,7 +40,7 @@ describe("generated functions.json", () => {
     const result = await generateCustomFunctionsMetadata(SOURCE);
     expect(result.errors).toEqual([]);
     const meta = JSON.parse(result.metadataJson) as ICustomFunctionsMetadata;
-    expect(meta.functions.map((f) => f.name).sort()).toEqual(["IMPACT", "LEONTIEF", "LINKAGE", "MULTIPLIER"]);
+    expect(meta.functions.map((f) => f.name).sort()).toEqual(["IMPACT", "INOPERABILITY", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICE"]);
     for (const f of meta.functions) {
       expect(f.id).toBe(f.name);
       // Excel: NAMESPACE.NAME, names of at least 3 characters, letters/digits/period/underscore.
@@ -48,15 +48,17 @@ describe("generated functions.json", () => {
     }
     expect(result.associate.map((a) => `${a.id}=${a.functionName}`).sort()).toEqual([
       "IMPACT=rippleImpact",
+      "INOPERABILITY=rippleInoperability",
       "LEONTIEF=rippleLeontief",
       "LINKAGE=rippleLinkage",
       "MULTIPLIER=rippleMultiplier",
+      "PRICE=ripplePrice",
     ]);
   });
 
   it("drops no export of functions.ts", async () => {
     const exported = exportedNames(SOURCE);
-    expect(exported.length).toBe(4);
+    expect(exported.length).toBe(6);
     expect(await droppedExports(SOURCE)).toEqual([]);
   });
 

@@ -49,3 +49,4 @@ export const DISRUPTION_METHOD_NOTES: Record<"ghosh" | "inoperability" | "extrac
   extraction: EXTRACTION_NOTE,
   prices: PRICE_NOTE,
 };
+export * from "./spec";

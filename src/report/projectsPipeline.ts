@@ -1,0 +1,255 @@
+// The whole policy evaluation of supported plans, from sheet grids to the results workbook
+// description: table (+ sector split) → model → converters, projects, parameters → evaluation →
+// report. Pure (no I/O): the command line reads files into grids and writes the spec with the
+// xlsx host; the task pane reads sheets into grids and writes the spec with the Office gateway.
+// Every problem of the input sheets (projects, converters, split, parameters) is reported in
+// ONE RippleErrorList, and nothing is computed from a half-valid sheet.
+
+import { type Bilingual, type Lang, RippleError, RippleErrorList, warningText } from "../engine/errors";
+import { a1, type Grid } from "../engine/grid";
+import { analyze } from "../engine/model/analyze";
+import { IOModel } from "../engine/model/iomodel";
+import { DEFAULT_CONSUMPTION_RATE_SOURCE, type ModelOptions } from "../engine/model/options";
+import type { AnalysisResult } from "../engine/model/result";
+import { defaultKpiInputs, findParam, type Parameter, parseParameterGrid, sourced } from "../engine/params/defaults";
+import {
+  DEFAULT_DISCOUNT_RATE,
+  type Evaluation,
+  evaluateProjects,
+  type KpiInputs,
+  type SourcedValue,
+} from "../engine/projects/evaluate";
+import { type Converter, type Project, parseProjects, readConverters } from "../engine/projects/parse";
+import { readSplits, type SplitDefinition } from "../engine/projects/splitSheet";
+import { buildTable, recognizeLayout } from "../engine/table";
+import type { IOTable, TableLayout, TableMapping } from "../engine/table/types";
+import type { ReportInput, ResolvedModelOptions } from "./analysisReport";
+import { checksum } from "./checksum";
+import { buildProjectsReport } from "./projectsReport";
+import type { WorkbookSpec } from "./spec";
+
+export interface ProjectsOptions {
+  /** Evaluation period (default: first capex year to the latest start + ramp-up + 4). */
+  firstYear?: number;
+  lastYear?: number;
+  /** Year present values are discounted to (default: the first year). */
+  baseYear?: number;
+  /** Discount rate with its source (default: the parameter sheet's evaluation/discount rate,
+   * else 4% MLIT). */
+  discountRate?: SourcedValue;
+  /** KPI year (default 2030). */
+  kpiYear?: number;
+  /** Domestic NdFeB demand (t) in the KPI year from elsewhere, e.g. the demand-share model
+   * (runMarketAnalysis), with its source; replaces the parameter-based projection. */
+  domesticDemand?: SourcedValue & { byYear?: { year: number; value: number }[] };
+}
+
+export interface ProjectsPipelineInput {
+  tableGrid: Grid;
+  projectGrid: Grid;
+  converterGrid: Grid;
+  /** Parameter sheet (defaults.csv layout); without it the KPIs are not evaluated. */
+  paramsGrid?: Grid | null;
+  /** Sector split sheet (new sectors split from a parent, MODELS.md 7). */
+  splitGrid?: Grid | null;
+  /** Role corrections for the table (TABLES.md mapping). */
+  mapping?: TableMapping;
+  /** Model options: import convention, consumption rate … */
+  modelOptions?: ModelOptions;
+  options?: ProjectsOptions;
+  lang: Lang;
+  version: string;
+  now?: Date;
+  /** Description of the input workbook in the method sheet (e.g. its file name). */
+  inputDescription?: string;
+}
+
+export interface ProjectsPipelineResult {
+  /** The table as read and the one the model uses (after the split; the same when none). */
+  baseTable: IOTable;
+  table: IOTable;
+  layout: TableLayout;
+  model: IOModel;
+  splits: SplitDefinition[];
+  converters: Map<string, Converter>;
+  projects: Project[];
+  parameters: Parameter[] | null;
+  evaluation: Evaluation;
+  /** The CLI.md JSON of the (split) table, `impact` = the cumulative effects of all plans. */
+  analysis: AnalysisResult;
+  spec: WorkbookSpec;
+}
+
+function usedRange(g: Grid): string {
+  const rows = g.values.length;
+  const cols = Math.max(1, ...g.values.map((r) => r.length));
+  return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + Math.max(rows, 1) - 1, g.origin.col + cols - 1)}`;
+}
+
+const problemsOf = (e: unknown): RippleError[] => {
+  if (e instanceof RippleErrorList) return e.problems;
+  if (e instanceof RippleError) return [e];
+  throw e;
+};
+
+export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipelineResult {
+  const { lang } = input;
+  const opts = input.options ?? {};
+  const layout = recognizeLayout(input.tableGrid, input.mapping ? { mapping: input.mapping } : {});
+  const baseTable = buildTable(input.tableGrid, layout);
+
+  // Every input sheet is read before anything is computed; all their problems go together.
+  const problems: RippleError[] = [];
+  let table = baseTable;
+  let splits: SplitDefinition[] = [];
+  let pendingSectors: string[] | undefined;
+  if (input.splitGrid) {
+    const s = readSplits(input.splitGrid, baseTable);
+    problems.push(...s.problems);
+    if (s.result) {
+      table = s.result.table;
+      splits = s.result.definitions;
+    } else pendingSectors = s.labels;
+  }
+  const conv = readConverters(input.converterGrid, table);
+  problems.push(...conv.problems);
+  let projects: Project[] = [];
+  try {
+    projects = parseProjects(input.projectGrid, { table, converters: conv.converters, pendingSectors });
+  } catch (e) {
+    problems.push(...problemsOf(e));
+  }
+  let parameters: Parameter[] | null = null;
+  const paramsGrid = input.paramsGrid ?? null;
+  if (paramsGrid) {
+    try {
+      parameters = parseParameterGrid(paramsGrid);
+    } catch (e) {
+      problems.push(...problemsOf(e));
+    }
+  }
+  let kpi: KpiInputs | undefined;
+  const used = new Set<string>();
+  let discountRate: SourcedValue = opts.discountRate ?? DEFAULT_DISCOUNT_RATE;
+  if (parameters && paramsGrid) {
+    try {
+      kpi = defaultKpiInputs(parameters, opts.kpiYear ?? 2030);
+      for (const k of [
+        "japan/domestic NdFeB demand 2024",
+        "japan/domestic demand growth to 2030",
+        "japan/domestic NdFeB output 2024 (plants in Japan)",
+        "policy/KPI 2030 domestic NdFeB capacity / domestic demand",
+        "policy/KPI 2030 recycling capacity vs 2020",
+        "japan/recycling capacity 2020",
+      ])
+        if (parameters.some((p) => `${p.block}/${p.name}` === k)) used.add(k);
+    } catch (e) {
+      problems.push(...problemsOf(e).map((p) => new RippleError(p.code, p.text, { ...p.where, sheet: paramsGrid.sheet }, p.kind)));
+    }
+    const rate = findParam(parameters, "evaluation", "discount rate");
+    if (rate && !opts.discountRate) {
+      if (!(rate.value > -1 && rate.value < 1))
+        problems.push(new RippleError("discount-rate", {
+          ja: `割引率 ${rate.value} は -1 より大きく 1 より小さい数にしてください（例: 0.04）`,
+          en: `The discount rate ${rate.value} must be between -1 and 1 (e.g. 0.04)`,
+        }, { sheet: paramsGrid.sheet, cell: rate.cell }));
+      discountRate = sourced(parameters, rate);
+      used.add("evaluation/discount rate");
+    }
+  }
+  if (problems.length) throw new RippleErrorList("projects-invalid", problems);
+
+  if (kpi && opts.domesticDemand) {
+    kpi = { ...kpi, domesticDemand: { value: opts.domesticDemand.value, source: opts.domesticDemand.source }, domesticDemandByYear: opts.domesticDemand.byYear };
+  }
+  const model = IOModel.build(table, input.modelOptions ?? {});
+  const evaluation = evaluateProjects(model, projects, conv.converters, {
+    firstYear: opts.firstYear,
+    lastYear: opts.lastYear,
+    baseYear: opts.baseYear,
+    discountRate,
+    kpi,
+  });
+  const base = analyze(model, null, { lang });
+  const analysis: AnalysisResult = { ...base, impact: evaluation.cumulativeImpact };
+
+  const modelOptions = resolvedModelOptions(model, layout, input.modelOptions ?? {});
+  const grids: [Grid, Bilingual][] = [
+    [input.tableGrid, { ja: "産業連関表", en: "input-output table" }],
+    ...(input.splitGrid ? [[input.splitGrid, { ja: "部門分割", en: "sector split" }] as [Grid, Bilingual]] : []),
+    [input.projectGrid, { ja: "事業計画", en: "projects" }],
+    [input.converterGrid, { ja: "投資転換表", en: "capex converters" }],
+    ...(input.paramsGrid ? [[input.paramsGrid, { ja: "パラメータ", en: "parameters" }] as [Grid, Bilingual]] : []),
+  ];
+  const inputs: ReportInput[] = grids.map(([g, what]) => ({
+    description: input.inputDescription ? `${input.inputDescription} (${what[lang]})` : what[lang],
+    sheet: g.sheet,
+    range: usedRange(g),
+    checksum: checksum(g),
+  }));
+  const warnings: string[] = [];
+  for (const w of [...model.warnings, ...table.warnings]) {
+    const t = warningText(w, lang);
+    if (!warnings.includes(t)) warnings.push(t);
+  }
+  if (!parameters)
+    warnings.push(lang === "ja" ? "パラメータシートがないため KPI は評価していません" : "No parameter sheet: the KPIs are not evaluated");
+  const spec = buildProjectsReport({
+    evaluation,
+    model,
+    table,
+    analysis: base,
+    modelOptions,
+    converters: conv.converters,
+    splits,
+    parameters,
+    usedParameters: used,
+    periodSource: opts.firstYear !== undefined || opts.lastYear !== undefined ? "user" : "default",
+    baseYearSource: opts.baseYear !== undefined ? "user" : "default",
+    inputs,
+    tableName: layout.title ?? undefined,
+    warnings,
+    lang,
+    version: input.version,
+    now: input.now,
+  });
+  return { baseTable, table, layout, model, splits, converters: conv.converters, projects, parameters, evaluation, analysis, spec };
+}
+
+/** The model options as the method sheet records them (the same wording as `ripple analyze`). */
+function resolvedModelOptions(model: IOModel, layout: TableLayout, options: ModelOptions): ResolvedModelOptions {
+  return {
+    importType: model.importType,
+    importTypeSource: options.importType ? "user" : "detected",
+    importTypeReason: options.importType ? null : layout.importTypeReason,
+    parameters: [
+      {
+        key: "consumptionRate",
+        name: { ja: "消費転換係数", en: "Consumption conversion rate" },
+        value: model.options.consumptionRate,
+        source: options.consumptionRate !== undefined ? { kind: "user" } : { kind: "default", text: DEFAULT_CONSUMPTION_RATE_SOURCE },
+      },
+      {
+        key: "incomeBase",
+        name: { ja: "誘発消費のもとになる所得", en: "Income that drives induced consumption" },
+        value: model.options.incomeBase,
+        source: {
+          kind: "default",
+          text: { ja: "雇用者所得（総務省・都道府県の3段階法の標準）", en: "compensation of employees (the standard of MIC's three-stage method)" },
+        },
+      },
+      {
+        key: "selfSufficiency",
+        name: { ja: "自給率（直接効果）", en: "Self-sufficiency (direct effect)" },
+        value: model.importType === "competitive" ? "1 − m_i" : 1,
+        source: {
+          kind: "default",
+          text:
+            model.importType === "competitive"
+              ? { ja: "表の輸入係数から（転換表の上書きを除く）", en: "from the table's import coefficients (except the converter's overrides)" }
+              : { ja: "非競争輸入型の表は国産のみ", en: "domestic-use tables hold domestic products only" },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,670 @@
+// The results workbook of a policy evaluation of supported plans (MODELS.md 6), as a
+// host-independent WorkbookSpec: 政策評価サマリー first (totals, B/C, KPIs, method), then 年度別,
+// 計画別, KPI, 部門別, the coefficient sheets of the basic analysis (A, m, L, multipliers) and
+// 方法・出典. The add-in and the command line write exactly this. Pure: no I/O, no clock unless
+// `now` is omitted.
+
+import type { Bilingual, Lang } from "../engine/errors";
+import { a1 } from "../engine/grid";
+import type { IOModel } from "../engine/model/iomodel";
+import type { AnalysisResult } from "../engine/model/result";
+import type { Parameter } from "../engine/params/defaults";
+import type { Converter } from "../engine/projects/parse";
+import type { Evaluation, Kpi, SourcedValue, Totals } from "../engine/projects/evaluate";
+import { MAGNET_TYPES, TREATMENTS } from "../engine/projects/schema";
+import type { SplitDefinition } from "../engine/projects/splitSheet";
+import type { IOTable } from "../engine/table/types";
+import { buildAnalysisReport, NUMBER_FORMATS, type ReportInput, type ResolvedModelOptions } from "./analysisReport";
+import { IMPORT_TYPES, MEASURES, SECOND_STAGE_TEXT, STAGES, unitLabel, withUnit } from "./labels";
+import { methodSentences, P, PROJECT_SHEETS } from "./projectLabels";
+import { labelWidth, SheetBuilder } from "./sheetBuilder";
+import type { CellSpec, FormulaCell, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
+
+export interface ProjectsReportInput {
+  evaluation: Evaluation;
+  model: IOModel;
+  /** The table the model was built on (after any split). */
+  table: IOTable;
+  /** Coefficients, inverse and multipliers of that table (no shock). */
+  analysis: AnalysisResult;
+  modelOptions: ResolvedModelOptions;
+  converters: Map<string, Converter>;
+  splits: SplitDefinition[];
+  /** The parameter sheet's rows (null when none was given) and the keys "block/name" used. */
+  parameters: Parameter[] | null;
+  usedParameters: Set<string>;
+  /** Whether the period and base year were the user's or the defaults. */
+  periodSource: "default" | "user";
+  baseYearSource: "default" | "user";
+  inputs: ReportInput[];
+  tableName?: string;
+  /** Warnings of the run (in the report's language). */
+  warnings: string[];
+  lang: Lang;
+  version: string;
+  now?: Date;
+}
+
+const F = {
+  money: NUMBER_FORMATS.money,
+  persons: NUMBER_FORMATS.persons,
+  ratio: "0.000",
+  percent: "0.0%",
+  tonnes: "#,##0",
+  factor: "0.0000",
+} as const;
+
+const sumF = (col: number, first: number, last: number, value: number): FormulaCell => ({
+  formula: `SUM(${a1(first, col)}:${a1(last, col)})`,
+  value,
+});
+
+function choiceLabel(list: { value: string; label: Bilingual }[], v: string, lang: Lang): string {
+  return list.find((c) => c.value === v)?.label[lang] ?? v;
+}
+
+export function yearLabel(year: number, lang: Lang): string {
+  return lang === "ja" ? `${year}年度` : `FY${year}`;
+}
+
+function kpiResult(k: Kpi, lang: Lang): string {
+  return (k.pass === null ? P.notEvaluable : k.pass ? P.pass : P.fail)[lang];
+}
+
+export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
+  const { evaluation: ev, lang, table, model } = input;
+  const tr = (b: Bilingual) => b[lang];
+  const unit = unitLabel(table.unit, lang);
+  const persons = lang === "ja" ? "人・年" : "person-years";
+  const jobs = ev.cumulative.total.employment !== null;
+  const money = (b: Bilingual) => withUnit(b, unit, lang);
+  const years = ev.years;
+  const first = years[0];
+  const last = years[years.length - 1];
+  const periodText = `${yearLabel(first, lang)} – ${yearLabel(last, lang)}`;
+  const rateText = `${(ev.discountRate.value * 100).toFixed(1).replace(/\.0$/, "")}%`;
+  const tableName = input.tableName ?? table.layout?.title ?? input.inputs[0]?.description ?? tr(P.table);
+  const converterNames = [...input.converters.values()]
+    .map((c) => `${c.name}: ${[...c.shares].map(([i, s]) => `${table.sectors[i].label} ${(s * 100).toFixed(0)}%`).join("・")}`)
+    .join("; ");
+  const splitNames = input.splits.length ? input.splits.map((s) => `${s.label}（${s.parentLabel}）`).join("、") : null;
+  const sheets: SheetSpec[] = [];
+
+  const totalsRow = (t: Totals): number[] => [t.output, t.valueAdded, t.compensation, ...(jobs ? [t.employment ?? 0] : [])];
+  const measureHeads = [
+    money(MEASURES.output),
+    money(MEASURES.valueAdded),
+    money(MEASURES.compensation),
+    ...(jobs ? [withUnit(MEASURES.employment, persons, lang)] : []),
+  ];
+  const measureFormats = [F.money, F.money, F.money, ...(jobs ? [F.persons] : [])];
+
+  // ---- 政策評価サマリー / Policy summary ----
+  {
+    const s = new SheetBuilder("summary", tr(PROJECT_SHEETS.summary));
+    s.add([[tr(P.title)]], "title");
+    const conf = ev.projects.filter((p) => p.project.confidential).length;
+    s.add(
+      [
+        [tr(P.table), tableName],
+        [tr(P.unit), unit],
+        [tr(P.period), periodText],
+        [tr(P.plans), tr(P.plansText(ev.projects.length, conf))],
+      ],
+      "body",
+    );
+    if (conf > 0) s.add([[tr(P.confidentialNote)]], "note");
+    s.skip();
+
+    s.add([[tr(P.keyResults)]], "subtitle");
+    s.add([[tr(P.indicator), tr(P.value), tr(P.unitCol), tr(P.explanation)]], "header");
+    const c = ev.cumulative;
+    const rows: CellSpec[][] = [
+      [tr(P.cumOutput), c.total.output, unit, tr(P.explainCum)],
+      [tr(P.cumGva), c.total.valueAdded, unit, tr(P.explainCum)],
+      [tr(P.cumComp), c.total.compensation, unit, tr(P.explainCum)],
+    ];
+    const fmts: (string | null)[][] = [[null, F.money], [null, F.money], [null, F.money]];
+    if (jobs) {
+      rows.push([tr(P.cumJobs), c.total.employment ?? 0, persons, tr(P.explainCum)]);
+      fmts.push([null, F.persons]);
+    }
+    rows.push(
+      [tr(P.cumCapex), c.capex, unit, tr({ ja: "計画シートの年度別設備投資額の合計", en: "Sum of the project sheet's capex by year" })],
+      [tr(P.cumSubsidy), c.subsidy, unit, tr(P.explainCumSubsidy)],
+      [tr(P.pvGva), ev.pv.valueAdded, unit, tr(P.explainPv(ev.baseYear, rateText))],
+      [tr(P.pvSubsidy), ev.pv.subsidy, unit, tr(P.explainPv(ev.baseYear, rateText))],
+    );
+    fmts.push([null, F.money], [null, F.money], [null, F.money], [null, F.money]);
+    const bcRow: CellSpec[] = [tr(P.bc), ev.bc ?? "—", tr(P.times), tr(P.explainBc)];
+    const multiple = c.direct.output !== 0 ? c.total.output / c.direct.output : null;
+    const mulRow: CellSpec[] = [tr(P.multiple), multiple ?? "—", tr(P.times), tr(P.explainMultiple)];
+    rows.forEach((r, i) => s.add([r], "body", fmts[i]));
+    s.add([bcRow], "total", [null, F.ratio]);
+    s.add([mulRow], "body", [null, F.ratio]);
+    s.skip();
+
+    s.add([[tr(P.stagesAndPhases)]], "subtitle");
+    s.add([[tr(P.stage), ...measureHeads]], "header");
+    s.add(
+      (["direct", "firstIndirect", "secondIndirect"] as const).map((k) => [tr(STAGES[k]), ...totalsRow(c[k])]),
+      "body",
+      [null, ...measureFormats],
+    );
+    s.add([[tr(STAGES.total), ...totalsRow(c.total)]], "total", [null, ...measureFormats]);
+    s.add(
+      [
+        [tr(P.ofWhichInvestment), ...totalsRow(c.investment)],
+        [tr(P.ofWhichOperation), ...totalsRow(c.operation)],
+      ],
+      "body",
+      [null, ...measureFormats],
+    );
+    s.skip();
+
+    s.add([[tr(P.kpis)]], "subtitle");
+    addKpiTable(s, ev.kpis, lang);
+    s.skip();
+
+    s.add([[tr(P.method)]], "subtitle");
+    const sentences = methodSentences({
+      converter: converterNames,
+      discount: rateText,
+      discountSource: tr(ev.discountRate.source),
+      baseYear: ev.baseYear,
+      split: splitNames,
+    });
+    s.add(sentences.map((x) => [tr(x)]), "body");
+    sheets.push(s.build({ columnWidths: { 0: 40, 1: 18, 2: 12, 3: 90, 4: 60, 5: 60 } }));
+  }
+
+  // ---- 年度別 / By year ----
+  {
+    const s = new SheetBuilder("byYear", tr(PROJECT_SHEETS.byYear));
+    s.add([[tr(P.byYearTitle)], [`${tr(P.unit)}: ${unit}. ${tr(P.totalCheck)}`]], "title");
+    s.skip();
+    const n = years.length;
+    const yearCells = years.map((y) => yearLabel(y, lang));
+
+    // Table 1: inputs by year
+    s.add([[tr(P.inputsByYear)]], "subtitle");
+    s.add([[tr(P.year), money(P.capex), money(P.subsidy), money(P.plantOutput), money(P.additionalOutput)]], "header");
+    const r1 = s.add(
+      ev.byYear.map((y, k) => [yearCells[k], y.capex, y.subsidy, y.plantOutput, y.additionalOutput]),
+      "body",
+      [null, F.money, F.money, F.money, F.money],
+    );
+    const c = ev.cumulative;
+    s.add(
+      [[tr(P.total), sumF(1, r1, r1 + n - 1, c.capex), sumF(2, r1, r1 + n - 1, c.subsidy), sumF(3, r1, r1 + n - 1, c.plantOutput), sumF(4, r1, r1 + n - 1, c.additionalOutput)]],
+      "total",
+      [null, F.money, F.money, F.money, F.money],
+    );
+    s.skip();
+
+    // Table 2: induced output by stage and phase
+    s.add([[tr(P.outputByStage)]], "subtitle");
+    s.add(
+      [[
+        tr(P.year),
+        money(STAGES.direct),
+        money(STAGES.firstIndirect),
+        money(STAGES.secondIndirect),
+        money(STAGES.total),
+        money(P.investmentPhase),
+        money(P.operationPhase),
+      ]],
+      "header",
+    );
+    const r2 = s.add(
+      ev.byYear.map((y, k) => [yearCells[k], y.direct.output, y.firstIndirect.output, y.secondIndirect.output, y.total.output, y.investment.output, y.operation.output]),
+      "body",
+      [null, F.money, F.money, F.money, F.money, F.money, F.money],
+    );
+    s.add(
+      [[
+        tr(P.total),
+        sumF(1, r2, r2 + n - 1, c.direct.output),
+        sumF(2, r2, r2 + n - 1, c.firstIndirect.output),
+        sumF(3, r2, r2 + n - 1, c.secondIndirect.output),
+        sumF(4, r2, r2 + n - 1, c.total.output),
+        sumF(5, r2, r2 + n - 1, c.investment.output),
+        sumF(6, r2, r2 + n - 1, c.operation.output),
+      ]],
+      "total",
+      [null, F.money, F.money, F.money, F.money, F.money, F.money],
+    );
+    s.skip();
+
+    // Table 3: value added, income, employment, discounting
+    s.add([[tr(P.otherMeasures)]], "subtitle");
+    const head3: CellSpec[] = [
+      tr(P.year),
+      money(MEASURES.valueAdded),
+      `${tr(MEASURES.valueAdded)} ${tr(P.investmentPhase)}`,
+      `${tr(MEASURES.valueAdded)} ${tr(P.operationPhase)}`,
+      money(MEASURES.compensation),
+    ];
+    if (jobs) head3.push(withUnit(MEASURES.employment, persons, lang));
+    head3.push(`${tr(P.discountFactor)} 1/(1+${rateText})^(t−${ev.baseYear})`, money(P.pvGvaShort), money(P.pvSubsidyShort));
+    s.add([head3], "header");
+    const df = (y: number) => Math.pow(1 + ev.discountRate.value, -(y - ev.baseYear));
+    const fmt3 = [null, F.money, F.money, F.money, F.money, ...(jobs ? [F.persons] : []), F.factor, F.money, F.money];
+    const r3 = s.add(
+      ev.byYear.map((y, k) => [
+        yearCells[k],
+        y.total.valueAdded,
+        y.investment.valueAdded,
+        y.operation.valueAdded,
+        y.total.compensation,
+        ...(jobs ? [y.total.employment ?? 0] : []),
+        df(y.year),
+        df(y.year) * y.total.valueAdded,
+        df(y.year) * y.subsidy,
+      ]),
+      "body",
+      fmt3,
+    );
+    const off = jobs ? 1 : 0;
+    s.add(
+      [[
+        tr(P.total),
+        sumF(1, r3, r3 + n - 1, c.total.valueAdded),
+        sumF(2, r3, r3 + n - 1, c.investment.valueAdded),
+        sumF(3, r3, r3 + n - 1, c.operation.valueAdded),
+        sumF(4, r3, r3 + n - 1, c.total.compensation),
+        ...(jobs ? [sumF(5, r3, r3 + n - 1, c.total.employment ?? 0)] : []),
+        null,
+        sumF(6 + off, r3, r3 + n - 1, ev.pv.valueAdded),
+        sumF(7 + off, r3, r3 + n - 1, ev.pv.subsidy),
+      ]],
+      "total",
+      fmt3,
+    );
+    s.skip();
+
+    const height = 18;
+    const cats = { row: r2, col: 0, rows: n, cols: 1 };
+    s.chart({
+      type: "columnStacked",
+      title: tr(P.chartByYearStage),
+      categories: cats,
+      series: (["direct", "firstIndirect", "secondIndirect"] as const).map((k, j) => ({
+        name: tr(STAGES[k]),
+        values: { row: r2, col: 1 + j, rows: n, cols: 1 },
+      })),
+      yAxisTitle: money(MEASURES.output),
+      anchor: { row: s.row, col: 0, widthCols: 4, heightRows: height },
+    });
+    s.chart({
+      type: "columnStacked",
+      title: tr(P.chartByYearPhase),
+      categories: { row: r3, col: 0, rows: n, cols: 1 },
+      series: [
+        { name: tr(P.investmentPhase), values: { row: r3, col: 2, rows: n, cols: 1 } },
+        { name: tr(P.operationPhase), values: { row: r3, col: 3, rows: n, cols: 1 } },
+      ],
+      yAxisTitle: money(MEASURES.valueAdded),
+      anchor: { row: s.row, col: 4, widthCols: 4, heightRows: height },
+    });
+    s.skip(height);
+    const widths: Record<number, number> = { 0: 14 };
+    for (let k = 1; k < head3.length; k++) widths[k] = 22;
+    sheets.push(s.build({ columnWidths: widths }));
+  }
+
+  // ---- 計画別 / By project ----
+  {
+    const s = new SheetBuilder("byProject", tr(PROJECT_SHEETS.byProject));
+    s.add([[tr(P.byProjectTitle)], [`${tr(P.unit)}: ${unit}. ${tr(P.totalCheck)}`]], "title");
+    if (ev.projects.some((p) => p.project.confidential)) s.add([[tr(P.confidentialNote)]], "note");
+    s.skip();
+    const head: CellSpec[] = [
+      tr(P.planId),
+      tr(P.company),
+      tr(P.confidential),
+      tr(P.magnetType),
+      tr(P.treatment),
+      tr(P.sector),
+      tr(P.capacity),
+      tr(P.start),
+      money(P.capex),
+      tr(P.subsidyRate),
+      money(P.subsidy),
+      money(P.additionalOutput),
+      money(P.cumInvOutput),
+      money(P.cumOpOutput),
+      money(P.cumTotalOutput),
+      money(MEASURES.valueAdded),
+      money(P.pvGvaShort),
+      money(P.pvSubsidyShort),
+      tr(P.bc),
+    ];
+    s.add([head], "header");
+    const fmt: (string | null)[] = [null, null, null, null, null, null, F.tonnes, "0", F.money, F.percent, F.money, F.money, F.money, F.money, F.money, F.money, F.money, F.money, F.ratio];
+    const np = ev.projects.length;
+    const r0 = s.add(
+      ev.projects.map((e) => {
+        const p = e.project;
+        return [
+          p.id,
+          p.company,
+          p.confidential,
+          choiceLabel(MAGNET_TYPES, p.magnetType, lang),
+          choiceLabel(TREATMENTS, p.treatment, lang),
+          table.sectors[p.sector].label,
+          p.capacity,
+          p.startYear,
+          e.totals.capex,
+          e.totals.capex > 0 ? e.totals.subsidy / e.totals.capex : "—",
+          e.totals.subsidy,
+          e.totals.additionalOutput,
+          e.totals.investment.output,
+          e.totals.operation.output,
+          e.totals.total.output,
+          e.totals.total.valueAdded,
+          e.pv.valueAdded,
+          e.pv.subsidy,
+          e.bc ?? "—",
+        ];
+      }),
+      "body",
+      fmt,
+    );
+    const c = ev.cumulative;
+    const sumCol = (col: number, v: number) => sumF(col, r0, r0 + np - 1, v);
+    s.add(
+      [[
+        tr(P.total), null, null, null, null, null,
+        sumCol(6, ev.projects.reduce((a, e) => a + e.project.capacity, 0)), null,
+        sumCol(8, c.capex), null, sumCol(10, c.subsidy), sumCol(11, c.additionalOutput),
+        sumCol(12, c.investment.output), sumCol(13, c.operation.output), sumCol(14, c.total.output),
+        sumCol(15, c.total.valueAdded), sumCol(16, ev.pv.valueAdded), sumCol(17, ev.pv.subsidy), ev.bc ?? "—",
+      ]],
+      "total",
+      fmt,
+    );
+    s.add([[tr({ ja: "B/C の合計行 = 合計の PV 粗付加価値 ÷ 合計の PV 補助金（計画別 B/C の平均ではありません）", en: "Total B/C = total PV of gross value added ÷ total PV of subsidy (not the average of the plans' B/C)" })]], "note");
+    s.skip();
+    const height = Math.max(14, np * 2 + 8);
+    s.chart({
+      type: "bar",
+      title: tr(P.chartByProject),
+      categories: { row: r0, col: 0, rows: np, cols: 1 },
+      series: [
+        { name: tr(P.pvGvaShort), values: { row: r0, col: 16, rows: np, cols: 1 } },
+        { name: tr(P.pvSubsidyShort), values: { row: r0, col: 17, rows: np, cols: 1 } },
+      ],
+      yAxisTitle: unit,
+      anchor: { row: s.row, col: 0, widthCols: 6, heightRows: height },
+    });
+    s.skip(height + 1);
+
+    // Plans × years
+    s.add([[tr(P.byProjectYear)]], "subtitle");
+    s.add([[tr(P.planId), tr(P.company), ...years.map((y) => yearLabel(y, lang)), tr(P.total)]], "header");
+    const ny = years.length;
+    const yr0 = s.add(
+      ev.projects.map((e, i) => [
+        e.project.id,
+        e.project.company,
+        ...e.years.map((r) => (r.investment ? sumOf(r.investment.total.output) : 0) + (r.operation ? sumOf(r.operation.total.output) : 0)),
+        { formula: `SUM(${a1(s.row + i, 2)}:${a1(s.row + i, 1 + ny)})`, value: e.totals.total.output },
+      ]),
+      "body",
+      [null, null, ...years.map(() => F.money), F.money],
+    );
+    s.add(
+      [[
+        tr(P.total),
+        null,
+        ...ev.byYear.map((y, k) => sumF(2 + k, yr0, yr0 + np - 1, y.total.output)),
+        sumF(2 + ny, yr0, yr0 + np - 1, c.total.output),
+      ]],
+      "total",
+      [null, null, ...years.map(() => F.money), F.money],
+    );
+    const widths: Record<number, number> = { 0: 12, 1: labelWidth(ev.projects.map((e) => e.project.company), 14, 30) };
+    for (let k = 2; k < Math.max(head.length, ny + 3); k++) widths[k] = 16;
+    sheets.push(s.build({ columnWidths: widths, freeze: { rows: 0, cols: 2 } }));
+  }
+
+  // ---- KPI ----
+  {
+    const s = new SheetBuilder("kpi", tr(PROJECT_SHEETS.kpi));
+    s.add([[tr(P.kpiTitle)]], "title");
+    s.skip();
+    addKpiTable(s, ev.kpis, lang);
+    s.skip();
+    if (ev.capacityPath.length) {
+      const target = ev.kpis.find((k) => k.key === "capacity-ratio")?.target ?? null;
+      s.add([[tr(P.capacityPathTitle)]], "subtitle");
+      s.add([[tr(P.capacityNote)]], "note");
+      s.add(
+        [[tr(P.year), `${tr(P.baseline)} (t/${lang === "ja" ? "年" : "yr"})`, `${tr(P.supported)} (t/${lang === "ja" ? "年" : "yr"})`, `${tr(P.capacityTotal)} (t/${lang === "ja" ? "年" : "yr"})`, `${tr(P.demand)} (t)`, tr(P.ratio), tr(P.target)]],
+        "header",
+      );
+      const path = ev.capacityPath;
+      const r0 = s.add(
+        path.map((p) => [yearLabel(p.year, lang), p.baseline, p.supported, p.capacity, p.demand, p.ratio, target]),
+        "body",
+        [null, F.tonnes, F.tonnes, F.tonnes, F.tonnes, F.ratio, F.ratio],
+      );
+      const kpiDemand = ev.kpis.find((k) => k.key === "capacity-ratio");
+      if (kpiDemand) s.add([[tr(P.sources) + ": " + kpiDemand.sources.map(tr).join(" / ")]], "note");
+      s.skip();
+      s.chart({
+        type: "line",
+        title: tr(P.chartKpi),
+        categories: { row: r0, col: 0, rows: path.length, cols: 1 },
+        series: [
+          { name: tr(P.ratio), values: { row: r0, col: 5, rows: path.length, cols: 1 } },
+          { name: tr(P.target), values: { row: r0, col: 6, rows: path.length, cols: 1 } },
+        ],
+        yAxisTitle: tr(P.ratio),
+        anchor: { row: s.row, col: 0, widthCols: 5, heightRows: 18 },
+      });
+      s.skip(18);
+    }
+    sheets.push(s.build({ columnWidths: { 0: 40, 1: 18, 2: 18, 3: 18, 4: 60, 5: 60, 6: 12 } }));
+  }
+
+  // ---- 部門別 / By sector ----
+  if (ev.cumulativeImpact) {
+    const imp = ev.cumulativeImpact;
+    const s = new SheetBuilder("bySector", tr(PROJECT_SHEETS.bySector));
+    s.add([[tr(P.bySectorTitle)], [`${tr(P.unit)}: ${unit}`]], "title");
+    s.skip();
+    const stages = ["direct", "firstIndirect", "secondIndirect", "total"] as const;
+    s.add([[tr(P.sector), ...stages.map((k) => money(STAGES[k])), money(MEASURES.valueAdded), money(MEASURES.compensation), ...(jobs ? [withUnit(MEASURES.employment, persons, lang)] : [])]], "header");
+    const fmt = [null, F.money, F.money, F.money, F.money, F.money, F.money, ...(jobs ? [F.persons] : [])];
+    const n = model.n;
+    const r0 = s.add(
+      model.sectors.map((name, i) => [
+        name,
+        ...stages.map((k) => imp[k].output[i]),
+        imp.total.valueAdded[i],
+        imp.total.compensation[i],
+        ...(jobs ? [imp.total.employment![i]] : []),
+      ]),
+      "body",
+      fmt,
+    );
+    const vals = [
+      ...stages.map((k) => sumOf(imp[k].output)),
+      sumOf(imp.total.valueAdded),
+      sumOf(imp.total.compensation),
+      ...(jobs ? [sumOf(imp.total.employment!)] : []),
+    ];
+    s.add([[tr(P.total), ...vals.map((v, j) => sumF(1 + j, r0, r0 + n - 1, v))]], "total", fmt);
+    const widths: Record<number, number> = { 0: labelWidth(model.sectors, 14, 36) };
+    for (let k = 1; k < fmt.length; k++) widths[k] = 20;
+    sheets.push(s.build({ columnWidths: widths, freeze: { rows: 4, cols: 1 } }));
+  }
+
+  // ---- Coefficient sheets of the basic analysis ----
+  const basic = buildAnalysisReport({
+    result: { ...input.analysis, impact: null },
+    table,
+    options: input.modelOptions,
+    lang,
+    inputs: input.inputs,
+    version: input.version,
+    now: input.now,
+  });
+  for (const sh of basic.sheets) if (["A", "m", "L", "multipliers"].includes(sh.key)) sheets.push(sh);
+
+  // ---- 方法・出典 / Method & sources ----
+  const createdAt = (input.now ?? new Date()).toISOString();
+  const parameters: ProvenanceSpec["parameters"] = [];
+  const addParam = (name: string, value: string | number, source: string) => parameters.push({ name, value, source });
+  {
+    const s = new SheetBuilder("methods", tr(PROJECT_SHEETS.methods));
+    s.add([[tr(P.methodsTitle)]], "title");
+    s.skip();
+    s.add([[tr(P.inputs)]], "subtitle");
+    s.add([[tr(P.description), tr(P.sheet), tr(P.range), tr(P.checksum)]], "header");
+    s.add(input.inputs.map((i) => [i.description, i.sheet ?? null, i.range ?? null, i.checksum ?? null]), "body");
+    s.skip();
+
+    s.add([[tr(P.evaluationParams)]], "subtitle");
+    s.add([[tr(P.name), tr(P.value), tr(P.source)]], "header");
+    const evalRows: CellSpec[][] = [
+      [tr(P.discountRate), ev.discountRate.value, tr(ev.discountRate.source)],
+      [tr(P.baseYear), ev.baseYear, input.baseYearSource === "user" ? tr(P.userGiven) : tr(P.baseYearDefault)],
+      [tr(P.period), periodText, input.periodSource === "user" ? tr(P.userGiven) : tr(P.periodDefault)],
+    ];
+    const kpiCap = ev.kpis.find((k) => k.key === "capacity-ratio");
+    if (kpiCap?.year) evalRows.push([tr(P.kpiYear), kpiCap.year, tr(kpiCap.sources[0])]);
+    s.add(evalRows, "body", [null, null, null]);
+    for (const r of evalRows) addParam(String(r[0]), r[1] as string | number, String(r[2]));
+    s.skip();
+
+    s.add([[tr(P.modelParams)]], "subtitle");
+    s.add([[tr(P.name), tr(P.value), tr(P.source)]], "header");
+    const mp = input.modelOptions.parameters.map((p): CellSpec[] => {
+      const src = p.source.kind === "user" ? tr(P.userGiven) : typeof p.source.text === "string" ? p.source.text : tr(p.source.text);
+      addParam(tr(p.name), p.value, src);
+      return [tr(p.name), p.value, src];
+    });
+    const importType = model.importType;
+    mp.push([tr({ ja: "輸入の扱い", en: "Import convention" }), tr(IMPORT_TYPES[importType]), input.modelOptions.importTypeSource === "user" ? tr(P.userGiven) : tr({ ja: "表から判定", en: "detected from the table" })]);
+    s.add(mp, "body");
+    s.add([[tr(P.secondStage)], [tr(SECOND_STAGE_TEXT)]], "note");
+    s.skip();
+
+    s.add([[tr(P.convertersTitle)]], "subtitle");
+    s.add([[tr(P.converter), tr(P.sector), tr(P.share), tr(P.selfSufficiencyUsed), tr(P.selfSufficiencyWhy), tr(P.source)]], "header");
+    const ss = model.selfSufficiency();
+    const convRows: CellSpec[][] = [];
+    for (const conv of input.converters.values())
+      for (const [i, share] of conv.shares) {
+        const over = conv.selfSufficiency.get(i);
+        convRows.push([conv.name, table.sectors[i].label, share, over ?? ss[i], over !== undefined ? tr(P.override) : tr(P.fromTable), conv.source]);
+      }
+    s.add(convRows, "body", [null, null, F.percent, F.ratio, null, null]);
+    s.skip();
+
+    s.add([[tr(P.splitTitle)]], "subtitle");
+    if (input.splits.length === 0) s.add([[tr(P.noSplit)]], "body");
+    for (const d of input.splits) {
+      s.add(
+        [
+          [tr(P.newSector), d.label],
+          [tr(P.parent), d.parentLabel],
+          [money(P.output), d.output],
+          [tr(P.outputShare), d.share],
+          [tr(P.source), d.sources.join(" / ") || "—"],
+        ],
+        "body",
+        [null, null],
+      );
+      // Numbers on their own rows so their formats apply.
+      if (d.inputs) {
+        s.add([[tr(P.inputCoefficients), tr(P.sector), tr(P.value), tr(P.source)]], "header");
+        s.add(
+          d.inputs.map((x) => [null, x.label, x.coefficient, x.source || null]),
+          "body",
+          [null, null, F.factor, null],
+        );
+        const gva = 1 - d.inputs.reduce((a, x) => a + x.coefficient, 0);
+        s.add([[tr(P.gvaCoefficient), null, gva, null]], "total", [null, null, F.factor, null]);
+      } else s.add([[tr(P.inputCoefficients), tr(P.parentStructure)]], "body");
+      s.skip();
+    }
+
+    if (input.parameters) {
+      s.add([[tr(P.parameterSheet)]], "subtitle");
+      s.add([[tr(P.gradeNote)]], "note");
+      s.add([["block", "parameter", tr(P.value), tr(P.unitCol), tr(P.low), tr(P.high), tr(P.grade), tr(P.source), tr(P.used)]], "header");
+      s.add(
+        input.parameters.map((p) => [
+          p.block,
+          p.name,
+          p.value,
+          p.unit,
+          p.low,
+          p.high,
+          p.grade,
+          p.source,
+          input.usedParameters.has(`${p.block}/${p.name}`) ? tr(P.yes) : null,
+        ]),
+        "body",
+      );
+      s.skip();
+    }
+
+    s.add([[tr(P.warnings)]], "subtitle");
+    s.add(input.warnings.length ? input.warnings.map((w) => [w]) : [[tr(P.none)]], "body");
+    s.skip();
+    s.add(
+      [
+        [tr(P.software), "Ripple"],
+        [tr(P.version), input.version],
+        [tr(P.createdAt), createdAt],
+      ],
+      "body",
+    );
+    sheets.push(s.build({ columnWidths: { 0: 34, 1: 34, 2: 14, 3: 18, 4: 22, 5: 40, 6: 8, 7: 70, 8: 8 } }));
+  }
+
+  const provenance: ProvenanceSpec = {
+    software: "Ripple",
+    version: input.version,
+    createdAt,
+    inputs: input.inputs.map((i) => ({ ...i })),
+    parameters,
+    variants: [
+      `${tr(P.discountRate)} ${rateText}`,
+      tr({ ja: "稼働期 = 国内生産の増加（最終需要の変化ではない）", en: "operation phase = production increase (not a final-demand change)" }),
+    ],
+    warnings: input.warnings,
+  };
+  return { lang, sheets, provenance };
+}
+
+function sumOf(v: number[]): number {
+  let s = 0;
+  for (const x of v) s += x;
+  return s;
+}
+
+function addKpiTable(s: SheetBuilder, kpis: Kpi[], lang: Lang): void {
+  const tr = (b: Bilingual) => b[lang];
+  if (kpis.length === 0) {
+    s.add([[tr(P.noKpi)]], "note");
+    return;
+  }
+  s.add([[tr(P.kpi), tr(P.target), tr(P.value), tr(P.result), tr(P.why), tr(P.sources)]], "header");
+  for (const k of kpis)
+    s.add(
+      [[tr(k.label), k.target, k.value ?? "—", kpiResult(k, lang), tr(k.explanation), k.sources.map(tr).join(" / ")]],
+      "body",
+      [null, k.key === "plans-on-schedule" ? F.percent : F.ratio, k.key === "plans-on-schedule" ? F.percent : F.ratio, null, null, null],
+    );
+}
+
+/** The KPI inputs' sources as one line each (for the JSON and the CLI summary). */
+export function sourcedText(v: SourcedValue, lang: Lang): string {
+  return `${v.value} (${v.source[lang]})`;
+}

@@ -1,0 +1,22 @@
+import { it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { demoRun } from "/work/main/test/report/deliverable/fixture";
+import { analysisAudit } from "/work/main/src/report/deliverable/analysisAudit";
+import { buildAuditSheet } from "/work/main/src/report/deliverable/auditSheet";
+import { writeXlsx } from "/work/main/src/workbook/xlsx";
+import { recalcAndReadValues } from "/work/main/test/workbook/xlsx/libreoffice";
+it("try", async () => {
+  const run = await demoRun();
+  const a = analysisAudit(run.spec, run.model, run.shock, run.impact, "ja");
+  console.log(JSON.stringify(a.written), Array.isArray(a.L) ? "matrix" : a.L);
+  const sheet = buildAuditSheet(run.spec, { ripple: a }, "ja");
+  run.spec.sheets.push(sheet);
+  const file = join(mkdtempSync(join(tmpdir(), "aud-")), "r.xlsx");
+  await writeXlsx(run.spec, file);
+  const g = await recalcAndReadValues(file);
+  const s = g.sheets.find((x) => x.sheet === sheet.name)!;
+  for (const row of s.values.slice(0, 45)) console.log(JSON.stringify(row));
+  console.log(file);
+}, 120000);
