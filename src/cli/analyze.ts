@@ -46,15 +46,15 @@ export interface AnalyzeArgs {
   signal?: AbortSignal;
 }
 
-const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${text[lang]}\n`);
+export const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${text[lang]}\n`);
 
-function usedRange(g: Grid): string {
+export function usedRange(g: Grid): string {
   const rows = g.values.length;
   const cols = Math.max(1, ...g.values.map((r) => r.length));
   return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + Math.max(rows, 1) - 1, g.origin.col + cols - 1)}`;
 }
 
-function findSheet(sheets: Grid[], name: string, file: string, option = "--sheet"): Grid {
+export function findSheet(sheets: Grid[], name: string, file: string, option = "--sheet"): Grid {
   const exact = sheets.find((g) => g.sheet === name) ?? sheets.find((g) => g.sheet.toLowerCase() === name.toLowerCase());
   if (exact) return exact;
   const names = sheets.map((g) => `'${g.sheet}'`).join(", ");
@@ -69,7 +69,7 @@ function findSheet(sheets: Grid[], name: string, file: string, option = "--sheet
 }
 
 /** The sheet to read: --sheet, else the first sheet on which a table is recognised. */
-function chooseSheet(
+export function chooseSheet(
   sheets: Grid[],
   file: string,
   opts: { sheet?: string; mapping?: TableMapping; importType?: ImportType },
@@ -101,7 +101,7 @@ function chooseSheet(
   );
 }
 
-async function readText(path: string, typed: string): Promise<string> {
+export async function readText(path: string, typed: string): Promise<string> {
   try {
     return await fs.readFile(path, "utf8");
   } catch (e) {
@@ -117,7 +117,7 @@ async function readText(path: string, typed: string): Promise<string> {
 }
 
 /** Adds the file to an error that names only a sheet and cell, so the message is complete. */
-function inFile<T>(file: string, f: () => T): T {
+export function inFile<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
@@ -146,7 +146,7 @@ function asTyped(e: unknown, abs: string, typed: string): unknown {
   return new RippleError(e.code, e.text, { ...e.where, file: typed }, e.kind);
 }
 
-async function readGrids(cwd: string, typed: string): Promise<GridFile> {
+export async function readGrids(cwd: string, typed: string): Promise<GridFile> {
   const abs = resolve(cwd, typed);
   try {
     return await readGridFile(abs);
@@ -301,29 +301,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       });
   }
 
-  if (args.json !== undefined) {
-    const text = JSON.stringify(result) + "\n";
-    if (jsonToStdout) io.stdout.write(text);
-    else {
-      // The JSON is a machine output that scripts read under a fixed name: it is replaced,
-      // and the replacement is said on stderr.
-      const jsonPath = resolve(io.cwd, args.json);
-      const existed = existsSync(jsonPath);
-      try {
-        await fs.writeFile(jsonPath, text, "utf8");
-      } catch (e) {
-        throw new RippleError(
-          "file-unwritable",
-          {
-            ja: `JSON を書き込めません（${(e as Error).message}）。フォルダーがあるか確認してください。`,
-            en: `Cannot write the JSON (${(e as Error).message}). Check that the folder exists.`,
-          },
-          { file: args.json },
-        );
-      }
-      if (existed) say(io, lang, { ja: `${jsonPath} を上書きしました。`, en: `replaced ${jsonPath}.` });
-    }
-  }
+  if (args.json !== undefined) await writeJson(args.json, result, io, lang);
 
   if (!jsonToStdout) {
     io.stdout.write(summaryText(result, table.unit, lang));
@@ -335,4 +313,29 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
     say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
   }
   return { result, table, workbook };
+}
+
+/** The JSON result to stdout ("-") or a file. A file is a machine output that scripts read under
+ * a fixed name: it is replaced, and the replacement is said on stderr. */
+export async function writeJson(target: string, value: unknown, io: CliIO, lang: Lang): Promise<void> {
+  const text = JSON.stringify(value) + "\n";
+  if (target === "-") {
+    io.stdout.write(text);
+    return;
+  }
+  const jsonPath = resolve(io.cwd, target);
+  const existed = existsSync(jsonPath);
+  try {
+    await fs.writeFile(jsonPath, text, "utf8");
+  } catch (e) {
+    throw new RippleError(
+      "file-unwritable",
+      {
+        ja: `JSON を書き込めません（${(e as Error).message}）。フォルダーがあるか確認してください。`,
+        en: `Cannot write the JSON (${(e as Error).message}). Check that the folder exists.`,
+      },
+      { file: target },
+    );
+  }
+  if (existed) say(io, lang, { ja: `${jsonPath} を上書きしました。`, en: `replaced ${jsonPath}.` });
 }

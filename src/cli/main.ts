@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { basename } from "node:path";
 import { RippleError, RippleErrorList, formatMessage, type Lang, type Where } from "../engine/errors";
 import { runAnalyze } from "./analyze";
+import { runProjects } from "./projects";
 import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 import { packageVersion, samplePath } from "./packageRoot";
@@ -83,23 +84,27 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
   program
     .command("demo")
-    .description(`the bundled sample workbook (Japan 2011, 13 sectors, with an example shock) through the whole pipeline; writes ${DEMO_OUT}`)
+    .description(
+      `the bundled sample workbook (Japan 2011, 13 sectors; a magnet sector split out of manufacturing; four illustrative supported plans) through the whole policy-evaluation pipeline; writes ${DEMO_OUT}`,
+    )
     .option("--out <file.xlsx>", `results workbook (default: ${DEMO_OUT}; an existing file is never overwritten: -2, -3, … is added)`)
-    .option("--json <file.json|->", "also write the JSON result to a file, or to stdout with -")
+    .option("--json <file.json|->", "also write the JSON result (with its projects block) to a file, or to stdout with -")
     .addOption(langOption())
     .action(async (opts: { out?: string; json?: string; lang?: Lang }) => {
       if (opts.lang) lang = opts.lang;
-      await runAnalyze(
+      await runProjects(
         {
           input: samplePath(),
           sheet: "取引基本表",
-          shockSheet: "ショック",
+          projects: "事業計画",
+          converters: "投資転換表",
+          params: "パラメータ",
+          split: "部門分割",
           out: opts.out ?? (opts.json === undefined ? DEMO_OUT : undefined),
           json: opts.json,
           lang,
           defaultOut: DEMO_OUT,
           inputDescription: lang === "ja" ? "同梱のサンプル ripple-sample.xlsx" : "bundled sample ripple-sample.xlsx",
-          signal: controller.signal,
         },
         io,
       );
@@ -117,7 +122,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--shock <shock.csv>", "final-demand change: two columns, sector label and value (table units)")
     .option("--shock-sheet <name>", "read the shock from this sheet of the input workbook instead")
     .option("--consumption-rate <c>", "消費転換係数 for the second indirect effect (default 0.734, FIES 2011)", parseRate)
-    .option("--projects <sheet>", "supported investment projects as the shock (not available in this version)")
+    .option("--projects <sheet>", "policy evaluation of the supported plans on this sheet of the input workbook (MODELS.md 6)")
+    .option("--converters <sheet>", "with --projects: capex converter sheet (default: the sheet 投資転換表 / Capex converters)")
+    .option("--params <sheet>", "with --projects: parameter sheet, defaults.csv layout (default: the sheet パラメータ / Parameters, if any)")
+    .option("--split <sheet>", "with --projects: sector split sheet (default: the sheet 部門分割 / Sector split, if any)")
     .option("--out <file.xlsx>", `results workbook (default ${ANALYZE_OUT} when --json is not given; never overwritten)`)
     .option("--json <file.json|->", "JSON result (CLI.md field names, full precision) to a file, or to stdout with -")
     .addOption(langOption())
@@ -132,17 +140,46 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           shockSheet?: string;
           consumptionRate?: number;
           projects?: string;
+          converters?: string;
+          params?: string;
+          split?: string;
           out?: string;
           json?: string;
           lang?: Lang;
         },
       ) => {
         if (opts.lang) lang = opts.lang;
-        if (opts.projects !== undefined) {
-          throw new RippleError("projects-unavailable", {
-            ja: "--projects（事業計画からのショック）はこの版ではまだ使えません。--shock で最終需要の変化を指定してください。",
-            en: "--projects (shocks from investment projects) is not available in this version yet; give the final-demand change with --shock.",
+        const projectOnly = (["converters", "params", "split"] as const).filter((k) => opts[k] !== undefined);
+        if (opts.projects === undefined && projectOnly.length)
+          throw new RippleError("projects-option-alone", {
+            ja: `--${projectOnly[0]} は --projects と一緒に指定してください。`,
+            en: `--${projectOnly[0]} goes with --projects.`,
           });
+        if (opts.projects !== undefined) {
+          if (opts.shock || opts.shockSheet)
+            throw new RippleError("shock-and-projects", {
+              ja: "--projects と --shock / --shock-sheet はどちらか一方だけ指定してください。",
+              en: "give either --projects or --shock / --shock-sheet, not both.",
+            });
+          await runProjects(
+            {
+              input,
+              sheet: opts.sheet,
+              map: opts.map,
+              importType: opts.importType,
+              consumptionRate: opts.consumptionRate,
+              projects: opts.projects,
+              converters: opts.converters,
+              params: opts.params,
+              split: opts.split,
+              out: opts.out,
+              json: opts.json,
+              lang,
+              defaultOut: ANALYZE_OUT,
+            },
+            io,
+          );
+          return;
         }
         if (opts.shock && opts.shockSheet) {
           throw new RippleError("shock-twice", {

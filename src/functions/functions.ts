@@ -26,6 +26,7 @@ import { SectorIndex } from "../engine/table/sectorMatch";
 import type { IOTable } from "../engine/table/types";
 import { type Measure, parseImpactOptions, parseShock, squash } from "./args";
 import { toFunctionError } from "./errorMapping";
+import { marketKpi, marketShare } from "./market";
 import { cachedModel, tableOfGrid } from "./modelCache";
 import { rangeToGrid } from "./rangeGrid";
 import { getRegisteredModel, optionsOfModel, type RegisteredModel } from "./registry";
@@ -435,5 +436,60 @@ export function ripplePrice(
     );
   } catch (err) {
     throw toFunctionError(err, "PRICE");
+  }
+}
+
+/**
+ * Magnet market share (磁石の需給シェア) in a year under a scenario defined on the sheet: domestic supply share (国内供給シェア, plants in Japan), import share (輸入シェア) or Japan's share of global output (日本の世界シェア). Tonnes of finished magnet.
+ * @customfunction SHARE
+ * @param parameters Parameter range (磁石パラメータ) with its header row, as the Ripple template lays it out.
+ * @param scenarios Scenario range (磁石シナリオ) with its header row.
+ * @param scenario Scenario name (シナリオ名): base, april2025, severe or one of your own rows.
+ * @param year Year (年).
+ * @param [kind] Which share (種類): domestic (default), imports or japanGlobal.
+ * @param [supportedCapacity] Capacity of the supported plans online from that year (支援計画の能力, t/yr), default 0.
+ * @param invocation Invocation (parameter addresses, for messages naming cells).
+ * @requiresParameterAddresses
+ * @returns Share from 0 to 1.
+ */
+export function rippleShare(
+  parameters: any[][],
+  scenarios: any[][],
+  scenario: string,
+  year: number,
+  kind?: string,
+  supportedCapacity?: number,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  try {
+    return marketShare(parameters, scenarios, scenario, year, kind ?? "domestic", supportedCapacity ?? 0, {
+      params: addressOf(invocation, 0),
+      scenarios: addressOf(invocation, 1),
+    });
+  } catch (err) {
+    throw toFunctionError(err, "SHARE");
+  }
+}
+
+/**
+ * Policy KPI (政策KPI): domestic NdFeB capacity (plants in Japan) / domestic demand in a year; the target is 1 (100%) in 2030.
+ * @customfunction KPI
+ * @param parameters Parameter range (磁石パラメータ) with its header row, as the Ripple template lays it out.
+ * @param [year] Year (年); default: the KPI year on the sheet (2030).
+ * @param [supportedCapacity] Capacity of the supported plans online in that year (支援計画の能力, t/yr), default 0.
+ * @param invocation Invocation (parameter addresses, for messages naming cells).
+ * @requiresParameterAddresses
+ * @returns Ratio (1 = 100%).
+ */
+export function rippleKpi(
+  parameters: any[][],
+  year?: number,
+  supportedCapacity?: number,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  try {
+    return marketKpi(parameters, year ?? null, supportedCapacity ?? 0, { params: addressOf(invocation, 0) });
+  } catch (err) {
+    throw toFunctionError(err, "KPI");
   }
 }

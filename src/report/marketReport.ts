@@ -120,7 +120,7 @@ export function buildMarketReport(input: MarketReportInput): WorkbookSpec {
     s.add(
       [
         [tr(M.capacityExisting), k.baseCapacity, tyUnit, sourceOf("output2024")],
-        [tr(M.capacitySupported), k.supported, tyUnit, input.projectsSource ? `${tr(M.projectsSheet)}: ${input.projectsSource}` : tr(M.noProjects)],
+        [tr(M.capacitySupported), k.supported, tyUnit, input.projectsSource ? `${tr(M.projectsSheet)}: ${input.projectsSource}` : a.plans.length ? `${tr(M.projectsSheet)}: ${a.plans.map((x) => x.id).join(", ")}` : tr(M.noProjects)],
         [tr(M.capacityTotal), k.capacity, tyUnit, tr(M.computed)],
         [`${tr(M.demandDomestic)} ${k.year}`, k.demand, tUnit, tr(demandHow)],
       ],

@@ -253,3 +253,86 @@ function resolvedModelOptions(model: IOModel, layout: TableLayout, options: Mode
     ],
   };
 }
+
+/** The `projects` block of the JSON result (documented in the README): full precision,
+ * texts in the run's language. */
+export interface ProjectsJson {
+  years: number[];
+  baseYear: number;
+  discountRate: { value: number; source: string };
+  byYear: {
+    year: number;
+    capex: number;
+    subsidy: number;
+    plantOutput: number;
+    additionalOutput: number;
+    direct: TotalsJson;
+    firstIndirect: TotalsJson;
+    secondIndirect: TotalsJson;
+    total: TotalsJson;
+    investment: TotalsJson;
+    operation: TotalsJson;
+  }[];
+  cumulative: Omit<ProjectsJson["byYear"][number], "year">;
+  pv: { valueAdded: number; subsidy: number };
+  bc: number | null;
+  plans: {
+    id: string;
+    company: string;
+    confidential: boolean;
+    magnetType: string;
+    treatment: string;
+    sector: string;
+    capex: number;
+    subsidy: number;
+    total: TotalsJson;
+    investment: TotalsJson;
+    operation: TotalsJson;
+    pv: { valueAdded: number; valueAddedInvestment: number; valueAddedOperation: number; subsidy: number };
+    bc: number | null;
+  }[];
+  kpis: { key: string; label: string; year: number | null; target: number; value: number | null; pass: boolean | null; explanation: string; sources: string[] }[];
+  splits: { label: string; parent: string; share: number; output: number }[];
+}
+
+type TotalsJson = { output: number; valueAdded: number; compensation: number; employment: number | null };
+
+export function projectsJson(r: ProjectsPipelineResult, lang: Lang): ProjectsJson {
+  const ev = r.evaluation;
+  const { year: _y, ...cumulative } = { year: 0, ...ev.cumulative };
+  return {
+    years: ev.years,
+    baseYear: ev.baseYear,
+    discountRate: { value: ev.discountRate.value, source: ev.discountRate.source[lang] },
+    byYear: ev.byYear.map((y) => ({ ...y })),
+    cumulative,
+    pv: ev.pv,
+    bc: ev.bc,
+    plans: ev.projects.map((e) => ({
+      id: e.project.id,
+      company: e.project.company,
+      confidential: e.project.confidential,
+      magnetType: e.project.magnetType,
+      treatment: e.project.treatment,
+      sector: r.table.sectors[e.project.sector].label,
+      capex: e.totals.capex,
+      subsidy: e.totals.subsidy,
+      total: e.totals.total,
+      investment: e.totals.investment,
+      operation: e.totals.operation,
+      pv: e.pv,
+      bc: e.bc,
+    })),
+    kpis: ev.kpis.map((k) => ({
+      key: k.key,
+      label: k.label[lang],
+      year: k.year,
+      target: k.target,
+      value: k.value,
+      pass: k.pass,
+      explanation: k.explanation[lang],
+      sources: k.sources.map((s) => s[lang]),
+    })),
+    splits: r.splits.map((d) => ({ label: d.label, parent: d.parentLabel, share: d.share, output: d.output })),
+  };
+}

@@ -43,6 +43,9 @@ export interface RowTag {
   /** The row aggregates these projects (ids): shown in the public version only when it
    * involves none or enough of the confidential ones (SuppressionRule). */
   projects?: string[];
+  /** Aggregates of the same quantity share a measure (e.g. "gva:2030"), so the public version
+   * can tell when the difference of two would isolate too few confidential projects. */
+  measure?: string;
 }
 
 /** A rectangle on a sheet, zero-based, inclusive of its first cell; sheet defaults to the

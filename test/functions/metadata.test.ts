@@ -40,7 +40,7 @@ describe("generated functions.json", () => {
     const result = await generateCustomFunctionsMetadata(SOURCE);
     expect(result.errors).toEqual([]);
     const meta = JSON.parse(result.metadataJson) as ICustomFunctionsMetadata;
-    expect(meta.functions.map((f) => f.name).sort()).toEqual(["IMPACT", "INOPERABILITY", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICE"]);
+    expect(meta.functions.map((f) => f.name).sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICE", "SHARE"]);
     for (const f of meta.functions) {
       expect(f.id).toBe(f.name);
       // Excel: NAMESPACE.NAME, names of at least 3 characters, letters/digits/period/underscore.
@@ -49,16 +49,18 @@ describe("generated functions.json", () => {
     expect(result.associate.map((a) => `${a.id}=${a.functionName}`).sort()).toEqual([
       "IMPACT=rippleImpact",
       "INOPERABILITY=rippleInoperability",
+      "KPI=rippleKpi",
       "LEONTIEF=rippleLeontief",
       "LINKAGE=rippleLinkage",
       "MULTIPLIER=rippleMultiplier",
       "PRICE=ripplePrice",
+      "SHARE=rippleShare",
     ]);
   });
 
   it("drops no export of functions.ts", async () => {
     const exported = exportedNames(SOURCE);
-    expect(exported.length).toBe(6);
+    expect(exported.length).toBe(8);
     expect(await droppedExports(SOURCE)).toEqual([]);
   });
 
@@ -89,6 +91,7 @@ describe("generated functions.json", () => {
     expect(await droppedExports(file)).toEqual(["dropped"]); // …the comparison does
   });
 
+  const MARKET_FUNCTIONS = ["SHARE", "KPI"];
   it("has help text on every function and parameter", async () => {
     const meta = JSON.parse((await generateCustomFunctionsMetadata(SOURCE)).metadataJson) as ICustomFunctionsMetadata;
     for (const f of meta.functions) {
@@ -96,16 +99,20 @@ describe("generated functions.json", () => {
       expect((f.description as string).length, f.name).toBeGreaterThan(40);
       expect(f.parameters.length, f.name).toBeGreaterThan(0);
       for (const p of f.parameters) expect(p.description, `${f.name}(${p.name})`).toBeTruthy();
-      expect(f.parameters[0].name).toBe("table");
+      // The first argument is always a range: the IO table, or the magnet parameter sheet.
+      expect(["table", "parameters"]).toContain(f.parameters[0].name);
       expect(f.parameters[0].dimensionality).toBe("matrix");
-      expect(f.result?.dimensionality).toBe("matrix");
+      // Table functions spill a matrix; the market functions return one number.
+      if (MARKET_FUNCTIONS.includes(f.name)) expect(f.result).toMatchObject({ type: "number" });
+      else expect(f.result?.dimensionality).toBe("matrix");
       // Addresses make messages name the sheet and cell of a bad value.
       expect(f.options?.requiresParameterAddresses).toBe(true);
       // Optional arguments come last, and `headers` is one of them everywhere.
       const firstOptional = f.parameters.findIndex((p) => p.optional);
       expect(firstOptional).toBeGreaterThan(0);
       expect(f.parameters.slice(firstOptional).every((p) => p.optional)).toBe(true);
-      expect(f.parameters.find((p) => p.name === "headers")).toMatchObject({ type: "boolean", optional: true });
+      if (!MARKET_FUNCTIONS.includes(f.name))
+        expect(f.parameters.find((p) => p.name === "headers")).toMatchObject({ type: "boolean", optional: true });
     }
     const impact = meta.functions.find((f) => f.name === "IMPACT");
     expect(impact?.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([

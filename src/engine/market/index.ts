@@ -2,3 +2,5 @@
 export * from "./model";
 export * from "./defaults";
 export * from "./montecarlo";
+export * from "./sheet";
+export * from "./run";

@@ -191,12 +191,14 @@ export function runMarket(m: MarketInputs, scenario: Scenario): MarketResult {
     const demandAfterPrice = demand * Math.pow(avg / avg0, m.priceElasticity[k]);
     const capacity = m.baseCapacity + m.supportedCapacity[k];
     const domesticAvailable = Math.max(0, capacity * m.maxUtilization - m.exports[k]);
-    const wantDomestic = sd * demandAfterPrice;
-    const wantImports = demandAfterPrice - wantDomestic;
+    // Domestic plants serve their Armington share up to their capacity; imports serve the rest of
+    // demand (the world market is elastic) except what an export control cuts, which spare
+    // domestic capacity fills as far as it can. Without a cut there is no shortfall.
+    const firstDomestic = Math.min(domesticAvailable, sd * demandAfterPrice);
+    const wantImports = demandAfterPrice - firstDomestic;
     const importsByOrigin = m.origins.map((o, i) => wantImports * o.share * (1 - cut[i][k]));
     const imports = sum(importsByOrigin);
-    // Spare domestic capacity fills what imports cannot, up to its limit.
-    const domesticSales = Math.min(domesticAvailable, wantDomestic + (wantImports - imports));
+    const domesticSales = Math.min(domesticAvailable, firstDomestic + (wantImports - imports));
     const supplied = domesticSales + imports;
     const shortfall = Math.max(0, demandAfterPrice - supplied);
     const domesticOutput = domesticSales + m.exports[k];

@@ -45,6 +45,8 @@ export interface Project {
   sector: number;
   converter: string;
   status: PlanStatus | null;
+  /** Free text: the basis of the plan's numbers. */
+  notes?: string | null;
 }
 
 export interface Converter {
@@ -308,6 +310,7 @@ export function parseProjects(grid: Grid, ctx: ParseContext): Project[] {
       sector: values.sector as number,
       converter: values.converter as string,
       status: (values.status as PlanStatus | undefined) ?? null,
+      notes: (values.notes as string | undefined) ?? null,
     });
   }
   if (problems.length) throw new RippleErrorList("projects-invalid", problems);

@@ -177,6 +177,13 @@ export const PROJECT_COLUMNS: ProjectColumn[] = [
     choices: STATUSES,
     note: { ja: "計画どおり・遅延・中止（KPI「計画どおりの計画数」に使用）", en: "On schedule, delayed or cancelled (for the KPI of plans on schedule)" },
   },
+  {
+    key: "notes",
+    header: { ja: "備考（数値の根拠）", en: "Notes (basis of the numbers)" },
+    kind: "text",
+    required: false,
+    note: { ja: "各数値の出典・決め方。結果の「計画別」シートに写されます", en: "Where each number comes from; copied to the results' 'By project' sheet" },
+  },
 ];
 
 /** Capex columns: one per fiscal year, "設備投資 FY2025（百万円）" / "Capex FY2025 (million yen)". */

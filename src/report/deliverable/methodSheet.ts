@@ -146,6 +146,10 @@ export function withMethodSheet(spec: WorkbookSpec, extra: Omit<MethodSheetInput
   const at = spec.sheets.findIndex((s) => s.key === METHOD_SHEET_KEY);
   if (at < 0) return { ...spec, sheets: [...spec.sheets, buildMethodSheet(input)] };
   const own = spec.sheets[at];
+  // The public version writes its rule on the method sheet itself; say it once.
+  const says = (text: string) => own.blocks.some((b) => b.values.some((row) => row.includes(text)));
+  if (input.provenance.suppression && says(input.provenance.suppression))
+    input.provenance = { ...input.provenance, suppression: undefined };
   const out = new Rows();
   out.row = own.blocks.reduce((m, b) => Math.max(m, b.row + b.values.length), 0) + 1;
   const graded = spec.provenance.parameters.filter((x) => x.grade || x.file);

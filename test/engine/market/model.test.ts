@@ -142,3 +142,13 @@ describe("uncertainty", () => {
     expect(performance.now() - t0).toBeLessThan(30_000);
   });
 });
+
+describe("demand-share model: supply balance", () => {
+  it("has no shortfall without a shock: imports serve what domestic capacity cannot", () => {
+    const r = runMarket(inputs(), BASE_SCENARIO);
+    for (const y of r.years) {
+      expect(y.shortfall).toBeCloseTo(0, 9);
+      expect(y.domesticSales + y.imports).toBeCloseTo(y.demandAfterPrice, 9);
+    }
+  });
+});

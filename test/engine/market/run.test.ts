@@ -100,7 +100,7 @@ describe("runMarketAnalysis: sheets -> scenarios -> IO effects -> uncertainty", 
     const one = runMarketAnalysis({ paramsGrid: g.params, scenariosGrid: g.scenarios, scenario: "april2025" });
     expect(one.runs.map((r) => r.scenario.name)).toEqual(["base", "april2025"]);
     expect(() => runMarketAnalysis({ paramsGrid: g.params, scenariosGrid: g.scenarios, scenario: "nope" })).toThrow(/april2025, severe/);
-    const fixed = { ...g.params, values: g.params.values.map((r) => r.map((v, c) => (c === 7 && typeof v === "string" && r[0] !== "分布" ? null : v))) };
+    const fixed = { ...g.params, values: g.params.values.map((r) => r.map((v, c) => (c === 7 && typeof v === "string" && r[0] !== "キー" ? null : v))) };
     expect(() => runMarketAnalysis({ paramsGrid: fixed, scenariosGrid: g.scenarios, draws: 10 })).toThrow(RippleError);
   });
 });

@@ -201,7 +201,7 @@ describe("projects: hand-checked two-sector example", () => {
 });
 
 function projectGrid(rows: (string | number | boolean | null)[][]): Grid {
-  const header = [...PROJECT_COLUMNS.map((c) => c.header.ja), capexHeader(2025).ja, capexHeader(2026).ja];
+  const header = [...PROJECT_COLUMNS.filter((c) => c.key !== "notes").map((c) => c.header.ja), capexHeader(2025).ja, capexHeader(2026).ja];
   return { sheet: "計画", origin: { row: 0, col: 0 }, values: [header, ...rows] };
 }
 

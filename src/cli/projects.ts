@@ -1,0 +1,125 @@
+// `ripple analyze INPUT --projects SHEET` and `ripple demo`: the policy evaluation of supported
+// plans on a workbook. The sheets are read here; everything else is runProjectsPipeline, the
+// same function the task pane calls, so both write the same results workbook.
+
+import { basename, resolve } from "node:path";
+import { RippleError, type Bilingual, type Lang } from "../engine/errors";
+import type { Grid } from "../engine/grid";
+import type { ModelOptions } from "../engine/model/options";
+import type { ImportType } from "../engine/table/types";
+import { PROJECT_SHEETS } from "../report/projectLabels";
+import { projectsJson, runProjectsPipeline, type ProjectsOptions, type ProjectsPipelineResult } from "../report/projectsPipeline";
+import { writeXlsx } from "../workbook/xlsx";
+import { chooseSheet, findSheet, inFile, readGrids, readText, say, writeJson } from "./analyze";
+import type { CliIO } from "./io";
+import { parseMappingFile } from "./mappingFile";
+import { freePath } from "./outputPath";
+import { packageVersion } from "./packageRoot";
+import { summaryText } from "./summary";
+
+export interface ProjectsArgs {
+  input: string;
+  /** Sheet of the IO table (default: the first sheet where a table is recognised). */
+  sheet?: string;
+  map?: string;
+  importType?: ImportType;
+  consumptionRate?: number;
+  projects: string;
+  /** Default: a sheet named 投資転換表 / Capex converters. */
+  converters?: string;
+  /** Default: a sheet named パラメータ / Parameters, if any. */
+  params?: string;
+  /** Default: a sheet named 部門分割 / Sector split, if any. */
+  split?: string;
+  options?: ProjectsOptions;
+  out?: string;
+  json?: string;
+  lang: Lang;
+  defaultOut: string;
+  inputDescription?: string;
+}
+
+function named(sheets: Grid[], names: Bilingual): Grid | null {
+  return sheets.find((g) => g.sheet === names.ja || g.sheet.toLowerCase() === names.en.toLowerCase()) ?? null;
+}
+
+export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<ProjectsPipelineResult> {
+  const { lang } = args;
+  const file = await readGrids(io.cwd, args.input);
+  const inputName = args.input;
+  const mapping = args.map ? parseMappingFile(await readText(resolve(io.cwd, args.map), args.map), args.map) : undefined;
+  const { grid } = inFile(inputName, () => chooseSheet(file.sheets, inputName, { sheet: args.sheet, mapping, importType: args.importType }));
+  const sheet = (name: string, option: string) => inFile(inputName, () => findSheet(file.sheets, name, inputName, option));
+  const projectGrid = sheet(args.projects, "--projects");
+  const converterGrid = args.converters ? sheet(args.converters, "--converters") : named(file.sheets, PROJECT_SHEETS.converters);
+  if (!converterGrid)
+    throw new RippleError(
+      "converters-missing",
+      {
+        ja: `投資転換表のシートがありません。「${PROJECT_SHEETS.converters.ja}」という名前のシートを作るか --converters で指定してください。`,
+        en: `No capex converter sheet: add a sheet named '${PROJECT_SHEETS.converters.en}' (or '${PROJECT_SHEETS.converters.ja}') or name one with --converters.`,
+      },
+      { file: inputName },
+    );
+  const paramsGrid = args.params ? sheet(args.params, "--params") : named(file.sheets, PROJECT_SHEETS.parameters);
+  const splitGrid = args.split ? sheet(args.split, "--split") : named(file.sheets, PROJECT_SHEETS.split);
+  const modelOptions: ModelOptions = {};
+  if (args.importType) modelOptions.importType = args.importType;
+  if (args.consumptionRate !== undefined) modelOptions.consumptionRate = args.consumptionRate;
+
+  const result = inFile(inputName, () =>
+    runProjectsPipeline({
+      tableGrid: grid,
+      projectGrid,
+      converterGrid,
+      paramsGrid,
+      splitGrid,
+      mapping,
+      modelOptions,
+      options: args.options,
+      lang,
+      version: packageVersion(),
+      inputDescription: args.inputDescription ?? basename(inputName),
+    }),
+  );
+
+  let workbook: string | null = null;
+  if (args.out !== undefined || args.json === undefined) {
+    const requested = resolve(io.cwd, args.out ?? args.defaultOut);
+    workbook = freePath(requested);
+    await writeXlsx(result.spec, workbook);
+    if (workbook !== requested)
+      say(io, lang, {
+        ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`,
+        en: `${requested} exists, so it was left alone; wrote ${workbook} instead.`,
+      });
+  }
+  if (args.json !== undefined) await writeJson(args.json, { ...result.analysis, projects: projectsJson(result, lang) }, io, lang);
+
+  if (args.json !== "-") {
+    io.stdout.write(summaryText(result.analysis, result.table.unit, lang));
+    io.stdout.write(projectsSummary(result, lang));
+    if (workbook) io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);
+    if (args.json !== undefined) io.stdout.write(`JSON: ${resolve(io.cwd, args.json)}\n`);
+  } else if (workbook) say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
+  return result;
+}
+
+const num = (v: number, d = 1) => v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+
+/** B/C, present values and the KPIs, after the stage table. */
+export function projectsSummary(r: ProjectsPipelineResult, lang: Lang): string {
+  const ev = r.evaluation;
+  const ja = lang === "ja";
+  const lines = [
+    ja
+      ? `評価期間 FY${ev.years[0]}–FY${ev.years[ev.years.length - 1]}、計画 ${ev.projects.length} 件、割引率 ${ev.discountRate.value}`
+      : `Period FY${ev.years[0]}–FY${ev.years[ev.years.length - 1]}, ${ev.projects.length} plans, discount rate ${ev.discountRate.value}`,
+    `${ja ? "粗付加価値誘発額の現在価値" : "PV of induced gross value added"}: ${num(ev.pv.valueAdded)}; ${ja ? "補助金の現在価値" : "PV of subsidy"}: ${num(ev.pv.subsidy)}; B/C ${ev.bc === null ? "—" : num(ev.bc, 2)}`,
+  ];
+  for (const k of ev.kpis) {
+    const verdict = k.pass === null ? (ja ? "評価不能" : "not evaluable") : k.pass ? (ja ? "達成" : "met") : ja ? "未達" : "not met";
+    lines.push(`KPI ${k.label[lang]}: ${k.value === null ? "—" : num(k.value, 3)} / ${ja ? "目標" : "target"} ${k.target} → ${verdict}`);
+  }
+  return lines.join("\n") + "\n";
+}
