@@ -25,6 +25,8 @@ import {
 } from "../src/report/projectTemplate";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../src/report/spec";
 import { writeXlsx } from "../src/workbook/xlsx";
+import { defaultScenarios } from "../src/engine/market/defaults";
+import { marketTemplate } from "../src/engine/market/sheet";
 
 const root = join(__dirname, "..");
 const data = join(root, "assets", "data");
@@ -75,6 +77,13 @@ export function sampleParameters(): Parameter[] {
 export const MAGNET_SECTOR = "ネオジム磁石";
 
 const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 4 });
+
+/** The demand-share model's input sheets (parameters with sources and grades, scenarios, demand
+ * drivers) as the add-in's template inserts them, filled with the defaults. */
+function marketSheets(): SheetSpec[] {
+  const params = parseParameters(readFileSync(join(data, "magnet-market", "defaults.csv"), "utf8"));
+  return marketTemplate(params, defaultScenarios(params), "ja");
+}
 
 /** The split, project, converter, parameter and list sheets of the sample (Japanese). */
 export function projectSheets(tableValues: CellSpec[][]): SheetSpec[] {
@@ -266,7 +275,7 @@ export function sampleSpec(): WorkbookSpec {
 
   return {
     lang: "ja",
-    sheets: [tableSheet, ...projectSheets(table.values as CellSpec[][]), shockSheet, sourceSheet],
+    sheets: [tableSheet, ...projectSheets(table.values as CellSpec[][]), ...marketSheets(), shockSheet, sourceSheet],
     provenance: {
       software: "Ripple",
       version: "sample",

@@ -72,7 +72,7 @@ export function findSheet(sheets: Grid[], name: string, file: string, option = "
 export function chooseSheet(
   sheets: Grid[],
   file: string,
-  opts: { sheet?: string; mapping?: TableMapping; importType?: ImportType },
+  opts: { sheet?: string; mapping?: TableMapping; importType?: ImportType; skip?: ReadonlySet<string> },
 ): { grid: Grid; layout: TableLayout; searched: boolean } {
   const ropts = { mapping: opts.mapping, importType: opts.importType };
   if (opts.sheet) {
@@ -81,6 +81,7 @@ export function chooseSheet(
   }
   let first: unknown = null;
   for (const grid of sheets) {
+    if (opts.skip?.has(grid.sheet)) continue;
     try {
       return { grid, layout: recognizeLayout(grid, ropts), searched: sheets.length > 1 };
     } catch (e) {
@@ -121,20 +122,22 @@ export function inFile<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof RippleError && !e.where.file) {
-      const err = new RippleError(e.code, e.text, { ...e.where, file }, e.kind);
-      throw err;
-    }
-    throw e;
+    throw withFile(e, file);
   }
+}
+
+/** The error with the file named on it (and on each problem of a list). */
+export function withFile(e: unknown, file: string): unknown {
+  if (e instanceof RippleErrorList) return new RippleErrorList(e.code, e.problems.map((p) => withFile(p, file) as RippleError));
+  if (e instanceof RippleError && !e.where.file) return new RippleError(e.code, e.text, { ...e.where, file }, e.kind);
+  return e;
 }
 
 async function inFileAsync<T>(file: string, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    if (e instanceof RippleError && !e.where.file) throw new RippleError(e.code, e.text, { ...e.where, file }, e.kind);
-    throw e;
+    throw withFile(e, file);
   }
 }
 

@@ -28,20 +28,19 @@
 //   "warnings": [string]
 // }
 
-import { existsSync, promises as fs } from "node:fs";
 import { basename, resolve } from "node:path";
 import { Option } from "commander";
 import { analyzeDisruption, parseDisruptionSpecText, type DisruptionResult } from "../engine/disruption/spec";
-import { RippleError, RippleErrorList, warningText, type Bilingual, type Lang } from "../engine/errors";
-import { a1, type Grid } from "../engine/grid";
+import { warningText, type Lang } from "../engine/errors";
 import { IOModel, type ModelOptions } from "../engine/model";
-import { buildTable, recognizeLayout } from "../engine/table";
-import type { IOTable, ImportType, TableLayout, TableMapping } from "../engine/table/types";
+import { buildTable } from "../engine/table";
+import type { IOTable, ImportType } from "../engine/table/types";
 import type { ReportInput } from "../report/analysisReport";
 import { checksum, sha256Text } from "../report/checksum";
 import { buildDisruptionReport } from "../report/disruptionReport";
 import { unitLabel } from "../report/labels";
-import { readGridFile, writeXlsx, type GridFile } from "../workbook/xlsx";
+import { writeXlsx } from "../workbook/xlsx";
+import { chooseSheet, inFile, readGrids, readText, say, usedRange, withFile, writeJson } from "./analyze";
 import type { CliIO } from "./io";
 import { parseMappingFile } from "./mappingFile";
 import { freePath } from "./outputPath";
@@ -81,90 +80,6 @@ export interface DisruptionRun {
   result: DisruptionResult;
   table: IOTable;
   workbook: string | null;
-}
-
-const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${text[lang]}\n`);
-
-/** Errors about a file name the path typed by the user (hosts name the absolute path). */
-function named<T>(typed: string, abs: string | null, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw renamed(e, typed, abs);
-  }
-}
-
-async function namedAsync<T>(typed: string, abs: string | null, f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    throw renamed(e, typed, abs);
-  }
-}
-
-function renamed(e: unknown, typed: string, abs: string | null): unknown {
-  if (!(e instanceof RippleError) || (e.where.file && e.where.file !== abs)) return e;
-  if (e instanceof RippleErrorList) return new RippleErrorList(e.code, e.problems.map((p) => renamed(p, typed, abs) as RippleError));
-  return new RippleError(e.code, e.text, { ...e.where, file: typed }, e.kind);
-}
-
-async function readTextFile(cwd: string, typed: string): Promise<string> {
-  try {
-    return await fs.readFile(resolve(cwd, typed), "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new RippleError(
-      code === "ENOENT" ? "file-not-found" : "file-unreadable",
-      code === "ENOENT"
-        ? { ja: "ファイルが見つかりません。パスを確認してください。", en: "File not found. Check the path." }
-        : { ja: `ファイルを読めません（${String(code)}）。`, en: `Cannot read the file (${String(code)}).` },
-      { file: typed },
-    );
-  }
-}
-
-/** --sheet, else the first sheet on which a table is recognised (as `ripple analyze` does). */
-function tableSheet(file: GridFile, typed: string, opts: { sheet?: string; mapping?: TableMapping; importType?: ImportType }): { grid: Grid; layout: TableLayout } {
-  const ropts = { mapping: opts.mapping, importType: opts.importType };
-  const names = file.sheets.map((g) => `'${g.sheet}'`).join(", ");
-  if (opts.sheet) {
-    const want = opts.sheet.toLowerCase();
-    const grid = file.sheets.find((g) => g.sheet === opts.sheet) ?? file.sheets.find((g) => g.sheet.toLowerCase() === want);
-    if (!grid)
-      throw new RippleError(
-        "sheet-not-found",
-        {
-          ja: `シート「${opts.sheet}」がありません。あるシート: ${names}。--sheet で名前を指定し直してください。`,
-          en: `there is no sheet '${opts.sheet}'. Sheets: ${names}. Give one of them with --sheet.`,
-        },
-        { file: typed },
-      );
-    return { grid, layout: recognizeLayout(grid, ropts) };
-  }
-  let first: RippleError | null = null;
-  for (const grid of file.sheets) {
-    try {
-      return { grid, layout: recognizeLayout(grid, ropts) };
-    } catch (e) {
-      if (!(e instanceof RippleError)) throw e;
-      first ??= e;
-    }
-  }
-  if (file.sheets.length === 1 && first) throw first;
-  throw new RippleError(
-    "no-table",
-    {
-      ja: `産業連関表と認識できるシートがありません（${names}）。--sheet でシートを指定してください。`,
-      en: `no sheet holds a recognisable input-output table (${names}). Name the sheet with --sheet.`,
-    },
-    { file: typed },
-  );
-}
-
-function usedRange(g: Grid): string {
-  const rows = Math.max(g.values.length, 1);
-  const cols = Math.max(1, ...g.values.map((r) => r.length));
-  return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + rows - 1, g.origin.col + cols - 1)}`;
 }
 
 /** The JSON result with the stable field names documented at the top of this file. */
@@ -268,30 +183,34 @@ export function disruptionSummary(r: DisruptionResult, lang: Lang): string {
 export async function runDisruption(args: DisruptionArgs, io: CliIO): Promise<DisruptionRun> {
   const { lang } = args;
   const jsonToStdout = args.json === "-";
-  const inputAbs = resolve(io.cwd, args.input);
 
   // The spec first: a mistake in it is the likeliest, and cheap to report.
-  const specText = await readTextFile(io.cwd, args.spec);
+  const specText = await readText(resolve(io.cwd, args.spec), args.spec);
   const spec = parseDisruptionSpecText(specText, { file: args.spec });
 
-  const file = await namedAsync(args.input, inputAbs, () => readGridFile(inputAbs));
-  const mapping = args.map ? parseMappingFile(await readTextFile(io.cwd, args.map), args.map) : undefined;
-  const { grid, layout } = named(args.input, inputAbs, () =>
-    tableSheet(file, args.input, { sheet: args.sheet, mapping, importType: args.importType }),
+  const file = await readGrids(io.cwd, args.input);
+  const mapping = args.map ? parseMappingFile(await readText(resolve(io.cwd, args.map), args.map), args.map) : undefined;
+  const { grid, layout, searched } = inFile(args.input, () =>
+    chooseSheet(file.sheets, args.input, { sheet: args.sheet, mapping, importType: args.importType }),
   );
-  const table = named(args.input, inputAbs, () => buildTable(grid, layout));
+  if (searched)
+    say(io, lang, {
+      ja: `シート「${grid.sheet}」の産業連関表を使います。別のシートは --sheet で指定できます。`,
+      en: `using the input-output table on sheet '${grid.sheet}'; choose another with --sheet.`,
+    });
+  const table = inFile(args.input, () => buildTable(grid, layout));
 
   const modelOptions: ModelOptions = {};
   if (args.importType) modelOptions.importType = args.importType;
   const progress = wantsProgress(table.sectors.length, !!io.stderr.isTTY, jsonToStdout) ? startProgress(io.stderr, lang) : null;
   let model: IOModel;
   try {
-    model = await namedAsync(args.input, inputAbs, () =>
-      IOModel.buildAsync(table, modelOptions, {
-        signal: args.signal,
-        onProgress: progress ? (d, t, s) => progress.update(d, t, s) : undefined,
-      }),
-    );
+    model = await IOModel.buildAsync(table, modelOptions, {
+      signal: args.signal,
+      onProgress: progress ? (d, t, s) => progress.update(d, t, s) : undefined,
+    }).catch((e) => {
+      throw withFile(e, args.input);
+    });
   } finally {
     progress?.stop();
   }
@@ -321,27 +240,7 @@ export async function runDisruption(args: DisruptionArgs, io: CliIO): Promise<Di
       });
   }
 
-  if (args.json !== undefined) {
-    const text = JSON.stringify(disruptionJson(result, lang)) + "\n";
-    if (jsonToStdout) io.stdout.write(text);
-    else {
-      const jsonPath = resolve(io.cwd, args.json);
-      const existed = existsSync(jsonPath);
-      try {
-        await fs.writeFile(jsonPath, text, "utf8");
-      } catch (e) {
-        throw new RippleError(
-          "file-unwritable",
-          {
-            ja: `JSON を書き込めません（${(e as Error).message}）。フォルダーがあるか確認してください。`,
-            en: `Cannot write the JSON (${(e as Error).message}). Check that the folder exists.`,
-          },
-          { file: args.json },
-        );
-      }
-      if (existed) say(io, lang, { ja: `${jsonPath} を上書きしました。`, en: `replaced ${jsonPath}.` });
-    }
-  }
+  if (args.json !== undefined) await writeJson(args.json, disruptionJson(result, lang), io, lang);
 
   if (!jsonToStdout) {
     io.stdout.write(disruptionSummary(result, lang));

@@ -8,6 +8,8 @@ import { basename } from "node:path";
 import { RippleError, RippleErrorList, formatMessage, type Lang, type Where } from "../engine/errors";
 import { runAnalyze } from "./analyze";
 import { runProjects } from "./projects";
+import { disruptionOption, runDisruption } from "./disruption";
+import { runMarketCommand } from "./market";
 import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 import { packageVersion, samplePath } from "./packageRoot";
@@ -21,6 +23,14 @@ function parseLang(v: string): Lang {
   if (!isLang(v)) throw new InvalidArgumentError("use ja or en");
   return v;
 }
+
+function parseDraws(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new InvalidArgumentError("a whole number from 1 to 1,000,000, e.g. 10000");
+  return n;
+}
+
+const kebab = (k: string): string => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 function parseRate(v: string): number {
   const x = Number(v);
@@ -126,6 +136,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--converters <sheet>", "with --projects: capex converter sheet (default: the sheet 投資転換表 / Capex converters)")
     .option("--params <sheet>", "with --projects: parameter sheet, defaults.csv layout (default: the sheet パラメータ / Parameters, if any)")
     .option("--split <sheet>", "with --projects: sector split sheet (default: the sheet 部門分割 / Sector split, if any)")
+    .addOption(disruptionOption())
+    .option("--market <sheet>", "magnet demand-share model: the parameter sheet of the input workbook (磁石パラメータ)")
+    .option("--market-scenarios <sheet>", "with --market: scenario sheet (default: the sheet laid out as the scenario template)")
+    .option("--scenario <name>", "with --market: run the base and this scenario only")
+    .option("--draws <n>", "with --market: Monte Carlo draws over the parameters marked with a distribution", parseDraws)
+    .option("--seed <s>", "with --market: Monte Carlo seed (default 1); the same seed repeats the run exactly")
+    .option("--magnet-sector <label>", "with --market: sector the magnet output enters (default: 磁石/magnet, else 製造業/manufacturing)")
     .option("--out <file.xlsx>", `results workbook (default ${ANALYZE_OUT} when --json is not given; never overwritten)`)
     .option("--json <file.json|->", "JSON result (CLI.md field names, full precision) to a file, or to stdout with -")
     .addOption(langOption())
@@ -143,12 +160,70 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           converters?: string;
           params?: string;
           split?: string;
+          disruption?: string;
+          market?: string;
+          marketScenarios?: string;
+          scenario?: string;
+          draws?: number;
+          seed?: string;
+          magnetSector?: string;
           out?: string;
           json?: string;
           lang?: Lang;
         },
       ) => {
         if (opts.lang) lang = opts.lang;
+        const marketOnly = (["marketScenarios", "scenario", "draws", "seed", "magnetSector"] as const).filter((k) => opts[k] !== undefined);
+        if (opts.market === undefined && marketOnly.length)
+          throw new RippleError("market-option-alone", {
+            ja: `--${kebab(marketOnly[0])} は --market と一緒に指定してください。`,
+            en: `--${kebab(marketOnly[0])} goes with --market.`,
+          });
+        if (opts.disruption !== undefined) {
+          await runDisruption(
+            {
+              input,
+              spec: opts.disruption,
+              sheet: opts.sheet,
+              map: opts.map,
+              importType: opts.importType,
+              out: opts.out,
+              json: opts.json,
+              lang,
+              signal: controller.signal,
+            },
+            io,
+          );
+          return;
+        }
+        if (opts.market !== undefined) {
+          if (opts.shock || opts.shockSheet)
+            throw new RippleError("shock-and-market", {
+              ja: "--market と --shock / --shock-sheet はどちらか一方だけ指定してください。",
+              en: "give either --market or --shock / --shock-sheet, not both.",
+            });
+          await runMarketCommand(
+            {
+              input,
+              market: opts.market,
+              scenarioSheet: opts.marketScenarios,
+              scenario: opts.scenario,
+              draws: opts.draws,
+              seed: opts.seed,
+              sheet: opts.sheet,
+              magnetSector: opts.magnetSector,
+              projects: opts.projects,
+              converters: opts.converters,
+              out: opts.out,
+              json: opts.json,
+              lang,
+              defaultOut: ANALYZE_OUT,
+              signal: controller.signal,
+            },
+            io,
+          );
+          return;
+        }
         const projectOnly = (["converters", "params", "split"] as const).filter((k) => opts[k] !== undefined);
         if (opts.projects === undefined && projectOnly.length)
           throw new RippleError("projects-option-alone", {

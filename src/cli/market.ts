@@ -3,23 +3,25 @@
 // IO table of the same workbook (--sheet, else the first sheet where a table is recognised), the
 // supported plans of a project sheet (--projects), and the results workbook and/or JSON.
 
-import { existsSync, promises as fs, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { type Bilingual, type Lang, RippleError, RippleErrorList, warningText } from "../engine/errors";
-import { a1, type Grid } from "../engine/grid";
+import { type Bilingual, type Lang, RippleError, warningText } from "../engine/errors";
+import type { Grid } from "../engine/grid";
 import { type MarketAnalysis, runMarketOnSheets } from "../engine/market/run";
 import { isMarketParamGrid, isMarketScenarioGrid, readMarketSheets } from "../engine/market/sheet";
 import { IOModel } from "../engine/model";
 import { type Parameter, parseParameters } from "../engine/params/defaults";
-import { findSector, parseConverters, parseProjects, type Project } from "../engine/projects/parse";
-import { buildTable, recognizeLayout } from "../engine/table";
+import { findSector, type Project } from "../engine/projects/parse";
+import { buildTable } from "../engine/table";
 import { labelKey } from "../engine/table/normalize";
 import type { IOTable } from "../engine/table/types";
 import type { ReportInput } from "../report/analysisReport";
 import { checksum } from "../report/checksum";
 import { buildMarketReport } from "../report/marketReport";
-import { readGridFile, writeXlsx, type GridFile } from "../workbook/xlsx";
+import { writeXlsx } from "../workbook/xlsx";
+import { chooseSheet, findSheet, inFile, readGrids, say, usedRange, withFile, writeJson } from "./analyze";
 import type { CliIO } from "./io";
+import { projectsOnFile } from "./projects";
 import { freePath } from "./outputPath";
 import { packageRoot, packageVersion } from "./packageRoot";
 
@@ -46,65 +48,12 @@ export interface MarketArgs {
   signal?: AbortSignal;
 }
 
-const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${text[lang]}\n`);
 
-function usedRange(g: Grid): string {
-  const rows = Math.max(g.values.length, 1);
-  const cols = Math.max(1, ...g.values.map((r) => r.length));
-  return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + rows - 1, g.origin.col + cols - 1)}`;
-}
-
-function sheetNamed(file: GridFile, name: string, typed: string, option: string): Grid {
-  const g = file.sheets.find((s) => s.sheet === name) ?? file.sheets.find((s) => s.sheet.toLowerCase() === name.toLowerCase());
-  if (g) return g;
-  const names = file.sheets.map((s) => `'${s.sheet}'`).join(", ");
-  throw new RippleError(
-    "sheet-not-found",
-    {
-      ja: `シート「${name}」がありません。あるシート: ${names}。${option} で名前を指定し直してください。`,
-      en: `there is no sheet '${name}'. Sheets: ${names}. Give one of them with ${option}.`,
-    },
-    { file: typed },
-  );
-}
-
-/** Errors of the engine name a sheet and cell; add the file the user typed. */
-function inFile<T>(file: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw withFile(e, file);
-  }
-}
-
-function withFile(e: unknown, file: string): unknown {
-  if (!(e instanceof RippleError) || e.where.file) return e;
-  if (e instanceof RippleErrorList) return new RippleErrorList(e.code, e.problems.map((p) => withFile(p, file) as RippleError));
-  return new RippleError(e.code, e.text, { ...e.where, file }, e.kind);
-}
-
-/** The IO table: --sheet, else the first sheet (other than the market sheets) that is one. */
-function chooseTable(file: GridFile, typed: string, sheet: string | undefined, skip: Set<string>): { grid: Grid; table: IOTable; searched: boolean } {
-  if (sheet) {
-    const grid = sheetNamed(file, sheet, typed, "--sheet");
-    return { grid, table: inFile(typed, () => buildTable(grid, recognizeLayout(grid))), searched: false };
-  }
-  for (const grid of file.sheets) {
-    if (skip.has(grid.sheet)) continue;
-    try {
-      return { grid, table: buildTable(grid, recognizeLayout(grid)), searched: true };
-    } catch (e) {
-      if (!(e instanceof RippleError)) throw e;
-    }
-  }
-  throw new RippleError(
-    "no-table",
-    {
-      ja: "入力のブックに産業連関表と認識できるシートがありません。--sheet で表のシートを指定してください。",
-      en: "no sheet of the input workbook holds a recognisable input-output table; name it with --sheet.",
-    },
-    { file: typed },
-  );
+function sayTableSheet(io: CliIO, lang: Lang, sheet: string): void {
+  say(io, lang, {
+    ja: `シート「${sheet}」の産業連関表を使います。別のシートは --sheet で指定できます。`,
+    en: `using the input-output table on sheet '${sheet}'; choose another with --sheet.`,
+  });
 }
 
 /** The sector magnet output enters: --magnet-sector, else one whose label says 磁石/magnet,
@@ -145,32 +94,6 @@ function readDefaults(): Parameter[] | undefined {
   return parseParameters(readFileSync(path, "utf8"), path);
 }
 
-function projectsOf(file: GridFile, typed: string, args: MarketArgs, table: IOTable): { projects: Project[]; grid: Grid } {
-  const grid = sheetNamed(file, args.projects!, typed, "--projects");
-  let convGrid: Grid | null = args.converters ? sheetNamed(file, args.converters, typed, "--converters") : null;
-  let converters = convGrid ? inFile(typed, () => parseConverters(convGrid!, table)) : null;
-  if (!converters)
-    for (const g of file.sheets) {
-      try {
-        converters = parseConverters(g, table);
-        convGrid = g;
-        break;
-      } catch (e) {
-        if (!(e instanceof RippleError)) throw e;
-      }
-    }
-  if (!converters)
-    throw new RippleError(
-      "converters-missing",
-      {
-        ja: "計画シートの「投資転換表」を読む転換表シートが見つかりません。--converters でシートを指定してください。",
-        en: "no converter sheet was found for the project sheet's converter column; name it with --converters.",
-      },
-      { file: typed },
-    );
-  return { projects: inFile(typed, () => parseProjects(grid, { table, converters: converters! })), grid };
-}
-
 /** The JSON result (field names documented in the report; full precision). */
 export function marketJson(a: MarketAnalysis, sector: { index: number; label: string; reason: Bilingual } | null, lang: Lang): unknown {
   return {
@@ -204,22 +127,15 @@ export interface MarketRun {
 export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<MarketRun> {
   const { lang } = args;
   const typed = args.input;
-  const abs = resolve(io.cwd, typed);
-  let file: GridFile;
-  try {
-    file = await readGridFile(abs);
-  } catch (e) {
-    // The file host names the absolute path; say the name the user typed.
-    throw e instanceof RippleError && e.where.file === abs && !(e instanceof RippleErrorList) ? new RippleError(e.code, e.text, { ...e.where, file: typed }, e.kind) : e;
-  }
-  const paramsGrid = sheetNamed(file, args.market, typed, "--market");
+  const file = await readGrids(io.cwd, typed);
+  const paramsGrid = inFile(typed, () => findSheet(file.sheets, args.market, typed, "--market"));
   if (!isMarketParamGrid(paramsGrid) && !args.scenarioSheet)
     say(io, lang, {
       ja: `シート「${paramsGrid.sheet}」はパラメータのテンプレートの形（キー・値・分布 …）に見えません。`,
       en: `sheet '${paramsGrid.sheet}' does not look like the parameter template (Key, Value, Distribution …).`,
     });
   const scenarioGrid = args.scenarioSheet
-    ? sheetNamed(file, args.scenarioSheet, typed, "--market-scenarios")
+    ? inFile(typed, () => findSheet(file.sheets, args.scenarioSheet!, typed, "--market-scenarios"))
     : file.sheets.find((g) => g !== paramsGrid && isMarketScenarioGrid(g));
   if (!scenarioGrid)
     throw new RippleError(
@@ -233,32 +149,39 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
   const defaults = readDefaults();
   const sheets = inFile(typed, () => readMarketSheets(paramsGrid, scenarioGrid, defaults));
 
-  const skip = new Set([paramsGrid.sheet, scenarioGrid.sheet]);
-  const { grid: tableGrid, table, searched } = chooseTable(file, typed, args.sheet, skip);
-  if (searched)
-    say(io, lang, {
-      ja: `シート「${tableGrid.sheet}」の産業連関表を使います。別のシートは --sheet で指定できます。`,
-      en: `using the input-output table on sheet '${tableGrid.sheet}'; choose another with --sheet.`,
+  // With --projects the plans come from the same pipeline as `--projects` alone: their capacity,
+  // and the table with any sector split (so the magnet sector can be the split sector).
+  let table: IOTable;
+  let tableGrid: Grid;
+  let model: IOModel;
+  let projects: Project[] | undefined;
+  let projectsSource: string | undefined;
+  const extraInputs: Grid[] = [];
+  if (args.projects) {
+    const r = await projectsOnFile(file, { input: typed, sheet: args.sheet, projects: args.projects, converters: args.converters, lang }, io);
+    ({ table, model, projects } = r);
+    const chosen = inFile(typed, () => chooseSheet(file.sheets, typed, { sheet: args.sheet }));
+    tableGrid = chosen.grid;
+    if (chosen.searched) sayTableSheet(io, lang, tableGrid.sheet);
+    const projectGrid = findSheet(file.sheets, args.projects, typed, "--projects");
+    projectsSource = `${basename(typed)} [${projectGrid.sheet}]`;
+    extraInputs.push(projectGrid);
+  } else {
+    const chosen = inFile(typed, () => chooseSheet(file.sheets, typed, { sheet: args.sheet, skip: new Set([paramsGrid.sheet, scenarioGrid.sheet]) }));
+    tableGrid = chosen.grid;
+    if (chosen.searched) sayTableSheet(io, lang, tableGrid.sheet);
+    table = inFile(typed, () => buildTable(chosen.grid, chosen.layout));
+    model = await IOModel.buildAsync(table, {}, { signal: args.signal }).catch((e) => {
+      throw withFile(e, typed);
     });
+  }
   const sector = chooseMagnetSector(table, args.magnetSector);
-  const model = await IOModel.buildAsync(table, {}, { signal: args.signal }).catch((e) => {
-    throw withFile(e, typed);
-  });
-
-  const inputs: ReportInput[] = [paramsGrid, scenarioGrid, tableGrid].map((g) => ({
+  const inputs: ReportInput[] = [paramsGrid, scenarioGrid, tableGrid, ...extraInputs].map((g) => ({
     description: basename(typed),
     sheet: g.sheet,
     range: usedRange(g),
     checksum: checksum(g),
   }));
-  let projects: Project[] | undefined;
-  let projectsSource: string | undefined;
-  if (args.projects) {
-    const p = projectsOf(file, typed, args, table);
-    projects = p.projects;
-    projectsSource = `${basename(typed)} [${p.grid.sheet}]`;
-    inputs.push({ description: basename(typed), sheet: p.grid.sheet, range: usedRange(p.grid), checksum: checksum(p.grid) });
-  }
 
   const analysis = inFile(typed, () =>
     runMarketOnSheets(sheets, {
@@ -291,19 +214,7 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
   }
 
   const json = marketJson(analysis, { index: sector.index, label: table.sectors[sector.index].label, reason: sector.reason }, lang);
-  if (args.json === "-") io.stdout.write(JSON.stringify(json) + "\n");
-  else if (args.json !== undefined) {
-    const path = resolve(io.cwd, args.json);
-    try {
-      await fs.writeFile(path, JSON.stringify(json) + "\n", "utf8");
-    } catch (e) {
-      throw new RippleError(
-        "file-unwritable",
-        { ja: `JSON を書き込めません（${(e as Error).message}）。`, en: `Cannot write the JSON (${(e as Error).message}).` },
-        { file: args.json },
-      );
-    }
-  }
+  if (args.json !== undefined) await writeJson(args.json, json, io, lang);
   if (args.json !== "-") {
     io.stdout.write(marketSummary(analysis, lang));
     if (workbook) io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);

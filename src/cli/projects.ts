@@ -7,9 +7,10 @@ import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import type { ModelOptions } from "../engine/model/options";
 import type { ImportType } from "../engine/table/types";
+import { looksLikeConverterSheet } from "../engine/projects/parse";
 import { PROJECT_SHEETS } from "../report/projectLabels";
 import { projectsJson, runProjectsPipeline, type ProjectsOptions, type ProjectsPipelineResult } from "../report/projectsPipeline";
-import { writeXlsx } from "../workbook/xlsx";
+import { writeXlsx, type GridFile } from "../workbook/xlsx";
 import { chooseSheet, findSheet, inFile, readGrids, readText, say, writeJson } from "./analyze";
 import type { CliIO } from "./io";
 import { parseMappingFile } from "./mappingFile";
@@ -43,15 +44,23 @@ function named(sheets: Grid[], names: Bilingual): Grid | null {
   return sheets.find((g) => g.sheet === names.ja || g.sheet.toLowerCase() === names.en.toLowerCase()) ?? null;
 }
 
-export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<ProjectsPipelineResult> {
+/** Read the sheets a projects run needs from an opened workbook and run the pipeline (no
+ * output): shared by `--projects` and by `--market --projects`, which takes the plans' capacity
+ * and the split table from it. */
+export async function projectsOnFile(
+  file: GridFile,
+  args: Omit<ProjectsArgs, "out" | "json" | "defaultOut">,
+  io: CliIO,
+): Promise<ProjectsPipelineResult> {
   const { lang } = args;
-  const file = await readGrids(io.cwd, args.input);
   const inputName = args.input;
   const mapping = args.map ? parseMappingFile(await readText(resolve(io.cwd, args.map), args.map), args.map) : undefined;
   const { grid } = inFile(inputName, () => chooseSheet(file.sheets, inputName, { sheet: args.sheet, mapping, importType: args.importType }));
   const sheet = (name: string, option: string) => inFile(inputName, () => findSheet(file.sheets, name, inputName, option));
   const projectGrid = sheet(args.projects, "--projects");
-  const converterGrid = args.converters ? sheet(args.converters, "--converters") : named(file.sheets, PROJECT_SHEETS.converters);
+  const converterGrid = args.converters
+    ? sheet(args.converters, "--converters")
+    : (named(file.sheets, PROJECT_SHEETS.converters) ?? file.sheets.find(looksLikeConverterSheet) ?? null);
   if (!converterGrid)
     throw new RippleError(
       "converters-missing",
@@ -67,7 +76,7 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
   if (args.importType) modelOptions.importType = args.importType;
   if (args.consumptionRate !== undefined) modelOptions.consumptionRate = args.consumptionRate;
 
-  const result = inFile(inputName, () =>
+  return inFile(inputName, () =>
     runProjectsPipeline({
       tableGrid: grid,
       projectGrid,
@@ -82,6 +91,12 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
       inputDescription: args.inputDescription ?? basename(inputName),
     }),
   );
+}
+
+export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<ProjectsPipelineResult> {
+  const { lang } = args;
+  const file = await readGrids(io.cwd, args.input);
+  const result = await projectsOnFile(file, args, io);
 
   let workbook: string | null = null;
   if (args.out !== undefined || args.json === undefined) {

@@ -117,28 +117,28 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     s.skip();
 
     s.add([[tr(P.keyResults)]], "subtitle");
-    s.add([[tr(P.indicator), tr(P.value), tr(P.unitCol), tr(P.explanation)]], "header");
+    s.add([[tr(P.indicator), tr(P.value), tr(P.unitCol), null, tr(P.explanation)]], "header");
     const c = ev.cumulative;
     const rows: CellSpec[][] = [
-      [tr(P.cumOutput), c.total.output, unit, tr(P.explainCum)],
-      [tr(P.cumGva), c.total.valueAdded, unit, tr(P.explainCum)],
-      [tr(P.cumComp), c.total.compensation, unit, tr(P.explainCum)],
+      [tr(P.cumOutput), c.total.output, unit, null, tr(P.explainCum)],
+      [tr(P.cumGva), c.total.valueAdded, unit, null, tr(P.explainCum)],
+      [tr(P.cumComp), c.total.compensation, unit, null, tr(P.explainCum)],
     ];
     const fmts: (string | null)[][] = [[null, F.money], [null, F.money], [null, F.money]];
     if (jobs) {
-      rows.push([tr(P.cumJobs), c.total.employment ?? 0, persons, tr(P.explainCum)]);
+      rows.push([tr(P.cumJobs), c.total.employment ?? 0, persons, null, tr(P.explainCum)]);
       fmts.push([null, F.persons]);
     }
     rows.push(
-      [tr(P.cumCapex), c.capex, unit, tr({ ja: "計画シートの年度別設備投資額の合計", en: "Sum of the project sheet's capex by year" })],
-      [tr(P.cumSubsidy), c.subsidy, unit, tr(P.explainCumSubsidy)],
-      [tr(P.pvGva), ev.pv.valueAdded, unit, tr(P.explainPv(ev.baseYear, rateText))],
-      [tr(P.pvSubsidy), ev.pv.subsidy, unit, tr(P.explainPv(ev.baseYear, rateText))],
+      [tr(P.cumCapex), c.capex, unit, null, tr({ ja: "計画シートの年度別設備投資額の合計", en: "Sum of the project sheet's capex by year" })],
+      [tr(P.cumSubsidy), c.subsidy, unit, null, tr(P.explainCumSubsidy)],
+      [tr(P.pvGva), ev.pv.valueAdded, unit, null, tr(P.explainPv(ev.baseYear, rateText))],
+      [tr(P.pvSubsidy), ev.pv.subsidy, unit, null, tr(P.explainPv(ev.baseYear, rateText))],
     );
     fmts.push([null, F.money], [null, F.money], [null, F.money], [null, F.money]);
-    const bcRow: CellSpec[] = [tr(P.bc), ev.bc ?? "—", tr(P.times), tr(P.explainBc)];
+    const bcRow: CellSpec[] = [tr(P.bc), ev.bc ?? "—", tr(P.times), null, tr(P.explainBc)];
     const multiple = c.direct.output !== 0 ? c.total.output / c.direct.output : null;
-    const mulRow: CellSpec[] = [tr(P.multiple), multiple ?? "—", tr(P.times), tr(P.explainMultiple)];
+    const mulRow: CellSpec[] = [tr(P.multiple), multiple ?? "—", tr(P.times), null, tr(P.explainMultiple)];
     rows.forEach((r, i) => s.add([r], "body", fmts[i]));
     s.add([bcRow], "total", [null, F.ratio]);
     s.add([mulRow], "body", [null, F.ratio]);
@@ -175,7 +175,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       split: splitNames,
     });
     s.add(sentences.map((x) => [tr(x)]), "body");
-    sheets.push(s.build({ columnWidths: { 0: 40, 1: 18, 2: 12, 3: 90, 4: 60, 5: 60 } }));
+    // Narrow columns: long texts sit last on their row and run on to the right.
+    const w = (k: number) => Math.max(26, labelWidth([measureHeads[k - 1] ?? ""], 26, 44));
+    sheets.push(s.build({ columnWidths: { 0: 44, 1: w(1), 2: w(2), 3: w(3), 4: jobs ? w(4) : 110, 5: jobs ? 110 : 26 } }));
   }
 
   // ---- 年度別 / By year ----
@@ -238,6 +240,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
 
     // Table 3: value added, income, employment, discounting
     s.add([[tr(P.otherMeasures)]], "subtitle");
+    s.add([[`${tr(P.discountFactor)} = 1 / (1 + ${rateText})^(${lang === "ja" ? "年度" : "year"} − ${ev.baseYear})`]], "note");
     const head3: CellSpec[] = [
       tr(P.year),
       money(MEASURES.valueAdded),
@@ -246,7 +249,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       money(MEASURES.compensation),
     ];
     if (jobs) head3.push(withUnit(MEASURES.employment, persons, lang));
-    head3.push(`${tr(P.discountFactor)} 1/(1+${rateText})^(t−${ev.baseYear})`, money(P.pvGvaShort), money(P.pvSubsidyShort));
+    head3.push(tr(P.discountFactor), money(P.pvGvaShort), money(P.pvSubsidyShort));
     s.add([head3], "header");
     const df = (y: number) => Math.pow(1 + ev.discountRate.value, -(y - ev.baseYear));
     const fmt3 = [null, F.money, F.money, F.money, F.money, ...(jobs ? [F.persons] : []), F.factor, F.money, F.money];
@@ -309,7 +312,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     });
     s.skip(height);
     const widths: Record<number, number> = { 0: 14 };
-    for (let k = 1; k < head3.length; k++) widths[k] = 22;
+    for (let k = 1; k < head3.length; k++) widths[k] = 30;
     sheets.push(s.build({ columnWidths: widths }));
   }
 
@@ -339,9 +342,10 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       money(P.pvGvaShort),
       money(P.pvSubsidyShort),
       tr(P.bc),
+      tr(P.notes),
     ];
     s.add([head], "header");
-    const fmt: (string | null)[] = [null, null, null, null, null, null, F.tonnes, "0", F.money, F.percent, F.money, F.money, F.money, F.money, F.money, F.money, F.money, F.money, F.ratio];
+    const fmt: (string | null)[] = [null, null, null, null, null, null, F.tonnes, "0", F.money, F.percent, F.money, F.money, F.money, F.money, F.money, F.money, F.money, F.money, F.ratio, null];
     const np = ev.projects.length;
     const r0 = s.add(
       ev.projects.map((e) => {
@@ -349,7 +353,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
         return [
           p.id,
           p.company,
-          p.confidential,
+          tr(p.confidential ? P.confidentialYes : P.confidentialNo),
           choiceLabel(MAGNET_TYPES, p.magnetType, lang),
           choiceLabel(TREATMENTS, p.treatment, lang),
           table.sectors[p.sector].label,
@@ -366,6 +370,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
           e.pv.valueAdded,
           e.pv.subsidy,
           e.bc ?? "—",
+          p.notes ?? null,
         ];
       }),
       "body",
@@ -425,7 +430,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       [null, null, ...years.map(() => F.money), F.money],
     );
     const widths: Record<number, number> = { 0: 12, 1: labelWidth(ev.projects.map((e) => e.project.company), 14, 30) };
-    for (let k = 2; k < Math.max(head.length, ny + 3); k++) widths[k] = 16;
+    for (let k = 2; k < Math.max(head.length, ny + 3); k++) widths[k] = k < head.length ? labelWidth([String(head[k])], 14, 34) : 16;
+    widths[3] = 28;
+    widths[head.length - 1] = 60;
     sheets.push(s.build({ columnWidths: widths, freeze: { rows: 0, cols: 2 } }));
   }
 
@@ -439,7 +446,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     if (ev.capacityPath.length) {
       const target = ev.kpis.find((k) => k.key === "capacity-ratio")?.target ?? null;
       s.add([[tr(P.capacityPathTitle)]], "subtitle");
-      s.add([[tr(P.capacityNote)]], "note");
+      s.add([[tr(P.capacityNote)], [tr(P.demandNote)]], "note");
       s.add(
         [[tr(P.year), `${tr(P.baseline)} (t/${lang === "ja" ? "年" : "yr"})`, `${tr(P.supported)} (t/${lang === "ja" ? "年" : "yr"})`, `${tr(P.capacityTotal)} (t/${lang === "ja" ? "年" : "yr"})`, `${tr(P.demand)} (t)`, tr(P.ratio), tr(P.target)]],
         "header",
@@ -466,7 +473,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       });
       s.skip(18);
     }
-    sheets.push(s.build({ columnWidths: { 0: 40, 1: 18, 2: 18, 3: 18, 4: 60, 5: 60, 6: 12 } }));
+    sheets.push(s.build({ columnWidths: { 0: 44, 1: 24, 2: 28, 3: 24, 4: 24, 5: 18, 6: 12 } }));
   }
 
   // ---- 部門別 / By sector ----
@@ -476,7 +483,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     s.add([[tr(P.bySectorTitle)], [`${tr(P.unit)}: ${unit}`]], "title");
     s.skip();
     const stages = ["direct", "firstIndirect", "secondIndirect", "total"] as const;
-    s.add([[tr(P.sector), ...stages.map((k) => money(STAGES[k])), money(MEASURES.valueAdded), money(MEASURES.compensation), ...(jobs ? [withUnit(MEASURES.employment, persons, lang)] : [])]], "header");
+    const totalOf = (m: Bilingual): Bilingual => ({ ja: `${m.ja}・総合効果`, en: `${m.en}, total effect` });
+    s.add([[tr(P.sector), ...stages.map((k) => money(STAGES[k])), money(totalOf(MEASURES.valueAdded)), money(totalOf(MEASURES.compensation)), ...(jobs ? [withUnit(totalOf(MEASURES.employment), persons, lang)] : [])]], "header");
+    s.add([[tr(P.bySectorNote)]], "note");
     const fmt = [null, F.money, F.money, F.money, F.money, F.money, F.money, ...(jobs ? [F.persons] : [])];
     const n = model.n;
     const r0 = s.add(
@@ -498,7 +507,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     ];
     s.add([[tr(P.total), ...vals.map((v, j) => sumF(1 + j, r0, r0 + n - 1, v))]], "total", fmt);
     const widths: Record<number, number> = { 0: labelWidth(model.sectors, 14, 36) };
-    for (let k = 1; k < fmt.length; k++) widths[k] = 20;
+    for (let k = 1; k < fmt.length; k++) widths[k] = 30;
     sheets.push(s.build({ columnWidths: widths, freeze: { rows: 4, cols: 1 } }));
   }
 
@@ -560,7 +569,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     for (const conv of input.converters.values())
       for (const [i, share] of conv.shares) {
         const over = conv.selfSufficiency.get(i);
-        convRows.push([conv.name, table.sectors[i].label, share, over ?? ss[i], over !== undefined ? tr(P.override) : tr(P.fromTable), conv.source]);
+        convRows.push([conv.name, table.sectors[i].label, share, over ?? ss[i], over !== undefined ? tr(P.override) : tr(P.fromTable), conv.rowSources?.get(i) ?? conv.source]);
       }
     s.add(convRows, "body", [null, null, F.percent, F.ratio, null, null]);
     s.skip();
@@ -568,17 +577,10 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     s.add([[tr(P.splitTitle)]], "subtitle");
     if (input.splits.length === 0) s.add([[tr(P.noSplit)]], "body");
     for (const d of input.splits) {
-      s.add(
-        [
-          [tr(P.newSector), d.label],
-          [tr(P.parent), d.parentLabel],
-          [money(P.output), d.output],
-          [tr(P.outputShare), d.share],
-          [tr(P.source), d.sources.join(" / ") || "—"],
-        ],
-        "body",
-        [null, null],
-      );
+      s.add([[tr(P.newSector), d.label], [tr(P.parent), d.parentLabel]], "body");
+      s.add([[money(P.output), d.output]], "body", [null, F.money]);
+      s.add([[tr(P.outputShare), d.share]], "body", [null, "0.000000"]);
+      s.add([[tr(P.source), d.sources.join(" / ") || "—"]], "body");
       // Numbers on their own rows so their formats apply.
       if (d.inputs) {
         s.add([[tr(P.inputCoefficients), tr(P.sector), tr(P.value), tr(P.source)]], "header");
@@ -595,7 +597,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
 
     if (input.parameters) {
       s.add([[tr(P.parameterSheet)]], "subtitle");
-      s.add([[tr(P.gradeNote)]], "note");
+      s.add([[tr(P.gradeNote)], [tr(P.usedNote)]], "note");
       s.add([["block", "parameter", tr(P.value), tr(P.unitCol), tr(P.low), tr(P.high), tr(P.grade), tr(P.source), tr(P.used)]], "header");
       s.add(
         input.parameters.map((p) => [
@@ -625,7 +627,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       ],
       "body",
     );
-    sheets.push(s.build({ columnWidths: { 0: 34, 1: 34, 2: 14, 3: 18, 4: 22, 5: 40, 6: 8, 7: 70, 8: 8 } }));
+    sheets.push(s.build({ columnWidths: { 0: 48, 1: 34, 2: 14, 3: 18, 4: 22, 5: 40, 6: 8, 7: 70, 8: 12 } }));
   }
 
   const provenance: ProvenanceSpec = {
@@ -655,13 +657,13 @@ function addKpiTable(s: SheetBuilder, kpis: Kpi[], lang: Lang): void {
     s.add([[tr(P.noKpi)]], "note");
     return;
   }
-  s.add([[tr(P.kpi), tr(P.target), tr(P.value), tr(P.result), tr(P.why), tr(P.sources)]], "header");
-  for (const k of kpis)
-    s.add(
-      [[tr(k.label), k.target, k.value ?? "—", kpiResult(k, lang), tr(k.explanation), k.sources.map(tr).join(" / ")]],
-      "body",
-      [null, k.key === "plans-on-schedule" ? F.percent : F.ratio, k.key === "plans-on-schedule" ? F.percent : F.ratio, null, null, null],
-    );
+  s.add([[tr(P.kpi), tr(P.target), tr(P.value), tr(P.result)]], "header");
+  for (const k of kpis) {
+    const f = k.key === "plans-on-schedule" ? F.percent : F.ratio;
+    s.add([[tr(k.label), k.target, k.value ?? "—", kpiResult(k, lang)]], "body", [null, f, f, null]);
+    // The calculation and the sources on their own lines, so both can be read in full.
+    s.add([[null, `${tr(P.why)}: ${tr(k.explanation)}`], [null, `${tr(P.sources)}: ${k.sources.map(tr).join(" / ")}`]], "note");
+  }
 }
 
 /** The KPI inputs' sources as one line each (for the JSON and the CLI summary). */

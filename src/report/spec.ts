@@ -32,6 +32,9 @@ export interface BlockSpec {
   rowTags?: Record<number, RowTag>;
   /** The same for columns, by zero-based column within the block. */
   colTags?: Record<number, RowTag>;
+  /** The same for single cells, keyed "row,col" within the block (a row whose columns sum
+   * different plans, e.g. capex and plant output of one year). */
+  cellTags?: Record<string, RowTag>;
 }
 
 /** What a row (or column) of a block holds, for the deliverable layer. */
@@ -46,6 +49,9 @@ export interface RowTag {
   /** Aggregates of the same quantity share a measure (e.g. "gva:2030"), so the public version
    * can tell when the difference of two would isolate too few confidential projects. */
   measure?: string;
+  /** A total: the keys of the rows it adds up, so suppressing some of them does not let the
+   * total give their sum away. */
+  parts?: string[];
 }
 
 /** A rectangle on a sheet, zero-based, inclusive of its first cell; sheet defaults to the

@@ -1,8 +1,10 @@
-// The task pane: five steps top to bottom (table, roles, options, shock, run), a language
-// switch in the header, and one error bar that always speaks the current language.
+// The task pane: the table and its roles on top (every analysis uses them), then one tab per
+// kind of analysis — 経済波及効果 (options, shock, run), 支援計画, 需給モデル, 供給途絶 — and
+// the worksheet functions' recent errors at the bottom. A language switch in the header; every
+// message speaks the current language.
 
 import * as React from "react";
-import { Button, Divider, Subtitle2, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Divider, Subtitle2, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { RippleError, type Lang } from "../engine/errors";
 import type { ImportType, Line, Role } from "../engine/table/types";
@@ -12,7 +14,13 @@ import { RoleMap, type Axis } from "./components/RoleMap";
 import { OptionsPanel } from "./components/OptionsPanel";
 import { ShockPicker } from "./components/ShockPicker";
 import { ErrorBar, RunPanel } from "./components/RunPanel";
-import { defaultPaneOptions, hasProblems, optionProblems, toModelOptions, type PaneOptions } from "./paneOptions";
+import { ProjectsPanel } from "./components/ProjectsPanel";
+import { MarketPanel } from "./components/MarketPanel";
+import { DisruptionPanel } from "./components/DisruptionPanel";
+import { FunctionErrors } from "./components/FunctionErrors";
+import { errorParts } from "./useRun";
+import { setFunctionLanguage } from "../functions/errorMapping";
+import { changedModelOptions, defaultPaneOptions, hasProblems, optionProblems, toModelOptions, type PaneOptions } from "./paneOptions";
 import {
   loadTableFromSelection,
   loadTableFromSheet,
@@ -40,7 +48,13 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   langs: { display: "flex", gap: tokens.spacingHorizontalXS },
+  tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // A class's display wins over the hidden attribute, so hidden tabs get their own class.
+  hidden: { display: "none" },
 });
+
+type PaneTab = "analysis" | "projects" | "market" | "disruption";
+const TABS: PaneTab[] = ["analysis", "projects", "market", "disruption"];
 
 /** An error as one message in the user's language, naming sheet and cell when it has them. */
 export function errorMessage(err: unknown, lang: Lang, unexpected: (message: string) => string): string {
@@ -52,6 +66,9 @@ export function App(): React.ReactElement {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === "ja" ? "ja" : "en") as Lang;
   const s = useStyles();
+  const [tab, setTab] = React.useState<PaneTab>("analysis");
+  // RIPPLE.* messages follow the pane's language once the user has picked one.
+  React.useEffect(() => setFunctionLanguage(lang), [lang]);
 
   const [sheets, setSheets] = React.useState<string[]>([]);
   const [sheet, setSheet] = React.useState("");
@@ -176,6 +193,8 @@ export function App(): React.ReactElement {
   };
 
   const problems = optionProblems(options);
+  // The other tabs' runs use the same options, passing only what the user changed.
+  const modelOptions = React.useMemo(() => (hasProblems(optionProblems(options)) ? null : changedModelOptions(options)), [options]);
   const canRun = !!detected && !!table && !hasProblems(problems) && !shockError;
 
   const run = async () => {
@@ -235,10 +254,7 @@ export function App(): React.ReactElement {
       </header>
 
       {shownError !== null && (
-        <ErrorBar
-          message={errorMessage(shownError, lang, (message) => t("errors.unexpected", { message }))}
-          onDismiss={() => setError(null)}
-        />
+        <ErrorBar {...errorParts(shownError, lang, (message) => t("errors.unexpected", { message }))} onDismiss={() => setError(null)} />
       )}
 
       <Subtitle2 as="h2">{t("table.heading")}</Subtitle2>
@@ -264,42 +280,72 @@ export function App(): React.ReactElement {
             onChangeRole={changeRole}
             onConfirm={() => void confirm()}
           />
-          <Divider />
-          <Subtitle2 as="h2">{t("options.heading")}</Subtitle2>
-          <OptionsPanel
-            options={options}
-            detectedImportType={detected.layout.importType}
-            sectors={table?.sectors.map((x) => x.label) ?? []}
-            tableSelfSufficiency={selfSufficiency}
-            onChange={setOptions}
-          />
-          <Divider />
-          <Subtitle2 as="h2">{t("shock.heading")}</Subtitle2>
-          <ShockPicker
-            address={shockAddress}
-            loading={running}
-            preview={shock}
-            formatNumber={(v) => nf.format(v)}
-            onAddressChange={setShockAddress}
-            onRead={() => void readShock("address")}
-            onUseSelection={() => void readShock("selection")}
-          />
-          <Divider />
-          <Subtitle2 as="h2">{t("run.heading")}</Subtitle2>
-          <RunPanel
-            canRun={canRun}
-            running={running}
-            progress={progress}
-            written={written}
-            cancelled={cancelled}
-            modelName={modelName}
-            registeredAs={registeredAs}
-            onModelNameChange={setModelName}
-            onRun={() => void run()}
-            onCancel={() => abort.current?.abort()}
-          />
         </>
       )}
+
+      <Divider />
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PaneTab)} aria-label={t("tabs.label")}>
+        {TABS.map((k) => (
+          <Tab key={k} value={k} data-testid={`tab-${k}`}>
+            {t(`tabs.${k}`)}
+          </Tab>
+        ))}
+      </TabList>
+
+      {/* Every tab stays mounted (hidden when not chosen), so a run and its inputs survive a switch. */}
+      <div className={tab === "analysis" ? s.tab : s.hidden} hidden={tab !== "analysis"} data-testid="panel-analysis">
+        {!detected && <Subtitle2 as="p">{t("run.needTable")}</Subtitle2>}
+        {detected && (
+          <>
+            <Subtitle2 as="h2">{t("options.heading")}</Subtitle2>
+            <OptionsPanel
+              options={options}
+              detectedImportType={detected.layout.importType}
+              sectors={table?.sectors.map((x) => x.label) ?? []}
+              tableSelfSufficiency={selfSufficiency}
+              onChange={setOptions}
+            />
+            <Divider />
+            <Subtitle2 as="h2">{t("shock.heading")}</Subtitle2>
+            <ShockPicker
+              address={shockAddress}
+              loading={running}
+              preview={shock}
+              formatNumber={(v) => nf.format(v)}
+              onAddressChange={setShockAddress}
+              onRead={() => void readShock("address")}
+              onUseSelection={() => void readShock("selection")}
+            />
+            <Divider />
+            <Subtitle2 as="h2">{t("run.heading")}</Subtitle2>
+            <RunPanel
+              canRun={canRun}
+              running={running}
+              progress={progress}
+              written={written}
+              cancelled={cancelled}
+              modelName={modelName}
+              registeredAs={registeredAs}
+              onModelNameChange={setModelName}
+              onRun={() => void run()}
+              onCancel={() => abort.current?.abort()}
+            />
+          </>
+        )}
+      </div>
+      <div className={tab === "projects" ? s.tab : s.hidden} hidden={tab !== "projects"} data-testid="panel-projects">
+        <ProjectsPanel detected={detected} sheets={sheets} modelOptions={modelOptions} onSheetsChanged={refreshSheets} />
+      </div>
+      <div className={tab === "market" ? s.tab : s.hidden} hidden={tab !== "market"} data-testid="panel-market">
+        <MarketPanel detected={detected} sheets={sheets} modelOptions={modelOptions} onSheetsChanged={refreshSheets} />
+      </div>
+      <div className={tab === "disruption" ? s.tab : s.hidden} hidden={tab !== "disruption"} data-testid="panel-disruption">
+        <DisruptionPanel detected={detected} modelOptions={modelOptions} onSheetsChanged={refreshSheets} />
+      </div>
+
+      <Divider />
+      <Subtitle2 as="h2">{t("functionErrors.heading")}</Subtitle2>
+      <FunctionErrors />
     </main>
   );
 }

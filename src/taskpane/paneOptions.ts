@@ -74,3 +74,13 @@ export function toModelOptions(p: PaneOptions): ModelOptions {
   if (Object.keys(ss).length > 0) opts.selfSufficiency = ss;
   return opts;
 }
+
+/** ModelOptions holding only what the user changed from the defaults, for the flows whose
+ * results record every option given as "entered by the user" (runProjectsPipeline's method
+ * sheet); call only when optionProblems() found none. */
+export function changedModelOptions(p: PaneOptions): ModelOptions {
+  const opts = toModelOptions(p);
+  if (opts.consumptionRate === DEFAULT_CONSUMPTION_RATE) delete opts.consumptionRate;
+  if (opts.incomeBase === defaultPaneOptions().incomeBase) delete opts.incomeBase;
+  return opts;
+}

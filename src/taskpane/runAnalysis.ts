@@ -4,7 +4,7 @@
 // command line, so the same inputs give the same numbers everywhere.
 
 import { a1, type Grid } from "../engine/grid";
-import { cancelledError, type Lang } from "../engine/errors";
+import type { Lang } from "../engine/errors";
 import type { IOTable, ImportType, Line, Role, TableLayout, TableMapping } from "../engine/table/types";
 import { buildTable, layoutToMapping, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
 import { IOModel, analyzeDetailed, impactTypeII, type ModelOptions } from "../engine/model";
@@ -18,6 +18,7 @@ import { reportOptions } from "./reportOptions";
 import { withTypeIISheet } from "./typeIISheet";
 import { computeCoefficients } from "../engine/model/coefficients";
 import { resolveOptions } from "../engine/model/options";
+import { stepper, type RunControl } from "./progress";
 import pkg from "../../package.json";
 
 export const VERSION: string = pkg.version;
@@ -165,22 +166,7 @@ export async function readShockGrid(source: { sheet: string; address: string } |
 
 // ---- Run ----
 
-export type RunStage = "read" | "build" | "analyze" | "report" | "write";
-
-export interface RunProgress {
-  stage: RunStage;
-  /** Overall fraction done, 0..1. */
-  fraction: number;
-}
-
-/** Share of the progress bar each stage takes (the factorisation and the writing dominate). */
-const STAGE_SPAN: Record<RunStage, [number, number]> = {
-  read: [0, 0.05],
-  build: [0.05, 0.45],
-  analyze: [0.45, 0.55],
-  report: [0.55, 0.6],
-  write: [0.6, 1],
-};
+export type { RunControl, RunProgress, RunStage } from "./progress";
 
 export interface RunInput {
   detected: DetectedTable;
@@ -202,22 +188,11 @@ export interface RunOutcome {
   sheets: string[];
 }
 
-export interface RunControl {
-  signal?: AbortSignal;
-  onProgress?: (p: RunProgress) => void;
-}
-
 /** The whole analysis of one confirmed table; throws RippleError (with sheet and cell) on bad
  * input and cancelledError() when the signal fires. Writes only new sheets. */
 export async function runAnalysis(input: RunInput, control: RunControl = {}): Promise<RunOutcome> {
   const { signal } = control;
-  const report = (stage: RunStage, part: number) => {
-    const [a, b] = STAGE_SPAN[stage];
-    control.onProgress?.({ stage, fraction: a + (b - a) * Math.min(1, Math.max(0, part)) });
-  };
-  const check = () => {
-    if (signal?.aborted) throw cancelledError();
-  };
+  const { report, check, within } = stepper(control);
   report("read", 0);
   const d = input.detected;
   if (d.tableError) throw d.tableError;
@@ -226,7 +201,7 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
   report("build", 0);
   const model = await IOModel.buildAsync(table, input.options, {
     signal,
-    onProgress: (done, total) => report("build", total > 0 ? done / total : 1),
+    onProgress: within("build"),
   });
   check();
   // Registered before anything is written, so a bad name stops the run with nothing written.
@@ -268,10 +243,16 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
   const spec = input.typeII ? withTypeIISheet(base, detail, input.shock ? impactTypeII(model, input.shock.vector) : null, table) : base;
   check();
   report("write", 0);
-  const written = await gateway.writeReport(spec, {
-    signal,
-    onProgress: (done: number, total: number) => report("write", total > 0 ? done / total : 1),
-  });
+  let written: { sheets: string[] };
+  try {
+    written = await gateway.writeReport(spec, { signal, onProgress: within("write") });
+  } catch (err) {
+    // The model is registered whatever happened to the write: formulas that name it recompute.
+    if (input.modelName) await gateway.recalculate().catch((e) => console.error(e));
+    throw err;
+  }
+  // Excel does not know the registry changed: RIPPLE.* formulas naming the model recompute now.
+  if (input.modelName) await gateway.recalculate();
   report("write", 1);
   return { model, result, spec, sheets: written.sheets };
 }

@@ -36,7 +36,11 @@ describe("node bin/ripple.js", () => {
     expect(r.stdout).toContain("Ripple multiple");
     const wb = await readXlsx(join(dir, "ripple-demo-results.xlsx"));
     expect(wb.sheets.map((s) => s.sheet)).toEqual([
-      "Summary",
+      "Policy summary",
+      "By year",
+      "By project",
+      "KPI",
+      "By sector",
       "Input coefficients A",
       "Import coefficients m",
       "Leontief inverse L",

@@ -50,10 +50,13 @@ describe("ripple --help / usage", () => {
     expect(r.errLines[0]).toMatch(/^ripple: .*--no-such-option/);
   });
 
-  it("--projects says plainly that it is not available yet", async () => {
+  it("--projects on a CSV names the missing sheet; --converters alone is refused", async () => {
     const r = await run(["analyze", jaCsv, "--projects", "事業計画", "--lang", "en"]);
     expect(r.code).toBe(2);
-    expect(r.errLines).toEqual([expect.stringMatching(/^ripple: --projects .*not available/)]);
+    expect(r.errLines).toEqual([expect.stringMatching(/^ripple: .*no sheet '事業計画'.*--projects/)]);
+    const alone = await run(["analyze", jaCsv, "--converters", "x", "--lang", "en"]);
+    expect(alone.code).toBe(2);
+    expect(alone.errLines).toEqual(["ripple: --converters goes with --projects."]);
   });
 });
 
@@ -279,19 +282,33 @@ describe("ripple demo", () => {
     expect(r.out).toContain(out);
     expect(r.out).toContain("波及倍率");
     const wb = await readXlsx(out);
-    expect(wb.sheets.map((s) => s.sheet)).toEqual(["集計", "投入係数 A", "輸入係数 m", "逆行列係数 L", "乗数・影響力", "方法・出典"]);
+    expect(wb.sheets.map((s) => s.sheet)).toEqual([
+      "政策評価サマリー",
+      "年度別",
+      "計画別",
+      "KPI",
+      "部門別",
+      "投入係数 A",
+      "輸入係数 m",
+      "逆行列係数 L",
+      "乗数・影響力",
+      "方法・出典",
+    ]);
     const summary = wb.sheets[0].values.flat();
     expect(summary).toContain("直接効果");
-    expect(summary).toContain(17000); // the shock total
-    const methods = wb.sheets[5].values.flat().filter((v): v is string => typeof v === "string");
+    expect(summary).toContain("B/C（費用便益比）");
+    expect(summary).toContain("未達");
+    expect(r.out).toContain("B/C");
+    const methods = wb.sheets[9].values.flat().filter((v): v is string => typeof v === "string");
     expect(methods.some((v) => /^sha256:[0-9a-f]{64}$/.test(v))).toBe(true);
     expect(methods.some((v) => v.includes("家計調査"))).toBe(true);
+    expect(methods.some((v) => v.includes("ネオジム磁石"))).toBe(true);
 
     const again = await run(["demo", "--lang", "en"], { cwd: dir });
     expect(again.code).toBe(0);
     expect(again.err).toContain("ripple-demo-results-2.xlsx");
     const en = await readXlsx(join(dir, "ripple-demo-results-2.xlsx"));
-    expect(en.sheets[0].sheet).toBe("Summary");
+    expect(en.sheets[0].sheet).toBe("Policy summary");
   });
 
   it("goes through process.stdout when called as the bin does", async () => {

@@ -65,7 +65,8 @@ describe("ripple analyze SAMPLE --disruption magnet-cut.json", () => {
     expect(summary).toContain("中国からの磁石輸入 90% 減");
     expect(c.out()).toContain("経済損失（動学 IIM、24 期）: 21,");
     expect(c.out()).toContain(`結果のブック: ${run.workbook}`);
-    expect(c.err()).toBe("");
+    // Only the note of which sheet holds the table (the sample has several sheets).
+    expect(c.err()).toBe("ripple: シート「取引基本表」の産業連関表を使います。別のシートは --sheet で指定できます。\n");
 
     // Never overwrites: a second run goes next to the first.
     const again = await runDisruption({ input: samplePath, spec: examplePath, out: "magnets.xlsx", lang: "en" }, capture(dir).io);

@@ -21,7 +21,7 @@ describe("assets/ripple-sample.xlsx", () => {
 
   it("holds the 2011 table exactly as the CSV, with numbers as numbers", async () => {
     const wb = await readXlsx(sample);
-    expect(wb.sheets.map((s) => s.sheet)).toEqual(["取引基本表", "ショック", "出典"]);
+    expect(wb.sheets.map((s) => s.sheet)).toEqual(["取引基本表", "部門分割", "事業計画", "投資転換表", "パラメータ", "選択肢", "磁石パラメータ", "磁石シナリオ", "磁石需要ドライバー", "ショック", "出典"]);
     const csv = parseCsv(readFileSync(join(repoRoot, "assets/data/jp-io-2011-13/io2011_13sector_ja.csv"), "utf8"), "x");
     const t = wb.sheets[0];
     expect(t.origin).toEqual({ row: 0, col: 0 });
@@ -42,7 +42,7 @@ describe("assets/ripple-sample.xlsx", () => {
     const total = value("FY2025 supplementary budget top-up (permanent magnets)");
     expect(total).toBe(17000);
     const wb = await readXlsx(sample);
-    const s = wb.sheets[1];
+    const s = wb.sheets.find((x) => x.sheet === "ショック")!;
     const pairs = s.values.slice(1, 4).map((r) => [r[0], r[1]]);
     expect(pairs).toEqual([
       ["04 建設", total * value("capex converter construction share")],
@@ -53,7 +53,7 @@ describe("assets/ripple-sample.xlsx", () => {
     expect(text).toContain("例示");
     expect(text).toContain("METI 効果検証シナリオ (2026-03-31)");
     expect(text).toContain("置き換わる");
-    const src = wb.sheets[2].values.flat().join("\n");
+    const src = wb.sheets.find((x) => x.sheet === "出典")!.values.flat().join("\n");
     expect(src).toContain("e-Stat");
   });
 });

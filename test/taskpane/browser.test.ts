@@ -16,6 +16,7 @@ import type { FakeValue } from "../workbook/office/fakeExcel";
 import { analyze } from "../../src/engine/model";
 import { parseCsv, readTable, parseShockGrid, shockFromPairs } from "../../src/engine/table";
 import type { AnalysisResult } from "../../src/engine/model/result";
+import { PLAN_A, PLAN_B, planCells } from "./flowsFixture";
 
 const CHROMIUM = process.env.RIPPLE_CHROMIUM ?? "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -29,6 +30,9 @@ const SHOCK: FakeValue[][] = [
   ["サービス", 20000],
 ];
 const SCREENSHOT = path.join(ROOT, "test-results", "taskpane.png");
+const SCREENSHOT_PROJECTS = path.join(ROOT, "test-results", "taskpane-projects.png");
+const SCREENSHOT_MARKET = path.join(ROOT, "test-results", "taskpane-market.png");
+const SCREENSHOT_DISRUPTION = path.join(ROOT, "test-results", "taskpane-disruption.png");
 
 interface ChartState {
   sheet: string;
@@ -273,6 +277,115 @@ describe("task pane in Chromium with a fake Excel host", () => {
     await expect.poll(() => page.locator("h1").textContent()).toBe("Ripple ripple-effect analysis");
     expect(await page.getByTestId("table-facts").textContent()).toContain("13 sectors");
 
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it("inserts the project template, runs the plans typed into it (a bad sheet first), and the market model", async () => {
+    chromiumPresent();
+    type Wb = {
+      sheetNames(): string[];
+      sheet(n: string): { toValues(): FakeValue[][]; setCell(r: number, c: number, cell: { value: FakeValue } | undefined): void; validations: unknown[] };
+      writesTo(n: string): unknown[];
+    };
+    const names = () => page.evaluate(() => ((window as unknown as Record<string, Wb>).__fakeWorkbook).sheetNames());
+    const values = (sheet: string) => page.evaluate((n) => ((window as unknown as Record<string, Wb>).__fakeWorkbook).sheet(n).toValues(), sheet);
+    const fill = (sheet: string, cells: [number, number, FakeValue][]) =>
+      page.evaluate(
+        ({ sheet, cells }) => {
+          const wb = (window as unknown as Record<string, Wb>).__fakeWorkbook;
+          for (const [r, c, value] of cells) wb.sheet(sheet).setCell(r, c, value === null ? undefined : { value });
+        },
+        { sheet, cells },
+      );
+    await page.getByTestId("lang-ja").click();
+    await page.getByTestId("tab-projects").click();
+    // The other tabs' panels are hidden, this one shows; the converter's sectors are prefilled.
+    expect(await page.getByTestId("panel-analysis").isVisible()).toBe(false);
+    expect(await page.getByTestId("projects-conv-construction").inputValue()).toBe("04 建設");
+    await page.getByTestId("projects-first-year").fill("2025");
+    await page.getByTestId("projects-last-year").fill("2027");
+
+    // 1. Insert the templates: new sheets with drop-downs; the run's sheet choices follow them.
+    const before = await names();
+    await page.getByTestId("projects-template-run").click();
+    await page.getByTestId("projects-template-done").waitFor({ timeout: 30_000 });
+    const afterInsert = await names();
+    expect(afterInsert).toEqual([...before, "事業計画", "投資転換表", "パラメータ", "選択肢"]);
+    expect(await page.getByTestId("projects-template-written").textContent()).toBe("事業計画 / 投資転換表 / パラメータ / 選択肢");
+    expect(await page.evaluate(() => ((window as unknown as Record<string, Wb>).__fakeWorkbook).sheet("事業計画").validations.length)).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => page.getByTestId("projects-sheet").inputValue()).toBe("事業計画");
+    expect(await page.getByTestId("projects-converter-sheet").inputValue()).toBe("投資転換表");
+    expect(await page.getByTestId("projects-params-sheet").inputValue()).toBe("パラメータ");
+
+    // 2. A bad plan sheet: every problem in one list, with sheet and cell; nothing written.
+    const template = await values("事業計画");
+    const bad = { cells: { ...PLAN_A.cells, 産業部門: "宇宙産業", 稼働率: 1.5 }, capex: PLAN_A.capex };
+    await fill("事業計画", planCells(template, [bad, PLAN_B]));
+    await page.getByTestId("projects-run").click();
+    const problems = page.locator('[data-testid="panel-projects"] [data-testid="problem-list"] li');
+    await problems.first().waitFor({ timeout: 30_000 });
+    const items = await problems.allTextContents();
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    for (const item of items) expect(item).toMatch(/^シート「事業計画」 セル [A-Z]+\d+/);
+    expect(items.join("\n")).toContain("宇宙産業");
+    expect(await names()).toEqual(afterInsert);
+
+    // 3. Fixed: the results go to new sheets, summary first; the inputs keep what was typed.
+    await fill("事業計画", planCells(template, [PLAN_A, PLAN_B]));
+    const typed = await values("事業計画");
+    const inputsBefore = await Promise.all(["投資転換表", "パラメータ", TABLE_SHEET].map(values));
+    await page.getByTestId("projects-run").click();
+    await page.getByTestId("projects-done").waitFor({ timeout: 60_000 });
+    const afterRun = await names();
+    const results = afterRun.slice(afterInsert.length);
+    expect(results[0]).toBe("政策評価サマリー");
+    expect(results).toEqual(expect.arrayContaining(["年度別", "計画別", "KPI"]));
+    expect(await page.getByTestId("projects-written").textContent()).toBe(results.join(" / "));
+    expect(await values("事業計画")).toEqual(typed);
+    expect(await Promise.all(["投資転換表", "パラメータ", TABLE_SHEET].map(values))).toEqual(inputsBefore);
+    const summary = await page.getByTestId("projects-summary").textContent();
+    expect(summary).toContain("計画 2 件");
+    expect(summary).toMatch(/達成|未達/);
+    const byProject = await values("計画別");
+    expect(byProject.flat()).toEqual(expect.arrayContaining(["P-01", "P-02"]));
+    mkdirSync(path.dirname(SCREENSHOT_PROJECTS), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT_PROJECTS, fullPage: true });
+
+    // 4. The market model: its template, a short Monte Carlo, the KPI verdict in the pane.
+    await page.getByTestId("tab-market").click();
+    await page.getByTestId("market-template-run").click();
+    await page.getByTestId("market-template-done").waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId("market-params-sheet").inputValue()).toBe("磁石パラメータ");
+    await expect.poll(() => page.locator('[data-testid="market-scenario"] option').count()).toBe(3);
+    await page.getByTestId("market-scenario").selectOption("april2025");
+    await page.getByTestId("market-draws").fill("200");
+    const beforeMarket = await names();
+    await page.getByTestId("market-run").click();
+    const verdict = page.getByTestId("kpi-verdict");
+    await verdict.waitFor({ timeout: 60_000 });
+    expect(await verdict.textContent()).toMatch(/2030年 KPI（国内生産能力／国内需要）: (達成|未達)/);
+    expect(await verdict.textContent()).toContain("達成する確率");
+    const marketSheets = (await names()).slice(beforeMarket.length);
+    expect(marketSheets.length).toBeGreaterThanOrEqual(5);
+    expect(await page.getByTestId("market-written").textContent()).toBe(marketSheets.join(" / "));
+    await page.screenshot({ path: SCREENSHOT_MARKET, fullPage: true });
+
+    // 5. The disruption form, prefilled from the example: its sheets, and the methods' limits.
+    await page.getByTestId("tab-disruption").click();
+    expect(await page.getByTestId("disruption-importCutPct").inputValue()).toBe("90");
+    expect(await page.getByTestId("disruption-sector").inputValue()).toBe("03 製造業");
+    expect(await page.getByTestId("disruption-limits").textContent()).toContain("不稼働率");
+    const beforeDisruption = await names();
+    await page.getByTestId("disruption-run").click();
+    await page.getByTestId("disruption-done").waitFor({ timeout: 60_000 });
+    const disruptionSheets = (await names()).slice(beforeDisruption.length);
+    expect(disruptionSheets.length).toBeGreaterThanOrEqual(4);
+    expect(await page.getByTestId("disruption-written").textContent()).toBe(disruptionSheets.join(" / "));
+    await page.screenshot({ path: SCREENSHOT_DISRUPTION, fullPage: true });
+
+    // The function-error list is there and refreshes (no RIPPLE formula has failed here).
+    await page.getByTestId("function-errors-refresh").click();
+    expect(await page.getByTestId("function-errors-none").count()).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPaneOptions, optionProblems, parseShare, toModelOptions } from "../../src/taskpane/paneOptions";
+import { changedModelOptions, defaultPaneOptions, optionProblems, parseShare, toModelOptions } from "../../src/taskpane/paneOptions";
 import { DEFAULT_CONSUMPTION_RATE } from "../../src/engine/model/options";
 import { resources } from "../../src/taskpane/i18n";
 import { ALL_ROLES } from "../../src/engine/table/types";
@@ -9,6 +9,13 @@ describe("pane options", () => {
     const o = defaultPaneOptions();
     expect(toModelOptions(o)).toEqual({ consumptionRate: DEFAULT_CONSUMPTION_RATE, incomeBase: "compensation" });
     expect(optionProblems(o)).toEqual({ consumptionRate: false, selfSufficiency: [] });
+  });
+
+  it("gives the other flows only what the user changed, so their results do not call a default user-entered", () => {
+    expect(changedModelOptions(defaultPaneOptions())).toEqual({});
+    const o = { ...defaultPaneOptions(), consumptionRate: "0.6", importType: "domestic" as const, selfSufficiency: { 2: "0.5" } };
+    expect(changedModelOptions(o)).toEqual({ consumptionRate: 0.6, importType: "domestic", selfSufficiency: { 2: 0.5 } });
+    expect(changedModelOptions({ ...defaultPaneOptions(), incomeBase: "compensation+surplus" })).toEqual({ incomeBase: "compensation+surplus" });
   });
 
   it("reads shares as decimals or percentages and rejects anything outside [0, 1]", () => {

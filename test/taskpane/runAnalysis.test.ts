@@ -147,6 +147,8 @@ describe("task pane controller on the 2011 13-sector table", () => {
     expect(scatter.series).toHaveLength(3);
     // The model is usable by name from the RIPPLE.* functions.
     expect(findRegisteredModel("JP2011")!.model).toBe(out.model);
+    // …and Excel was asked to recalculate fully, so formulas naming it recompute.
+    expect(wb.calculations).toEqual(["Full"]);
   });
 
   it("never overwrites: a second run gets new sheet names", async () => {
@@ -155,6 +157,7 @@ describe("task pane controller on the 2011 13-sector table", () => {
     const snapshot = first.sheets.map((n) => wb.sheet(n).toValues());
     const second = await runAnalysis({ detected, shock, options: {}, typeII: false, lang: "en" });
     expect(second.sheets[0]).not.toBe(first.sheets[0]);
+    expect(wb.calculations).toEqual([]); // no model registered, nothing to recalculate
     for (const name of second.sheets) expect(first.sheets).not.toContain(name);
     expect(new Set(wb.sheetNames()).size).toBe(2 + first.sheets.length + second.sheets.length);
     // The first run's cells are as it left them.

@@ -54,6 +54,8 @@ export interface Converter {
   /** Share of capex by sector index; sums to 1. */
   shares: Map<number, number>;
   source: string;
+  /** The source written on each sector's row (when the sheet gives one per row). */
+  rowSources?: Map<number, string>;
   /** Self-sufficiency override per sector for the investment phase (e.g. construction 1.0). */
   selfSufficiency: Map<number, number>;
 }
@@ -330,6 +332,13 @@ export const CONVERTER_HEADERS = {
   source: { ja: "出典", en: "Source" },
 } satisfies Record<string, Bilingual>;
 
+/** Whether a sheet is laid out as a converter sheet (its header row names at least three of the
+ * converter columns), so a workbook's converter sheet can be found whatever its name. */
+export function looksLikeConverterSheet(grid: Grid): boolean {
+  const headers = Object.values(CONVERTER_HEADERS);
+  return findHeaderRow(grid, (t) => headers.some((h) => matchesHeader(t, h)), 3) >= 0;
+}
+
 /** Read the converter sheet: rows of (converter name, sector, share, [self-sufficiency], source).
  * Shares of each converter must sum to 1. */
 export function parseConverters(grid: Grid, table: IOTable): Map<string, Converter> {
@@ -403,6 +412,7 @@ export function readConverters(grid: Grid, table: IOTable): { converters: Map<st
     conv.shares.set(sector, (conv.shares.get(sector) ?? 0) + share.value);
     const src = col.source !== undefined ? textAt(grid, r, col.source) : null;
     if (src && !conv.source.includes(src)) conv.source = conv.source ? `${conv.source}; ${src}` : src;
+    if (src) (conv.rowSources ??= new Map()).set(sector, src);
     if (col.selfSufficiency !== undefined) {
       const ss = dataAt(grid, r, col.selfSufficiency);
       if (ss.kind === "number") {

@@ -5,7 +5,7 @@
 import type { IOModel } from "../../engine/model/iomodel";
 import type { Impact } from "../../engine/model/result";
 import type { Lang } from "../../engine/errors";
-import { MEASURES, SHEET_NAMES, STAGES, TEXT, unitLabel } from "../labels";
+import { MEASURES, STAGES, TEXT, unitLabel } from "../labels";
 import type { WorkbookSpec } from "../spec";
 import type { AuditMeasure, AuditStage, RippleAudit } from "./auditSheet";
 import type { CellRef, SheetRange } from "./refs";
@@ -99,4 +99,3 @@ export function analysisAudit(spec: WorkbookSpec, model: IOModel, shock: number[
   };
 }
 
-export { SHEET_NAMES as ANALYSIS_SHEET_NAMES };

@@ -62,8 +62,9 @@ export interface RippleAudit {
 /** Present values and B/C from yearly values written on a results sheet (MODELS.md 6). */
 export interface PvAudit {
   title: string;
-  /** Fiscal years, induced GVA and subsidy by year: ranges of one shape (a row or a column). */
-  years: SheetRange;
+  /** Induced GVA and subsidy by year: ranges of one shape (a row or a column) on a results
+   * sheet; the fiscal years likewise, or given here and written on the audit sheet as inputs. */
+  years: SheetRange | number[];
   gva: SheetRange;
   subsidy: SheetRange;
   discountRate: number;
@@ -218,6 +219,11 @@ function rippleSection(
   };
   const STAGES: AuditStage[] = ["direct", "firstIndirect", "secondIndirect", "total"];
   const checked = STAGES.filter((k) => a.written?.bySector?.[k]);
+  // A stage is checked only where the results sheet shows numbers (not a suppressed "—", which
+  // would make the check an error value).
+  const checked2 = checked.filter((k) => numbersIn(spec, a.written!.bySector![k]!).every((x) => x !== null));
+  checked.length = 0;
+  checked.push(...checked2);
   for (const k of checked) cols.push({ key: `chk.${k}`, header: tr(AUDIT.check(stageLabel[k])), format: null });
   const at = (key: string) => cols.findIndex((c) => c.key === key);
 
@@ -329,8 +335,8 @@ function rippleSection(
       const engineValue = sum(e[k][m.key] as number[]);
       row.push(f(m.coef ? `SUMPRODUCT(${colRange(m.coef)},${range})` : `SUM(${range})`, engineValue));
       const w = totals[k]?.[m.key];
-      if (w) {
-        const written = numberAt(spec, w);
+      const written = w ? numberAt(spec, w) : null;
+      if (w && written !== null) {
         row.push(f(sheetCell(w), written), check(absCell(r, col).replace(/\$/g, ""), absCell(r, col + 1).replace(/\$/g, ""), engineValue, written));
         out.checks.push(absCell(r, col + 2));
       } else row.push(null, null);
@@ -345,8 +351,8 @@ function rippleSection(
     const totalOut = absCell(totalsFirstRow + 3, 1);
     const row: CellSpec[] = [tr(AUDIT.multiple), f(`${totalOut}/${directOut}`, e.multiple)];
     const w = a.written?.multiple;
-    if (w) {
-      const written = numberAt(spec, w);
+    const written = w ? numberAt(spec, w) : null;
+    if (w && written !== null) {
       row.push(f(sheetCell(w), written), check(absCell(multipleRow, 1).replace(/\$/g, ""), absCell(multipleRow, 2).replace(/\$/g, ""), e.multiple, written));
       out.checks.push(absCell(multipleRow, 3));
     }
@@ -376,13 +382,20 @@ function pvSection(
 ): void {
   const tr = (b: Bilingual) => b[lang];
   put([[`${tr(AUDIT.pvTitle)}: ${pv.title}`]], "subtitle");
-  const shape = (r: SheetRange) => `${r.rows}x${r.cols}`;
-  if (shape(pv.years) !== shape(pv.gva) || shape(pv.years) !== shape(pv.subsidy) || Math.min(pv.years.rows, pv.years.cols) !== 1)
+  const shape = (r: { rows: number; cols: number }) => `${r.rows}x${r.cols}`;
+  const k = Math.max(pv.gva.rows, pv.gva.cols);
+  const yearsShape = Array.isArray(pv.years) ? pv.gva : pv.years;
+  if (
+    (Array.isArray(pv.years) && pv.years.length !== k) ||
+    shape(yearsShape) !== shape(pv.gva) ||
+    shape(pv.gva) !== shape(pv.subsidy) ||
+    Math.min(pv.gva.rows, pv.gva.cols) !== 1
+  )
     throw new RippleError("audit-pv-shape", {
       ja: "検算シート: 年度・粗付加価値誘発額・補助金の範囲は同じ形の 1 行または 1 列にしてください（レポート作成側の不具合です）",
       en: "Audit sheet: the years, GVA and subsidy ranges must be one row or one column of the same shape (a fault in the report builder)",
     });
-  const values = [pv.years, pv.gva, pv.subsidy].map((r) => numbersIn(spec, r));
+  const values = [...(Array.isArray(pv.years) ? [] : [pv.years]), pv.gva, pv.subsidy].map((r) => numbersIn(spec, r));
   if (values.some((v) => v.some((x) => x === null))) {
     put([[tr(AUDIT.pvSkipped)]], "note");
     out.row++;
@@ -390,11 +403,22 @@ function pvSection(
   }
   const rRow = put([[tr(AUDIT.discountRate), pv.discountRate]], "body", [null, FORMAT.rate]);
   const bRow = put([[tr(AUDIT.baseYear), pv.baseYear]], "body", [null, FORMAT.year]);
-  put([[tr(AUDIT.yearsFrom), `${sheetRange(pv.years)}, ${sheetRange(pv.gva)}, ${sheetRange(pv.subsidy)}`]], "body");
+  let years: string;
+  if (Array.isArray(pv.years)) {
+    // The years as inputs, laid out in the shape of the GVA range so SUMPRODUCT pairs them.
+    const column = pv.gva.cols === 1;
+    const yRow = out.row;
+    if (column) put(pv.years.map((y, i) => [i === 0 ? tr(AUDIT.years) : null, y]), "body", [null, FORMAT.year]);
+    else put([[tr(AUDIT.years), ...pv.years]], "body", [null, ...pv.years.map(() => FORMAT.year)]);
+    years = absRange({ row: yRow, col: 1, rows: column ? k : 1, cols: column ? 1 : k });
+    put([[tr(AUDIT.yearsFrom), `${sheetRange(pv.gva)}, ${sheetRange(pv.subsidy)}`]], "body");
+  } else {
+    years = sheetRange(pv.years);
+    put([[tr(AUDIT.yearsFrom), `${years}, ${sheetRange(pv.gva)}, ${sheetRange(pv.subsidy)}`]], "body");
+  }
   put([[null, tr(AUDIT.computed), tr(AUDIT.written), tr(AUDIT.match)]], "header");
   const r = absCell(rRow, 1);
   const b = absCell(bRow, 1);
-  const years = sheetRange(pv.years);
   const pvOf = (range: SheetRange) => `SUMPRODUCT(${sheetRange(range)},1/(1+${r})^(${years}-${b}))`;
   const lines: { label: Bilingual; formula: string; value: number | null; written?: CellRef }[] = [
     { label: AUDIT.pvGva, formula: pvOf(pv.gva), value: pv.engine.pvGva, written: pv.written?.pvGva },
@@ -404,8 +428,8 @@ function pvSection(
   lines.push({ label: AUDIT.bc, formula: `${absCell(first, 1)}/${absCell(first + 1, 1)}`, value: pv.engine.bc, written: pv.written?.bc });
   const rows: CellSpec[][] = lines.map((l, i) => {
     const row: CellSpec[] = [tr(l.label), f(l.formula, l.value)];
-    if (l.written && l.value !== null) {
-      const written = numberAt(spec, l.written);
+    const written = l.written ? numberAt(spec, l.written) : null;
+    if (l.written && l.value !== null && written !== null) {
       row.push(f(sheetCell(l.written), written), check(absCell(first + i, 1), absCell(first + i, 2), l.value, written));
       out.checks.push(absCell(first + i, 3));
     }

@@ -66,7 +66,8 @@ export const AUDIT = {
     "年度別の値に数値でないセル（公開版の秘匿「—」など）があるため、この現在価値の検算は省略しました。",
     "This present-value audit is omitted: the yearly values include cells that are not numbers (such as \"—\" suppressed in the public version).",
   ),
-  yearsFrom: L("年度・粗付加価値誘発額・補助金の範囲", "Years, induced GVA and subsidy taken from"),
+  years: L("年度（入力）", "Fiscal years (input)"),
+  yearsFrom: L("年度別の値の範囲（年度・粗付加価値誘発額・補助金）", "Yearly values taken from (years, induced GVA, subsidy)"),
 } as const;
 
 export const METHOD = {
@@ -116,8 +117,8 @@ export const PUBLIC = {
   dash: "—",
   rule: (min: number): Bilingual =>
     L(
-      `公開版：非公開の計画の行は削除しました。非公開の計画を 1〜${min - 1} 件含む集計値（合計・年度別の値・現在価値・B/C など）は「—」で秘匿し、${min} 件以上を含む集計値のみ示します。ほかの集計値との差から 1〜${min - 1} 件の非公開計画が分かる集計値も秘匿します。`,
-      `Public version: rows of confidential plans are removed. Aggregates (totals, yearly values, present values, B/C, …) that involve 1 to ${min - 1} confidential plans are suppressed ("—"); only aggregates of ${min} or more confidential plans are shown. Aggregates whose difference from another aggregate would isolate 1 to ${min - 1} confidential plans are suppressed as well.`,
+      `公開版：非公開の計画の行は削除しました。非公開の計画を 1〜${min - 1} 件含む集計値（合計・年度別の値・現在価値・B/C など）は「—」で秘匿し、${min} 件以上を含む集計値のみ示します。合計から表示された内訳を引くと、または他の集計値との差から 1〜${min - 1} 件の非公開計画の値が分かる場合は、内訳や集計値を追加で秘匿します。`,
+      `Public version: rows of confidential plans are removed. Aggregates (totals, yearly values, present values, B/C, …) that involve 1 to ${min - 1} confidential plans are suppressed ("—"); only aggregates of ${min} or more confidential plans are shown. Where a total minus its shown parts, or the difference of two aggregates, would isolate 1 to ${min - 1} confidential plans, further parts or aggregates are suppressed as well.`,
     ),
   numbersMasked: (k: number): Bilingual =>
     L(`非公開の数値と一致するセル ${k} 個を「—」にしました。`, `${k} cells equal to a confidential figure were replaced by "—".`),

@@ -134,6 +134,7 @@ function removeRow(spec: WorkbookSpec, sheet: SheetSpec, block: BlockSpec, r: nu
   const colTo = block.col + Math.max(0, ...block.values.map((v) => v.length)) - 1;
   block.values.splice(r, 1);
   block.rowTags = reindex(block.rowTags, r);
+  block.cellTags = reindexCells(block.cellTags, r, 0);
   for (const b of sheet.blocks) if (b !== block && b.row > abs) b.row--;
   sheet.blocks = sheet.blocks.filter((b) => b.values.length > 0);
   for (const ref of rangesOn(spec, sheet)) {
@@ -152,6 +153,7 @@ function removeCol(spec: WorkbookSpec, sheet: SheetSpec, block: BlockSpec, c: nu
   for (const row of block.values) if (row.length > c) row.splice(c, 1);
   if (Array.isArray(block.numberFormat)) block.numberFormat.splice(c, 1);
   block.colTags = reindex(block.colTags, c);
+  block.cellTags = reindexCells(block.cellTags, c, 1);
   for (const ref of rangesOn(spec, sheet)) {
     const within = ref.row >= rowFrom && ref.row + ref.rows - 1 <= rowTo;
     if (!within) continue;
@@ -179,11 +181,26 @@ function reindex(tags: Record<number, RowTag> | undefined, removed: number): Rec
   return out;
 }
 
+/** Cell tags after removing row (axis 0) or column (axis 1) `removed` of their block. */
+function reindexCells(tags: Record<string, RowTag> | undefined, removed: number, axis: 0 | 1): Record<string, RowTag> | undefined {
+  if (!tags) return tags;
+  const out: Record<string, RowTag> = {};
+  for (const [k, t] of Object.entries(tags)) {
+    const rc = k.split(",").map(Number);
+    if (rc[axis] === removed) continue;
+    if (rc[axis] > removed) rc[axis]--;
+    out[`${rc[0]},${rc[1]}`] = t;
+  }
+  return out;
+}
+
 // ---- aggregates -------------------------------------------------------------------------
 
 interface Aggregate {
+  key: string | undefined;
   conf: Set<string>;
   measure: string | undefined;
+  parts: string[] | undefined;
   suppress: () => void;
   suppressed: boolean;
 }
@@ -192,48 +209,77 @@ const isNumberish = (v: CellSpec) => typeof v === "number" || isFormulaCell(v);
 
 function suppressAggregates(spec: WorkbookSpec, secret: Set<string>, min: number): void {
   const aggs: Aggregate[] = [];
+  const of = (t: RowTag, suppress: () => void): Aggregate => ({
+    key: t.key,
+    conf: new Set((t.projects ?? []).filter((p) => secret.has(p))),
+    measure: t.measure,
+    parts: t.parts,
+    suppressed: false,
+    suppress,
+  });
   for (const s of spec.sheets)
     for (const b of s.blocks) {
       for (const [k, t] of Object.entries(b.rowTags ?? {})) {
         if (!t.projects) continue;
         const row = b.values[Number(k)];
-        aggs.push({
-          conf: new Set(t.projects.filter((p) => secret.has(p))),
-          measure: t.measure,
-          suppressed: false,
-          suppress: () => row.forEach((v, c) => isNumberish(v) && (row[c] = PUBLIC_DASH)),
-        });
+        // A suppressed row keeps its label; its figures go, also those written inside text
+        // (e.g. a KPI's explanation "能力 1,200 t/年 …").
+        aggs.push(of(t, () => row.forEach((v, c) => (isNumberish(v) || (c > 0 && typeof v === "string" && /\d/.test(v))) && (row[c] = PUBLIC_DASH))));
+      }
+      for (const [k, t] of Object.entries(b.cellTags ?? {})) {
+        if (!t.projects) continue;
+        const [r, c] = k.split(",").map(Number);
+        const row = b.values[r];
+        if (!row || c >= row.length) continue;
+        aggs.push(of(t, () => isNumberish(row[c]) && (row[c] = PUBLIC_DASH)));
       }
       for (const [k, t] of Object.entries(b.colTags ?? {})) {
         if (!t.projects) continue;
         const c = Number(k);
-        aggs.push({
-          conf: new Set(t.projects.filter((p) => secret.has(p))),
-          measure: t.measure,
-          suppressed: false,
-          suppress: () => b.values.forEach((row) => row.length > c && isNumberish(row[c]) && (row[c] = PUBLIC_DASH)),
-        });
+        aggs.push(of(t, () => b.values.forEach((row) => row.length > c && isNumberish(row[c]) && (row[c] = PUBLIC_DASH))));
       }
     }
+  const byKey = new Map(aggs.filter((a) => a.key !== undefined).map((a) => [a.key!, a]));
   const hide = (a: Aggregate) => {
     if (!a.suppressed) {
       a.suppressed = true;
       a.suppress();
     }
   };
-  for (const a of aggs) if (a.conf.size > 0 && a.conf.size < min) hide(a);
-  // Differences: of two shown aggregates of the same quantity, B ⊂ A, A − B would isolate
-  // |A \ B| confidential projects; suppress A when that is 1 … min − 1.
+  const tooFew = (ids: Set<string>) => ids.size > 0 && ids.size < min;
+  const union = (xs: Aggregate[]) => new Set(xs.flatMap((x) => [...x.conf]));
+  // Primary suppression: aggregates of 1 … min − 1 confidential projects.
+  for (const a of aggs) if (tooFew(a.conf)) hide(a);
   let changed = true;
   while (changed) {
     changed = false;
+    // Totals: the suppressed parts' sum is the total minus the shown parts, so it must hold
+    // none or enough confidential projects; suppress more parts (most confidential first),
+    // and the total itself only when no part is left to suppress.
+    for (const a of aggs) {
+      if (a.suppressed || !a.parts) continue;
+      const parts = a.parts.map((k) => byKey.get(k)).filter((x): x is Aggregate => x !== undefined);
+      while (tooFew(union(parts.filter((p) => p.suppressed)))) {
+        const hidden = union(parts.filter((p) => p.suppressed));
+        const next = parts
+          .filter((p) => !p.suppressed)
+          .sort((x, y) => [...y.conf].filter((id) => !hidden.has(id)).length - [...x.conf].filter((id) => !hidden.has(id)).length)[0];
+        if (!next) {
+          hide(a);
+          break;
+        }
+        hide(next);
+        changed = true;
+      }
+    }
+    // Differences: of two shown aggregates of the same quantity with B ⊂ A, A − B would
+    // isolate |A \ B| confidential projects; suppress A when that is 1 … min − 1.
     for (const a of aggs) {
       if (a.suppressed || a.measure === undefined) continue;
       for (const b of aggs) {
         if (b === a || b.suppressed || b.measure !== a.measure) continue;
         if (b.conf.size >= a.conf.size || ![...b.conf].every((p) => a.conf.has(p))) continue;
-        const diff = a.conf.size - b.conf.size;
-        if (diff > 0 && diff < min) {
+        if (tooFew(new Set([...a.conf].filter((p) => !b.conf.has(p))))) {
           hide(a);
           changed = true;
           break;

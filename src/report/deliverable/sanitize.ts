@@ -65,3 +65,41 @@ export function assertDeliverable(spec: WorkbookSpec): void {
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new RippleErrorList("deliverable-formulas", problems);
 }
+
+/** The spec with every formula outside the audit sheet replaced by the value it caches (a
+ * report's convenience SUM, say): results sheets of a deliverable hold values only. A formula
+ * without a cached value cannot be turned into one and is reported. */
+export function valuesOnly(spec: WorkbookSpec): WorkbookSpec {
+  const problems: RippleError[] = [];
+  const sheets = spec.sheets.map((s) => {
+    if (s.key === AUDIT_SHEET_KEY || !s.blocks.some((b) => b.values.some((row) => row.some(isFormulaCell)))) return s;
+    return {
+      ...s,
+      blocks: s.blocks.map((b) => ({
+        ...b,
+        values: b.values.map((row, r) =>
+          row.map((v, c) => {
+            if (!isFormulaCell(v)) return v;
+            if (v.array || v.value === undefined) {
+              problems.push(
+                new RippleError(
+                  "deliverable-formula",
+                  {
+                    ja: `結果シートの数式 =${v.formula} には値がないため、値だけのブックにできません（レポート作成側の不具合です）`,
+                    en: `Formula =${v.formula} on a results sheet has no value to keep, so the workbook cannot hold values only (a fault in the report builder)`,
+                  },
+                  { sheet: s.name, cell: a1(b.row + r, b.col + c) },
+                ),
+              );
+              return v;
+            }
+            return v.value;
+          }),
+        ),
+      })),
+    };
+  });
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new RippleErrorList("deliverable-formulas", problems);
+  return { ...spec, sheets };
+}

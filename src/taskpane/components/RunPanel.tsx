@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
   col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   pre: { whiteSpace: "pre-wrap" },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface RunPanelProps {
@@ -79,13 +80,27 @@ export function RunPanel(p: RunPanelProps): React.ReactElement {
   );
 }
 
-/** An error in the user's language, with the sheet and cell it names (RippleError.format). */
-export function ErrorBar(props: { message: string; onDismiss(): void }): React.ReactElement {
+/** An error in the user's language, with the sheet and cell it names (RippleError.format);
+ * several problems found at once (RippleErrorList) as one list, each with its sheet and cell. */
+export function ErrorBar(props: { message: string; problems?: string[]; onDismiss(): void }): React.ReactElement {
   const s = useStyles();
   const { t } = useTranslation();
   return (
     <MessageBar intent="error" data-testid="error" layout="multiline">
-      <MessageBarBody className={s.pre}>{props.message}</MessageBarBody>
+      <MessageBarBody className={s.pre}>
+        {props.problems && props.problems.length > 0 ? (
+          <>
+            <MessageBarTitle>{props.message}</MessageBarTitle>
+            <ul className={s.list} data-testid="problem-list">
+              {props.problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          props.message
+        )}
+      </MessageBarBody>
       <MessageBarActions
         containerAction={
           <Button size="small" appearance="transparent" onClick={props.onDismiss}>

@@ -31,6 +31,7 @@ export interface WorkbookGateway {
   loadMapping(key: string): Promise<TableMapping | null>;
   saveMapping(key: string, mapping: TableMapping): Promise<void>;
   displayLanguage(): "ja" | "en";
+  recalculate(): Promise<void>;
 }
 
 async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, doing: { ja: string; en: string }): Promise<T> {
@@ -133,6 +134,15 @@ export function saveMapping(key: string, mapping: TableMapping): Promise<void> {
   return run((ctx) => saveMappingIn(ctx, key, mapping), { ja: "対応付けをブックに保存する", en: "saving the mapping in the workbook" });
 }
 
+/** A full recalculation of the workbook, so RIPPLE.* formulas that name a model just
+ * registered (or re-registered) by the pane recompute: Excel does not know the registry changed. */
+export function recalculate(): Promise<void> {
+  return run(async (ctx) => {
+    ctx.workbook.application.calculate(Excel.CalculationType.full);
+    await ctx.sync();
+  }, { ja: "ブックを再計算する", en: "recalculating the workbook" });
+}
+
 /** Office's display language: Japanese for any ja-* locale, English otherwise (and outside
  * Office, the browser's language). */
 export function displayLanguage(): "ja" | "en" {
@@ -152,6 +162,7 @@ export const officeGateway: WorkbookGateway = {
   loadMapping,
   saveMapping,
   displayLanguage,
+  recalculate,
 };
 
 /** Errors this module raises are RippleErrors; re-exported for callers' instanceof checks. */

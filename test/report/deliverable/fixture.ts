@@ -1,6 +1,6 @@
 // The demo run (bundled sample: Japan 2011, 13 sectors, the sample shock) as a results spec, for
 // the deliverable tests: the same steps as `ripple demo`, without the CLI.
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { IOModel, analyzeDetailed } from "../../../src/engine/model";
 import { buildTable, parseShockGrid, recognizeLayout, shockFromPairs } from "../../../src/engine/table";
 import { buildAnalysisReport } from "../../../src/report/analysisReport";
@@ -9,6 +9,7 @@ import type { WorkbookSpec } from "../../../src/report/spec";
 import { readGridFile } from "../../../src/workbook/xlsx";
 import type { Lang } from "../../../src/engine/errors";
 import type { Impact } from "../../../src/engine/model/result";
+import type { TableLayout } from "../../../src/engine/table/types";
 
 export const SAMPLE = resolve(__dirname, "../../../assets/ripple-sample.xlsx");
 
@@ -17,6 +18,7 @@ export interface DemoRun {
   model: IOModel;
   shock: number[];
   impact: Impact;
+  layout: TableLayout;
 }
 
 export async function demoRun(lang: Lang = "ja"): Promise<DemoRun> {
@@ -43,7 +45,5 @@ export async function demoRun(lang: Lang = "ja"): Promise<DemoRun> {
     version: "test",
     now: new Date("2025-01-01T00:00:00Z"),
   });
-  return { spec, model, shock, impact: detail.result.impact! };
+  return { spec, model, shock, impact: detail.result.impact!, layout };
 }
-
-export const tmpName = (dir: string, name: string) => join(dir, name);

@@ -29,7 +29,7 @@ export function projectsSpec(): WorkbookSpec {
   const planRows = PLANS.map((p) => [p.id, p.company, p.capex, p.gva]);
   const planTags: Record<number, RowTag> = Object.fromEntries(PLANS.map((p, i) => [i, { project: { id: p.id, confidential: p.confidential } }]));
   const byPlan: BlockSpec = { row: 2, col: 0, values: planRows, style: "body", rowTags: planTags };
-  const byYearRows = YEARS.map((y) => [`${y.year}年度`, y.year, y.gva, y.subsidy]);
+  const byYearRows = YEARS.map((y) => [`${y.year}年度`, y.gva, y.subsidy]);
   const yearTags: Record<number, RowTag> = Object.fromEntries(YEARS.map((y, i) => [i, { projects: y.plans, key: `year:${y.year}` }]));
   return {
     lang: "ja",
@@ -86,15 +86,22 @@ export function projectsSpec(): WorkbookSpec {
         key: "byYear",
         name: "年度別",
         blocks: [
-          { row: 0, col: 0, values: [["年度", "年", "粗付加価値誘発額", "補助金"]], style: "header" },
+          { row: 0, col: 0, values: [["年度", "粗付加価値誘発額", "補助金"]], style: "header" },
           { row: 1, col: 0, values: byYearRows, style: "body", rowTags: yearTags },
+          {
+            row: 4,
+            col: 0,
+            values: [["合計", sum(YEARS.map((y) => y.gva)), sum(YEARS.map((y) => y.subsidy))]],
+            style: "total",
+            rowTags: { 0: { projects: ALL, parts: YEARS.map((y) => `year:${y.year}`) } },
+          },
         ],
         charts: [
           {
             type: "column",
             title: "年度別の粗付加価値誘発額",
             categories: { row: 1, col: 0, rows: 3, cols: 1 },
-            series: [{ name: "粗付加価値誘発額", values: { row: 1, col: 2, rows: 3, cols: 1 } }],
+            series: [{ name: "粗付加価値誘発額", values: { row: 1, col: 1, rows: 3, cols: 1 } }],
             anchor: { row: 6, col: 0, widthCols: 6, heightRows: 12 },
           },
         ],

@@ -214,6 +214,8 @@ export class FakeWorkbook {
   readonly syncs: SyncRecord[] = [];
   readonly writes: WriteRecord[] = [];
   runs = 0;
+  /** Application.calculate calls, by calculation type, in order. */
+  readonly calculations: string[] = [];
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null;
   payloadLimit: number;
@@ -465,10 +467,12 @@ abstract class FakeObject {
 class WorkbookProxy extends FakeObject {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
+  readonly application: ApplicationProxy;
   constructor(ctx: Ctx) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
+    this.application = new ApplicationProxy(ctx);
   }
   protected read(prop: string): unknown {
     throw ERR.invalidArgument(`workbook property '${prop}' is not in the fake`);
@@ -482,6 +486,21 @@ class WorkbookProxy extends FakeObject {
       const sheet = wb.find(sel.sheet);
       if (!sheet) throw ERR.itemNotFound(`sheet '${sel.sheet}'`);
       return parseAddress(sheet, sel.address);
+    });
+  }
+}
+
+/** Excel.CalculationType as office.js defines it (string enum). */
+const CALCULATION_TYPES = { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" } as const;
+
+class ApplicationProxy extends FakeObject {
+  protected read(prop: string): unknown {
+    throw ERR.invalidArgument(`application property '${prop}' is not in the fake`);
+  }
+  calculate(type: string): void {
+    this.ctx.queue(40, () => {
+      if (!(Object.values(CALCULATION_TYPES) as string[]).includes(type)) throw ERR.invalidArgument(`calculation type '${type}'`);
+      this.ctx.wb.calculations.push(type);
     });
   }
 }
@@ -1156,6 +1175,7 @@ export function installFakeOffice(
   const g = globalObj as Record<string, unknown>;
   const before = { Excel: g.Excel, Office: g.Office };
   g.Excel = {
+    CalculationType: CALCULATION_TYPES,
     run: async <T>(batch: (ctx: Ctx) => Promise<T>): Promise<T> => {
       const ctx = new Ctx(wb, ++wb.runs);
       const result = await batch(ctx);

@@ -1,7 +1,7 @@
 import seedrandom from "seedrandom";
 import { afterEach, describe, expect, it } from "vitest";
 import { RippleError } from "../../../src/engine/errors";
-import { displayLanguage, listSheets, loadMapping, readRange, readSelection, readUsedRange, saveMapping } from "../../../src/workbook/office/gateway";
+import { displayLanguage, listSheets, loadMapping, readRange, readSelection, readUsedRange, recalculate, saveMapping } from "../../../src/workbook/office/gateway";
 import { mappingSettingKey } from "../../../src/workbook/office/mappingSettings";
 import { FAKE_PAYLOAD_LIMIT, type FakeWorkbook, installFakeOffice } from "./fakeExcel";
 
@@ -121,5 +121,17 @@ describe("reading tables through the gateway", () => {
     expect(displayLanguage()).toBe("ja");
     wb.office.context.displayLanguage = "en-GB";
     expect(displayLanguage()).toBe("en");
+  });
+
+  it("asks Excel for a full recalculation in its own Excel.run, writing nothing", async () => {
+    wb = installFakeOffice(globalThis, { IO: [[1, 2]] });
+    await recalculate();
+    expect(wb.calculations).toEqual(["Full"]);
+    expect(wb.runs).toBe(1);
+    expect(wb.writes).toEqual([]);
+  });
+
+  it("names what it was doing when Excel is not there", async () => {
+    await expect(recalculate()).rejects.toBeInstanceOf(RippleError);
   });
 });

@@ -1,0 +1,140 @@
+// The deliverables of the demo's projects run (bundled sample, four illustrative confidential
+// plans), checked by LibreOffice: both workbooks recalculate without an error value, every audit
+// check is TRUE, charts survive a PDF export; and no confidential string or capex figure of the
+// sample appears anywhere in the unzipped public file.
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_SHEET_KEY, projectsDeliverables, type Confidential, type Deliverables } from "../../../src/report/deliverable";
+import { runProjectsPipeline, type ProjectsPipelineResult } from "../../../src/report/projectsPipeline";
+import type { WorkbookSpec } from "../../../src/report/spec";
+import { readGridFile, writeXlsx } from "../../../src/workbook/xlsx";
+import { xmlEscape } from "../../../src/workbook/xlsx/xmlText";
+import { convertWithLibreOffice, sofficePath } from "../../workbook/xlsx/libreoffice";
+import { SAMPLE } from "./fixture";
+import { readStoredCells, type StoredCell } from "./xlsxCells";
+
+let run: ProjectsPipelineResult;
+let d: Deliverables & { confidential: Confidential };
+let dir: string;
+const files: Record<"full" | "public", string> = { full: "", public: "" };
+const recalculated: Record<"full" | "public", StoredCell[]> = { full: [], public: [] };
+
+beforeAll(async () => {
+  sofficePath();
+  const file = await readGridFile(SAMPLE);
+  const g = (n: string) => file.sheets.find((x) => x.sheet === n) ?? null;
+  run = runProjectsPipeline({
+    tableGrid: g("取引基本表")!,
+    projectGrid: g("事業計画")!,
+    converterGrid: g("投資転換表")!,
+    paramsGrid: g("パラメータ"),
+    splitGrid: g("部門分割"),
+    lang: "ja",
+    version: "test",
+    inputDescription: "ripple-sample.xlsx",
+    now: new Date("2025-01-01T00:00:00Z"),
+  });
+  d = projectsDeliverables({ spec: run.spec, evaluation: run.evaluation, model: run.model, layout: run.layout });
+  dir = mkdtempSync(join(tmpdir(), "ripple-projects-deliverables-"));
+  for (const v of ["full", "public"] as const) {
+    files[v] = join(dir, `${v}.xlsx`);
+    await writeXlsx(v === "full" ? d.full : d.public!, files[v]);
+    recalculated[v] = await readStoredCells(await convertWithLibreOffice(files[v], "xlsx", { outDir: join(dir, `${v}-lo`) }));
+  }
+}, 240_000);
+
+const auditName = (s: WorkbookSpec) => s.sheets.find((x) => x.key === AUDIT_SHEET_KEY)!.name;
+
+describe("the sample's plans", () => {
+  it("are four confidential plans, with company names and capex figures to protect", () => {
+    expect(run.evaluation.projects.length).toBeGreaterThanOrEqual(4);
+    expect(d.confidential.strings.length).toBeGreaterThanOrEqual(4);
+    expect(d.confidential.numbers.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe.each(["full", "public"] as const)("the %s workbook in LibreOffice", (v) => {
+  it("recalculates without an error value anywhere", () => {
+    const cells = recalculated[v];
+    expect(cells.length).toBeGreaterThan(300);
+    const errors = cells.filter((c) => c.value?.kind === "error" || (c.value?.kind === "string" && /^(#[A-Z/0!?]+|Err:\d+)/.test(c.value.value)));
+    expect(errors.map((c) => `${c.sheet}!${c.address}=${c.value?.value}`)).toEqual([]);
+  });
+
+  it("has formulas only on the audit sheet, and every audit check TRUE", () => {
+    const spec = v === "full" ? d.full : d.public!;
+    const audit = auditName(spec);
+    expect(recalculated[v].filter((c) => c.formula !== null && c.sheet !== audit).map((c) => `${c.sheet}!${c.address}`)).toEqual([]);
+    const checks = recalculated[v].filter((c) => c.sheet === audit && c.value?.kind === "bool");
+    expect(checks.length).toBeGreaterThan(v === "full" ? 50 : 0);
+    expect(checks.filter((c) => c.value!.value !== true).map((c) => c.address)).toEqual([]);
+  });
+
+  it("prints every sheet, charts included, to PDF", async () => {
+    const spec = v === "full" ? d.full : d.public!;
+    const pdf = readFileSync(await convertWithLibreOffice(files[v], "pdf", { singlePageSheets: true, outDir: join(dir, `${v}-pdf`) }));
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(spec.sheets.length);
+    const resaved = await JSZip.loadAsync(readFileSync(join(dir, `${v}-lo`, `${v}.xlsx`)));
+    const charts = Object.keys(resaved.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(spec.sheets.reduce((n, s) => n + (s.charts?.length ?? 0), 0));
+    expect(charts.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe("the public file (公開版), unzipped", () => {
+  let parts: Map<string, string>;
+  let fullText: string;
+  beforeAll(async () => {
+    const read = async (f: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(f));
+      const out = new Map<string, string>();
+      for (const n of Object.keys(zip.files)) if (!zip.files[n].dir) out.set(n, await zip.file(n)!.async("string"));
+      return out;
+    };
+    parts = await read(files.public);
+    fullText = [...(await read(files.full)).values()].join("\n");
+  });
+
+  it("holds no company name of a confidential plan in any part", () => {
+    for (const s of d.confidential.strings) {
+      expect(fullText.includes(s), `full version holds ${s}`).toBe(true);
+      for (const form of new Set([s, xmlEscape(s)])) expect([...parts].filter(([, t]) => t.includes(form)).map(([n]) => n), s).toEqual([]);
+    }
+    expect([...parts.keys()].filter((n) => /comments|externalLink|vbaProject|threadedComment/i.test(n))).toEqual([]);
+    expect(parts.get("xl/workbook.xml")).not.toMatch(/<definedName\b/);
+    for (const p of ["docProps/core.xml", "docProps/app.xml"]) expect(parts.has(p)).toBe(true);
+  });
+
+  it("holds no capex figure of a confidential plan as a value, chart cache or text", async () => {
+    const figures = d.confidential.numbers;
+    const hit = (x: number) => figures.some((f) => Math.abs(x - f) <= 1e-9 * Math.max(1, Math.abs(f)));
+    // Cell values as stored (shared-string indices are not values), then chart caches.
+    const stored = await readStoredCells(files.public);
+    const numbers = stored.filter((c) => c.value?.kind === "number");
+    expect(numbers.length).toBeGreaterThan(100);
+    expect(numbers.filter((c) => hit(c.value!.value as number)).map((c) => `${c.sheet}!${c.address}`)).toEqual([]);
+    for (const [name, text] of parts) {
+      if (!/^xl\/charts\/chart\d+\.xml$/.test(name)) continue;
+      const cached = [...text.matchAll(/<c:numCache>([\s\S]*?)<\/c:numCache>/g)].flatMap((m) => [...m[1].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((x) => Number(x[1])));
+      expect(cached.filter(hit), name).toEqual([]);
+    }
+    const strings = parts.get("xl/sharedStrings.xml") ?? "";
+    for (const f of figures)
+      for (const form of [String(f), f.toLocaleString("en-US")])
+        expect(new RegExp(`(?<![0-9A-Za-z.,])${form.replace(/[.]/g, "\\.")}(?![0-9]|[.,][0-9])`).test(strings), form).toBe(false);
+  });
+
+  it("has no row of a single confidential plan, and states the rule on the summary and method sheets", () => {
+    const ids = run.evaluation.projects.filter((e) => e.project.confidential).map((e) => e.project.id);
+    const cells = recalculated.public;
+    expect(cells.filter((c) => c.value?.kind === "string" && ids.includes(c.value.value)).map((c) => `${c.sheet}!${c.address}`)).toEqual([]);
+    const rule = d.public!.provenance.suppression!;
+    expect(rule).toContain("1〜2 件");
+    const sheetsWithRule = new Set(cells.filter((c) => c.value?.kind === "string" && c.value.value === rule).map((c) => c.sheet));
+    expect(sheetsWithRule).toEqual(new Set([d.public!.sheets[0].name, d.public!.sheets.find((s) => s.key === "methods")!.name]));
+  });
+});
