@@ -52,6 +52,9 @@ export interface RowTag {
   /** A total: the keys of the rows it adds up, so suppressing some of them does not let the
    * total give their sum away. */
   parts?: string[];
+  /** Text that holds for the full (internal) version only, e.g. "company names are kept":
+   * left out of the public version. */
+  fullOnly?: boolean;
 }
 
 /** A rectangle on a sheet, zero-based, inclusive of its first cell; sheet defaults to the

@@ -218,12 +218,12 @@ function rippleSection(
     total: { ja: "総合効果", en: "Total effect" },
   };
   const STAGES: AuditStage[] = ["direct", "firstIndirect", "secondIndirect", "total"];
-  const checked = STAGES.filter((k) => a.written?.bySector?.[k]);
-  // A stage is checked only where the results sheet shows numbers (not a suppressed "—", which
-  // would make the check an error value).
-  const checked2 = checked.filter((k) => numbersIn(spec, a.written!.bySector![k]!).every((x) => x !== null));
-  checked.length = 0;
-  checked.push(...checked2);
+  // A stage is checked where the results sheet shows its numbers (a suppressed "—" would make
+  // the check an error value).
+  const checked = STAGES.filter((k) => {
+    const w = a.written?.bySector?.[k];
+    return w !== undefined && numbersIn(spec, w).every((x) => x !== null);
+  });
   for (const k of checked) cols.push({ key: `chk.${k}`, header: tr(AUDIT.check(stageLabel[k])), format: null });
   const at = (key: string) => cols.findIndex((c) => c.key === key);
 

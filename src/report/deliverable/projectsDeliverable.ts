@@ -105,6 +105,7 @@ export function tagProjectsSpec(spec: WorkbookSpec, ev: Evaluation): WorkbookSpe
     // the total row under it.
     let yearCells: Map<number, string[]> | null = null;
     const kinds = new Map<number, Kind>();
+    let lastKpi: string[] | null = null;
     blocks.forEach((b, bi) => {
       if (b.rowTags || b.cellTags || b.colTags) return;
       const header = blocks.slice(0, bi).reverse().find((h) => h.style === "header");
@@ -124,9 +125,18 @@ export function tagProjectsSpec(spec: WorkbookSpec, ev: Evaluation): WorkbookSpe
           rowTags[r] = { project: plan };
           return;
         }
+        const key = `${s.key}:${b.row + r}`;
+        if (row[0] === P.confidentialNote[lang]) {
+          rowTags[r] = { fullOnly: true };
+          return;
+        }
+        // A KPI's calculation line under it states the same aggregate in words.
+        if ((row[0] ?? null) === null && typeof row[1] === "string" && row[1].startsWith(`${P.why[lang]}:`) && lastKpi) {
+          rowTags[r] = { key, projects: lastKpi };
+          return;
+        }
         if (!hasFigure(row)) return;
         const first = typeof row[0] === "string" ? row[0] : "";
-        const key = `${s.key}:${b.row + r}`;
         if (isYearTable) {
           const y = yearOf.get(first)!;
           row.forEach((v, c) => {
@@ -165,7 +175,10 @@ export function tagProjectsSpec(spec: WorkbookSpec, ev: Evaluation): WorkbookSpe
         } else if (s.key === "summary" && first === STAGES.total[lang]) {
           // The stage total is investment + operation: a total of those two parts.
           rowTags[r] = { key, projects: all, parts: [`${s.key}:phase:investment`, `${s.key}:phase:operation`] };
-        } else if (kpiSets.has(first)) rowTags[r] = { key, projects: kpiSets.get(first)! };
+        } else if (kpiSets.has(first)) {
+          lastKpi = kpiSets.get(first)!;
+          rowTags[r] = { key, projects: lastKpi };
+        }
         else if (first === P.ofWhichInvestment[lang]) rowTags[r] = { key: `${s.key}:phase:investment`, projects: overall("investing") };
         else if (first === P.ofWhichOperation[lang]) rowTags[r] = { key: `${s.key}:phase:operation`, projects: overall("operating") };
         else rowTags[r] = { key, projects: investingRows.has(first) ? overall("investing") : all };

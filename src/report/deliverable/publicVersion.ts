@@ -62,7 +62,7 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
   for (const sheet of out.sheets) {
     for (const block of [...sheet.blocks]) {
       const rows = Object.entries(block.rowTags ?? {})
-        .filter(([, t]) => t.project?.confidential)
+        .filter(([, t]) => t.project?.confidential || t.fullOnly)
         .map(([r]) => Number(r))
         .sort((a, b) => b - a);
       for (const r of rows) removeRow(out, sheet, block, r);

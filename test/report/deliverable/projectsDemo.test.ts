@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_SHEET_KEY, projectsDeliverables, type Confidential, type Deliverables } from "../../../src/report/deliverable";
+import { P } from "../../../src/report/projectLabels";
 import { runProjectsPipeline, type ProjectsPipelineResult } from "../../../src/report/projectsPipeline";
 import type { WorkbookSpec } from "../../../src/report/spec";
 import { readGridFile, writeXlsx } from "../../../src/workbook/xlsx";
@@ -132,6 +133,10 @@ describe("the public file (公開版), unzipped", () => {
     const ids = run.evaluation.projects.filter((e) => e.project.confidential).map((e) => e.project.id);
     const cells = recalculated.public;
     expect(cells.filter((c) => c.value?.kind === "string" && ids.includes(c.value.value)).map((c) => `${c.sheet}!${c.address}`)).toEqual([]);
+    // The full version's note ("company names are kept …") is not in the public one.
+    const internal = P.confidentialNote.ja;
+    expect(recalculated.full.some((c) => c.value?.value === internal)).toBe(true);
+    expect(cells.some((c) => c.value?.value === internal)).toBe(false);
     const rule = d.public!.provenance.suppression!;
     expect(rule).toContain("1〜2 件");
     const sheetsWithRule = new Set(cells.filter((c) => c.value?.kind === "string" && c.value.value === rule).map((c) => c.sheet));
