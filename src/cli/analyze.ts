@@ -17,6 +17,7 @@ import { buildTable, parseShockGrid, recognizeLayout, shockFromPairs } from "../
 import type { IOTable, ImportType, TableLayout, TableMapping } from "../engine/table/types";
 import { buildAnalysisReport, type ReportInput, type ResolvedModelOptions } from "../report/analysisReport";
 import { checksum, sha256Text } from "../report/checksum";
+import { analysisDeliverable } from "../report/deliverable";
 import { readGridFile, writeXlsx, type GridFile } from "../workbook/xlsx";
 import type { CliIO } from "./io";
 import { parseMappingFile } from "./mappingFile";
@@ -296,7 +297,9 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       inputs,
       version: packageVersion(),
     });
-    await writeXlsx(spec, workbook);
+    // The deliverable: values and charts on the results sheets, the audit sheet (with a shock)
+    // and the confirmed mapping on the method sheet (src/report/deliverable).
+    await writeXlsx(analysisDeliverable(spec, { model, shock, impact: result.impact, layout }), workbook);
     if (workbook !== requested)
       say(io, lang, {
         ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`,

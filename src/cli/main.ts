@@ -95,7 +95,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   program
     .command("demo")
     .description(
-      `the bundled sample workbook (Japan 2011, 13 sectors; a magnet sector split out of manufacturing; four illustrative supported plans) through the whole policy-evaluation pipeline; writes ${DEMO_OUT}`,
+      `the bundled sample workbook (Japan 2011, 13 sectors; a magnet sector split out of manufacturing; four illustrative supported plans) through the whole policy-evaluation pipeline; writes ${DEMO_OUT} and its public version (公開版, confidential plans removed)`,
     )
     .option("--out <file.xlsx>", `results workbook (default: ${DEMO_OUT}; an existing file is never overwritten: -2, -3, … is added)`)
     .option("--json <file.json|->", "also write the JSON result (with its projects block) to a file, or to stdout with -")
@@ -115,6 +115,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           lang,
           defaultOut: DEMO_OUT,
           inputDescription: lang === "ja" ? "同梱のサンプル ripple-sample.xlsx" : "bundled sample ripple-sample.xlsx",
+          public: true,
         },
         io,
       );
@@ -136,6 +137,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--converters <sheet>", "with --projects: capex converter sheet (default: the sheet 投資転換表 / Capex converters)")
     .option("--params <sheet>", "with --projects: parameter sheet, defaults.csv layout (default: the sheet パラメータ / Parameters, if any)")
     .option("--split <sheet>", "with --projects: sector split sheet (default: the sheet 部門分割 / Sector split, if any)")
+    .option("--public", "with --projects: also write the public version (公開版) beside the workbook, NAME-公開版.xlsx / NAME-public.xlsx: confidential plans removed, groups of fewer than 3 confidential plans shown as —")
     .addOption(disruptionOption())
     .option("--market <sheet>", "magnet demand-share model: the parameter sheet of the input workbook (磁石パラメータ)")
     .option("--market-scenarios <sheet>", "with --market: scenario sheet (default: the sheet laid out as the scenario template)")
@@ -160,6 +162,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           converters?: string;
           params?: string;
           split?: string;
+          public?: boolean;
           disruption?: string;
           market?: string;
           marketScenarios?: string;
@@ -224,7 +227,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           );
           return;
         }
-        const projectOnly = (["converters", "params", "split"] as const).filter((k) => opts[k] !== undefined);
+        const projectOnly = (["converters", "params", "split", "public"] as const).filter((k) => opts[k] !== undefined);
         if (opts.projects === undefined && projectOnly.length)
           throw new RippleError("projects-option-alone", {
             ja: `--${projectOnly[0]} は --projects と一緒に指定してください。`,
@@ -247,6 +250,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               converters: opts.converters,
               params: opts.params,
               split: opts.split,
+              public: opts.public,
               out: opts.out,
               json: opts.json,
               lang,

@@ -45,6 +45,7 @@ describe("node bin/ripple.js", () => {
       "Import coefficients m",
       "Leontief inverse L",
       "Multipliers & linkages",
+      "Audit (formulas)",
       "Method & sources",
     ]);
   });

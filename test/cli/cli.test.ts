@@ -122,7 +122,7 @@ describe("ripple analyze on the 2011 MIC table", () => {
     expect(imp.multiple).toBeCloseTo(sum(imp.total.output) / sum(imp.direct.output), 12);
     expect(imp.multiple).toBeGreaterThan(1);
     const wb = await readXlsx(join(dir, "res.xlsx"));
-    expect(wb.sheets.map((s) => s.sheet)).toEqual(["集計", "投入係数 A", "輸入係数 m", "逆行列係数 L", "乗数・影響力", "方法・出典"]);
+    expect(wb.sheets.map((s) => s.sheet)).toEqual(["集計", "投入係数 A", "輸入係数 m", "逆行列係数 L", "乗数・影響力", "検算（数式）", "方法・出典"]);
   });
 
   it("--consumption-rate scales the second indirect effect and is recorded as entered by the user", async () => {
@@ -138,7 +138,7 @@ describe("ripple analyze on the 2011 MIC table", () => {
     const u = (JSON.parse(user.out) as AnalysisResult).impact!;
     expect(u.firstIndirect.output).toEqual(b.firstIndirect.output);
     expect(sum(u.secondIndirect.output) / sum(b.secondIndirect.output)).toBeCloseTo(0.5 / 0.734, 12);
-    const methods = (await readXlsx(join(dir, "c.xlsx"))).sheets[5].values;
+    const methods = (await readXlsx(join(dir, "c.xlsx"))).sheets.find((s) => s.sheet === "方法・出典")!.values;
     const row = methods.find((r) => r[0] === "消費転換係数")!;
     expect(row.slice(1, 3)).toEqual([0.5, "利用者が入力"]);
     const bad = await run(["analyze", jaCsv, "--consumption-rate", "1.5"], { cwd: dir });
@@ -292,6 +292,7 @@ describe("ripple demo", () => {
       "輸入係数 m",
       "逆行列係数 L",
       "乗数・影響力",
+      "検算（数式）",
       "方法・出典",
     ]);
     const summary = wb.sheets[0].values.flat();
@@ -299,7 +300,7 @@ describe("ripple demo", () => {
     expect(summary).toContain("B/C（費用便益比）");
     expect(summary).toContain("未達");
     expect(r.out).toContain("B/C");
-    const methods = wb.sheets[9].values.flat().filter((v): v is string => typeof v === "string");
+    const methods = wb.sheets.find((s) => s.sheet === "方法・出典")!.values.flat().filter((v): v is string => typeof v === "string");
     expect(methods.some((v) => /^sha256:[0-9a-f]{64}$/.test(v))).toBe(true);
     expect(methods.some((v) => v.includes("家計調査"))).toBe(true);
     expect(methods.some((v) => v.includes("ネオジム磁石"))).toBe(true);

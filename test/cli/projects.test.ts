@@ -136,7 +136,7 @@ describe("ripple demo (projects pipeline on the sample)", () => {
     const { file } = await demo("en");
     const pdf = await convertWithLibreOffice(file, "pdf", { singlePageSheets: true, timeoutMs: 180_000 });
     const bytes = readFileSync(pdf);
-    expect(bytes.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(10);
+    expect(bytes.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(11); // 10 results sheets + the audit sheet
     expect(statSync(pdf).size).toBeGreaterThan(60_000);
     const resaved = await convertWithLibreOffice(file, "xlsx", { timeoutMs: 180_000 });
     const pkg = await Package.open(readFileSync(resaved));

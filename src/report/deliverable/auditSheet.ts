@@ -7,7 +7,7 @@
 import type { Bilingual, Lang } from "../../engine/errors";
 import { RippleError } from "../../engine/errors";
 import type { Impact } from "../../engine/model/result";
-import type { BlockSpec, CellSpec, FormulaCell, SheetSpec, WorkbookSpec } from "../spec";
+import { isFormulaCell, type BlockSpec, type CellSpec, type FormulaCell, type SheetSpec, type WorkbookSpec } from "../spec";
 import { AUDIT } from "./labels";
 import { absCell, absRange, numberAt, numbersIn, sheetCell, sheetRange, type CellRef, type SheetRange } from "./refs";
 
@@ -140,7 +140,8 @@ export function buildAuditSheet(spec: WorkbookSpec, audit: AuditInput, lang: Lan
   // The overall check: AND over every check cell (TRUE when there is nothing to check).
   const all = out.checks.length ? `AND(${out.checks.join(",")})` : "TRUE";
   const allCell = out.blocks.find((b) => b.row === allRow)!;
-  allCell.values[0][1] = f(all, true);
+  const failing = out.blocks.some((b) => b.values.some((row) => row.some((v) => isFormulaCell(v) && v.formula.endsWith("<1E-9") && v.value === false)));
+  allCell.values[0][1] = f(all, !failing);
   return { key: AUDIT_SHEET_KEY, name: tr(AUDIT.sheet), blocks: out.blocks, columnWidths: widths, freeze: { rows: 0, cols: 1 } };
 }
 

@@ -4,6 +4,7 @@
 
 export * from "./auditSheet";
 export * from "./analysisAudit";
+export * from "./analysisDeliverable";
 export * from "./deliverables";
 export * from "./methodSheet";
 export * from "./projectsDeliverable";
