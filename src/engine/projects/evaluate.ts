@@ -281,20 +281,33 @@ export function evaluateProjects(
     return { project: p, years: rows, totals, pv, bc: pvSubsidy > 0 ? pv.valueAdded / pvSubsidy : null };
   });
 
+  type Sums = Omit<YearTotals, "year">;
+  const zero = (): Sums => ({
+    direct: zeroTotals(jobs),
+    firstIndirect: zeroTotals(jobs),
+    secondIndirect: zeroTotals(jobs),
+    total: zeroTotals(jobs),
+    investment: zeroTotals(jobs),
+    operation: zeroTotals(jobs),
+    subsidy: 0,
+    capex: 0,
+    plantOutput: 0,
+    additionalOutput: 0,
+  });
+  const add = (a: Sums, b: Sums): Sums => ({
+    direct: addTotals(a.direct, b.direct),
+    firstIndirect: addTotals(a.firstIndirect, b.firstIndirect),
+    secondIndirect: addTotals(a.secondIndirect, b.secondIndirect),
+    total: addTotals(a.total, b.total),
+    investment: addTotals(a.investment, b.investment),
+    operation: addTotals(a.operation, b.operation),
+    subsidy: a.subsidy + b.subsidy,
+    capex: a.capex + b.capex,
+    plantOutput: a.plantOutput + b.plantOutput,
+    additionalOutput: a.additionalOutput + b.additionalOutput,
+  });
   const byYear: YearTotals[] = years.map((year, k) => {
-    const t: YearTotals = {
-      year,
-      direct: zeroTotals(jobs),
-      firstIndirect: zeroTotals(jobs),
-      secondIndirect: zeroTotals(jobs),
-      total: zeroTotals(jobs),
-      investment: zeroTotals(jobs),
-      operation: zeroTotals(jobs),
-      subsidy: 0,
-      capex: 0,
-      plantOutput: 0,
-      additionalOutput: 0,
-    };
+    const t = zero();
     for (const e of evaluations) {
       const r = e.years[k];
       t.subsidy += r.subsidy;
@@ -310,34 +323,9 @@ export function evaluateProjects(
         t[phase] = addTotals(t[phase], totalsOf(imp.total));
       }
     }
-    return t;
+    return { year, ...t };
   });
-  const cumulative = byYear.reduce(
-    (acc, y) => ({
-      direct: addTotals(acc.direct, y.direct),
-      firstIndirect: addTotals(acc.firstIndirect, y.firstIndirect),
-      secondIndirect: addTotals(acc.secondIndirect, y.secondIndirect),
-      total: addTotals(acc.total, y.total),
-      investment: addTotals(acc.investment, y.investment),
-      operation: addTotals(acc.operation, y.operation),
-      subsidy: acc.subsidy + y.subsidy,
-      capex: acc.capex + y.capex,
-      plantOutput: acc.plantOutput + y.plantOutput,
-      additionalOutput: acc.additionalOutput + y.additionalOutput,
-    }),
-    {
-      direct: zeroTotals(jobs),
-      firstIndirect: zeroTotals(jobs),
-      secondIndirect: zeroTotals(jobs),
-      total: zeroTotals(jobs),
-      investment: zeroTotals(jobs),
-      operation: zeroTotals(jobs),
-      subsidy: 0,
-      capex: 0,
-      plantOutput: 0,
-      additionalOutput: 0,
-    },
-  );
+  const cumulative = byYear.reduce<Sums>((acc, { year: _year, ...y }) => add(acc, y), zero());
   const pv = {
     valueAdded: sum(evaluations.map((e) => e.pv.valueAdded)),
     subsidy: sum(evaluations.map((e) => e.pv.subsidy)),
