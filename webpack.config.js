@@ -25,24 +25,48 @@ const TASKPANE_SOURCE = "./src/taskpane/index.tsx";
 // Packages that must never reach the browser: Node-only libraries of the CLI and the xlsx host.
 const NODE_ONLY_PACKAGES = ["exceljs", "commander", "cli-progress", "playwright-core"];
 
+// The one exception: the pane makes the public version (公開版) with the xlsx writer, loaded by
+// a dynamic import() named "xlsx-writer" (src/taskpane/publicFile.ts) only when the user asks
+// for it. ExcelJS may be in that chunk group's chunks, and in no chunk loaded at start-up; its
+// package.json "browser" field gives the self-contained browser build (dist/exceljs.min.js).
+const LAZY_XLSX_CHUNK = "xlsx-writer";
+const LAZY_ONLY_PACKAGES = ["exceljs"];
+
 // Node built-ins a browser-safe package requires only under Node, inside a guard, with a browser
 // path of its own: seedrandom (the market model's Monte Carlo) tries require("crypto") for an
 // automatic seed and uses window.crypto in a browser; Ripple always passes a seed anyway.
 const OPTIONAL_NODE_REQUIRES = [{ issuer: "seedrandom", builtin: "crypto" }];
 
+const inPackage = (id, p) => id.includes(`${path.sep}node_modules${path.sep}${p}${path.sep}`);
+
 /** Fails the build when a Node built-in (resolved to an empty module by resolve.fallback) or a
  * Node-only package ends up in a bundle, naming the module that imported it. Without this,
- * `fallback: false` would hide the leak until the code ran in Excel. */
+ * `fallback: false` would hide the leak until the code ran in Excel. ExcelJS is allowed in the
+ * lazy xlsx-writer chunk group only (checked once chunks are formed). */
 class NoNodeInBrowserPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("NoNodeInBrowserPlugin", (compilation) => {
+      const { WebpackError } = compiler.webpack;
+      compilation.hooks.afterOptimizeChunkModules.tap("NoNodeInBrowserPlugin", (chunks, modules) => {
+        for (const m of modules) {
+          const id = m.identifier();
+          if (!LAZY_ONLY_PACKAGES.some((p) => inPackage(id, p))) continue;
+          const outside = [...compilation.chunkGraph.getModuleChunksIterable(m)].filter(
+            (c) => c.canBeInitial() || [...c.groupsIterable].some((g) => g.name !== LAZY_XLSX_CHUNK),
+          );
+          if (outside.length === 0) continue;
+          const issuer = compilation.moduleGraph.getIssuer(m);
+          const by = issuer ? path.relative(ROOT, issuer.resource || issuer.identifier()) : "?";
+          compilation.errors.push(
+            new WebpackError(`${path.relative(ROOT, m.resource || id)} is in the chunk ${outside.map((c) => c.name || c.id).join(", ")} (imported by ${by}); the xlsx writer may only be loaded lazily, by import(/* webpackChunkName: "${LAZY_XLSX_CHUNK}" */ …).`),
+          );
+        }
+      });
       compilation.hooks.finishModules.tap("NoNodeInBrowserPlugin", (modules) => {
         for (const m of modules) {
           const id = m.identifier();
           const ignored = id.startsWith("ignored|");
-          const nodeOnly = NODE_ONLY_PACKAGES.some((p) =>
-            id.includes(`${path.sep}node_modules${path.sep}${p}${path.sep}`),
-          );
+          const nodeOnly = NODE_ONLY_PACKAGES.some((p) => inPackage(id, p) && !LAZY_ONLY_PACKAGES.includes(p));
           if (!ignored && !nodeOnly) continue;
           const issuer = compilation.moduleGraph.getIssuer(m);
           const by = issuer ? path.relative(ROOT, issuer.resource || issuer.identifier()) : "?";
@@ -51,7 +75,6 @@ class NoNodeInBrowserPlugin {
           );
           if (optional) continue;
           const what = ignored ? `Node built-in ${id.split("|").pop()}` : path.relative(ROOT, m.resource || id);
-          const { WebpackError } = compiler.webpack;
           compilation.errors.push(
             new WebpackError(`${what} is in the browser bundle (imported by ${by}); keep Node-only code out of src/engine, src/report, src/functions and src/taskpane.`),
           );
@@ -116,6 +139,8 @@ module.exports = async (env = {}, argv = {}) => {
       path: OUT,
       // Fixed names: the manifest points at functions.js and functions.json.
       filename: "[name].js",
+      // Lazy chunks (the xlsx writer for the public version), loaded from the same origin.
+      chunkFilename: "[name].chunk.js",
       clean: true,
     },
     // One webpack runtime for both entries, so the pane and the functions share module

@@ -37,7 +37,7 @@ import { buildTable } from "../engine/table";
 import type { IOTable, ImportType } from "../engine/table/types";
 import type { ReportInput } from "../report/analysisReport";
 import { checksum, sha256Text } from "../report/checksum";
-import { buildDisruptionReport } from "../report/disruptionReport";
+import { disruptionDeliverable } from "../report/deliverable";
 import { unitLabel } from "../report/labels";
 import { writeXlsx } from "../workbook/xlsx";
 import { chooseSheet, inFile, readGrids, readText, say, usedRange, withFile, writeJson } from "./analyze";
@@ -231,7 +231,8 @@ export async function runDisruption(args: DisruptionArgs, io: CliIO): Promise<Di
   if (args.out !== undefined || args.json === undefined) {
     const requested = resolve(io.cwd, args.out ?? args.defaultOut ?? DISRUPTION_OUT);
     workbook = freePath(requested);
-    const report = buildDisruptionReport({ result, table, lang, inputs, version: packageVersion(), now: args.now });
+    // The deliverable (shared with the pane): the complete method sheet, values only.
+    const report = disruptionDeliverable({ result, table, lang, inputs, version: packageVersion(), now: args.now, layout });
     await writeXlsx(report, workbook);
     if (workbook !== requested)
       say(io, lang, {

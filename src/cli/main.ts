@@ -137,7 +137,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--converters <sheet>", "with --projects: capex converter sheet (default: the sheet 投資転換表 / Capex converters)")
     .option("--params <sheet>", "with --projects: parameter sheet, defaults.csv layout (default: the sheet パラメータ / Parameters, if any)")
     .option("--split <sheet>", "with --projects: sector split sheet (default: the sheet 部門分割 / Sector split, if any)")
-    .option("--public", "with --projects: also write the public version (公開版) beside the workbook, NAME-公開版.xlsx / NAME-public.xlsx: confidential plans removed, groups of fewer than 3 confidential plans shown as —")
+    .option("--public", "with --projects (also with --market --projects): also write the public version (公開版) beside the workbook, NAME-公開版.xlsx / NAME-public.xlsx: confidential plans removed, groups of fewer than 3 confidential plans shown as —")
     .addOption(disruptionOption())
     .option("--market <sheet>", "magnet demand-share model: the parameter sheet of the input workbook (磁石パラメータ)")
     .option("--market-scenarios <sheet>", "with --market: scenario sheet (default: the sheet laid out as the scenario template)")
@@ -217,6 +217,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               magnetSector: opts.magnetSector,
               projects: opts.projects,
               converters: opts.converters,
+              public: opts.public,
               out: opts.out,
               json: opts.json,
               lang,

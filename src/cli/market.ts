@@ -14,10 +14,10 @@ import { type Parameter, parseParameters } from "../engine/params/defaults";
 import { findSector, type Project } from "../engine/projects/parse";
 import { buildTable } from "../engine/table";
 import { labelKey } from "../engine/table/normalize";
-import type { IOTable } from "../engine/table/types";
+import type { IOTable, TableLayout } from "../engine/table/types";
 import type { ReportInput } from "../report/analysisReport";
 import { checksum } from "../report/checksum";
-import { buildMarketReport } from "../report/marketReport";
+import { marketDeliverables, publicFileName } from "../report/deliverable";
 import { writeXlsx } from "../workbook/xlsx";
 import { chooseSheet, findSheet, inFile, readGrids, say, usedRange, withFile, writeJson } from "./analyze";
 import type { CliIO } from "./io";
@@ -41,6 +41,8 @@ export interface MarketArgs {
   /** Project sheet of the supported plans, and its converter sheet (default: found by header). */
   projects?: string;
   converters?: string;
+  /** With projects: also write the public version (公開版) beside the workbook. */
+  public?: boolean;
   out?: string;
   json?: string;
   lang: Lang;
@@ -88,8 +90,11 @@ export function chooseMagnetSector(table: IOTable, label: string | undefined): {
   });
 }
 
+/** The magnet-market defaults, relative to the package (named on the method sheet). */
+const DEFAULTS_PATH = "assets/data/magnet-market/defaults.csv";
+
 function readDefaults(): Parameter[] | undefined {
-  const path = join(packageRoot(), "assets", "data", "magnet-market", "defaults.csv");
+  const path = join(packageRoot(), ...DEFAULTS_PATH.split("/"));
   if (!existsSync(path)) return undefined;
   return parseParameters(readFileSync(path, "utf8"), path);
 }
@@ -122,11 +127,17 @@ export function marketJson(a: MarketAnalysis, sector: { index: number; label: st
 export interface MarketRun {
   analysis: MarketAnalysis;
   workbook: string | null;
+  publicWorkbook: string | null;
 }
 
 export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<MarketRun> {
   const { lang } = args;
   const typed = args.input;
+  if (args.public && !args.projects)
+    throw new RippleError("public-needs-projects", {
+      ja: "--public は --projects と一緒に指定してください（公開版は非公開の計画を除いたブックです）。",
+      en: "--public goes with --projects (the public version is the workbook without the confidential plans).",
+    });
   const file = await readGrids(io.cwd, typed);
   const paramsGrid = inFile(typed, () => findSheet(file.sheets, args.market, typed, "--market"));
   if (!isMarketParamGrid(paramsGrid) && !args.scenarioSheet)
@@ -156,10 +167,11 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
   let model: IOModel;
   let projects: Project[] | undefined;
   let projectsSource: string | undefined;
+  let layout: TableLayout | null;
   const extraInputs: Grid[] = [];
   if (args.projects) {
     const r = await projectsOnFile(file, { input: typed, sheet: args.sheet, projects: args.projects, converters: args.converters, lang }, io);
-    ({ table, model, projects } = r);
+    ({ table, model, projects, layout } = r);
     const chosen = inFile(typed, () => chooseSheet(file.sheets, typed, { sheet: args.sheet }));
     tableGrid = chosen.grid;
     if (chosen.searched) sayTableSheet(io, lang, tableGrid.sheet);
@@ -170,6 +182,7 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
     const chosen = inFile(typed, () => chooseSheet(file.sheets, typed, { sheet: args.sheet, skip: new Set([paramsGrid.sheet, scenarioGrid.sheet]) }));
     tableGrid = chosen.grid;
     if (chosen.searched) sayTableSheet(io, lang, tableGrid.sheet);
+    layout = chosen.layout;
     table = inFile(typed, () => buildTable(chosen.grid, chosen.layout));
     model = await IOModel.buildAsync(table, {}, { signal: args.signal }).catch((e) => {
       throw withFile(e, typed);
@@ -196,10 +209,13 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
   );
 
   let workbook: string | null = null;
+  let publicWorkbook: string | null = null;
   if (args.out !== undefined || args.json === undefined) {
     const requested = resolve(io.cwd, args.out ?? args.defaultOut);
     workbook = freePath(requested);
-    const spec = buildMarketReport({
+    // The deliverables (src/report/deliverable/marketDeliverable.ts, shared with the pane):
+    // the complete method sheet, values only, and with plans the public version.
+    const d = marketDeliverables({
       analysis,
       lang,
       version: packageVersion(),
@@ -207,10 +223,16 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
       magnetSectorNote: sector.reason,
       projectsSource,
       tableName: table.layout?.title ?? tableGrid.sheet,
+      defaultsFile: defaults ? DEFAULTS_PATH : undefined,
+      layout,
     });
-    await writeXlsx(spec, workbook);
+    await writeXlsx(d.full, workbook);
     if (workbook !== requested)
       say(io, lang, { ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`, en: `${requested} exists, so it was left alone; wrote ${workbook} instead.` });
+    if (args.public && d.public) {
+      publicWorkbook = freePath(publicFileName(requested, lang));
+      await writeXlsx(d.public, publicWorkbook);
+    }
   }
 
   const json = marketJson(analysis, { index: sector.index, label: table.sectors[sector.index].label, reason: sector.reason }, lang);
@@ -218,9 +240,13 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
   if (args.json !== "-") {
     io.stdout.write(marketSummary(analysis, lang));
     if (workbook) io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);
+    if (publicWorkbook) io.stdout.write(`${lang === "ja" ? "公開版のブック" : "Public version"}: ${publicWorkbook}\n`);
     if (args.json !== undefined) io.stdout.write(`JSON: ${resolve(io.cwd, args.json)}\n`);
-  } else if (workbook) say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
-  return { analysis, workbook };
+  } else if (workbook) {
+    say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
+    if (publicWorkbook) say(io, lang, { ja: `公開版のブック: ${publicWorkbook}`, en: `public version: ${publicWorkbook}` });
+  }
+  return { analysis, workbook, publicWorkbook };
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;

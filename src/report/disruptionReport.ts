@@ -435,7 +435,8 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
     version: input.version,
     createdAt,
     inputs: input.inputs.map((i) => ({ ...i })),
-    parameters,
+    // "entered by the user" as a flag, so the method sheet says so in one column.
+    parameters: parameters.map(({ name, value, source }) => (source === user ? { name, value, source, user: true } : { name, value, source })),
     variants: [
       `${tr(inoNote.title)}: ${inoNote.formula}`,
       tr(D.cutConversion),

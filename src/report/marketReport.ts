@@ -42,6 +42,9 @@ export interface MarketReportInput {
   projectsSource?: string;
   /** The IO table's name for the notes. */
   tableName?: string;
+  /** The defaults file the parameter sheet was checked against (values equal to its default
+   * are sourced to it), e.g. "assets/data/magnet-market/defaults.csv". */
+  defaultsFile?: string;
 }
 
 export const MARKET_FORMATS = {
@@ -658,8 +661,21 @@ export function buildMarketReport(input: MarketReportInput): WorkbookSpec {
     version: input.version,
     createdAt: (input.now ?? new Date()).toISOString(),
     inputs: input.inputs.map((x) => ({ ...x })),
-    parameters: SHEET_PARAMETERS.map((q) => ({ name: q.key, value: p[q.key], source: sourceOf(q.key) })),
-    variants: a.runs.map((r) => r.scenario.name),
+    // Each parameter with its source: the default's text, grade and file (with the sheet cell
+    // it was read from), or "entered by the user" with that cell.
+    parameters: SHEET_PARAMETERS.map((q) => {
+      const src = a.sheets.sources[q.key];
+      const name = `${q.label[lang]} [${q.key}]`;
+      if (!src) return { name, value: p[q.key], source: "" };
+      const at = `${src.sheet}!${src.cell}`;
+      if (src.user) return { name, value: p[q.key], source: `${tr(M.userEntered)}${paren(at)}`, user: true };
+      return { name, value: p[q.key], source: src.text, grade: src.grade || undefined, file: input.defaultsFile ? `${input.defaultsFile} → ${at}` : at };
+    }),
+    variants: [
+      ...a.runs.map((r) => `${tr(M.scenario)} ${r.scenario.name}: ${r.scenario.label[lang]}`),
+      ...(a.monteCarlo ? [`${tr(M.mcTitle)}: ${tr(M.draws)} ${a.monteCarlo.draws}, ${tr(M.seed)} ${a.monteCarlo.seed}`] : []),
+      ...(unitEffect ? [`${tr(M.ioLink)}: ${tr(M.magnetSector)} ${unitEffect.sectorLabel}${input.tableName ? paren(input.tableName) : ""}`] : [tr(M.noModel)]),
+    ],
     warnings: a.warnings.map((w) => warningText(w, lang)),
   };
   return { lang, sheets, provenance };

@@ -14,7 +14,7 @@ import { findSector } from "../engine/projects/parse";
 import type { IOTable } from "../engine/table/types";
 import type { ReportInput } from "../report/analysisReport";
 import { checksum, sha256Text } from "../report/checksum";
-import { buildDisruptionReport } from "../report/disruptionReport";
+import { disruptionDeliverable } from "../report/deliverable";
 import * as gateway from "../workbook/office/gateway";
 import { stepper, type RunControl } from "./progress";
 import { gridRangeAddress, VERSION, type DetectedTable } from "./runAnalysis";
@@ -198,7 +198,8 @@ export async function runDisruption(input: DisruptionRunInput, control: RunContr
     { description: d.layout.title ?? d.grid.sheet, sheet: d.grid.sheet, range: gridRangeAddress(d.grid), checksum: checksum(d.grid) },
     { description: input.lang === "ja" ? "途絶の設定（タスクペインの入力）" : "disruption spec (task pane form)", checksum: "sha256:" + sha256Text(specText) },
   ];
-  const reportSpec = buildDisruptionReport({ result, table, lang: input.lang, inputs, version: VERSION, now: input.now });
+  // The same deliverable as `ripple analyze --disruption`.
+  const reportSpec = disruptionDeliverable({ result, table, lang: input.lang, inputs, version: VERSION, now: input.now, layout: d.layout });
   check();
   report("write", 0);
   const written = await gateway.writeReport(reportSpec, { signal: control.signal, onProgress: within("write") });

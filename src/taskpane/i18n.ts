@@ -132,6 +132,15 @@ const ja = {
     market: "需給モデル",
     disruption: "供給途絶",
   },
+  publicVersion: {
+    hint: "公開版（非公開の計画を除き、非公開の計画 1〜2 件だけを含む集計値を「—」にしたブック）は、このブックには書かず、別のファイルとして作成します。",
+    make: "公開版を作成",
+    making: "公開版を作成中…",
+    opened: "公開版を新しいブックとして開きました。内容を確かめて保存してください。",
+    download: "公開版をダウンロード（{{name}}）",
+    projectsBase: "ripple-政策評価",
+    marketBase: "ripple-需給モデル",
+  },
   flows: {
     none: "（なし）",
     chooseSector: "部門を選択",
@@ -312,6 +321,15 @@ const en: Resources = {
     projects: "Supported plans",
     market: "Supply & demand",
     disruption: "Supply disruption",
+  },
+  publicVersion: {
+    hint: "The public version (confidential plans removed; aggregates of only 1 or 2 confidential plans shown as —) is made as a separate file, never written into this workbook.",
+    make: "Make the public version",
+    making: "Making the public version…",
+    opened: "The public version opened as a new workbook; check it and save it.",
+    download: "Download the public version ({{name}})",
+    projectsBase: "ripple-policy-evaluation",
+    marketBase: "ripple-market",
   },
   flows: {
     none: "(none)",

@@ -14,10 +14,10 @@ import type { ModelOptions } from "../engine/model/options";
 import { parseProjects, readConverters, type Project } from "../engine/projects/parse";
 import type { ReportInput } from "../report/analysisReport";
 import { checksum } from "../report/checksum";
-import { buildMarketReport } from "../report/marketReport";
+import { marketDeliverables } from "../report/deliverable";
 import type { WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
-import { defaultParameters } from "./defaultParameters";
+import { DEFAULTS_FILE, defaultParameters } from "./defaultParameters";
 import { stepper, type RunControl } from "./progress";
 import { gridRangeAddress, VERSION, type DetectedTable } from "./runAnalysis";
 import { defaultMagnetSector } from "./sectors";
@@ -93,6 +93,9 @@ export interface KpiVerdict {
 export interface MarketRunOutcome {
   analysis: MarketAnalysis;
   sheets: string[];
+  /** The public version (公開版) when supported plans were included: written only on request,
+   * as a separate file (never into this workbook). */
+  publicSpec: WorkbookSpec | null;
   verdict: KpiVerdict;
   magnetSector: { index: number; label: string; reason: Bilingual } | null;
 }
@@ -212,7 +215,8 @@ export async function runMarket(input: MarketRunInput, control: RunControl = {})
   });
   check();
   report("report", 0);
-  const spec = buildMarketReport({
+  // The same deliverables as `ripple analyze --market`.
+  const deliverables = marketDeliverables({
     analysis,
     lang,
     version: VERSION,
@@ -221,10 +225,13 @@ export async function runMarket(input: MarketRunInput, control: RunControl = {})
     magnetSectorNote: sector?.reason,
     projectsSource,
     tableName: d ? (d.layout.title ?? d.grid.sheet) : undefined,
+    defaultsFile: `assets/data/magnet-market/${DEFAULTS_FILE}`,
+    layout: d?.table ? d.layout : null,
   });
+  const spec = deliverables.full;
   check();
   report("write", 0);
   const written = await gateway.writeReport(spec, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { analysis, sheets: written.sheets, verdict: kpiVerdict(analysis), magnetSector: sector };
+  return { analysis, sheets: written.sheets, publicSpec: deliverables.public, verdict: kpiVerdict(analysis), magnetSector: sector };
 }

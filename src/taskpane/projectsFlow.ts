@@ -8,6 +8,7 @@ import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import type { ModelOptions } from "../engine/model/options";
 import { defaultConverterRows, parameterSheet, projectTemplate } from "../report/projectTemplate";
+import { projectsDeliverables } from "../report/deliverable";
 import { runProjectsPipeline, type ProjectsPipelineResult } from "../report/projectsPipeline";
 import type { SheetSpec, WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
@@ -114,6 +115,9 @@ export interface ProjectsRunOutcome {
   result: ProjectsPipelineResult;
   /** Names of the sheets written, summary first. */
   sheets: string[];
+  /** The public version (公開版) of the same run: kept in the pane's memory and written only on
+   * request, as a separate file (never into this workbook, which is the full version). */
+  publicSpec: WorkbookSpec | null;
 }
 
 /** Read the chosen sheets and the confirmed table, evaluate, write the results into new sheets.
@@ -153,10 +157,13 @@ export async function runProjects(input: ProjectsRunInput, control: RunControl =
     version: VERSION,
     now: input.now,
   });
+  // The same deliverables as `ripple analyze --projects`: the full workbook goes into this
+  // workbook; the public version waits for the user to ask for it.
+  const out = projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout });
   report("report", 1);
   check();
   report("write", 0);
-  const written = await gateway.writeReport(result.spec, { signal: control.signal, onProgress: within("write") });
+  const written = await gateway.writeReport(out.full, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { result, sheets: written.sheets };
+  return { result, sheets: written.sheets, publicSpec: out.public };
 }

@@ -11,6 +11,7 @@ import { IOModel, analyzeDetailed, impactTypeII, type ModelOptions } from "../en
 import type { AnalysisResult } from "../engine/model/result";
 import { buildAnalysisReport } from "../report/analysisReport";
 import { checksum } from "../report/checksum";
+import { analysisDeliverable } from "../report/deliverable";
 import type { WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
 import { registerModel } from "../functions/registry";
@@ -240,7 +241,10 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
     version: VERSION,
     now: input.now,
   });
-  const spec = input.typeII ? withTypeIISheet(base, detail, input.shock ? impactTypeII(model, input.shock.vector) : null, table) : base;
+  const withTypeII = input.typeII ? withTypeIISheet(base, detail, input.shock ? impactTypeII(model, input.shock.vector) : null, table) : base;
+  // The same deliverable as `ripple analyze`: values only on the results sheets, the audit
+  // sheet of native formulas (with a shock) and the confirmed mapping on the method sheet.
+  const spec = analysisDeliverable(withTypeII, { model, shock: input.shock?.vector ?? null, impact: result.impact, layout: d.layout });
   check();
   report("write", 0);
   let written: { sheets: string[] };

@@ -86,12 +86,36 @@ describe("ripple analyze --market", () => {
       "Sensitivity (tornado)",
       "Parameters & sources",
       "Method & notes (magnets)",
+      "Method & sources",
     ]);
     const again = await runMarketCommand(base({ out: "out.xlsx" }), io(dir).io);
     expect(again.workbook).toBe(join(dir, "out-2.xlsx"));
     const pdf = await convertWithLibreOffice(r.workbook!, "pdf", { singlePageSheets: true });
     expect(existsSync(pdf)).toBe(true);
     expect(readFileSync(pdf).length).toBeGreaterThan(20_000);
+  }, 120_000);
+
+  it("--public with --projects: the public version beside the workbook, without the confidential plan (P-02)", async () => {
+    const dir = tempDir();
+    await inputWorkbook(dir);
+    const c = io(dir);
+    const r = await runMarketCommand(base({ projects: "計画", out: "out.xlsx", public: true }), c.io);
+    expect(r.publicWorkbook).toBe(join(dir, "out-公開版.xlsx"));
+    expect(c.out()).toContain(`公開版のブック: ${r.publicWorkbook}`);
+    const full = await readXlsx(r.workbook!);
+    const pub = await readXlsx(r.publicWorkbook!);
+    const cells = (wb: typeof pub) => wb.sheets.flatMap((s) => s.values.flat());
+    expect(cells(full)).toContain("P-02");
+    expect(cells(pub)).not.toContain("P-02");
+    expect(cells(pub).some((v) => typeof v === "string" && v.includes("P-02社"))).toBe(false);
+    // P-02 alone is confidential: the KPI, which gives its capacity back, is suppressed.
+    const kpi = pub.sheets[0];
+    expect(kpi.values.find((row) => row[0] === "生産能力 / 需要")![1]).toBe("—");
+    expect(pub.sheets.map((s) => s.sheet).at(-1)).toBe("方法・出典");
+    const pdf = await convertWithLibreOffice(r.publicWorkbook!, "pdf", { singlePageSheets: true });
+    expect(readFileSync(pdf).length).toBeGreaterThan(20_000);
+    // Without --projects there is nothing confidential to leave out: refused.
+    await expect(runMarketCommand(base({ out: "b.xlsx", public: true }), io(dir).io)).rejects.toThrow(/--public/);
   }, 120_000);
 
   it("bad sheets: every bad cell in one error naming the file, sheet and cell", async () => {

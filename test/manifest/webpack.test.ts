@@ -123,4 +123,33 @@ describe("webpack.config.js", () => {
     expect(messages).toMatch(/Node built-in fs is in the browser bundle/);
     expect(messages).toMatch(/leak\.js/);
   }, 120_000);
+
+  it("allows ExcelJS only in the lazy xlsx-writer chunk, never in a chunk loaded at start-up", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ripple-lazy-"));
+    const build = async (source: string) => {
+      const entry = path.join(dir, `entry-${Math.random().toString(36).slice(2)}.js`);
+      writeFileSync(entry, source);
+      const config = await makeConfig({ functionsOnly: true }, { mode: "development" });
+      config.entry = { functions: entry };
+      config.output = { ...config.output, path: path.join(dir, "out") };
+      config.plugins = config.plugins?.filter((p) => p?.constructor.name === "NoNodeInBrowserPlugin");
+      config.module = { rules: [] };
+      config.devtool = false;
+      // The entry lives in a temporary directory: resolve packages from the project.
+      config.resolve = { ...config.resolve, modules: [path.join(ROOT, "node_modules")] };
+      const stats = await run(config);
+      return { errors: stats.compilation.errors.map((e) => e.message).join("\n"), stats };
+    };
+    const eager = await build('import ExcelJS from "exceljs";\nexport const x = ExcelJS;\n');
+    expect(eager.errors).toMatch(/exceljs.*is in the chunk functions/);
+    const lazy = await build('export const load = () => import(/* webpackChunkName: "xlsx-writer" */ "exceljs");\n');
+    expect(lazy.errors).toBe("");
+    // The browser build of ExcelJS, in a chunk of its own, not in the entry.
+    const chunks = [...lazy.stats.compilation.chunks];
+    const entry = chunks.find((c) => c.name === "functions")!;
+    expect([...lazy.stats.compilation.chunkGraph.getChunkModulesIterable(entry)].some((m) => m.identifier().includes("exceljs"))).toBe(false);
+    expect(chunks.some((c) => !c.canBeInitial() && [...lazy.stats.compilation.chunkGraph.getChunkModulesIterable(c)].some((m) => m.identifier().includes("exceljs.min.js")))).toBe(true);
+    const other = await build('export const load = () => import(/* webpackChunkName: "elsewhere" */ "exceljs");\n');
+    expect(other.errors).toMatch(/exceljs.*xlsx-writer/);
+  }, 180_000);
 });

@@ -118,7 +118,7 @@ describe("market results workbook", () => {
     const allEn = en.sheets.map(text).join("\n");
     expect(allEn).toContain("finished magnet mass");
     expect(allEn).toContain("plants in Japan");
-    expect(ja.provenance.parameters.find((p) => p.name === "demand2024")!.source).toContain("newswitch");
+    expect(ja.provenance.parameters.find((p) => p.name.endsWith("[demand2024]"))!.source).toContain("newswitch");
     const cells: CellSpec[] = ja.sheets.flatMap((s) => s.blocks.flatMap((b) => b.values.flat()));
     expect(cells.some((v) => typeof v === "number" && !Number.isFinite(v))).toBe(false);
   });

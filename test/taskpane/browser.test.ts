@@ -16,6 +16,8 @@ import type { FakeValue } from "../workbook/office/fakeExcel";
 import { analyze } from "../../src/engine/model";
 import { parseCsv, readTable, parseShockGrid, shockFromPairs } from "../../src/engine/table";
 import type { AnalysisResult } from "../../src/engine/model/result";
+import JSZip from "jszip";
+import { readXlsxBuffer } from "../../src/workbook/xlsx";
 import { PLAN_A, PLAN_B, planCells } from "./flowsFixture";
 
 const CHROMIUM = process.env.RIPPLE_CHROMIUM ?? "/usr/bin/chromium";
@@ -60,6 +62,9 @@ function engineResult(): AnalysisResult {
 }
 
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+
+/** The host a request goes to; a blob: URL (the public version's download) is its page's. */
+const localHost = (url: string) => new URL(url.startsWith("blob:") ? url.slice(5) : url).hostname;
 
 /** A missing browser is a failure, not a skip: the README promises this test runs. */
 function chromiumPresent(): void {
@@ -111,7 +116,7 @@ describe("task pane in Chromium with a fake Excel host", () => {
         intercepted.push(url);
         return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeOfficeJs });
       }
-      if (new URL(url).hostname === "127.0.0.1") return route.continue();
+      if (localHost(url) === "127.0.0.1") return route.continue();
       blocked.push(url);
       return route.abort();
     });
@@ -351,6 +356,36 @@ describe("task pane in Chromium with a fake Excel host", () => {
     mkdirSync(path.dirname(SCREENSHOT_PROJECTS), { recursive: true });
     await page.screenshot({ path: SCREENSHOT_PROJECTS, fullPage: true });
 
+    // 3b. The public version (公開版): made in the browser only when asked (the xlsx writer's
+    // chunk is not loaded before), opened as a new workbook and offered as a download; nothing
+    // is written into this workbook, and the file holds no confidential company name.
+    const writerLoaded = () => requests.some((u) => u.includes("xlsx-writer"));
+    expect(writerLoaded()).toBe(false);
+    const beforePublic = await names();
+    await page.getByTestId("projects-public").click();
+    await page.getByTestId("projects-public-opened").waitFor({ timeout: 60_000 });
+    expect(writerLoaded()).toBe(true);
+    expect(await names()).toEqual(beforePublic);
+    const created = await page.evaluate(() => ((window as unknown as Record<string, { createdWorkbooks: string[] }>).__fakeWorkbook).createdWorkbooks);
+    expect(created).toHaveLength(1);
+    const link = page.getByTestId("projects-public-download");
+    expect(await link.getAttribute("download")).toBe("ripple-政策評価-公開版.xlsx");
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("ripple-政策評価-公開版.xlsx");
+    const saved = path.join(work, "public.xlsx");
+    await download.saveAs(saved);
+    const bytes = readFileSync(saved);
+    expect(bytes.toString("base64")).toBe(created[0]);
+    const zip = await JSZip.loadAsync(bytes);
+    const secret = String(PLAN_A.cells["事業者名"]);
+    for (const name of Object.keys(zip.files)) {
+      if (zip.files[name].dir) continue;
+      expect((await zip.files[name].async("string")).includes(secret), name).toBe(false);
+    }
+    const publicCells = (await readXlsxBuffer(bytes, "public.xlsx")).sheets.flatMap((x) => x.values.flat());
+    expect(publicCells).toContain(String(PLAN_B.cells["事業者名"]));
+    expect(publicCells).not.toContain("P-01");
+
     // 4. The market model: its template, a short Monte Carlo, the KPI verdict in the pane.
     await page.getByTestId("tab-market").click();
     await page.getByTestId("market-template-run").click();
@@ -396,7 +431,7 @@ describe("task pane in Chromium with a fake Excel host", () => {
     expect(requests.length).toBeGreaterThan(3);
     for (const url of requests) {
       if (url === OFFICE_JS) continue; // answered by the route above, never fetched
-      expect(new URL(url).hostname, url).toBe("127.0.0.1");
+      expect(localHost(url), url).toBe("127.0.0.1");
     }
     // The page's own files all came from the local server.
     expect(server.served).toEqual(expect.arrayContaining(["/taskpane.html", "/taskpane.js", "/functions.js", "/runtime.js"]));

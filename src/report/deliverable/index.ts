@@ -6,6 +6,8 @@ export * from "./auditSheet";
 export * from "./analysisAudit";
 export * from "./analysisDeliverable";
 export * from "./deliverables";
+export * from "./disruptionDeliverable";
+export * from "./marketDeliverable";
 export * from "./methodSheet";
 export * from "./projectsDeliverable";
 export * from "./publicVersion";

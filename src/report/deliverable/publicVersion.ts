@@ -222,9 +222,9 @@ function suppressAggregates(spec: WorkbookSpec, secret: Set<string>, min: number
       for (const [k, t] of Object.entries(b.rowTags ?? {})) {
         if (!t.projects) continue;
         const row = b.values[Number(k)];
-        // A suppressed row keeps its label; its figures go, also those written inside text
-        // (e.g. a KPI's explanation "能力 1,200 t/年 …").
-        aggs.push(of(t, () => row.forEach((v, c) => (isNumberish(v) || (c > 0 && typeof v === "string" && /\d/.test(v))) && (row[c] = PUBLIC_DASH))));
+        // A suppressed row keeps its label (the first cell, also a year written as a number);
+        // its figures go, also those written inside text (e.g. "能力 1,200 t/年 …").
+        aggs.push(of(t, () => row.forEach((v, c) => c > 0 && (isNumberish(v) || (typeof v === "string" && /\d/.test(v))) && (row[c] = PUBLIC_DASH))));
       }
       for (const [k, t] of Object.entries(b.cellTags ?? {})) {
         if (!t.projects) continue;

@@ -14,6 +14,7 @@ import type { DetectedTable } from "../runAnalysis";
 import { defaultMagnetSector, sectorLabels } from "../sectors";
 import { errorParts, useRun } from "../useRun";
 import { FlowRun } from "./FlowRun";
+import { PublicVersion } from "./PublicVersion";
 import { ErrorBar } from "./RunPanel";
 import { SheetSelect, preferSheet } from "./SheetSelect";
 
@@ -184,6 +185,7 @@ export function MarketPanel(p: MarketPanelProps): React.ReactElement {
           </MessageBarBody>
         </MessageBar>
       )}
+      {outcome?.publicSpec && !run.running && <PublicVersion id="market" spec={outcome.publicSpec} base={t("publicVersion.marketBase")} />}
     </section>
   );
 }

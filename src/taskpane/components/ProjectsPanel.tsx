@@ -14,6 +14,7 @@ import type { DetectedTable } from "../runAnalysis";
 import { defaultConverterSectors, sectorLabels } from "../sectors";
 import { useRun } from "../useRun";
 import { FlowRun } from "./FlowRun";
+import { PublicVersion } from "./PublicVersion";
 import { SheetSelect, preferSheet } from "./SheetSelect";
 
 const useStyles = makeStyles({
@@ -192,6 +193,7 @@ export function ProjectsPanel(p: ProjectsPanelProps): React.ReactElement {
             ))}
           </div>
         )}
+        {outcome?.publicSpec && <PublicVersion id="projects" spec={outcome.publicSpec} base={t("publicVersion.projectsBase")} />}
       </FlowRun>
     </section>
   );

@@ -51,7 +51,8 @@ export function stringBytes(s: string): number {
 /** Upper bound of the JSON bytes of one cell value as sent to or from Excel. */
 export function cellBytes(v: unknown): number {
   if (v === null || v === undefined) return 5; // null,
-  if (typeof v === "number") return String(v).length + 1;
+  // NaN and ±Infinity travel as null in JSON.
+  if (typeof v === "number") return Number.isFinite(v) ? String(v).length + 1 : 5;
   if (typeof v === "boolean") return v ? 5 : 6;
   if (typeof v === "string") return stringBytes(v);
   return stringBytes(JSON.stringify(v));

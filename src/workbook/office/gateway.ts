@@ -32,6 +32,7 @@ export interface WorkbookGateway {
   saveMapping(key: string, mapping: TableMapping): Promise<void>;
   displayLanguage(): "ja" | "en";
   recalculate(): Promise<void>;
+  openNewWorkbook(base64: string): Promise<void>;
 }
 
 async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, doing: { ja: string; en: string }): Promise<T> {
@@ -143,6 +144,23 @@ export function recalculate(): Promise<void> {
   }, { ja: "ブックを再計算する", en: "recalculating the workbook" });
 }
 
+/** Open an .xlsx file (base64) as a NEW workbook in Excel (Excel.createWorkbook, ExcelApi 1.8):
+ * how the pane hands over the public version without writing anything into the open workbook.
+ * Hosts without the API get an error that points to the download link instead. */
+export async function openNewWorkbook(base64: string): Promise<void> {
+  const create = typeof Excel !== "undefined" ? (Excel as unknown as { createWorkbook?: (b: string) => Promise<void> }).createWorkbook : undefined;
+  if (typeof create !== "function")
+    throw new RippleError("create-workbook-unsupported", {
+      ja: "この Excel は新しいブックを開けません（ExcelApi 1.8 が必要）。ダウンロードのリンクからファイルを保存してください",
+      en: "This Excel cannot open a new workbook (ExcelApi 1.8 is needed); save the file from the download link instead",
+    });
+  try {
+    await create(base64);
+  } catch (e) {
+    throw fromOffice(e, {}, { ja: "新しいブックを開く", en: "opening a new workbook" });
+  }
+}
+
 /** Office's display language: Japanese for any ja-* locale, English otherwise (and outside
  * Office, the browser's language). */
 export function displayLanguage(): "ja" | "en" {
@@ -163,6 +181,7 @@ export const officeGateway: WorkbookGateway = {
   saveMapping,
   displayLanguage,
   recalculate,
+  openNewWorkbook,
 };
 
 /** Errors this module raises are RippleErrors; re-exported for callers' instanceof checks. */

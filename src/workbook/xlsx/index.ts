@@ -2,6 +2,7 @@
 // native charts. Used by the command line.
 export { readXlsx, readXlsxBuffer, type GridFile, type MergedRange } from "./readXlsx";
 export { writeXlsx, writeXlsxBuffer } from "./writeXlsx";
+export { xlsxBytes } from "./xlsxBytes";
 export { decodeText, type TextEncoding } from "./decodeText";
 export { rangeFormula } from "./chartXml";
 export { readGridFile } from "./readGridFile";

@@ -1,32 +1,13 @@
 // A WorkbookSpec as an .xlsx file: cells and looks through ExcelJS, then native charts added to
 // the package (see zipCharts.ts).
 import { promises as fs } from "node:fs";
-import ExcelJS from "exceljs";
 import type { WorkbookSpec } from "../../report/spec";
 import { RippleError } from "../../engine/errors";
-import { checkSheetNames } from "./sheetNameRules";
-import { writeSheetCells } from "./writeCells";
-import { addCharts } from "./zipCharts";
+import { xlsxBytes } from "./xlsxBytes";
 
 export async function writeXlsxBuffer(spec: WorkbookSpec): Promise<Buffer> {
-  checkSheetNames(spec.sheets.map((s) => s.name));
-  const wb = new ExcelJS.Workbook();
-  const p = spec.provenance;
-  wb.creator = `${p.software} ${p.version}`;
-  wb.lastModifiedBy = wb.creator;
-  const created = new Date(p.createdAt);
-  if (!Number.isNaN(created.getTime())) {
-    wb.created = created;
-    wb.modified = created;
-  }
-  // Excel recalculates on open so formulas (audit sheets) agree with the cells they read.
-  wb.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of spec.sheets) {
-    const ws = wb.addWorksheet(sheet.name);
-    writeSheetCells(ws, sheet);
-  }
-  const written = Buffer.from(await wb.xlsx.writeBuffer());
-  return addCharts(written, spec);
+  const bytes = await xlsxBytes(spec);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export async function writeXlsx(spec: WorkbookSpec, path: string): Promise<void> {

@@ -26,7 +26,7 @@ const AFTER_DRAWING = [
   "extLst",
 ];
 
-export async function addCharts(xlsx: Buffer, spec: WorkbookSpec): Promise<Buffer> {
+export async function addCharts(xlsx: Uint8Array, spec: WorkbookSpec): Promise<Uint8Array> {
   if (!spec.sheets.some((s) => (s.charts?.length ?? 0) > 0)) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
   const cells = new SpecCells(spec);
@@ -77,7 +77,7 @@ export async function addCharts(xlsx: Buffer, spec: WorkbookSpec): Promise<Buffe
 
   const ctPath = "[Content_Types].xml";
   put(zip, ctPath, withOverrides(await zip.file(ctPath)!.async("string"), overrides));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** Sheet name -> path of its worksheet part, from the workbook part and its relationships. */

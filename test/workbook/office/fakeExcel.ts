@@ -216,6 +216,8 @@ export class FakeWorkbook {
   runs = 0;
   /** Application.calculate calls, by calculation type, in order. */
   readonly calculations: string[] = [];
+  /** Workbooks opened with Excel.createWorkbook (their base64 .xlsx), in order. */
+  readonly createdWorkbooks: string[] = [];
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null;
   payloadLimit: number;
@@ -1181,6 +1183,13 @@ export function installFakeOffice(
       const result = await batch(ctx);
       if (ctx.pending.length > 0) await ctx.sync(); // Excel.run syncs what is left
       return result;
+    },
+    // ExcelApi 1.8: opens a new workbook from a base64 .xlsx; like Excel, refuses what is not
+    // base64 (the real host then fails to open the file).
+    createWorkbook: async (base64: string): Promise<void> => {
+      if (typeof base64 !== "string" || base64.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+        throw ERR.invalidArgument("createWorkbook: the workbook is not base64");
+      wb.createdWorkbooks.push(base64);
     },
   };
   g.Office = { context: wb.office.context, onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }) };
