@@ -18,6 +18,7 @@ import type { IOTable, ImportType, TableLayout, TableMapping } from "../engine/t
 import { buildAnalysisReport, type ReportInput, type ResolvedModelOptions } from "../report/analysisReport";
 import { checksum, sha256Text } from "../report/checksum";
 import { analysisDeliverable } from "../report/deliverable";
+import { typeIIFigures } from "../report/typeIISheet";
 import { readGridFile, writeXlsx, type GridFile } from "../workbook/xlsx";
 import type { CliIO } from "./io";
 import { parseMappingFile } from "./mappingFile";
@@ -36,6 +37,8 @@ export interface AnalyzeArgs {
   /** A sheet of the input workbook holding the shock instead. */
   shockSheet?: string;
   consumptionRate?: number;
+  /** Also write the closed model (Type II) sheet. */
+  typeII?: boolean;
   out?: string;
   /** File for the JSON result, or "-" for stdout. */
   json?: string;
@@ -296,6 +299,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       lang,
       inputs,
       version: packageVersion(),
+      typeII: args.typeII ? typeIIFigures(model, shock) : undefined,
     });
     // The deliverable: values and charts on the results sheets, the audit sheet (with a shock)
     // and the confirmed mapping on the method sheet (src/report/deliverable).

@@ -133,6 +133,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--shock <shock.csv>", "final-demand change: two columns, sector label and value (table units)")
     .option("--shock-sheet <name>", "read the shock from this sheet of the input workbook instead")
     .option("--consumption-rate <c>", "消費転換係数 for the second indirect effect (default 0.734, FIES 2011)", parseRate)
+    .option("--type-ii", "also write the closed model (Type II, households endogenous) on a sheet of its own")
     .option("--projects <sheet>", "policy evaluation of the supported plans on this sheet of the input workbook (MODELS.md 6)")
     .option("--converters <sheet>", "with --projects: capex converter sheet (default: the sheet 投資転換表 / Capex converters)")
     .option("--params <sheet>", "with --projects: parameter sheet, defaults.csv layout (default: the sheet パラメータ / Parameters, if any)")
@@ -158,6 +159,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           shock?: string;
           shockSheet?: string;
           consumptionRate?: number;
+          typeIi?: boolean;
           projects?: string;
           converters?: string;
           params?: string;
@@ -276,6 +278,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
             shock: opts.shock,
             shockSheet: opts.shockSheet,
             consumptionRate: opts.consumptionRate,
+            typeII: opts.typeIi,
             out: opts.out,
             json: opts.json,
             lang,

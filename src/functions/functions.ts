@@ -86,8 +86,8 @@ const MEASURE_LABELS: Record<Measure, { ja: string; en: string }> = {
 
 const STAGE_LABELS = [
   { ja: "直接効果", en: "Direct" },
-  { ja: "第1次間接効果", en: "1st indirect" },
-  { ja: "第2次間接効果", en: "2nd indirect" },
+  { ja: "第1次間接波及効果", en: "1st indirect" },
+  { ja: "第2次間接波及効果", en: "2nd indirect" },
   { ja: "総合効果", en: "Total" },
 ];
 
@@ -107,15 +107,15 @@ function stageValues(stage: Stage, measure: Measure): number[] {
 }
 
 /**
- * Ripple effect (経済波及効果) of a change in final demand, by the three-stage method of MIC and the prefectures: direct effect (直接効果), first indirect effect (第1次間接効果), second indirect effect (第2次間接効果, induced household consumption) and total (総合効果). One row per sector and a total row (合計).
+ * Ripple effect (経済波及効果) of a change in final demand, by the three-stage method of MIC and the prefectures: direct effect (直接効果), first indirect effect (第1次間接波及効果), second indirect effect (第2次間接波及効果, one round of induced household consumption) and total (総合効果), in table units (e.g. 百万円) or persons for employment. One row per sector and a total row (合計); the same numbers as the pane's 集計 sheet and `ripple analyze`.
  * @customfunction IMPACT
  * @param table Input-output table (産業連関表): the range holding the table as published (MIC/e-Stat, prefectural or domestic-use layout), or the name of a model registered in the Ripple pane.
- * @param shock Change in final demand (最終需要の変化) in table units (e.g. 百万円): one column in sector order, or two columns of sector label and value.
+ * @param shock Change in final demand (最終需要の変化) in table units (e.g. 百万円): one column in sector order, or two columns of sector label (or code) and value; a header row is allowed.
  * @param [options] Options (オプション), "name=value; ..." or a two-column range: consumption=0.734 (消費転換係数), income=compensation or compensation+surplus, import=competitive (競争輸入型) or domestic, measure=output, valueAdded, compensation or employment, model=three-stage or closed (Type II).
  * @param [headers] TRUE (default): with a header row and a sector column (見出し付き). FALSE: the numbers only.
  * @param invocation Invocation (parameter addresses, for messages naming cells).
  * @requiresParameterAddresses
- * @returns Effects by sector (部門別の効果): direct, 1st indirect, 2nd indirect, total.
+ * @returns Effects by sector (部門別の効果): direct, 1st indirect, 2nd indirect, total; the corner cell names the measure and its unit.
  */
 export function rippleImpact(
   table: any[][],
@@ -440,7 +440,7 @@ export function ripplePrice(
 }
 
 /**
- * Magnet market share (磁石の需給シェア) in a year under a scenario defined on the sheet: domestic supply share (国内供給シェア, plants in Japan), import share (輸入シェア) or Japan's share of global output (日本の世界シェア). Tonnes of finished magnet.
+ * Magnet market share (磁石の需給シェア) in a year under a scenario defined on the sheet, as a fraction from 0 to 1 computed on tonnes of finished magnet: domestic supply share (国内供給シェア, plants in Japan), import share (輸入シェア) or Japan's share of global output (日本の世界シェア).
  * @customfunction SHARE
  * @param parameters Parameter range (磁石パラメータ) with its header row, as the Ripple template lays it out.
  * @param scenarios Scenario range (磁石シナリオ) with its header row.
@@ -472,7 +472,7 @@ export function rippleShare(
 }
 
 /**
- * Policy KPI (政策KPI): domestic NdFeB capacity (plants in Japan) / domestic demand in a year; the target is 1 (100%) in 2030.
+ * Policy KPI (政策KPI): domestic NdFeB magnet capacity (国内生産能力, plants in Japan, t/yr) divided by domestic demand (国内需要, t/yr) in a year, as a ratio (1 = 100%); the target is 1 in 2030.
  * @customfunction KPI
  * @param parameters Parameter range (磁石パラメータ) with its header row, as the Ripple template lays it out.
  * @param [year] Year (年); default: the KPI year on the sheet (2030).

@@ -22,6 +22,8 @@ import {
   withUnit,
   type MeasureKey,
 } from "./labels";
+import { CLOSED_MODEL_LABEL } from "../engine/model/closed";
+import { FIGURE_SOURCES, buildTypeIISheet, figureSourceRows, type TypeIIFigures } from "./typeIISheet";
 
 /** A model parameter as used, with where its value came from. */
 export interface ReportParameter {
@@ -61,6 +63,10 @@ export interface AnalysisReportInput {
   inputs: ReportInput[];
   version: string;
   now?: Date;
+  /** Also give the closed (Type II) model's results, on a sheet of their own right after the
+   * summary (typeIIFigures(model, shock) computes them); the method sheet then says which
+   * figures come from it. Off by default: the MIC three-stage method is the standard. */
+  typeII?: TypeIIFigures;
 }
 
 export const NUMBER_FORMATS = {
@@ -358,6 +364,13 @@ export function buildAnalysisReport(input: AnalysisReportInput): WorkbookSpec {
     sheets.push(s.build({ columnWidths: widths, freeze: { rows: headerRow + 1, cols: 1 } }));
   }
 
+  // ---- 閉鎖型モデル Type II (asked for only): right after the summary, so the two ripple
+  // effects sit side by side. ----
+  if (input.typeII) {
+    const at = sheets.findIndex((x) => x.key === "summary") + 1;
+    sheets.splice(at, 0, buildTypeIISheet(input.typeII, sectors, table.unit, lang));
+  }
+
   // ---- 方法・出典 / Method & sources ----
   const createdAt = (input.now ?? new Date()).toISOString();
   const warnings = collectWarnings(input);
@@ -369,7 +382,9 @@ export function buildAnalysisReport(input: AnalysisReportInput): WorkbookSpec {
   const variants = [
     `${tr(TEXT.inverseFormula)}: L = ${inverseText}`,
     `${tr(TEXT.secondStageMethod)}: ${tr(SECOND_STAGE_TEXT)}`,
+    ...(input.typeII ? [tr(CLOSED_MODEL_LABEL)] : []),
   ];
+  const figureSources = figureSourceRows(sheets.map((x) => x.key), lang, Boolean(input.typeII));
   {
     const s = new SheetBuilder("methods", tr(SHEET_NAMES.methods));
     s.add([[tr(SHEET_NAMES.methods)]], "title");
@@ -396,6 +411,10 @@ export function buildAnalysisReport(input: AnalysisReportInput): WorkbookSpec {
     s.add([[tr(TEXT.secondStageMethod)]], "subtitle");
     s.add([[tr(SECOND_STAGE_TEXT)]], "body");
     if (result.effects.employment !== null) s.add([[tr(TEXT.employmentUnitNote)]], "note");
+    s.skip();
+    s.add([[tr(FIGURE_SOURCES.heading)]], "subtitle");
+    s.add([[tr(FIGURE_SOURCES.sheet), tr(FIGURE_SOURCES.model)]], "header");
+    s.add(figureSources, "body");
     s.skip();
     s.add([[tr(TEXT.parameters)]], "subtitle");
     s.add([[tr(TEXT.name), tr(TEXT.value), tr(TEXT.source)]], "header");

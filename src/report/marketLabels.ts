@@ -66,6 +66,9 @@ export const M = {
   uncertaintyKpi: L("不確実性（モンテカルロ）", "Uncertainty (Monte Carlo)"),
   passProbability: L("目標達成の確率", "Probability of meeting the target"),
   mostSensitive: L("KPIへの影響が最も大きいパラメータ", "Parameters that move the KPI most"),
+  sensitiveParameter: L("パラメータ", "Parameter"),
+  sensitiveKpi: L("KPI（パラメータが下限 → 上限のとき）", "KPI (parameter at low → high)"),
+  sensitiveRange: L("パラメータの下限 – 上限（パラメータシートの単位）", "Parameter low – high (units of the parameter sheet)"),
   // Demand sheet
   demandTitle: L("用途別の国内需要（活動量 × 原単位）", "Domestic demand by application (activity × intensity)"),
   globalDemand: L("世界需要", "Global demand"),
@@ -105,6 +108,10 @@ export const M = {
   // Scenario comparison
   comparisonTitle: L("シナリオ比較（基準シナリオとの差）", "Scenario comparison (against the base)"),
   comparisonNote: L("生産変化 = 国内工場の生産の変化（基準との差）。誘発額は産業連関モデルの総合効果（直接 + 第1次 + 第2次間接）。", "Output change = change of output of plants in Japan against the base. Induced amounts are the IO model's total effect (direct + first + second indirect)."),
+  noSpareCapacity: L(
+    "どのシナリオでも国内工場の生産は基準と変わりません：途絶で不足が出る年、国内工場はすでに能力いっぱい（能力 × 最大稼働率 − 輸出）で国内に供給しているため、途絶は輸入と供給不足を変えるだけで国内生産を増やせません。このため下の経済波及効果は 0 です（国内生産が増える場合のみ波及します）。",
+    "No scenario changes the output of plants in Japan: in the years with a shortfall, domestic plants already supply the home market at their limit (capacity × maximum utilization − exports), so the cut changes imports and the shortfall, not domestic output. The ripple effects below are therefore 0 (only a change of domestic output ripples through the IO model).",
+  ),
   outputChange: L("国内生産の変化", "Change of domestic output"),
   outputChangeShort: L("生産変化", "Output change"),
   cumulative: L("累積", "cumulative"),

@@ -153,6 +153,8 @@ export function buildMarketReport(input: MarketReportInput): WorkbookSpec {
     }
     if (a.tornado && a.tornado.bars.length) {
       s.add([[tr(M.mostSensitive)]], "subtitle");
+      // Column heads, so "95.2% – 63.4%" and "10000 – 15000" say what they are.
+      s.add([[tr(M.sensitiveParameter), tr(M.sensitiveKpi), tr(M.sensitiveRange)]], "header");
       s.add(
         a.tornado.bars.slice(0, 3).map((b) => [tr(parameterLabel(b.key)), `${fmtPct(b.outputLow)} – ${fmtPct(b.outputHigh)}`, `${b.low} – ${b.high}`]),
         "body",
@@ -340,6 +342,15 @@ export function buildMarketReport(input: MarketReportInput): WorkbookSpec {
       "note",
     );
     s.add([[tr(M.comparisonNote)]], "note");
+    // A page of zeros needs its reason next to it. In the model a shortfall arises only when
+    // domestic sales are at their limit, so no output change despite a shortfall means exactly that.
+    const scenarioRuns = a.runs.slice(1);
+    if (
+      scenarioRuns.length > 0 &&
+      scenarioRuns.every((r) => r.change.tonnes.every((t) => Math.abs(t) < 1e-9)) &&
+      scenarioRuns.some((r) => r.cumulative.shortfall > 0)
+    )
+      s.add([[tr(M.noSpareCapacity)]], "note");
     s.skip();
     const cum = tr(M.cumulative);
     // Short headers: the note above says what each quantity is.

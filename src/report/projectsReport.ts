@@ -50,6 +50,7 @@ const F = {
   persons: NUMBER_FORMATS.persons,
   ratio: "0.000",
   percent: "0.0%",
+  multiple: '0.00"×"',
   tonnes: "#,##0",
   factor: "0.0000",
 } as const;
@@ -430,8 +431,11 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       [null, null, ...years.map(() => F.money), F.money],
     );
     const widths: Record<number, number> = { 0: 12, 1: labelWidth(ev.projects.map((e) => e.project.company), 14, 30) };
-    for (let k = 2; k < Math.max(head.length, ny + 3); k++) widths[k] = k < head.length ? labelWidth([String(head[k])], 14, 34) : 16;
-    widths[3] = 28;
+    // Text columns (type, treatment, sector) fit their longest entry as well as their header, so
+    // "Import substitution" is not cut off by the sector beside it.
+    const textOf = (k: number) => ev.projects.map((e) => [choiceLabel(MAGNET_TYPES, e.project.magnetType, lang), choiceLabel(TREATMENTS, e.project.treatment, lang), table.sectors[e.project.sector].label][k - 3] ?? "");
+    for (let k = 2; k < Math.max(head.length, ny + 3); k++)
+      widths[k] = k < head.length ? labelWidth([String(head[k]), ...(k >= 3 && k <= 5 ? textOf(k) : [])], 14, 34) : 16;
     widths[head.length - 1] = 60;
     sheets.push(s.build({ columnWidths: widths, freeze: { rows: 0, cols: 2 } }));
   }
@@ -455,7 +459,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       const r0 = s.add(
         path.map((p) => [yearLabel(p.year, lang), p.baseline, p.supported, p.capacity, p.demand, p.ratio, target]),
         "body",
-        [null, F.tonnes, F.tonnes, F.tonnes, F.tonnes, F.ratio, F.ratio],
+        [null, F.tonnes, F.tonnes, F.tonnes, F.tonnes, F.percent, F.percent],
       );
       const kpiDemand = ev.kpis.find((k) => k.key === "capacity-ratio");
       if (kpiDemand) s.add([[tr(P.sources) + ": " + kpiDemand.sources.map(tr).join(" / ")]], "note");
@@ -659,7 +663,9 @@ function addKpiTable(s: SheetBuilder, kpis: Kpi[], lang: Lang): void {
   }
   s.add([[tr(P.kpi), tr(P.target), tr(P.value), tr(P.result)]], "header");
   for (const k of kpis) {
-    const f = k.key === "plans-on-schedule" ? F.percent : F.ratio;
+    // Shares read as percentages (the market sheets show the same KPI as 88.7%); the recycling
+    // KPI is a multiple of the 2020 capacity (target 2×).
+    const f = k.key === "recycling-ratio" ? F.multiple : F.percent;
     s.add([[tr(k.label), k.target, k.value ?? "—", kpiResult(k, lang)]], "body", [null, f, f, null]);
     // The calculation and the sources on their own lines, so both can be read in full.
     s.add([[null, `${tr(P.why)}: ${tr(k.explanation)}`], [null, `${tr(P.sources)}: ${k.sources.map(tr).join(" / ")}`]], "note");

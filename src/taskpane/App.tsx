@@ -311,6 +311,7 @@ export function App(): React.ReactElement {
               address={shockAddress}
               loading={running}
               preview={shock}
+              unit={detected.layout.unit}
               formatNumber={(v) => nf.format(v)}
               onAddressChange={setShockAddress}
               onRead={() => void readShock("address")}

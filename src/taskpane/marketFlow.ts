@@ -107,8 +107,8 @@ const tons = (v: number) => Math.round(v).toLocaleString("en-US");
 
 export function kpiVerdict(a: MarketAnalysis): KpiVerdict {
   const k = a.kpi;
-  const ratio = `${tons(k.capacity)} t/年 ÷ ${tons(k.demand)} t = ${pct(k.value)}`;
-  const ratioEn = `${tons(k.capacity)} t/yr ÷ ${tons(k.demand)} t = ${pct(k.value)}`;
+  const ratio = `${tons(k.capacity)} t/年 ÷ ${tons(k.demand)} t/年 = ${pct(k.value)}`;
+  const ratioEn = `${tons(k.capacity)} t/yr ÷ ${tons(k.demand)} t/yr = ${pct(k.value)}`;
   const parts = `（基準年の能力 ${tons(k.baseCapacity)} t/年 + 支援計画 ${tons(k.supported)} t/年）`;
   const partsEn = ` (base capacity ${tons(k.baseCapacity)} t/yr + supported plans ${tons(k.supported)} t/yr)`;
   const mc = a.monteCarlo;

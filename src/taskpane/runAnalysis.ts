@@ -7,7 +7,7 @@ import { a1, type Grid } from "../engine/grid";
 import type { Lang } from "../engine/errors";
 import type { IOTable, ImportType, Line, Role, TableLayout, TableMapping } from "../engine/table/types";
 import { buildTable, layoutToMapping, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
-import { IOModel, analyzeDetailed, impactTypeII, type ModelOptions } from "../engine/model";
+import { IOModel, analyzeDetailed, type ModelOptions } from "../engine/model";
 import type { AnalysisResult } from "../engine/model/result";
 import { buildAnalysisReport } from "../report/analysisReport";
 import { checksum } from "../report/checksum";
@@ -16,7 +16,7 @@ import type { WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
 import { registerModel } from "../functions/registry";
 import { reportOptions } from "./reportOptions";
-import { withTypeIISheet } from "./typeIISheet";
+import { typeIIFigures } from "../report/typeIISheet";
 import { computeCoefficients } from "../engine/model/coefficients";
 import { resolveOptions } from "../engine/model/options";
 import { stepper, type RunControl } from "./progress";
@@ -213,7 +213,7 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
   const result = detail.result;
   check();
   report("report", 0);
-  const base = buildAnalysisReport({
+  const reportSpec = buildAnalysisReport({
     result,
     table,
     options: reportOptions(table, d.layout, input.options),
@@ -230,7 +230,7 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
       ...(input.shock
         ? [
             {
-              description: input.lang === "ja" ? "ショック" : "shock",
+              description: input.lang === "ja" ? "ショック" : "Shock",
               sheet: input.shock.sheet,
               range: input.shock.range,
               checksum: checksum(input.shock.grid),
@@ -240,11 +240,12 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
     ],
     version: VERSION,
     now: input.now,
+    // The closed model's sheet, as `ripple analyze --type-ii` writes it (the report layer's).
+    typeII: input.typeII ? typeIIFigures(model, input.shock?.vector ?? null, detail.indicators) : undefined,
   });
-  const withTypeII = input.typeII ? withTypeIISheet(base, detail, input.shock ? impactTypeII(model, input.shock.vector) : null, table) : base;
   // The same deliverable as `ripple analyze`: values only on the results sheets, the audit
   // sheet of native formulas (with a shock) and the confirmed mapping on the method sheet.
-  const spec = analysisDeliverable(withTypeII, { model, shock: input.shock?.vector ?? null, impact: result.impact, layout: d.layout });
+  const spec = analysisDeliverable(reportSpec, { model, shock: input.shock?.vector ?? null, impact: result.impact, layout: d.layout });
   check();
   report("write", 0);
   let written: { sheets: string[] };

@@ -146,6 +146,18 @@ describe("ripple analyze on the 2011 MIC table", () => {
     expect(bad.errLines).toHaveLength(1);
   });
 
+  it("--type-ii adds the closed-model sheet after the summary; without it there is none", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "shock.csv"), "建設,1000\n");
+    const r = await run(["analyze", jaCsv, "--shock", "shock.csv", "--type-ii", "--out", "t.xlsx", "--lang", "ja"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const wb = await readXlsx(join(dir, "t.xlsx"));
+    expect(wb.sheets.map((s) => s.sheet).slice(0, 2)).toEqual(["集計", "閉鎖型モデル Type II"]);
+    const plain = await run(["analyze", jaCsv, "--shock", "shock.csv", "--out", "p.xlsx"], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect((await readXlsx(join(dir, "p.xlsx"))).sheets.map((s) => s.sheet)).not.toContain("閉鎖型モデル Type II");
+  });
+
   it("an existing workbook is never overwritten", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "res.xlsx"), "keep me");

@@ -115,8 +115,8 @@ describe("RIPPLE.IMPACT", () => {
     expect(out[0]).toEqual([
       "生産誘発額［百万円］ Output",
       "直接効果 Direct",
-      "第1次間接効果 1st indirect",
-      "第2次間接効果 2nd indirect",
+      "第1次間接波及効果 1st indirect",
+      "第2次間接波及効果 2nd indirect",
       "総合効果 Total",
     ]);
     expect(out.slice(1, N + 1).map((r) => r[0])).toEqual(engineModel().sectors);

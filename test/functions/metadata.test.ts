@@ -99,6 +99,10 @@ describe("generated functions.json", () => {
       expect((f.description as string).length, f.name).toBeGreaterThan(40);
       expect(f.parameters.length, f.name).toBeGreaterThan(0);
       for (const p of f.parameters) expect(p.description, `${f.name}(${p.name})`).toBeTruthy();
+      // Japanese users read the Japanese term next to the English one, in the function and in
+      // every argument's help.
+      expect(f.description, f.name).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      for (const p of f.parameters) expect(p.description, `${f.name}(${p.name})`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       // The first argument is always a range: the IO table, or the magnet parameter sheet.
       expect(["table", "parameters"]).toContain(f.parameters[0].name);
       expect(f.parameters[0].dimensionality).toBe("matrix");

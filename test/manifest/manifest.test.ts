@@ -168,6 +168,19 @@ describe("manifest.xml", () => {
     }
   });
 
+  it("keeps descriptions within Office's 250 characters and names every RIPPLE function on Get Started", () => {
+    const texts = (n: OrderedNode) => [attr(n, "DefaultValue") as string, ...elements(childrenOf(n)).map((o) => attr(o, "Value") as string)];
+    const long = [child(root, "Description"), ...longStrings.values()].flatMap(texts);
+    expect(long.length).toBeGreaterThanOrEqual(6);
+    for (const t of long) expect(t.length, t).toBeLessThanOrEqual(250);
+    for (const t of [...shortStrings.values()].flatMap(texts)) expect(t.length, t).toBeLessThanOrEqual(125);
+    const source = readFileSync(path.join(ROOT, "src", "functions", "functions.ts"), "utf8");
+    const names = [...source.matchAll(/@customfunction (\w+)/g)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    for (const t of texts(longStrings.get("GetStarted.Description") as OrderedNode))
+      for (const n of names) expect(t, n).toContain(n);
+  });
+
   it("has a ribbon button that opens the pane", () => {
     const runtimeResid = attr(path_(workbookHost, "Runtimes", "Runtime"), "resid");
     const buttons = all(workbookHost).filter((n) => tagOf(n) === "Control" && attr(n, "xsi:type") === "Button");

@@ -110,6 +110,30 @@ describe("market results workbook", () => {
     expect(columnValues(t, bars.categories!)).toEqual(["国内生産量 2024年（国内工場）", "国内需要の年成長率", "国内NdFeB需要 2024年"]);
   });
 
+  it("the KPI sheet's most sensitive parameters have column heads saying what the ranges are", () => {
+    const k = sheetByKey(en, "marketKpi");
+    const head = findRow(k, "Parameter");
+    expect(cellAt(k, head, 1)).toBe("KPI (parameter at low → high)");
+    expect(String(cellAt(k, head, 2))).toContain("Parameter low – high");
+    expect(String(cellAt(k, head + 1, 1))).toMatch(/^\d+\.\d% – \d+\.\d%$/);
+    expect(text(sheetByKey(ja, "marketKpi"))).toContain("KPI（パラメータが下限 → 上限のとき）");
+  });
+
+  it("says why the scenarios change no domestic output when the plants have no spare capacity", () => {
+    // Without the plans the sample's plants sell all they can at home: a cut leaves a shortfall.
+    const none = runMarketAnalysis({ paramsGrid: g.params, scenariosGrid: g.scenarios });
+    const scen = none.runs.slice(1);
+    expect(scen.every((r) => r.change.tonnes.every((t) => t === 0))).toBe(true);
+    expect(scen.some((r) => r.cumulative.shortfall > 0)).toBe(true);
+    const sc = sheetByKey(buildMarketReport({ analysis: none, lang: "en", version: "t", now, inputs: [] }), "marketScenarios");
+    expect(text(sc)).toContain("No scenario changes the output of plants in Japan");
+    const scJa = sheetByKey(buildMarketReport({ analysis: none, lang: "ja", version: "t", now, inputs: [] }), "marketScenarios");
+    expect(text(scJa)).toContain("どのシナリオでも国内工場の生産は基準と変わりません");
+    // With the plans' spare capacity some output changes, and the note is not there.
+    expect(analysis.runs.slice(1).some((r) => r.change.tonnes.some((t) => t !== 0))).toBe(true);
+    expect(text(sheetByKey(en, "marketScenarios"))).not.toContain("No scenario changes the output");
+  });
+
   it("states units: t of finished magnet, plants in Japan, 百万円", () => {
     const all = ja.sheets.map(text).join("\n");
     expect(all).toContain("磁石完成品");

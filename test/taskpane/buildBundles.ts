@@ -1,6 +1,7 @@
 // Builds, with webpack's Node API, (1) the real add-in from the project's webpack.config.js
 // (taskpane.html + bundles) into a temporary directory and (2) the fake Office host that the
-// browser test serves in place of the office.js CDN script.
+// browser test serves in place of the office.js CDN script. Also used by `npm run preview`
+// (scripts/preview.ts), which serves the same pane with the same fake for people.
 
 import path from "node:path";
 import webpack from "webpack";
@@ -38,14 +39,15 @@ export async function buildAddin(outDir: string): Promise<void> {
   });
 }
 
-/** The fake Office host (test/workbook/office/fakeExcel.ts + bootstrap) as one classic script. */
-export async function buildFakeOffice(outDir: string): Promise<string> {
+/** One TypeScript entry as a classic browser script (outDir/name.js), bundled with ts-loader:
+ * the fake Office host here, and the preview page's workbook inspector (scripts/preview.ts). */
+export async function buildBrowserScript(entry: string, outDir: string, name: string): Promise<string> {
   await run({
     mode: "development",
     devtool: false,
     target: "web",
     context: ROOT,
-    entry: { "fake-office": "./test/taskpane/fakeOfficeBootstrap.ts" },
+    entry: { [name]: entry },
     output: { path: outDir, filename: "[name].js" },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -62,5 +64,10 @@ export async function buildFakeOffice(outDir: string): Promise<string> {
     },
     infrastructureLogging: { level: "error" },
   });
-  return path.join(outDir, "fake-office.js");
+  return path.join(outDir, `${name}.js`);
+}
+
+/** The fake Office host (test/workbook/office/fakeExcel.ts + bootstrap) as one classic script. */
+export function buildFakeOffice(outDir: string): Promise<string> {
+  return buildBrowserScript("./test/taskpane/fakeOfficeBootstrap.ts", outDir, "fake-office");
 }

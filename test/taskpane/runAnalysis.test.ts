@@ -173,6 +173,10 @@ describe("task pane controller on the 2011 13-sector table", () => {
     const rTotal = v.findIndex((row) => row[0] === "総合効果");
     // The closed model includes every induced round, so it exceeds the three-stage total.
     expect(v[rTotal][1] as number).toBeGreaterThan(sum(out.result.impact!.total.output));
+    // The method sheet says the closed model gives that sheet's figures only.
+    const methods = wb.sheet(out.sheets.find((n) => n.startsWith("方法・出典"))!).toValues();
+    const row = methods.find((r) => r[0] === "閉鎖型モデル Type II")!;
+    expect(String(row[1])).toContain("このシートの数値だけ");
   });
 
   it("stops on cancel with nothing written", async () => {

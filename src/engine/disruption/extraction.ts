@@ -148,7 +148,7 @@ export class HypotheticalExtraction {
 export const EXTRACTION_NOTE: MethodNote = {
   title: { ja: "仮想的抽出法", en: "Hypothetical extraction" },
   formula:
-    "loss_k = 1'x − 1'x̄(k);  backward: Ā = A_d with column k = 0;  forward: B̄ = B with row k = 0, x̄' = v'(I − B̄)⁻¹ (or Ā = A_d with row k = 0);  both: row and column k = 0",
+    "loss_k = 1'x − 1'x̄(k);  後方 (backward): Ā = A_d, 列 (column) k = 0;  前方 (forward): B̄ = B, 行 (row) k = 0, x̄' = v'(I − B̄)⁻¹ (または/or Ā = A_d, 行 k = 0);  両方 (both): 行と列 (row and column) k = 0",
   body: {
     ja: "部門 k の投入（後方）・販売（前方）・その両方の連関を取り除いたとき、表の生産額を生む最終需要 f = (I − A_d)x のもとで経済全体の生産額がどれだけ減るかを計算し、部門の重要度の順位を示します。前方の抽出は既定でゴッシュ型（Dietzenbacher ほか 1993）です。",
     en: "Computes how much total output falls, for the final demand f = (I − A_d)x that produces the table's output, when sector k's purchases (backward), sales (forward) or both are removed, and ranks sectors by it. Forward extraction is Ghosh-based by default (Dietzenbacher et al. 1993).",

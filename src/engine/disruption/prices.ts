@@ -145,7 +145,7 @@ export function costPushPrices(model: LeontiefModel, shock: PriceShock): PriceRe
 export const PRICE_NOTE: MethodNote = {
   title: { ja: "価格波及モデル（コスト・プッシュ型）", en: "Cost-push price model" },
   formula:
-    "competitive: p' = p'(I − M̂)A + p_m'M̂A + v',  Δp' = (Δp_m'M̂A + Δv')[I − (I − M̂)A]⁻¹;  domestic-use: Δp' = (Δp_m μ' + Δv')(I − A)⁻¹",
+    "競争輸入型 (competitive): p' = p'(I − M̂)A + p_m'M̂A + v',  Δp' = (Δp_m'M̂A + Δv')[I − (I − M̂)A]⁻¹;  非競争輸入型 (domestic-use): Δp' = (Δp_m μ' + Δv')(I − A)⁻¹",
   body: {
     ja: "輸入価格（例: 希土類・磁石の x% 上昇）や部門の粗付加価値コストの変化が、投入構造を通じて各部門の価格にどれだけ転嫁されるかを、基準価格を 1 とする指数と変化率で示します。競争輸入型では輸入係数 M̂ で輸入品の投入割合を決め、非競争輸入型では輸入の行（生産額あたりの輸入額）に変化率を掛けます。",
     en: "Shows how a change in import prices (e.g. rare earths or magnets up x%) or in a sector's value-added cost passes through the input structure to every sector's price, as an index with base 1 and as a percentage change. Competitive tables take the imported share of each input from the import coefficients M̂; domestic-use tables apply the change to the import row (imports per unit of output).",

@@ -465,15 +465,42 @@ function applyMapping(grid: Grid, rows: Work[], cols: Work[], mapping: TableMapp
   ];
   if (unused.length > 0) {
     const [dim, label] = unused[0];
+    const near = nearestLabels(label, dim === "row" ? rows : cols);
+    const hint = near.length ? { ja: ` 近いラベル: ${near.join("、")}。`, en: ` Nearest labels: ${near.map((l) => `'${l}'`).join(", ")}.` } : { ja: "", en: "" };
     throw new RippleError(
       "table.mapping-label-unknown",
       {
-        ja: `マッピングの${dimWord(dim).ja}ラベル「${label}」が表のどの${dimWord(dim).ja}にも見つかりません。表に書かれているとおりのラベル（コード、名前、または「コード 名前」）を使ってください。`,
-        en: `The mapping's ${dimWord(dim).en} label '${label}' matches no ${dimWord(dim).en} of the table. Use the label as written in the table (code, name, or 'code name').`,
+        ja: `マッピングの${dimWord(dim).ja}ラベル「${label}」が表のどの${dimWord(dim).ja}にも見つかりません。表に書かれているとおりのラベル（コード、名前、または「コード 名前」）を使ってください。${hint.ja}`,
+        en: `The mapping's ${dimWord(dim).en} label '${label}' matches no ${dimWord(dim).en} of the table. Use the label as written in the table (code, name, or 'code name').${hint.en}`,
       },
       { sheet: grid.sheet },
     );
   }
+}
+
+/** Up to three labels of the table's lines that look most like a mapping label no line matched
+ * (shared character pairs, case-insensitive), so a typo can be corrected from the message. */
+function nearestLabels(label: string, lines: Work[]): string[] {
+  const pairs = (t: string) => {
+    const u = t.toLowerCase().replace(/\s+/g, " ");
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < u.length; i++) out.add(u.slice(i, i + 2));
+    return out;
+  };
+  const want = pairs(label);
+  if (want.size === 0) return [];
+  const scored = lines
+    .filter((w) => !w.empty && w.name)
+    .map((w) => {
+      const text = w.code && w.code !== w.name ? `${w.code} ${w.name}` : w.name;
+      const have = pairs(text);
+      let common = 0;
+      for (const p of want) if (have.has(p)) common++;
+      return { text, score: (2 * common) / (want.size + have.size) };
+    })
+    .filter((x) => x.score >= 0.3)
+    .sort((a, b) => b.score - a.score);
+  return [...new Set(scored.map((x) => x.text))].slice(0, 3);
 }
 
 /** Lines between sectors must be sectors (or a subtotal/ignored line the label names). An empty

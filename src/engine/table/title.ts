@@ -8,6 +8,8 @@ const UNIT_PATTERNS: RegExp[] = [
   /\bunits?\s*[:：]\s*([^,;)\]]+)/i,
   /\bin\s+((?:thousands?|millions?|billions?)\s+(?:of\s+)?(?:yen|euros?|EUR|USD|dollars?|GBP|pounds?))/i,
   /\b((?:thousand|million|billion)\s+(?:yen|euros?|EUR|USD|US dollars|dollars?|GBP|pounds?))\b/i,
+  // Currency first, as Eurostat and ONS write it: "EUR million", "£ million", "USD billions".
+  /((?:\b(?:EUR|USD|GBP|JPY)|[£$€¥])\s*(?:thousands?|millions?|billions?))\b/i,
   /(十億円|百万円|千円|億円)/,
 ];
 

@@ -11,7 +11,7 @@ import { STAGES, unitLabel } from "../labels";
 import { P } from "../projectLabels";
 import { yearLabel } from "../projectsReport";
 import type { BlockSpec, CellSpec, RowTag, SheetSpec, WorkbookSpec } from "../spec";
-import type { AuditInput, PvAudit, RippleAudit } from "./auditSheet";
+import type { AuditInput, AuditMeasure, AuditStage, PvAudit, RippleAudit } from "./auditSheet";
 import { makeDeliverables, type Deliverables } from "./deliverables";
 import { mappingFromLayout } from "./methodSheet";
 import { DEFAULT_SUPPRESSION, type Confidential, type SuppressionRule } from "./publicVersion";
@@ -209,11 +209,23 @@ function cellWithLabel(sheet: SheetSpec, label: string, col = 1): CellRef | unde
   return undefined;
 }
 
+/** The summary's cumulative effects by stage (columns: output, GVA, compensation), so the audit
+ * compares its totals with the figures a reader sees first. */
+function stageTotalsOn(summary: SheetSpec, lang: Lang): Partial<Record<AuditStage, Partial<Record<AuditMeasure, CellRef>>>> {
+  const totals: Partial<Record<AuditStage, Partial<Record<AuditMeasure, CellRef>>>> = {};
+  for (const k of ["direct", "firstIndirect", "secondIndirect", "total"] as const) {
+    const at = cellWithLabel(summary, STAGES[k][lang]);
+    if (at) totals[k] = { output: at, valueAdded: { ...at, col: at.col + 1 }, compensation: { ...at, col: at.col + 2 } };
+  }
+  return totals;
+}
+
 /** The audit of a projects workbook from its own cells: the cumulative effect by sector from
  * the written L, and PV / B/C from the yearly GVA and subsidy. Parts whose cells are not all
  * numbers (suppressed in the public version) are left out. */
 export function projectsAudit(spec: WorkbookSpec, ev: Evaluation, model: IOModel, lang: Lang): AuditInput {
   const out: AuditInput = {};
+  const summary = sheetByKey(spec, "summary");
   const L = sheetByKey(spec, "L");
   const bySector = sheetByKey(spec, "bySector");
   const imp = ev.cumulativeImpact;
@@ -242,14 +254,17 @@ export function projectsAudit(spec: WorkbookSpec, ev: Evaluation, model: IOModel
           valueAdded: [...model.v],
           compensation: [...model.wc],
           engine: imp,
-          written: { bySector: { direct: col(1), firstIndirect: col(2), secondIndirect: col(3), total: col(4) } },
+          written: {
+            bySector: { direct: col(1), firstIndirect: col(2), secondIndirect: col(3), total: col(4) },
+            totals: summary ? stageTotalsOn(summary, lang) : undefined,
+            multiple: summary ? cellWithLabel(summary, P.multiple[lang]) : undefined,
+          },
         };
         out.ripple = ripple;
       }
     }
   }
   const byYear = sheetByKey(spec, "byYear");
-  const summary = sheetByKey(spec, "summary");
   if (byYear) {
     const labels = ev.years.map((y) => yearLabel(y, lang));
     const bodies = byYear.blocks.filter((b) => b.values.length === labels.length && b.values.every((row, i) => row[0] === labels[i]));

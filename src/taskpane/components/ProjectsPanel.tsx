@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { Lang } from "../../engine/errors";
 import type { ModelOptions } from "../../engine/model/options";
 import { PROJECT_SHEETS } from "../../report/projectLabels";
+import { unitLabel } from "../../report/labels";
 import { insertProjectTemplate, runProjects, type ProjectsRunOutcome } from "../projectsFlow";
 import type { DetectedTable } from "../runAnalysis";
 import { defaultConverterSectors, sectorLabels } from "../sectors";
@@ -184,6 +185,7 @@ export function ProjectsPanel(p: ProjectsPanelProps): React.ReactElement {
                 pv: nf.format(ev.pv.valueAdded),
                 subsidy: nf.format(ev.pv.subsidy),
                 bc: ev.bc === null ? "—" : ev.bc.toFixed(2),
+                unit: unitLabel(table?.unit ?? null, lang),
               })}
             </div>
             {ev.kpis.map((k) => (

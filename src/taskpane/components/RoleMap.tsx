@@ -25,11 +25,13 @@ export type Axis = "rows" | "cols";
 
 const useStyles = makeStyles({
   scroll: { maxHeight: "320px", overflowY: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
-  label: { wordBreak: "break-all" },
-  address: { fontFamily: tokens.fontFamilyMonospace, width: "56px" },
-  role: { width: "150px" },
-  source: { width: "80px" },
-  footer: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", marginTop: tokens.spacingVerticalS },
+  // One line per label (the full text on hover): wrapped labels made the rows uneven.
+  label: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  address: { fontFamily: tokens.fontFamilyMonospace, width: "48px" },
+  role: { width: "132px" },
+  source: { width: "72px", whiteSpace: "nowrap" },
+  footer: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", marginTop: tokens.spacingVerticalS },
+  nowrap: { whiteSpace: "nowrap", flexShrink: 0 },
 });
 
 /** The TABLES.md vocabulary, on both axes ("import" is a column in competitive tables and a
@@ -73,7 +75,7 @@ export function RoleMap(p: RoleMapProps): React.ReactElement {
           <TableBody>
             {lines.map((line) => (
               <TableRow key={`${axis}-${line.index}`} data-address={line.address}>
-                <TableCell className={s.label}>{lineLabel(line)}</TableCell>
+                <TableCell className={s.label} title={lineLabel(line)}>{lineLabel(line)}</TableCell>
                 <TableCell className={s.address}>{line.address}</TableCell>
                 <TableCell className={s.role}>
                   <Select
@@ -100,7 +102,7 @@ export function RoleMap(p: RoleMapProps): React.ReactElement {
         </Table>
       </div>
       <div className={s.footer}>
-        <Button appearance="primary" data-testid="roles-confirm" onClick={p.onConfirm} disabled={p.saving}>
+        <Button appearance="primary" className={s.nowrap} data-testid="roles-confirm" onClick={p.onConfirm} disabled={p.saving}>
           {t("roles.confirm")}
         </Button>
         {p.edited && <Badge color="warning">{t("roles.edited")}</Badge>}

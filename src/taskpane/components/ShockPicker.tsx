@@ -18,10 +18,14 @@ import {
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { ShockPreview } from "../runAnalysis";
+import type { Lang } from "../../engine/errors";
+import { unitLabel } from "../../report/labels";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  grow: { flexGrow: 1 },
+  // The field shrinks, the buttons keep their label on one line.
+  grow: { flexGrow: 1, minWidth: "120px" },
+  button: { whiteSpace: "nowrap", flexShrink: 0 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
 });
 
@@ -29,6 +33,8 @@ export interface ShockPickerProps {
   address: string;
   loading: boolean;
   preview: ShockPreview | null;
+  /** The table's unit (e.g. 百万円), shown with the amounts; null when the table states none. */
+  unit: string | null;
   formatNumber(v: number): string;
   onAddressChange(address: string): void;
   onRead(): void;
@@ -36,8 +42,10 @@ export interface ShockPickerProps {
 }
 
 export function ShockPicker(p: ShockPickerProps): React.ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = useStyles();
+  // The table's unit in the pane's language (百万円 / million yen), as on the results sheets.
+  const unit = unitLabel(p.unit, (i18n.language === "ja" ? "ja" : "en") as Lang);
   return (
     <section aria-label={t("shock.heading")}>
       <div className={s.row}>
@@ -50,10 +58,10 @@ export function ShockPicker(p: ShockPickerProps): React.ReactElement {
             onKeyDown={(e) => e.key === "Enter" && p.onRead()}
           />
         </Field>
-        <Button data-testid="shock-read" onClick={p.onRead} disabled={p.loading || !p.address.trim()}>
+        <Button className={s.button} data-testid="shock-read" onClick={p.onRead} disabled={p.loading || !p.address.trim()}>
           {t("shock.read")}
         </Button>
-        <Button onClick={p.onUseSelection} disabled={p.loading}>
+        <Button className={s.button} onClick={p.onUseSelection} disabled={p.loading}>
           {t("shock.useSelection")}
         </Button>
       </div>
@@ -61,13 +69,13 @@ export function ShockPicker(p: ShockPickerProps): React.ReactElement {
       {p.preview && (
         <>
           <Text size={200} data-testid="shock-summary">
-            {p.preview.source} — {t("shock.matched", { n: p.preview.entries.length, total: p.formatNumber(p.preview.total) })}
+            {p.preview.source} — {t("shock.matched", { n: p.preview.entries.length, total: p.formatNumber(p.preview.total), unit })}
           </Text>
           <Table size="extra-small" data-testid="shock-preview">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("shock.sector")}</TableHeaderCell>
-                <TableHeaderCell className={s.num}>{t("shock.value")}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{t("shock.value", { unit })}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

@@ -7,11 +7,13 @@ import { useTranslation } from "react-i18next";
 import type { Lang } from "../../engine/errors";
 import { warningText } from "../../engine/errors";
 import type { DetectedTable } from "../runAnalysis";
-import { IMPORT_TYPES } from "../../report/labels";
+import { IMPORT_TYPES, unitLabel } from "../../report/labels";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  grow: { flexGrow: 1 },
+  // The field shrinks, the buttons keep their label on one line.
+  grow: { flexGrow: 1, minWidth: "120px" },
+  button: { whiteSpace: "nowrap", flexShrink: 0 },
   facts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalS },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -49,10 +51,10 @@ export function TablePicker(p: TablePickerProps): React.ReactElement {
             ))}
           </Select>
         </Field>
-        <Button data-testid="table-selection" onClick={p.onUseSelection} disabled={p.loading}>
+        <Button className={s.button} data-testid="table-selection" onClick={p.onUseSelection} disabled={p.loading}>
           {t("table.useSelection")}
         </Button>
-        <Button onClick={() => p.sheet && p.onPickSheet(p.sheet)} disabled={p.loading || !p.sheet}>
+        <Button className={s.button} onClick={() => p.sheet && p.onPickSheet(p.sheet)} disabled={p.loading || !p.sheet}>
           {t("table.reload")}
         </Button>
       </div>
@@ -64,7 +66,7 @@ export function TablePicker(p: TablePickerProps): React.ReactElement {
             {d.layout.title ? `${d.layout.title} — ` : ""}
             {t("table.detected", { n: d.layout.rows.filter((r) => r.role === "sector").length, block: `${d.grid.sheet}!${d.layout.sectorBlock}` })}
           </Text>
-          <Text size={200}>{d.layout.unit ? t("table.unit", { unit: d.layout.unit }) : t("table.unitUnknown")}</Text>
+          <Text size={200}>{d.layout.unit ? t("table.unit", { unit: unitLabel(d.layout.unit, lang) }) : t("table.unitUnknown")}</Text>
           <Text size={200}>{t("table.importType", { type: IMPORT_TYPES[d.layout.importType][lang] })}</Text>
           <Text size={200}>{t("table.reason", { reason: d.layout.importTypeReason[lang] })}</Text>
           {p.savedMappingKey && <Text size={200}>{t("table.mappingLoaded", { key: p.savedMappingKey })}</Text>}

@@ -9,6 +9,8 @@ import { argb, blockLook } from "./cellStyles";
 
 export function writeSheetCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   for (const block of sheet.blocks) writeBlock(ws, block);
+  alignHeaders(ws, sheet);
+  setPrintLayout(ws, sheet);
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) {
     ws.getColumn(Number(col) + 1).width = width;
   }
@@ -39,6 +41,100 @@ export function writeSheetCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   }
 }
 
+/** What the reports write where a number is undefined ("—" multipliers) or suppressed (public
+ * version). */
+const PLACEHOLDER = "—";
+
+/** Excel's width of a column nobody sized, in characters. */
+const DEFAULT_WIDTH = 8.43;
+/** Points per line of Calibri 11 (the row height Excel gives one line). */
+const LINE_HEIGHT = 15;
+
+/** Width of a text in characters of the default font: East Asian characters count double, and
+ * bold header text is about a tenth wider. */
+export function textWidth(text: string, bold = false): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\uffdc]/.test(ch) && !/[\uff61-\uff9f]/.test(ch) ? 2 : 1;
+  return bold ? n * 1.1 : n;
+}
+
+/** Headers over figures are right-aligned like the figures, so a year heading sits over its own
+ * number in a wide column rather than nearer the next one. A header that does not fit its
+ * column and would run into a neighbour (on its right, or on its left when right-aligned) wraps
+ * instead, and its row gets the height of its lines: readers do not resize rows when they open a
+ * file (LibreOffice keeps the default height), so the height is written. A header with nothing
+ * beside it spills over the empty cells as it is. */
+function alignHeaders(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  const width = (col: number) => sheet.columnWidths?.[col] ?? DEFAULT_WIDTH;
+  const filled = (v: CellSpec | undefined) => v !== undefined && v !== null && v !== "";
+  const isFigure = (v: CellSpec | undefined) => typeof v === "number" || v === PLACEHOLDER || (typeof v === "object" && v !== null);
+  // The cell right under a header row, from the block that starts there.
+  const below = (row: number, col: number): CellSpec | undefined => {
+    for (const b of sheet.blocks) if (b.row === row && col >= b.col && col < b.col + (b.values[0]?.length ?? 0)) return b.values[0][col - b.col];
+    return undefined;
+  };
+  const lines = new Map<number, number>();
+  for (const block of sheet.blocks) {
+    if (block.style !== "header") continue;
+    block.values.forEach((rowValues, r) => {
+      const row = block.row + r;
+      rowValues.forEach((value, c) => {
+        if (typeof value !== "string" || value.length === 0) return;
+        const col = block.col + c;
+        const right = isFigure(below(row + 1, col));
+        const blocked = right ? c > 0 && filled(rowValues[c - 1]) : filled(rowValues[c + 1]);
+        const need = Math.ceil(textWidth(value, true) / Math.max(1, width(col) - 1));
+        const wrap = blocked && need > 1;
+        if (!right && !wrap) return;
+        const alignment: Partial<ExcelJS.Alignment> = { vertical: "bottom" };
+        if (right) alignment.horizontal = "right";
+        if (wrap) alignment.wrapText = true;
+        ws.getCell(row + 1, col + 1).alignment = alignment;
+        if (wrap) lines.set(row, Math.max(lines.get(row) ?? 1, need));
+      });
+    });
+  }
+  for (const [row, n] of lines) ws.getRow(row + 1).height = LINE_HEIGHT * Math.min(n, 6);
+}
+
+/** Widest sheet, in characters, that is printed one page wide: A4 landscape holds about 120
+ * characters at 100%, so this keeps the scale at about 40% or more (legible in a PDF). */
+export const FIT_WIDTH_MAX_CHARS = 300;
+
+/** Printing (and PDF export) in landscape on A4, one page wide when that stays legible: without
+ * it a results sheet prints as a grid of pages with its columns torn apart. */
+function setPrintLayout(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  let cols = 0;
+  let rows = 0;
+  for (const b of sheet.blocks) {
+    rows = Math.max(rows, b.row + b.values.length);
+    for (const row of b.values) cols = Math.max(cols, b.col + row.length);
+  }
+  for (const ch of sheet.charts ?? []) {
+    cols = Math.max(cols, ch.anchor.col + ch.anchor.widthCols);
+    rows = Math.max(rows, ch.anchor.row + ch.anchor.heightRows);
+  }
+  if (cols === 0 || rows === 0) return;
+  let chars = 0;
+  for (let c = 0; c < cols; c++) chars += sheet.columnWidths?.[c] ?? DEFAULT_WIDTH;
+  const fit = chars <= FIT_WIDTH_MAX_CHARS;
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: "landscape",
+    fitToPage: fit,
+    // The print area stops at the last column with cells, so a long note that spills to the
+    // right does not shrink the page to a fraction of its width.
+    ...(fit ? { fitToWidth: 1, fitToHeight: 0, printArea: printAreaOf(rows, cols) } : {}),
+  };
+}
+
+/** ExcelJS writes the print area as `'Sheet'!$` + first + `:$` + last, so "A$1" becomes the fully
+ * absolute "$A$1" that Excel and LibreOffice expect ("$A1" is ignored by LibreOffice). */
+export function printAreaOf(rows: number, cols: number): string {
+  const abs = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, "$1$$$2");
+  return `${abs(0, 0)}:${abs(rows - 1, cols - 1)}`;
+}
+
 function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec): void {
   const look = blockLook(block.style);
   block.values.forEach((rowValues, r) => {
@@ -50,6 +146,8 @@ function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec): void {
       if (look?.font) cell.font = look.font;
       if (look?.fill) cell.fill = look.fill;
       if (look?.border) cell.border = look.border;
+      // "—" stands for a number that is undefined or suppressed: it sits where the number would.
+      if (value === PLACEHOLDER) cell.alignment = { horizontal: "right" };
     });
   });
 }

@@ -202,4 +202,15 @@ describe("bad input", () => {
     expect(e2.text.en).toContain("fd:houshold");
     expect(e2.text.ja).toContain("fd:houshold");
   });
+
+  it("a mislabelled mapping entry names the table's nearest labels, so the typo can be fixed", () => {
+    const { grid } = base();
+    const e = thrown(() => readTable(grid, { mapping: { rows: { 雇用者所得計: "va:compensation" } } }));
+    expect(e.code).toBe("table.mapping-label-unknown");
+    expect(e.text.ja).toMatch(/近いラベル: [^。]*雇用者所得/);
+    expect(e.text.en).toMatch(/Nearest labels: [^.]*'[^']*雇用者所得'/);
+    // Nothing alike: no list of unrelated labels.
+    const e2 = thrown(() => readTable(grid, { mapping: { cols: { zzzz: "ignore" } } }));
+    expect(e2.text.en).not.toContain("Nearest labels");
+  });
 });

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_SHEET_KEY, projectsDeliverables, type Confidential, type Deliverables } from "../../../src/report/deliverable";
 import { P } from "../../../src/report/projectLabels";
+import { labelWidth } from "../../../src/report/sheetBuilder";
 import { runProjectsPipeline, type ProjectsPipelineResult } from "../../../src/report/projectsPipeline";
 import type { WorkbookSpec } from "../../../src/report/spec";
 import { readGridFile, writeXlsx } from "../../../src/workbook/xlsx";
@@ -54,6 +55,43 @@ describe("the sample's plans", () => {
     expect(run.evaluation.projects.length).toBeGreaterThanOrEqual(4);
     expect(d.confidential.strings.length).toBeGreaterThanOrEqual(4);
     expect(d.confidential.numbers.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("the audit of the full workbook", () => {
+  it("checks the summary's stage totals (output, GVA, compensation) and the ripple multiple", () => {
+    const audit = d.full.sheets.find((x) => x.key === AUDIT_SHEET_KEY)!;
+    const summary = d.full.sheets.find((x) => x.key === "summary")!.name;
+    const refs = audit.blocks
+      .flatMap((b) => b.values.flat())
+      .filter((v): v is { formula: string } => typeof v === "object" && v !== null && "formula" in v)
+      .map((v) => v.formula)
+      .filter((f) => f.startsWith(`'${summary}'!`));
+    // 4 stages × 3 measures, the multiple, and PV of GVA, PV of the subsidy and B/C.
+    expect(refs.length).toBe(4 * 3 + 1 + 3);
+  });
+
+  it("shows the KPIs as the market sheets do: shares in %, the recycling KPI as a multiple", () => {
+    const summary = d.full.sheets.find((x) => x.key === "summary")!;
+    const kpiRow = (label: string) => summary.blocks.find((b) => b.values[0]?.[0] === label)!;
+    const cap = run.evaluation.kpis.find((k) => k.key === "capacity-ratio")!;
+    const rec = run.evaluation.kpis.find((k) => k.key === "recycling-ratio")!;
+    expect((kpiRow(cap.label.ja).numberFormat as (string | null)[]).slice(1, 3)).toEqual(["0.0%", "0.0%"]);
+    expect((kpiRow(rec.label.ja).numberFormat as (string | null)[])[1]).toBe('0.00"×"');
+  });
+});
+
+describe("the per-plan sheet", () => {
+  it("sizes its text columns (type, treatment, sector) to their entries, not just their headers", () => {
+    const byProject = d.full.sheets.find((x) => x.key === "byProject")!;
+    const rows = byProject.blocks.flatMap((b) => (b.col === 0 ? b.values : [])).filter((r) => run.evaluation.projects.some((e) => e.project.id === r[0]));
+    // The plans table comes first (the plans × years table repeats the IDs below it).
+    rows.splice(run.evaluation.projects.length);
+    expect(rows.every((r) => typeof r[4] === "string")).toBe(true);
+    for (const c of [3, 4, 5]) {
+      const longest = Math.max(...rows.map((r) => labelWidth([String(r[c])], 0, 99)));
+      expect(byProject.columnWidths![c]).toBeGreaterThanOrEqual(Math.min(longest, 34));
+    }
   });
 });
 
@@ -106,7 +144,8 @@ describe("the public file (公開版), unzipped", () => {
       for (const form of new Set([s, xmlEscape(s)])) expect([...parts].filter(([, t]) => t.includes(form)).map(([n]) => n), s).toEqual([]);
     }
     expect([...parts.keys()].filter((n) => /comments|externalLink|vbaProject|threadedComment/i.test(n))).toEqual([]);
-    expect(parts.get("xl/workbook.xml")).not.toMatch(/<definedName\b/);
+    // The only names are print areas (a sheet's own range): no named value or range that could carry a figure.
+    expect(parts.get("xl/workbook.xml")!.replace(/<definedName name="_xlnm\.Print_Area" localSheetId="\d+">&apos;[^<]*?&apos;!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+<\/definedName>/g, "")).not.toMatch(/<definedName\b/);
     for (const p of ["docProps/core.xml", "docProps/app.xml"]) expect(parts.has(p)).toBe(true);
   });
 
