@@ -45,8 +45,8 @@ export const M = {
   // KPI sheet
   kpiTitle: L("KPI：国内NdFeB生産能力 / 国内需要", "KPI: domestic NdFeB capacity / domestic demand"),
   verdict: L("判定", "Verdict"),
-  pass: L("達成 PASS", "PASS"),
-  fail: L("未達 FAIL", "FAIL"),
+  pass: L("達成", "PASS"),
+  fail: L("未達", "FAIL"),
   why: L("理由", "Why"),
   target: L("目標", "Target"),
   capacityExisting: L("既存の国内生産能力（2024年の国内生産量を下限として使用）", "Existing capacity of plants in Japan (2024 output used as a lower bound)"),

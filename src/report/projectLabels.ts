@@ -224,8 +224,8 @@ export function methodSentences(p: {
         )
       : L("④ 各計画の生産物は表の既存部門の投入構造で波及を計算しています。", "④ Each plan's output ripples with the input structure of its existing sector."),
     L(
-      `⑤ 現在価値は割引率 ${p.discount}（${p.discountSource}）で基準年度 FY${p.baseYear} に割り引いています。B/C = 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値。`,
-      `⑤ Present values use a discount rate of ${p.discount} (${p.discountSource}), base year FY${p.baseYear}. B/C = PV of induced gross value added ÷ PV of the subsidy.`,
+      `⑤ 現在価値は割引率 ${p.discount}（${p.discountSource}）で基準年度 FY${p.baseYear} に割り引いています。B/C = 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値。分子は支援した工場の投資・稼働が誘発する粗付加価値の全体で、補助金がなければ実施されなかった部分（追加性）は置換率でのみ差し引いています。補助金は設備投資の一部（上限 1/3〜1/2）なので、補助金だけに帰属する効果ではありません。投資期・稼働期別の生産誘発額は計画別シートにあります。`,
+      `⑤ Present values use a discount rate of ${p.discount} (${p.discountSource}), base year FY${p.baseYear}. B/C = PV of induced gross value added ÷ PV of the subsidy. The numerator is all gross value added induced by the supported plants' investment and operation; additionality is taken into account only through the displacement share. The subsidy pays for part of the capex (up to 1/3–1/2), so the effect is not attributable to the subsidy alone. Induced output by phase is on the by-project sheet.`,
     ),
     L(
       "⑥ この表の数値はすべて計算値か、出典を併記した既定値です（「方法・出典」シート）。各計画の値は計画シートの入力です。",

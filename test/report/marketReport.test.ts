@@ -38,7 +38,7 @@ describe("market results workbook", () => {
 
   it("KPI sheet: PASS/FAIL for 2030 with the numbers and sources that explain it", () => {
     const k = sheetByKey(ja, "marketKpi");
-    expect(cellAt(k, 1, 1)).toBe("達成 PASS");
+    expect(cellAt(k, 1, 1)).toBe("達成");
     const why = String(cellAt(k, 2, 1));
     expect(why).toContain("18,500 t/年");
     expect(why).toContain("支援計画 5,000 t/年");

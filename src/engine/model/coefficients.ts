@@ -123,7 +123,7 @@ export function computeCoefficients(table: IOTable, opts: ResolvedOptions): Coef
     warnings.push({
       code: "no-compensation-row",
       text: {
-        ja: "雇用者所得の行（va:compensation）がないため、雇用者所得誘発額と第2次間接効果は 0 になります。雇用者所得の行を va:compensation に対応づけてください",
+        ja: "雇用者所得の行（va:compensation）がないため、雇用者所得誘発額と第2次間接波及効果は 0 になります。雇用者所得の行を va:compensation に対応づけてください",
         en: "No compensation row (va:compensation): compensation effects and the second-round effect are zero; map the compensation row to va:compensation",
       },
     });

@@ -22,7 +22,7 @@ export interface ShockOptions {
 
 export const IMPACT_LABELS: Record<ImpactMethod, Bilingual> = {
   "three-stage": {
-    ja: "経済波及効果（直接効果・第1次間接効果・第2次間接効果）",
+    ja: "経済波及効果（直接効果・第1次間接波及効果・第2次間接波及効果）",
     en: "Ripple effect, three-stage method (direct, first and second indirect)",
   },
   "closed-type-ii": {

@@ -241,7 +241,7 @@ export class IOModel {
       missing ? "no-household-column" : "household-column-not-positive",
       missing
         ? {
-            ja: "第2次間接効果（家計消費）には民間消費支出の列が必要です。その列を fd:household に対応づけるか、消費転換係数を 0 にしてください",
+            ja: "第2次間接波及効果（家計消費）には民間消費支出の列が必要です。その列を fd:household に対応づけるか、消費転換係数を 0 にしてください",
             en: "The second-round (household consumption) effect needs the household consumption column: map it to the role fd:household, or set the consumption rate to 0",
           }
         : {
