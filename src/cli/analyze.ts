@@ -7,7 +7,6 @@ import { basename, resolve } from "node:path";
 import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
 import { a1, type Grid } from "../engine/grid";
 import {
-  DEFAULT_CONSUMPTION_RATE_SOURCE,
   IOModel,
   analyze,
   type ModelOptions,
@@ -15,7 +14,8 @@ import {
 import type { AnalysisResult } from "../engine/model/result";
 import { buildTable, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
 import type { IOTable, ImportType, TableLayout, TableMapping } from "../engine/table/types";
-import { buildAnalysisReport, type ReportInput, type ResolvedModelOptions } from "../report/analysisReport";
+import { buildAnalysisReport, type ReportInput } from "../report/analysisReport";
+import { recordModelOptions } from "../report/modelOptionsRecord";
 import { checksum, sha256Text } from "../report/checksum";
 import { analysisDeliverable } from "../report/deliverable";
 import { typeIIFigures } from "../report/typeIISheet";
@@ -244,46 +244,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
   }
   const result = inFile(inputName, () => analyze(model, shock, { lang }));
 
-  const resolved: ResolvedModelOptions = {
-    importType: result.importType,
-    importTypeSource: args.importType || mapping?.importType ? "user" : "detected",
-    importTypeReason: layout.importTypeReason,
-    parameters: [
-      {
-        key: "consumptionRate",
-        name: { ja: "消費転換係数", en: "Consumption conversion rate" },
-        value: model.options.consumptionRate,
-        source:
-          args.consumptionRate !== undefined
-            ? { kind: "user" }
-            : { kind: "default", text: DEFAULT_CONSUMPTION_RATE_SOURCE },
-      },
-      {
-        key: "incomeBase",
-        name: { ja: "誘発消費のもとになる所得", en: "Income that drives induced consumption" },
-        value: model.options.incomeBase,
-        source: {
-          kind: "default",
-          text: {
-            ja: "雇用者所得（総務省・都道府県の3段階法の標準）",
-            en: "compensation of employees (the standard of MIC's three-stage method)",
-          },
-        },
-      },
-      {
-        key: "selfSufficiency",
-        name: { ja: "自給率（直接効果）", en: "Self-sufficiency (direct effect)" },
-        value: result.importType === "competitive" ? "1 − m_i" : 1,
-        source: {
-          kind: "default",
-          text:
-            result.importType === "competitive"
-              ? { ja: "表の輸入係数から（MODELS.md 3）", en: "from the table's import coefficients (MODELS.md 3)" }
-              : { ja: "非競争輸入型の表は国産のみ", en: "domestic-use tables hold domestic products only" },
-        },
-      },
-    ],
-  };
+  const resolved = recordModelOptions(table, layout, modelOptions);
   // Where to write: --out; with neither --out nor --json, the default workbook.
   let workbook: string | null = null;
   const wantWorkbook = args.out !== undefined || args.json === undefined;

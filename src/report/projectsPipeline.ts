@@ -9,7 +9,7 @@ import { type Bilingual, type Lang, RippleError, RippleErrorList, warningText } 
 import { a1, type Grid } from "../engine/grid";
 import { analyze } from "../engine/model/analyze";
 import { IOModel } from "../engine/model/iomodel";
-import { DEFAULT_CONSUMPTION_RATE_SOURCE, type ModelOptions } from "../engine/model/options";
+import type { ModelOptions } from "../engine/model/options";
 import type { AnalysisResult } from "../engine/model/result";
 import { defaultKpiInputs, findParam, type Parameter, parseParameterGrid, sourced } from "../engine/params/defaults";
 import {
@@ -23,7 +23,8 @@ import { type Converter, type Project, parseProjects, readConverters } from "../
 import { readSplits, type SplitDefinition } from "../engine/projects/splitSheet";
 import { buildTable, recognizeLayout } from "../engine/table";
 import type { IOTable, TableLayout, TableMapping } from "../engine/table/types";
-import type { ReportInput, ResolvedModelOptions } from "./analysisReport";
+import type { ReportInput } from "./analysisReport";
+import { recordModelOptions } from "./modelOptionsRecord";
 import { checksum } from "./checksum";
 import { buildProjectsReport } from "./projectsReport";
 import type { WorkbookSpec } from "./spec";
@@ -173,7 +174,10 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
   const base = analyze(model, null, { lang });
   const analysis: AnalysisResult = { ...base, impact: evaluation.cumulativeImpact };
 
-  const modelOptions = resolvedModelOptions(model, layout, input.modelOptions ?? {});
+  const modelOptions = recordModelOptions(table, layout, input.modelOptions ?? {}, {
+    ja: "表の輸入係数から（転換表の上書きを除く）",
+    en: "from the table's import coefficients (except the converter's overrides)",
+  });
   const grids: [Grid, Bilingual][] = [
     [input.tableGrid, { ja: "産業連関表", en: "input-output table" }],
     ...(input.splitGrid ? [[input.splitGrid, { ja: "部門分割", en: "sector split" }] as [Grid, Bilingual]] : []),
@@ -214,44 +218,6 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
     now: input.now,
   });
   return { baseTable, table, layout, model, splits, converters: conv.converters, projects, parameters, evaluation, analysis, spec };
-}
-
-/** The model options as the method sheet records them (the same wording as `ripple analyze`). */
-function resolvedModelOptions(model: IOModel, layout: TableLayout, options: ModelOptions): ResolvedModelOptions {
-  return {
-    importType: model.importType,
-    importTypeSource: options.importType ? "user" : "detected",
-    importTypeReason: options.importType ? null : layout.importTypeReason,
-    parameters: [
-      {
-        key: "consumptionRate",
-        name: { ja: "消費転換係数", en: "Consumption conversion rate" },
-        value: model.options.consumptionRate,
-        source: options.consumptionRate !== undefined ? { kind: "user" } : { kind: "default", text: DEFAULT_CONSUMPTION_RATE_SOURCE },
-      },
-      {
-        key: "incomeBase",
-        name: { ja: "誘発消費のもとになる所得", en: "Income that drives induced consumption" },
-        value: model.options.incomeBase,
-        source: {
-          kind: "default",
-          text: { ja: "雇用者所得（総務省・都道府県の3段階法の標準）", en: "compensation of employees (the standard of MIC's three-stage method)" },
-        },
-      },
-      {
-        key: "selfSufficiency",
-        name: { ja: "自給率（直接効果）", en: "Self-sufficiency (direct effect)" },
-        value: model.importType === "competitive" ? "1 − m_i" : 1,
-        source: {
-          kind: "default",
-          text:
-            model.importType === "competitive"
-              ? { ja: "表の輸入係数から（転換表の上書きを除く）", en: "from the table's import coefficients (except the converter's overrides)" }
-              : { ja: "非競争輸入型の表は国産のみ", en: "domestic-use tables hold domestic products only" },
-        },
-      },
-    ],
-  };
 }
 
 /** The `projects` block of the JSON result (documented in the README): full precision,

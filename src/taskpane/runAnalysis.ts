@@ -15,7 +15,7 @@ import { analysisDeliverable } from "../report/deliverable";
 import type { WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
 import { registerModel } from "../functions/registry";
-import { reportOptions } from "./reportOptions";
+import { recordModelOptions } from "../report/modelOptionsRecord";
 import { typeIIFigures } from "../report/typeIISheet";
 import { computeCoefficients } from "../engine/model/coefficients";
 import { resolveOptions } from "../engine/model/options";
@@ -216,7 +216,7 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
   const reportSpec = buildAnalysisReport({
     result,
     table,
-    options: reportOptions(table, d.layout, input.options),
+    options: recordModelOptions(table, d.layout, input.options),
     shock: input.shock?.vector,
     shockSource: input.shock?.source,
     lang: input.lang,

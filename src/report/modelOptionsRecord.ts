@@ -1,5 +1,6 @@
-// The options of a run as the results report records them: each parameter's value and whether
-// the user entered it or it is the default (with the default's source).
+// The options of a run as the method sheet records them: each parameter's value and whether the
+// user entered it or it is the default (with the default's source). One function for the command
+// line, the task pane and the projects pipeline, so their method sheets read the same.
 
 import {
   DEFAULT_CONSUMPTION_RATE,
@@ -7,14 +8,22 @@ import {
   type ModelOptions,
 } from "../engine/model/options";
 import type { IOTable, TableLayout } from "../engine/table/types";
-import type { ReportParameter, ResolvedModelOptions } from "../report/analysisReport";
+import type { Bilingual } from "../engine/errors";
+import type { ReportParameter, ResolvedModelOptions } from "./analysisReport";
 
 const INCOME_BASE_NAMES = {
   compensation: { ja: "雇用者所得", en: "compensation of employees" },
   "compensation+surplus": { ja: "雇用者所得 + 営業余剰", en: "compensation + operating surplus" },
 } as const;
 
-export function reportOptions(table: IOTable, layout: TableLayout | null, options: ModelOptions): ResolvedModelOptions {
+/** `options` holds only what the user set (undefined = default). `selfSufficiencySource`
+ * replaces the default's source text (e.g. a projects run, where converters may override it). */
+export function recordModelOptions(
+  table: IOTable,
+  layout: TableLayout | null,
+  options: ModelOptions,
+  selfSufficiencySource?: Bilingual,
+): ResolvedModelOptions {
   const userImport = options.importType !== undefined;
   const parameters: ReportParameter[] = [];
   const c = options.consumptionRate;
@@ -38,7 +47,6 @@ export function reportOptions(table: IOTable, layout: TableLayout | null, option
         : { kind: "user" },
   });
   const importType = options.importType ?? table.importType;
-  // As the command line records it, so the two method sheets read the same.
   parameters.push({
     key: "selfSufficiency",
     name: { ja: "自給率（直接効果）", en: "Self-sufficiency (direct effect)" },
@@ -46,9 +54,9 @@ export function reportOptions(table: IOTable, layout: TableLayout | null, option
     source: {
       kind: "default",
       text:
-        importType === "competitive"
-          ? { ja: "表の輸入係数から（MODELS.md 3）", en: "from the table's import coefficients (MODELS.md 3)" }
-          : { ja: "非競争輸入型の表は国産のみ", en: "domestic-use tables hold domestic products only" },
+        importType !== "competitive"
+          ? { ja: "非競争輸入型の表は国産のみ", en: "domestic-use tables hold domestic products only" }
+          : (selfSufficiencySource ?? { ja: "表の輸入係数から（MODELS.md 3）", en: "from the table's import coefficients (MODELS.md 3)" }),
     },
   });
   for (const [k, v] of Object.entries(options.selfSufficiency ?? {})) {
@@ -63,7 +71,8 @@ export function reportOptions(table: IOTable, layout: TableLayout | null, option
   return {
     importType,
     importTypeSource: userImport ? "user" : (layout?.importTypeSource ?? "detected"),
-    importTypeReason: userImport ? null : (layout?.importTypeReason ?? null),
+    // The layout's reason holds when it was recognised with the same choice (e.g. --import-type).
+    importTypeReason: userImport && layout?.importTypeSource !== "user" ? null : (layout?.importTypeReason ?? null),
     parameters,
   };
 }
