@@ -19,13 +19,13 @@ import { recordModelOptions } from "../report/modelOptionsRecord";
 import { checksum, sha256Text } from "../report/checksum";
 import { analysisDeliverable } from "../report/deliverable";
 import { typeIIFigures } from "../report/typeIISheet";
-import { readGridFile, writeXlsx, type GridFile } from "../workbook/xlsx";
+import { readGridFile, type GridFile } from "../workbook/xlsx";
 import type { CliIO } from "./io";
 import { parseMappingFile } from "./mappingFile";
-import { freePath } from "./outputPath";
 import { packageVersion } from "./packageRoot";
 import { startProgress, wantsProgress } from "./progress";
 import { summaryText } from "./summary";
+import { writeOutputs } from "./outputs";
 
 export interface AnalyzeArgs {
   input: string;
@@ -245,44 +245,29 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
   const result = inFile(inputName, () => analyze(model, shock, { lang }));
 
   const resolved = recordModelOptions(table, layout, modelOptions);
-  // Where to write: --out; with neither --out nor --json, the default workbook.
-  let workbook: string | null = null;
-  const wantWorkbook = args.out !== undefined || args.json === undefined;
-  if (wantWorkbook) {
-    const requested = resolve(io.cwd, args.out ?? args.defaultOut);
-    workbook = freePath(requested);
-    const spec = buildAnalysisReport({
-      result,
-      table,
-      options: resolved,
-      shock,
-      shockSource,
-      lang,
-      inputs,
-      version: packageVersion(),
-      typeII: args.typeII ? typeIIFigures(model, shock) : undefined,
-    });
+  const { workbook } = await writeOutputs(io, lang, {
+    out: args.out,
+    json: args.json,
+    defaultOut: args.defaultOut,
     // The deliverable: values and charts on the results sheets, the audit sheet (with a shock)
     // and the confirmed mapping on the method sheet (src/report/deliverable).
-    await writeXlsx(analysisDeliverable(spec, { model, shock, impact: result.impact, layout }), workbook);
-    if (workbook !== requested)
-      say(io, lang, {
-        ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`,
-        en: `${requested} exists, so it was left alone; wrote ${workbook} instead.`,
+    specs: () => {
+      const spec = buildAnalysisReport({
+        result,
+        table,
+        options: resolved,
+        shock,
+        shockSource,
+        lang,
+        inputs,
+        version: packageVersion(),
+        typeII: args.typeII ? typeIIFigures(model, shock) : undefined,
       });
-  }
-
-  if (args.json !== undefined) await writeJson(args.json, result, io, lang);
-
-  if (!jsonToStdout) {
-    io.stdout.write(summaryText(result, table.unit, lang));
-    if (workbook)
-      io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);
-    if (args.json !== undefined)
-      io.stdout.write(`JSON: ${resolve(io.cwd, args.json)}\n`);
-  } else if (workbook) {
-    say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
-  }
+      return { full: analysisDeliverable(spec, { model, shock, impact: result.impact, layout }) };
+    },
+    jsonValue: () => result,
+    summary: () => summaryText(result, table.unit, lang),
+  });
   return { result, table, workbook };
 }
 

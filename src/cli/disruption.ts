@@ -39,11 +39,10 @@ import type { ReportInput } from "../report/analysisReport";
 import { checksum, sha256Text } from "../report/checksum";
 import { disruptionDeliverable } from "../report/deliverable";
 import { unitLabel } from "../report/labels";
-import { writeXlsx } from "../workbook/xlsx";
-import { chooseSheet, inFile, readGrids, readText, say, usedRange, withFile, writeJson } from "./analyze";
+import { chooseSheet, inFile, readGrids, readText, say, usedRange, withFile } from "./analyze";
+import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
 import { parseMappingFile } from "./mappingFile";
-import { freePath } from "./outputPath";
 import { packageVersion } from "./packageRoot";
 import { startProgress, wantsProgress } from "./progress";
 
@@ -227,26 +226,14 @@ export async function runDisruption(args: DisruptionArgs, io: CliIO): Promise<Di
   ];
   if (args.map) inputs.push({ description: `${basename(args.map)} (--map)`, checksum: "sha256:" + sha256Text(JSON.stringify(mapping)) });
 
-  let workbook: string | null = null;
-  if (args.out !== undefined || args.json === undefined) {
-    const requested = resolve(io.cwd, args.out ?? args.defaultOut ?? DISRUPTION_OUT);
-    workbook = freePath(requested);
+  const { workbook } = await writeOutputs(io, lang, {
+    out: args.out,
+    json: args.json,
+    defaultOut: args.defaultOut ?? DISRUPTION_OUT,
     // The deliverable (shared with the pane): the complete method sheet, values only.
-    const report = disruptionDeliverable({ result, table, lang, inputs, version: packageVersion(), now: args.now, layout });
-    await writeXlsx(report, workbook);
-    if (workbook !== requested)
-      say(io, lang, {
-        ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`,
-        en: `${requested} exists, so it was left alone; wrote ${workbook} instead.`,
-      });
-  }
-
-  if (args.json !== undefined) await writeJson(args.json, disruptionJson(result, lang), io, lang);
-
-  if (!jsonToStdout) {
-    io.stdout.write(disruptionSummary(result, lang));
-    if (workbook) io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);
-    if (args.json !== undefined) io.stdout.write(`JSON: ${resolve(io.cwd, args.json)}\n`);
-  } else if (workbook) say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
+    specs: () => ({ full: disruptionDeliverable({ result, table, lang, inputs, version: packageVersion(), now: args.now, layout }) }),
+    jsonValue: () => disruptionJson(result, lang),
+    summary: () => disruptionSummary(result, lang),
+  });
   return { result, table, workbook };
 }

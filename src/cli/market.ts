@@ -4,7 +4,7 @@
 // supported plans of a project sheet (--projects), and the results workbook and/or JSON.
 
 import { existsSync, readFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { type Bilingual, type Lang, RippleError, warningText } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import { type MarketAnalysis, runMarketOnSheets } from "../engine/market/run";
@@ -17,12 +17,11 @@ import { labelKey } from "../engine/table/normalize";
 import type { IOTable, TableLayout } from "../engine/table/types";
 import type { ReportInput } from "../report/analysisReport";
 import { checksum } from "../report/checksum";
-import { marketDeliverables, publicFileName } from "../report/deliverable";
-import { writeXlsx } from "../workbook/xlsx";
-import { chooseSheet, findSheet, inFile, readGrids, say, usedRange, withFile, writeJson } from "./analyze";
+import { marketDeliverables } from "../report/deliverable";
+import { chooseSheet, findSheet, inFile, readGrids, say, usedRange, withFile } from "./analyze";
+import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
 import { projectsOnFile } from "./projects";
-import { freePath } from "./outputPath";
 import { packageRoot, packageVersion } from "./packageRoot";
 
 export interface MarketArgs {
@@ -208,44 +207,29 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
     }),
   );
 
-  let workbook: string | null = null;
-  let publicWorkbook: string | null = null;
-  if (args.out !== undefined || args.json === undefined) {
-    const requested = resolve(io.cwd, args.out ?? args.defaultOut);
-    workbook = freePath(requested);
+  const json = marketJson(analysis, { index: sector.index, label: table.sectors[sector.index].label, reason: sector.reason }, lang);
+  const { workbook, publicWorkbook } = await writeOutputs(io, lang, {
+    out: args.out,
+    json: args.json,
+    defaultOut: args.defaultOut,
     // The deliverables (src/report/deliverable/marketDeliverable.ts, shared with the pane):
     // the complete method sheet, values only, and with plans the public version.
-    const d = marketDeliverables({
-      analysis,
-      lang,
-      version: packageVersion(),
-      inputs,
-      magnetSectorNote: sector.reason,
-      projectsSource,
-      tableName: table.layout?.title ?? tableGrid.sheet,
-      defaultsFile: defaults ? DEFAULTS_PATH : undefined,
-      layout,
-    });
-    await writeXlsx(d.full, workbook);
-    if (workbook !== requested)
-      say(io, lang, { ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`, en: `${requested} exists, so it was left alone; wrote ${workbook} instead.` });
-    if (args.public && d.public) {
-      publicWorkbook = freePath(publicFileName(requested, lang));
-      await writeXlsx(d.public, publicWorkbook);
-    }
-  }
-
-  const json = marketJson(analysis, { index: sector.index, label: table.sectors[sector.index].label, reason: sector.reason }, lang);
-  if (args.json !== undefined) await writeJson(args.json, json, io, lang);
-  if (args.json !== "-") {
-    io.stdout.write(marketSummary(analysis, lang));
-    if (workbook) io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);
-    if (publicWorkbook) io.stdout.write(`${lang === "ja" ? "公開版のブック" : "Public version"}: ${publicWorkbook}\n`);
-    if (args.json !== undefined) io.stdout.write(`JSON: ${resolve(io.cwd, args.json)}\n`);
-  } else if (workbook) {
-    say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
-    if (publicWorkbook) say(io, lang, { ja: `公開版のブック: ${publicWorkbook}`, en: `public version: ${publicWorkbook}` });
-  }
+    specs: () =>
+      marketDeliverables({
+        analysis,
+        lang,
+        version: packageVersion(),
+        inputs,
+        magnetSectorNote: sector.reason,
+        projectsSource,
+        tableName: table.layout?.title ?? tableGrid.sheet,
+        defaultsFile: defaults ? DEFAULTS_PATH : undefined,
+        layout,
+      }),
+    wantPublic: args.public,
+    jsonValue: () => json,
+    summary: () => marketSummary(analysis, lang),
+  });
   return { analysis, workbook, publicWorkbook };
 }
 

@@ -10,12 +10,12 @@ import type { ImportType } from "../engine/table/types";
 import { looksLikeConverterSheet } from "../engine/projects/parse";
 import { PROJECT_SHEETS } from "../report/projectLabels";
 import { projectsJson, runProjectsPipeline, type ProjectsOptions, type ProjectsPipelineResult } from "../report/projectsPipeline";
-import { projectsDeliverables, publicFileName } from "../report/deliverable";
-import { writeXlsx, type GridFile } from "../workbook/xlsx";
-import { chooseSheet, findSheet, inFile, readGrids, readText, say, writeJson } from "./analyze";
+import { projectsDeliverables } from "../report/deliverable";
+import type { GridFile } from "../workbook/xlsx";
+import { chooseSheet, findSheet, inFile, readGrids, readText } from "./analyze";
+import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
 import { parseMappingFile } from "./mappingFile";
-import { freePath } from "./outputPath";
 import { packageVersion } from "./packageRoot";
 import { summaryText } from "./summary";
 
@@ -102,37 +102,17 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
   const file = await readGrids(io.cwd, args.input);
   const result = await projectsOnFile(file, args, io);
 
-  let workbook: string | null = null;
-  let publicWorkbook: string | null = null;
-  if (args.out !== undefined || args.json === undefined) {
-    const requested = resolve(io.cwd, args.out ?? args.defaultOut);
-    workbook = freePath(requested);
+  await writeOutputs(io, lang, {
+    out: args.out,
+    json: args.json,
+    defaultOut: args.defaultOut,
     // The deliverables: values and charts on the results sheets, the audit sheet, the complete
     // method sheet; and the public version with confidential plans removed.
-    const d = projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout });
-    await writeXlsx(d.full, workbook);
-    if (workbook !== requested)
-      say(io, lang, {
-        ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`,
-        en: `${requested} exists, so it was left alone; wrote ${workbook} instead.`,
-      });
-    if (args.public && d.public) {
-      publicWorkbook = freePath(publicFileName(requested, lang));
-      await writeXlsx(d.public, publicWorkbook);
-    }
-  }
-  if (args.json !== undefined) await writeJson(args.json, { ...result.analysis, projects: projectsJson(result, lang) }, io, lang);
-
-  if (args.json !== "-") {
-    io.stdout.write(summaryText(result.analysis, result.table.unit, lang));
-    io.stdout.write(projectsSummary(result, lang));
-    if (workbook) io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);
-    if (publicWorkbook) io.stdout.write(`${lang === "ja" ? "公開版のブック" : "Public version"}: ${publicWorkbook}\n`);
-    if (args.json !== undefined) io.stdout.write(`JSON: ${resolve(io.cwd, args.json)}\n`);
-  } else if (workbook) {
-    say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
-    if (publicWorkbook) say(io, lang, { ja: `公開版のブック: ${publicWorkbook}`, en: `public version: ${publicWorkbook}` });
-  }
+    specs: () => projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout }),
+    wantPublic: args.public,
+    jsonValue: () => ({ ...result.analysis, projects: projectsJson(result, lang) }),
+    summary: () => summaryText(result.analysis, result.table.unit, lang) + projectsSummary(result, lang),
+  });
   return result;
 }
 
