@@ -21,7 +21,7 @@ import { analysisDeliverable } from "../report/deliverable";
 import { typeIIFigures } from "../report/typeIISheet";
 import { readGridFile, type GridFile } from "../workbook/xlsx";
 import type { CliIO } from "./io";
-import { parseMappingFile } from "./mappingFile";
+import { loadMapping } from "./mappingFile";
 import { packageVersion } from "./packageRoot";
 import { startProgress, wantsProgress } from "./progress";
 import { summaryText } from "./summary";
@@ -37,6 +37,8 @@ export interface AnalyzeArgs {
   /** A sheet of the input workbook holding the shock instead. */
   shockSheet?: string;
   consumptionRate?: number;
+  /** Drop sectors with zero or negative output (named in a warning). */
+  dropZeroOutput?: boolean;
   /** Also write the closed model (Type II) sheet. */
   typeII?: boolean;
   out?: string;
@@ -174,9 +176,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
   const jsonToStdout = args.json === "-";
 
   const file = await readGrids(io.cwd, inputName);
-  const mapping = args.map
-    ? parseMappingFile(await readText(resolve(io.cwd, args.map), args.map), args.map)
-    : undefined;
+  const mapping = await loadMapping(args, io.cwd, readText);
 
   const { grid, layout, searched } = inFile(inputName, () =>
     chooseSheet(file.sheets, inputName, { sheet: args.sheet, mapping, importType: args.importType }),

@@ -42,7 +42,7 @@ import { unitLabel } from "../report/labels";
 import { chooseSheet, inFile, readGrids, readText, say, usedRange, withFile } from "./analyze";
 import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
-import { parseMappingFile } from "./mappingFile";
+import { loadMapping } from "./mappingFile";
 import { packageVersion } from "./packageRoot";
 import { startProgress, wantsProgress } from "./progress";
 
@@ -62,6 +62,8 @@ export interface DisruptionArgs {
   spec: string;
   sheet?: string;
   map?: string;
+  /** Drop sectors with zero or negative output (named in a warning). */
+  dropZeroOutput?: boolean;
   importType?: ImportType;
   out?: string;
   /** File for the JSON result, or "-" for stdout. */
@@ -188,7 +190,7 @@ export async function runDisruption(args: DisruptionArgs, io: CliIO): Promise<Di
   const spec = parseDisruptionSpecText(specText, { file: args.spec });
 
   const file = await readGrids(io.cwd, args.input);
-  const mapping = args.map ? parseMappingFile(await readText(resolve(io.cwd, args.map), args.map), args.map) : undefined;
+  const mapping = await loadMapping(args, io.cwd, readText);
   const { grid, layout, searched } = inFile(args.input, () =>
     chooseSheet(file.sheets, args.input, { sheet: args.sheet, mapping, importType: args.importType }),
   );

@@ -133,6 +133,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--shock <shock.csv>", "final-demand change: two columns, sector label and value (table units)")
     .option("--shock-sheet <name>", "read the shock from this sheet of the input workbook instead")
     .option("--consumption-rate <c>", "消費転換係数 for the second indirect effect (default 0.734, FIES 2011)", parseRate)
+    .option("--drop-zero-output", "drop sectors whose output is zero or negative (each is named in a warning) instead of stopping")
     .option("--type-ii", "also write the closed model (Type II, households endogenous) on a sheet of its own")
     .option("--projects <sheet>", "policy evaluation of the supported plans on this sheet of the input workbook (MODELS.md 6)")
     .option("--converters <sheet>", "with --projects: capex converter sheet (default: the sheet 投資転換表 / Capex converters)")
@@ -160,6 +161,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           shockSheet?: string;
           consumptionRate?: number;
           typeIi?: boolean;
+          dropZeroOutput?: boolean;
           projects?: string;
           converters?: string;
           params?: string;
@@ -191,6 +193,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               spec: opts.disruption,
               sheet: opts.sheet,
               map: opts.map,
+              dropZeroOutput: opts.dropZeroOutput,
               importType: opts.importType,
               out: opts.out,
               json: opts.json,
@@ -247,6 +250,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               input,
               sheet: opts.sheet,
               map: opts.map,
+              dropZeroOutput: opts.dropZeroOutput,
               importType: opts.importType,
               consumptionRate: opts.consumptionRate,
               projects: opts.projects,
@@ -274,6 +278,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
             input,
             sheet: opts.sheet,
             map: opts.map,
+            dropZeroOutput: opts.dropZeroOutput,
             importType: opts.importType,
             shock: opts.shock,
             shockSheet: opts.shockSheet,

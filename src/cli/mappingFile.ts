@@ -1,5 +1,7 @@
-// The --map file of TABLES.md: { "rows": {label: role}, "cols": {label: role}, "importType"? }.
+// The --map file of TABLES.md: { "rows": {label: role}, "cols": {label: role}, "importType"?,
+// "dropZeroOutput"? }.
 // Checked here so that a typo in a role names the file and the label, not a later symptom.
+import { resolve } from "node:path";
 import { RippleError } from "../engine/errors";
 import { ALL_ROLES, type Role, type TableMapping } from "../engine/table/types";
 
@@ -26,8 +28,12 @@ export function parseMappingFile(text: string, file: string): TableMapping {
   const obj = data as Record<string, unknown>;
   const out: TableMapping = {};
   for (const key of Object.keys(obj)) {
-    if (key !== "rows" && key !== "cols" && key !== "importType")
-      throw bad(file, `不明なキー "${key}" があります。使えるのは rows, cols, importType です。`, `unknown key "${key}"; use rows, cols and importType.`);
+    if (key !== "rows" && key !== "cols" && key !== "importType" && key !== "dropZeroOutput")
+      throw bad(
+        file,
+        `不明なキー "${key}" があります。使えるのは rows, cols, importType, dropZeroOutput です。`,
+        `unknown key "${key}"; use rows, cols, importType and dropZeroOutput.`,
+      );
   }
   for (const axis of ["rows", "cols"] as const) {
     const part = obj[axis];
@@ -51,5 +57,21 @@ export function parseMappingFile(text: string, file: string): TableMapping {
       throw bad(file, `importType は "competitive" か "domestic" にしてください。`, `importType must be "competitive" or "domestic".`);
     out.importType = obj.importType;
   }
+  if (obj.dropZeroOutput !== undefined) {
+    if (typeof obj.dropZeroOutput !== "boolean")
+      throw bad(file, `dropZeroOutput は true か false にしてください。`, `dropZeroOutput must be true or false.`);
+    out.dropZeroOutput = obj.dropZeroOutput;
+  }
   return out;
+}
+
+/** The mapping of a run: the --map file, if any, with --drop-zero-output folded in. */
+export async function loadMapping(
+  args: { map?: string; dropZeroOutput?: boolean },
+  cwd: string,
+  readText: (path: string, typed: string) => Promise<string>,
+): Promise<TableMapping | undefined> {
+  const mapping = args.map ? parseMappingFile(await readText(resolve(cwd, args.map), args.map), args.map) : undefined;
+  if (!args.dropZeroOutput) return mapping;
+  return { ...(mapping ?? {}), dropZeroOutput: true };
 }

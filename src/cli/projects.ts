@@ -15,7 +15,7 @@ import type { GridFile } from "../workbook/xlsx";
 import { chooseSheet, findSheet, inFile, readGrids, readText } from "./analyze";
 import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
-import { parseMappingFile } from "./mappingFile";
+import { loadMapping } from "./mappingFile";
 import { packageVersion } from "./packageRoot";
 import { summaryText } from "./summary";
 
@@ -24,6 +24,8 @@ export interface ProjectsArgs {
   /** Sheet of the IO table (default: the first sheet where a table is recognised). */
   sheet?: string;
   map?: string;
+  /** Drop sectors with zero or negative output (named in a warning). */
+  dropZeroOutput?: boolean;
   importType?: ImportType;
   consumptionRate?: number;
   projects: string;
@@ -58,7 +60,7 @@ export async function projectsOnFile(
 ): Promise<ProjectsPipelineResult> {
   const { lang } = args;
   const inputName = args.input;
-  const mapping = args.map ? parseMappingFile(await readText(resolve(io.cwd, args.map), args.map), args.map) : undefined;
+  const mapping = await loadMapping(args, io.cwd, readText);
   const { grid } = inFile(inputName, () => chooseSheet(file.sheets, inputName, { sheet: args.sheet, mapping, importType: args.importType }));
   const sheet = (name: string, option: string) => inFile(inputName, () => findSheet(file.sheets, name, inputName, option));
   const projectGrid = sheet(args.projects, "--projects");

@@ -158,6 +158,21 @@ describe("ripple analyze on the 2011 MIC table", () => {
     expect((await readXlsx(join(dir, "p.xlsx"))).sheets.map((s) => s.sheet)).not.toContain("閉鎖型モデル Type II");
   });
 
+  it("--drop-zero-output (or \"dropZeroOutput\": true in the map file) drops zero-output sectors with a warning", async () => {
+    const belgium = join(__dirname, "../fixtures/tables/oecd-iot-belgium-2020/BEL2020ttl.csv");
+    const stop = await run(["analyze", belgium, "--json", "-", "--lang", "en"]);
+    expect(stop.code).toBe(2);
+    expect(stop.errLines).toEqual([expect.stringMatching(/TTL_05.*--drop-zero-output/)]);
+    const flag = await jsonOf(["analyze", belgium, "--drop-zero-output"]);
+    expect(flag.sectors).toHaveLength(47);
+    expect(flag.warnings.some((w) => /dropped/.test(w) && w.includes("TTL_05"))).toBe(true);
+    const dir = tempDir();
+    writeFileSync(join(dir, "map.json"), JSON.stringify({ dropZeroOutput: true }));
+    const viaMap = await run(["analyze", belgium, "--map", "map.json", "--json", "-"], { cwd: dir });
+    expect(viaMap.code).toBe(0);
+    expect((JSON.parse(viaMap.out) as AnalysisResult).L).toEqual(flag.L);
+  });
+
   it("an existing workbook is never overwritten", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "res.xlsx"), "keep me");

@@ -168,11 +168,26 @@ export function buildTable(grid: Grid, layout: TableLayout): IOTable {
   const bad = x.map((v, j) => [v, j] as const).filter(([v]) => !(v > 0));
   if (bad.length > 0) {
     const list = bad.map(([v, j]) => `${sectors[j].label} (${xCells[j]}: ${fmt(v)})`).join(", ");
+    if (layout.dropZeroOutput) {
+      // The user's choice (mapping "dropZeroOutput": true, or --drop-zero-output): the sectors'
+      // rows and columns are left out, and each is named in a warning.
+      const drop = new Set(bad.map(([, j]) => colsS[j].sector!));
+      const table = buildTable(grid, withoutSectors(layout, drop));
+      table.warnings.push({
+        code: "table.sectors-dropped",
+        text: {
+          ja: `生産額が 0 以下の部門を除きました（利用者の指定）: ${list}。その行と列の取引は計算に入りません。`,
+          en: `Sectors with zero or negative output were dropped, as chosen: ${list}. Their rows and columns are left out of the computation.`,
+        },
+        where: { sheet: grid.sheet, cell: xCells[bad[0][1]] ?? undefined },
+      });
+      return table;
+    }
     throw new RippleError(
       "table.output-nonpositive",
       {
-        ja: `生産額が 0 以下の部門があります: ${list}。投入係数を計算できないため、マッピングでその部門の行と列を ignore にして除くか、他の部門と統合してください。`,
-        en: `Output is zero or negative for: ${list}. Input coefficients cannot be computed: drop the sector (map its row and column to ignore) or merge it with another sector.`,
+        ja: `生産額が 0 以下の部門があります: ${list}。投入係数を計算できないため、マッピングでその部門の行と列を ignore にして除くか（すべて除くなら --drop-zero-output、またはマッピングに "dropZeroOutput": true）、他の部門と統合してください。`,
+        en: `Output is zero or negative for: ${list}. Input coefficients cannot be computed: drop the sector (map its row and column to ignore; to drop all such sectors use --drop-zero-output or "dropZeroOutput": true in the mapping) or merge it with another sector.`,
       },
       { sheet: grid.sheet, cell: xCells[bad[0][1]] ?? undefined },
     );
@@ -271,6 +286,12 @@ function gapList(a: number[], b: number[], integerData: boolean): { i: number; d
 }
 
 /** recognizeLayout then buildTable. */
+/** The layout with some sectors (by sector index) set to `ignore` in both directions. */
+export function withoutSectors(layout: TableLayout, sectors: ReadonlySet<number>): TableLayout {
+  const drop = (l: Line): Line => (l.role === "sector" && sectors.has(l.sector!) ? { ...l, role: "ignore", source: "mapping" } : l);
+  return { ...layout, rows: layout.rows.map(drop), cols: layout.cols.map(drop), dropZeroOutput: false };
+}
+
 export function readTable(grid: Grid, opts: RecognizeOptions = {}): IOTable {
   return buildTable(grid, recognizeLayout(grid, opts));
 }

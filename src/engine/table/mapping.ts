@@ -88,5 +88,5 @@ export function layoutToMapping(layout: TableLayout): TableMapping {
   const cols: Record<string, Role> = {};
   for (const l of layout.rows) if (l.name || l.code) rows[mappingLabel(l)] = l.role;
   for (const l of layout.cols) if (l.name || l.code) cols[mappingLabel(l)] = l.role;
-  return { rows, cols, importType: layout.importType };
+  return { rows, cols, importType: layout.importType, ...(layout.dropZeroOutput ? { dropZeroOutput: true } : {}) };
 }

@@ -255,6 +255,7 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
     importTypeSource: importType.source,
     importTypeReason: importType.reason,
     warnings,
+    ...(mapping?.dropZeroOutput ? { dropZeroOutput: true } : {}),
   };
 }
 

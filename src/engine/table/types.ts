@@ -90,6 +90,8 @@ export interface TableLayout {
   importTypeReason: Bilingual;
   /** What recognition was unsure about (unknown lines, duplicate columns); carried into the table. */
   warnings?: RippleWarning[];
+  /** The user chose to drop sectors whose output is zero or negative (from the mapping). */
+  dropZeroOutput?: boolean;
 }
 
 export interface Sector {
@@ -186,4 +188,7 @@ export interface TableMapping {
   rows?: Record<string, Role>;
   cols?: Record<string, Role>;
   importType?: ImportType;
+  /** Drop sectors whose output is zero or negative (MODELS.md 1: the user's choice, never silent:
+   * each dropped sector is named in a warning). */
+  dropZeroOutput?: boolean;
 }

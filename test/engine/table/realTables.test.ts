@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { RippleError } from "../../../src/engine/errors";
 import { analyze } from "../../../src/engine/model";
-import { parseCsv, readTable, recognizeLayout, type TableLayout } from "../../../src/engine/table";
+import { layoutToMapping, parseCsv, readTable, recognizeLayout, type TableLayout } from "../../../src/engine/table";
 
 const FIXTURES = path.resolve(__dirname, "../../fixtures/tables");
 
@@ -162,5 +162,17 @@ describe("OECD IOT Belgium 2020 (codes only, rows TTL_xx under columns Dxx, IMPO
     expectClose(r.importCoefficients!, exp.importCoefficients);
     r.L.forEach((row, i) => expectClose(row, exp.L[i]));
     expectClose(r.multipliers.output, exp.output_multipliers);
+  });
+
+  it("with dropZeroOutput (the user's choice) drops exactly those sectors, names them, and gives the same L", () => {
+    const t = readTable(grid, { mapping: { dropZeroOutput: true } });
+    expect(t.sectors.map((s) => s.label)).toEqual(exp.sectors);
+    const dropped = t.warnings.find((w) => w.code === "table.sectors-dropped");
+    expect(dropped?.text.en).toMatch(/TTL_05.*TTL_06.*TTL_07/);
+    const r = analyze(t);
+    r.L.forEach((row, i) => expectClose(row, exp.L[i]));
+    // A confirmed layout keeps the choice when saved as a mapping and read again.
+    const again = layoutToMapping(recognizeLayout(grid, { mapping: { dropZeroOutput: true } }));
+    expect(again.dropZeroOutput).toBe(true);
   });
 });
