@@ -28,8 +28,10 @@ import {
   previewShock,
   readShockGrid,
   runAnalysis,
+  isZeroOutputError,
   saveConfirmedMapping,
   tableSelfSufficiency,
+  withDropZeroOutput,
   withRole,
   gridRangeAddress,
   type DetectedTable,
@@ -157,6 +159,19 @@ export function App(): React.ReactElement {
     }
   };
 
+  // The user's choice to read the table without its zero-output sectors (or to keep them): a
+  // mapping edit like a role change, saved when the user confirms the mapping.
+  const changeDropZeroOutput = (drop: boolean) => {
+    if (!detected) return;
+    setError(null);
+    try {
+      setDetected(withDropZeroOutput(detected, drop));
+      setSavedKey(null);
+    } catch (err) {
+      fail(err);
+    }
+  };
+
   const confirm = async () => {
     if (!detected) return;
     setError(null);
@@ -232,6 +247,11 @@ export function App(): React.ReactElement {
   };
 
   const shownError = error ?? shockError ?? detected?.tableError ?? null;
+  // Only the table's own zero-output error offers reading it without those sectors.
+  const errorAction =
+    detected && shownError === detected.tableError && isZeroOutputError(shownError) && !detected.layout.dropZeroOutput
+      ? { label: t("table.readWithoutZeroOutput"), testId: "error-drop-zero", onClick: () => changeDropZeroOutput(true) }
+      : undefined;
 
   return (
     <main className={s.root}>
@@ -254,7 +274,11 @@ export function App(): React.ReactElement {
       </header>
 
       {shownError !== null && (
-        <ErrorBar {...errorParts(shownError, lang, (message) => t("errors.unexpected", { message }))} onDismiss={() => setError(null)} />
+        <ErrorBar
+          {...errorParts(shownError, lang, (message) => t("errors.unexpected", { message }))}
+          action={errorAction}
+          onDismiss={() => setError(null)}
+        />
       )}
 
       <Subtitle2 as="h2">{t("table.heading")}</Subtitle2>
@@ -266,6 +290,7 @@ export function App(): React.ReactElement {
         savedMappingKey={loadedMapping}
         onPickSheet={pickSheet}
         onUseSelection={() => void load(loadTableFromSelection)}
+        onDropZeroOutputChange={changeDropZeroOutput}
       />
 
       {detected && (

@@ -63,6 +63,9 @@ const ja = {
     reason: "判定理由：{{reason}}",
     mappingLoaded: "保存済みの対応表（{{key}}）を使いました。",
     warnings: "注意",
+    dropped: "除いた部門",
+    dropZeroOutput: "生産額が 0 以下の部門を除いて読む（除いた部門は下に表示し、対応表と一緒に保存します）",
+    readWithoutZeroOutput: "生産額が 0 以下の部門を除いて読む",
     none: "表がまだ選ばれていません。シートを選ぶか、表の範囲を選択して「選択範囲を使う」を押してください。",
   },
   roles: {
@@ -253,6 +256,9 @@ const en: Resources = {
     reason: "Why: {{reason}}",
     mappingLoaded: "Used the mapping saved in this workbook ({{key}}).",
     warnings: "Warnings",
+    dropped: "Sectors left out",
+    dropZeroOutput: "Read without the sectors whose output is zero or negative (listed below, saved with the mapping)",
+    readWithoutZeroOutput: "Read without the zero-output sectors",
     none: "No table yet. Choose a sheet, or select the table's range and press “Use selection”.",
   },
   roles: {

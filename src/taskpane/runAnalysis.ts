@@ -4,7 +4,7 @@
 // command line, so the same inputs give the same numbers everywhere.
 
 import { a1, type Grid } from "../engine/grid";
-import type { Lang } from "../engine/errors";
+import { RippleError, type Lang, type RippleWarning } from "../engine/errors";
 import type { IOTable, ImportType, Line, Role, TableLayout, TableMapping } from "../engine/table/types";
 import { buildTable, layoutToMapping, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
 import { IOModel, analyzeDetailed, type ModelOptions } from "../engine/model";
@@ -80,6 +80,29 @@ export function withRole(d: DetectedTable, axis: "rows" | "cols", line: Line, ro
   if (d.mapping?.importType) mapping.importType = d.mapping.importType;
   else delete mapping.importType;
   return detect(d.grid, mapping, "edited");
+}
+
+/** The table could not be read only because some sectors' output is zero or negative: the
+ * user may choose to read it without them (withDropZeroOutput). */
+export function isZeroOutputError(err: unknown): boolean {
+  return err instanceof RippleError && err.code === "table.output-nonpositive";
+}
+
+/** The detected table re-recognised with the user's choice to drop (or keep) the sectors whose
+ * output is zero or negative; the choice is part of the mapping, so it is saved on confirm. */
+export function withDropZeroOutput(d: DetectedTable, drop: boolean): DetectedTable {
+  const mapping: TableMapping = { ...layoutToMapping(d.layout) };
+  if (drop) mapping.dropZeroOutput = true;
+  else delete mapping.dropZeroOutput;
+  // As in withRole: the convention stays detected unless the user had chosen one.
+  if (d.mapping?.importType) mapping.importType = d.mapping.importType;
+  else delete mapping.importType;
+  return detect(d.grid, mapping, "edited");
+}
+
+/** The warning naming the sectors buildTable left out by the user's choice, if any. */
+export function droppedSectorsWarning(table: IOTable | null): RippleWarning | null {
+  return table?.warnings.find((w) => w.code === "table.sectors-dropped") ?? null;
 }
 
 /** The label layoutToMapping uses for a line (found by index), else "code name". */

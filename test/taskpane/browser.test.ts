@@ -424,6 +424,63 @@ describe("task pane in Chromium with a fake Excel host", () => {
     expect(pageErrors).toEqual([]);
   }, 180_000);
 
+  it("offers to read a table without its zero-output sector, shows it dropped, and saves the choice", async () => {
+    chromiumPresent();
+    type Wb = {
+      selection: { sheet: string; address: string } | null;
+      settings: Map<string, unknown>;
+      sheet(n: string): { setCell(r: number, c: number, cell: { value: FakeValue } | undefined): void };
+    };
+    // A 3-sector table typed below the shock (A11:F16); 鉱業 has output 0 in D16.
+    const small: FakeValue[][] = [
+      ["", "農業", "製造業", "鉱業", "最終需要計", "国内生産額"],
+      ["農業", 10, 20, 0, 70, 100],
+      ["製造業", 30, 60, 0, 110, 200],
+      ["鉱業", 0, 0, 0, 0, 0],
+      ["粗付加価値部門計", 60, 120, 0, null, null],
+      ["国内生産額", 100, 200, 0, null, null],
+    ];
+    await page.evaluate(
+      ({ sheet, small }) => {
+        const wb = (window as unknown as Record<string, Wb>).__fakeWorkbook;
+        small.forEach((row, r) => row.forEach((v, c) => v !== null && wb.sheet(sheet).setCell(10 + r, c, { value: v })));
+        wb.selection = { sheet, address: "A11:F16" };
+      },
+      { sheet: SHOCK_SHEET, small },
+    );
+    await page.getByTestId("table-selection").click();
+    const error = page.getByTestId("error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain(`シート「${SHOCK_SHEET}」 セル D16`);
+    expect(await error.textContent()).toContain("鉱業 (D16: 0)");
+    expect(await page.getByTestId("table-drop-zero").isChecked()).toBe(false);
+
+    const choice = page.getByTestId("error-drop-zero");
+    expect(await choice.textContent()).toBe("生産額が 0 以下の部門を除いて読む");
+    await choice.click();
+    await expect.poll(() => page.getByTestId("table-facts").textContent()).toContain(`2 部門（${SHOCK_SHEET}!B12:D14）`);
+    expect(await page.getByTestId("table-dropped").textContent()).toContain("鉱業 (D16: 0)");
+    expect(await page.getByTestId("table-drop-zero").isChecked()).toBe(true);
+    expect(await page.getByTestId("error-drop-zero").count()).toBe(0);
+
+    await page.getByTestId("roles-confirm").click();
+    const saved = () =>
+      page.evaluate((key) => {
+        const v = (window as unknown as Record<string, Wb>).__fakeWorkbook.settings.get(key);
+        return (typeof v === "string" ? JSON.parse(v) : v) as Record<string, unknown> | undefined;
+      }, `ripple.mapping.${SHOCK_SHEET}`);
+    await expect.poll(async () => (await saved())?.dropZeroOutput).toBe(true);
+
+    // Unticked: the table stops again with the error and its one-click choice; in English too.
+    await page.getByTestId("table-drop-zero").click();
+    await page.getByTestId("error-drop-zero").waitFor();
+    expect(await page.getByTestId("table-dropped").count()).toBe(0);
+    await page.getByTestId("lang-en").click();
+    await expect.poll(() => page.getByTestId("error-drop-zero").textContent()).toBe("Read without the zero-output sectors");
+    await page.getByTestId("lang-ja").click();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
   it("loaded office.js from the fake and sent nothing beyond localhost", () => {
     chromiumPresent();
     expect(intercepted).toEqual([OFFICE_JS]);

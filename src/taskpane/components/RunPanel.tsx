@@ -82,7 +82,15 @@ export function RunPanel(p: RunPanelProps): React.ReactElement {
 
 /** An error in the user's language, with the sheet and cell it names (RippleError.format);
  * several problems found at once (RippleErrorList) as one list, each with its sheet and cell. */
-export function ErrorBar(props: { message: string; problems?: string[]; onDismiss(): void }): React.ReactElement {
+/** A way out the error bar offers next to the message, e.g. reading the table without the
+ * zero-output sectors. */
+export interface ErrorAction {
+  label: string;
+  testId: string;
+  onClick(): void;
+}
+
+export function ErrorBar(props: { message: string; problems?: string[]; action?: ErrorAction; onDismiss(): void }): React.ReactElement {
   const s = useStyles();
   const { t } = useTranslation();
   return (
@@ -107,7 +115,13 @@ export function ErrorBar(props: { message: string; problems?: string[]; onDismis
             {t("app.dismiss")}
           </Button>
         }
-      />
+      >
+        {props.action && (
+          <Button size="small" data-testid={props.action.testId} onClick={props.action.onClick}>
+            {props.action.label}
+          </Button>
+        )}
+      </MessageBarActions>
     </MessageBar>
   );
 }

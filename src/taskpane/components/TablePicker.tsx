@@ -2,11 +2,11 @@
 // was recognised: sectors, block, unit, import convention with its reason.
 
 import * as React from "react";
-import { Button, Field, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../../engine/errors";
 import { warningText } from "../../engine/errors";
-import type { DetectedTable } from "../runAnalysis";
+import { droppedSectorsWarning, type DetectedTable } from "../runAnalysis";
 import { IMPORT_TYPES, unitLabel } from "../../report/labels";
 
 const useStyles = makeStyles({
@@ -27,6 +27,8 @@ export interface TablePickerProps {
   savedMappingKey: string | null;
   onPickSheet(sheet: string): void;
   onUseSelection(): void;
+  /** The user's choice to read the table without the sectors whose output is zero or negative. */
+  onDropZeroOutputChange(drop: boolean): void;
 }
 
 export function TablePicker(p: TablePickerProps): React.ReactElement {
@@ -34,6 +36,9 @@ export function TablePicker(p: TablePickerProps): React.ReactElement {
   const lang = i18n.language as Lang;
   const s = useStyles();
   const d = p.detected;
+  // The sectors the user chose to leave out are named apart from the other warnings; the count
+  // above is the table's (without them), the block the one recognised.
+  const dropped = droppedSectorsWarning(d?.table ?? null);
   return (
     <section aria-label={t("table.heading")}>
       <div className={s.row}>
@@ -64,18 +69,34 @@ export function TablePicker(p: TablePickerProps): React.ReactElement {
         <div className={s.facts} data-testid="table-facts">
           <Text weight="semibold">
             {d.layout.title ? `${d.layout.title} — ` : ""}
-            {t("table.detected", { n: d.layout.rows.filter((r) => r.role === "sector").length, block: `${d.grid.sheet}!${d.layout.sectorBlock}` })}
+            {t("table.detected", { n: d.table?.sectors.length ?? d.layout.rows.filter((r) => r.role === "sector").length, block: `${d.grid.sheet}!${d.layout.sectorBlock}` })}
           </Text>
           <Text size={200}>{d.layout.unit ? t("table.unit", { unit: unitLabel(d.layout.unit, lang) }) : t("table.unitUnknown")}</Text>
           <Text size={200}>{t("table.importType", { type: IMPORT_TYPES[d.layout.importType][lang] })}</Text>
           <Text size={200}>{t("table.reason", { reason: d.layout.importTypeReason[lang] })}</Text>
           {p.savedMappingKey && <Text size={200}>{t("table.mappingLoaded", { key: p.savedMappingKey })}</Text>}
-          {(d.table?.warnings ?? []).map((w, i) => (
-            <Text key={i} size={200} className={s.warn}>
-              {t("table.warnings")}: {warningText(w, lang)}
+          {dropped && (
+            <Text size={200} weight="semibold" className={s.warn} data-testid="table-dropped">
+              {t("table.dropped")}: {warningText(dropped, lang)}
             </Text>
-          ))}
+          )}
+          {(d.table?.warnings ?? [])
+            .filter((w) => w !== dropped)
+            .map((w, i) => (
+              <Text key={i} size={200} className={s.warn}>
+                {t("table.warnings")}: {warningText(w, lang)}
+              </Text>
+            ))}
         </div>
+      )}
+      {d && (
+        <Checkbox
+          data-testid="table-drop-zero"
+          label={t("table.dropZeroOutput")}
+          checked={!!d.layout.dropZeroOutput}
+          disabled={p.loading}
+          onChange={(_, data) => p.onDropZeroOutputChange(!!data.checked)}
+        />
       )}
     </section>
   );

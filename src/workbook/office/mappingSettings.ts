@@ -52,6 +52,11 @@ export function parseMapping(raw: unknown, key: string): TableMapping {
       throw badMapping(key, `importType '${String(o.importType)}'`, `importType「${String(o.importType)}」`);
     out.importType = o.importType;
   }
+  if (o.dropZeroOutput !== undefined) {
+    if (typeof o.dropZeroOutput !== "boolean")
+      throw badMapping(key, `dropZeroOutput '${String(o.dropZeroOutput)}'`, `dropZeroOutput「${String(o.dropZeroOutput)}」`);
+    if (o.dropZeroOutput) out.dropZeroOutput = true;
+  }
   return out;
 }
 
