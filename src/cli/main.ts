@@ -32,6 +32,25 @@ function parseDraws(v: string): number {
 
 const kebab = (k: string): string => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** Options that only mean something with another one (e.g. --draws with --market). */
+function needs(opts: Record<string, unknown>, owner: string, dependents: readonly string[]): void {
+  const given = dependents.filter((k) => opts[k] !== undefined);
+  if (opts[owner] === undefined && given.length)
+    throw new RippleError(`${kebab(owner)}-option-alone`, {
+      ja: `--${kebab(given[0])} は --${kebab(owner)} と一緒に指定してください。`,
+      en: `--${kebab(given[0])} goes with --${kebab(owner)}.`,
+    });
+}
+
+/** A run of another kind cannot also take a final-demand shock. */
+function noShockWith(opts: { shock?: string; shockSheet?: string }, option: string): void {
+  if (opts.shock || opts.shockSheet)
+    throw new RippleError(`shock-and-${option}`, {
+      ja: `--${option} と --shock / --shock-sheet はどちらか一方だけ指定してください。`,
+      en: `give either --${option} or --shock / --shock-sheet, not both.`,
+    });
+}
+
 function parseRate(v: string): number {
   const x = Number(v);
   if (v.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError("a number from 0 to 1, e.g. 0.734");
@@ -180,12 +199,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         },
       ) => {
         if (opts.lang) lang = opts.lang;
-        const marketOnly = (["marketScenarios", "scenario", "draws", "seed", "magnetSector"] as const).filter((k) => opts[k] !== undefined);
-        if (opts.market === undefined && marketOnly.length)
-          throw new RippleError("market-option-alone", {
-            ja: `--${kebab(marketOnly[0])} は --market と一緒に指定してください。`,
-            en: `--${kebab(marketOnly[0])} goes with --market.`,
-          });
+        needs(opts, "market", ["marketScenarios", "scenario", "draws", "seed", "magnetSector"]);
         if (opts.disruption !== undefined) {
           await runDisruption(
             {
@@ -205,11 +219,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           return;
         }
         if (opts.market !== undefined) {
-          if (opts.shock || opts.shockSheet)
-            throw new RippleError("shock-and-market", {
-              ja: "--market と --shock / --shock-sheet はどちらか一方だけ指定してください。",
-              en: "give either --market or --shock / --shock-sheet, not both.",
-            });
+          noShockWith(opts, "market");
           await runMarketCommand(
             {
               input,
@@ -233,18 +243,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           );
           return;
         }
-        const projectOnly = (["converters", "params", "split", "public"] as const).filter((k) => opts[k] !== undefined);
-        if (opts.projects === undefined && projectOnly.length)
-          throw new RippleError("projects-option-alone", {
-            ja: `--${projectOnly[0]} は --projects と一緒に指定してください。`,
-            en: `--${projectOnly[0]} goes with --projects.`,
-          });
+        needs(opts, "projects", ["converters", "params", "split", "public"]);
         if (opts.projects !== undefined) {
-          if (opts.shock || opts.shockSheet)
-            throw new RippleError("shock-and-projects", {
-              ja: "--projects と --shock / --shock-sheet はどちらか一方だけ指定してください。",
-              en: "give either --projects or --shock / --shock-sheet, not both.",
-            });
+          noShockWith(opts, "projects");
           await runProjects(
             {
               input,
