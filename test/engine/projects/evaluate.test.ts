@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Grid } from "../../../src/engine/grid";
 import { RippleErrorList } from "../../../src/engine/errors";
 import { IOModel } from "../../../src/engine/model";
-import { makeTable } from "../../../src/engine/table/types";
+import { twoSector } from "./fixtures";
 import { evaluateProjects, plantOutput, rampShare } from "../../../src/engine/projects/evaluate";
 import { type Converter, parseConverters, parseProjects, type Project } from "../../../src/engine/projects/parse";
 import { PROJECT_COLUMNS, capexHeader } from "../../../src/engine/projects/schema";
 
-// A two-sector competitive table small enough to check by hand.
+// The two-sector competitive table of fixtures.ts, small enough to check by hand.
 //   Z = [[10, 40], [20, 20]], x = [100, 200]
 //   row 1: 10 + 40 + household 50 + export 10 − import 10 = 100; d1 = 50 + 50 = 100, m1 = 0.1
 //   row 2: 20 + 20 + household 160 = 200; m2 = 0
@@ -16,30 +16,6 @@ import { PROJECT_COLUMNS, capexHeader } from "../../../src/engine/projects/schem
 //   L = (1/0.783) [[0.9, 0.18], [0.2, 0.91]]
 //   value added = [70, 140], compensation = [35, 70] -> w = [0.35, 0.35], v = [0.7, 0.7]
 //   household composition h = [50, 160] / 210
-function twoSector() {
-  return makeTable({
-    sectors: [
-      { code: "01", name: "磁石", label: "磁石" },
-      { code: "02", name: "その他", label: "その他" },
-    ],
-    Z: [
-      [10, 40],
-      [20, 20],
-    ],
-    x: [100, 200],
-    finalDemand: [
-      { role: "fd:household", values: [50, 160] },
-      { role: "export", values: [10, 0] },
-      { role: "import", values: [-10, 0] },
-    ],
-    primaryInputs: [
-      { role: "va:compensation", values: [35, 70] },
-      { role: "va:surplus", values: [35, 70] },
-    ],
-    importType: "competitive",
-  });
-}
-
 const det = 0.783;
 const L = [
   [0.9 / det, 0.18 / det],

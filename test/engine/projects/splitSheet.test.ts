@@ -7,31 +7,7 @@ import { IOModel } from "../../../src/engine/model";
 import { evaluateProjects } from "../../../src/engine/projects/evaluate";
 import type { Converter, Project } from "../../../src/engine/projects/parse";
 import { parseSplits, readSplits } from "../../../src/engine/projects/splitSheet";
-import { makeTable } from "../../../src/engine/table/types";
-
-function twoSector() {
-  return makeTable({
-    sectors: [
-      { code: "01", name: "磁石", label: "磁石" },
-      { code: "02", name: "その他", label: "その他" },
-    ],
-    Z: [
-      [10, 40],
-      [20, 20],
-    ],
-    x: [100, 200],
-    finalDemand: [
-      { role: "fd:household", values: [50, 160] },
-      { role: "export", values: [10, 0] },
-      { role: "import", values: [-10, 0] },
-    ],
-    primaryInputs: [
-      { role: "va:compensation", values: [35, 70] },
-      { role: "va:surplus", values: [35, 70] },
-    ],
-    importType: "competitive",
-  });
-}
+import { twoSector } from "./fixtures";
 
 const grid = (rows: (string | number | null)[][]): Grid => ({
   sheet: "部門分割",
