@@ -47,6 +47,7 @@ describe("ripple analyze SAMPLE --disruption magnet-cut.json", () => {
       "途絶・仮想的抽出",
       "途絶・供給側（ゴッシュ）",
       "途絶・方法と出典",
+      "検算（数式）",
       "方法・出典",
     ]);
     const lossSheet = wb.sheets[1];

@@ -86,6 +86,7 @@ describe("ripple analyze --market", () => {
       "Sensitivity (tornado)",
       "Parameters & sources",
       "Method & notes (magnets)",
+      "Audit (formulas)",
       "Method & sources",
     ]);
     const again = await runMarketCommand(base({ out: "out.xlsx" }), io(dir).io);

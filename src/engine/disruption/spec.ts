@@ -43,6 +43,7 @@ import {
   resilienceFromRecovery,
   staticInoperability,
   type DynamicInoperability,
+  type InoperabilitySystem,
   type StaticInoperability,
 } from "./inoperability";
 import { costPushPrices, type PriceResult } from "./prices";
@@ -377,6 +378,9 @@ export interface DisruptionResult {
   };
   /** Equilibrium at the cut's rate, charged for the months of the cut. */
   static: StaticInoperability & { cstar: number[]; lossOverCut: number[]; totalLossOverCut: number };
+  /** The interdependency system the run solved (A* and x), for the workbook's formula audit;
+   * shared, not copied. */
+  system?: InoperabilitySystem;
   prices: DisruptionPriceResult | null;
   extraction: ExtractionRanking | null;
   ghosh: DisruptionGhoshResult | null;
@@ -607,6 +611,7 @@ export function analyzeDisruption(model: DisruptionModel, spec: DisruptionSpec, 
     perturbation: rows,
     dynamic: { ...dyn, peak, peakPeriod },
     static: { ...st, cstar, lossOverCut, totalLossOverCut: lossOverCut.reduce((a, b) => a + b, 0) },
+    system: sys,
     prices,
     extraction,
     ghosh,

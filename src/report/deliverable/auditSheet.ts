@@ -73,9 +73,15 @@ export interface PvAudit {
   written?: { pvGva?: CellRef; pvSubsidy?: CellRef; bc?: CellRef };
 }
 
+/** A section laid out by its report's own audit (market, disruption): given the first free row
+ * of the audit sheet, its blocks (absolute rows), how many rows it takes, and its check cells
+ * (A1 on the audit sheet) for the overall check. */
+export type AuditSection = (row: number) => { blocks: BlockSpec[]; rows: number; checks: string[]; widths?: Record<number, number> };
+
 export interface AuditInput {
   ripple?: RippleAudit | null;
   pv?: PvAudit[];
+  sections?: AuditSection[];
   /** Notes written under the title (e.g. the public version's scope). */
   notes?: string[];
 }
@@ -90,7 +96,7 @@ interface Out {
   checks: string[];
 }
 
-const f = (formula: string, value: number | boolean | null | undefined, array?: { rows: number; cols: number }): FormulaCell => {
+export const auditFormula = (formula: string, value: number | string | boolean | null | undefined, array?: { rows: number; cols: number }): FormulaCell => {
   const cell: FormulaCell = { formula };
   if (value !== null && value !== undefined) cell.value = value;
   if (array) cell.array = array;
@@ -100,8 +106,11 @@ const f = (formula: string, value: number | boolean | null | undefined, array?: 
 const sum = (v: number[]) => v.reduce((s, x) => s + x, 0);
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
 
+const f = auditFormula;
+const check = auditCheck;
+
 /** The check formula and its cached result. */
-function check(formulaCell: string, writtenRef: string, computed: number, written: number | null): FormulaCell {
+export function auditCheck(formulaCell: string, writtenRef: string, computed: number, written: number | null): FormulaCell {
   const ok = written === null ? undefined : Math.abs(computed - written) / Math.max(1, Math.abs(written)) < AUDIT_TOLERANCE;
   return f(`ABS(${formulaCell}-${writtenRef})/MAX(1,ABS(${writtenRef}))<1E-9`, ok);
 }
@@ -136,6 +145,13 @@ export function buildAuditSheet(spec: WorkbookSpec, audit: AuditInput, lang: Lan
     }
   }
   for (const pv of audit.pv ?? []) pvSection(spec, pv, lang, out, put);
+  for (const section of audit.sections ?? []) {
+    const part = section(out.row);
+    out.blocks.push(...part.blocks);
+    out.checks.push(...part.checks);
+    out.row += part.rows + 1;
+    for (const [c, w] of Object.entries(part.widths ?? {})) widths[Number(c)] = Math.max(widths[Number(c)] ?? 0, w);
+  }
 
   // The overall check: AND over every check cell (TRUE when there is nothing to check).
   const all = out.checks.length ? `AND(${out.checks.join(",")})` : "TRUE";

@@ -8,6 +8,7 @@ import type { TableLayout } from "../../engine/table/types";
 import { buildDisruptionReport, type DisruptionReportInput } from "../disruptionReport";
 import type { WorkbookSpec } from "../spec";
 import { makeDeliverables } from "./deliverables";
+import { disruptionAudit } from "./disruptionAudit";
 import { mappingFromLayout } from "./methodSheet";
 
 export interface DisruptionDeliverableInput extends DisruptionReportInput {
@@ -20,5 +21,5 @@ export function disruptionDeliverable(input: DisruptionDeliverableInput): Workbo
   const report = buildDisruptionReport(input);
   const layout = input.layout ?? input.table.layout ?? null;
   const spec = layout ? { ...report, provenance: { ...report.provenance, mapping: mappingFromLayout(layout) } } : report;
-  return makeDeliverables(spec).full;
+  return makeDeliverables(spec, { audit: (s) => disruptionAudit(s, input.result, s.lang) }).full;
 }

@@ -127,3 +127,54 @@ export const PUBLIC = {
     "The audit of the public version refers to published aggregates only (no per-plan inputs).",
   ),
 } as const;
+
+/** The market workbook's audit (capacity, demand, KPI, IO effects of the output change). */
+export const MARKET_AUDIT = {
+  kpiTitle: L("KPI：能力 = 既存 + 支援計画、需要 = 用途別の合計、KPI = 能力 ÷ 需要", "KPI: capacity = existing + supported, demand = sum of applications, KPI = capacity ÷ demand"),
+  existing: L("既存の国内生産能力（t/年、入力）", "Existing capacity (t/yr, input)"),
+  target: L("KPI 目標（入力）", "KPI target (input)"),
+  unitValue: L("単価（円/kg、入力）", "Unit value (JPY/kg, input)"),
+  source: L("出典", "Source"),
+  year: L("年", "Year"),
+  supported: L("支援計画の能力（t/年、結果シートの値）", "Supported capacity (t/yr, results sheet)"),
+  capacity: L("能力 = 既存 + 支援（t/年）", "Capacity = existing + supported (t/yr)"),
+  demand: L("国内需要 = Σ 用途（t）", "Domestic demand = Σ applications (t)"),
+  kpi: L("KPI = 能力 ÷ 需要", "KPI = capacity ÷ demand"),
+  pass: L("達成 = KPI ≥ 目標", "Pass = KPI ≥ target"),
+  match: (what: Bilingual): Bilingual => L(`一致：${what.ja}`, `Match: ${what.en}`),
+  kpiYear: (y: number): Bilingual => L(`${y}年（KPI の年）：KPI シートとの照合`, `${y} (KPI year): against the KPI sheet`),
+  verdict: L("判定 = IF(達成, 達成, 未達)", "Verdict = IF(pass, PASS, FAIL)"),
+  suppressed: L("公開版で秘匿（「—」）されているため省略", "omitted: suppressed (\"—\") in the public version"),
+  effectsTitle: L("シナリオの波及効果 = 生産の変化（百万円）× 1 百万円当たりの効果", "Ripple effects of a scenario = output change (million yen) × effect per million yen"),
+  unitEffects: (unit: string): Bilingual => L(`磁石 1 百万円の生産による効果（入力、${unit}/百万円）`, `Effects of one million yen of magnet output (input, ${unit} per million yen)`),
+  unitEffectsSource: (table: string, sector: string): Bilingual =>
+    L(`出典：産業連関表 ${table} の部門「${sector}」に 1 百万円の生産を与えたときの波及効果（Ripple が計算、方法・出典シート参照）`, `Source: ripple effects of one million yen of output in sector "${sector}" of the IO table ${table} (computed by Ripple; see the Method & sources sheet)`),
+  stage: L("段階", "Stage"),
+  cumTonnes: L("累積の生産の変化（t、結果シートの値）", "Cumulative output change (t, results sheet)"),
+  cumYen: L("累積の生産の変化（百万円）= t × 単価（円/kg）÷ 1E3", "Cumulative output change (million yen) = t × unit value (JPY/kg) ÷ 1E3"),
+  effect: L("効果 = 百万円 × 1 百万円当たりの効果", "Effect = million yen × effect per million yen"),
+  written: L("結果シートの値", "Results sheet"),
+} as const;
+
+/** The disruption workbook's audit (static inoperability loss, dynamic total). */
+export const DISRUPTION_AUDIT = {
+  staticTitle: L(
+    "静的モデル：q = MMULT(MINVERSE(I − A*), c*)（I は単位行列：A* の範囲で ROW = COLUMN）、途絶期間の損失 = x × q × 月数 ÷ 12",
+    "Static model: q = MMULT(MINVERSE(I − A*), c*) (I the identity: ROW = COLUMN over A*'s range), loss over the cut = x × q × months ÷ 12",
+  ),
+  astarSource: L(
+    "A* = x̂⁻¹ A x̂（a*_ij = a_ij x_j / x_i、a_ij は表の国内投入係数）。下の A*・x・c*・月数は入力で、変更できます。",
+    "A* = x̂⁻¹ A x̂ (a*_ij = a_ij x_j / x_i, a_ij the table's domestic input coefficients). A*, x, c* and the months below are inputs you may change.",
+  ),
+  months: L("途絶の月数（入力）", "Months of the cut (input)"),
+  sector: L("部門", "Sector"),
+  x: L("x 生産額（入力）", "x output (input)"),
+  cstar: L("c* 擾乱（入力）", "c* perturbation (input)"),
+  q: L("q 不稼働率（MMULT の配列数式）", "q inoperability (MMULT array formula)"),
+  loss: L("損失 = x × q × 月数 ÷ 12", "Loss = x × q × months ÷ 12"),
+  total: L("合計 = SUMPRODUCT(x, q) × 月数 ÷ 12", "Total = SUMPRODUCT(x, q) × months ÷ 12"),
+  astar: L("相互依存係数 A*（入力）", "Interdependency matrix A* (input)"),
+  noOutput: L("A* が直接与えられ生産額 x がないため、損失額の検算はありません。", "A* was given directly, without output x: there is no money loss to audit."),
+  dynamicTitle: L("動的モデル：損失の合計 = 期別の損失の SUM", "Dynamic model: total loss = SUM of the losses by period"),
+  dynamicTotal: L("損失の合計（期別の損失の SUM）", "Total loss (SUM of the losses by period)"),
+} as const;

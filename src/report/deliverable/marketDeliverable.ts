@@ -17,6 +17,7 @@ import { M } from "../marketLabels";
 import { buildMarketReport, type MarketReportInput } from "../marketReport";
 import type { CellSpec, RowTag, SheetSpec, WorkbookSpec } from "../spec";
 import { makeDeliverables, type Deliverables } from "./deliverables";
+import { marketAudit } from "./marketAudit";
 import { mappingFromLayout } from "./methodSheet";
 import { DEFAULT_SUPPRESSION, PUBLIC_DASH, type Confidential, type SuppressionRule } from "./publicVersion";
 
@@ -101,9 +102,11 @@ export function marketDeliverables(input: MarketDeliverableInput): Deliverables 
   const a = input.analysis;
   const report = buildMarketReport(input);
   const withMapping: WorkbookSpec = input.layout ? { ...report, provenance: { ...report.provenance, mapping: mappingFromLayout(input.layout) } } : report;
-  if (a.plans.length === 0) return { ...makeDeliverables(withMapping), confidential: null };
+  // The audit reads each version's own cells, so the public one refers to what it shows.
+  const audit = (s: WorkbookSpec) => marketAudit(s, a, s.lang, input.tableName);
+  if (a.plans.length === 0) return { ...makeDeliverables(withMapping, { audit }), confidential: null };
   const confidential = marketConfidential(a.plans);
-  const d = makeDeliverables(tagMarketSpec(withMapping, a.plans, a.years), { confidential, rule: input.rule ?? DEFAULT_SUPPRESSION });
+  const d = makeDeliverables(tagMarketSpec(withMapping, a.plans, a.years), { audit, confidential, rule: input.rule ?? DEFAULT_SUPPRESSION });
   return { ...d, public: d.public && withVerdictSuppressed(d.public), confidential };
 }
 

@@ -9,6 +9,7 @@ import { runMarketAnalysis } from "../../../src/engine/market/run";
 import { SHEET_PARAMETERS } from "../../../src/engine/market/sheet";
 import type { Project } from "../../../src/engine/projects/parse";
 import {
+  AUDIT_SHEET_KEY,
   PUBLIC_DASH,
   assertDeliverable,
   confidentialLeaks,
@@ -152,7 +153,9 @@ describe("disruption deliverable", () => {
   const spec = disruptionDeliverable({ result, table, lang: "ja", inputs: [{ description: "ripple-sample.xlsx", sheet: "取引基本表", range: "A1:Z40", checksum: "sha256:abc" }], version: "9.9.9", now });
 
   it("keeps its own method sheet and adds the complete 方法・出典 sheet with the mapping", () => {
-    expect(spec.sheets.at(-2)!.key).toBe("disruption-method");
+    // Its own method sheet, then the audit (formulas), then 方法・出典.
+    expect(spec.sheets.at(-3)!.key).toBe("disruption-method");
+    expect(spec.sheets.at(-2)!.key).toBe(AUDIT_SHEET_KEY);
     const method = spec.sheets.at(-1)!;
     expect(method.name).toBe(METHOD.sheet.ja);
     expect(() => assertDeliverable(spec)).not.toThrow();
