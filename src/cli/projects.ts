@@ -2,7 +2,7 @@
 // plans on a workbook. The sheets are read here; everything else is runProjectsPipeline, the
 // same function the task pane calls, so both write the same results workbook.
 
-import { basename, resolve } from "node:path";
+import { basename } from "node:path";
 import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import type { ModelOptions } from "../engine/model/options";

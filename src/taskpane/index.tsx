@@ -1,7 +1,6 @@
 // Entry of the task pane bundle: wait for Office, pick the language from Office's display
 // language, and render the pane in Fluent's light theme.
 
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { I18nextProvider } from "react-i18next";

@@ -88,10 +88,6 @@ export const TEMPLATE_UNCERTAIN = ["demand2024", "growth", "output2024", "import
 
 // ---- column lists shared by template and reader -------------------------------------------
 
-interface Column {
-  key: string;
-  header: Bilingual;
-}
 
 export const PARAM_COLUMNS = {
   key: { ja: "キー", en: "Key" },

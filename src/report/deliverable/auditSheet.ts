@@ -9,7 +9,7 @@ import { RippleError } from "../../engine/errors";
 import type { Impact } from "../../engine/model/result";
 import { isFormulaCell, type BlockSpec, type CellSpec, type FormulaCell, type SheetSpec, type WorkbookSpec } from "../spec";
 import { AUDIT } from "./labels";
-import { absCell, absRange, numberAt, numbersIn, sheetCell, sheetRange, type CellRef, type SheetRange } from "./refs";
+import { absCell, absRange, bareCell, numberAt, numbersIn, sheetCell, sheetRange, type CellRef, type SheetRange } from "./refs";
 
 /** Above this many sectors the audit is replaced by a note: MMULT over n×n and n formulas per
  * column stay well inside Excel's limits (8,192-character formulas, 16,384 columns), but
@@ -77,6 +77,27 @@ export interface PvAudit {
  * of the audit sheet, its blocks (absolute rows), how many rows it takes, and its check cells
  * (A1 on the audit sheet) for the overall check. */
 export type AuditSection = (row: number) => { blocks: BlockSpec[]; rows: number; checks: string[]; widths?: Record<number, number> };
+
+/** Lays an audit section out block under block from its first free row, and collects the check
+ * cells that feed the sheet's overall check. */
+export class SectionWriter {
+  readonly blocks: BlockSpec[] = [];
+  readonly checks: string[] = [];
+  row: number;
+  constructor(private readonly start: number) {
+    this.row = start;
+  }
+  /** Writes a block at the current row, moves below it, and returns the row it was written at. */
+  put(values: CellSpec[][], style: BlockSpec["style"], numberFormat?: BlockSpec["numberFormat"]): number {
+    const at = this.row;
+    this.blocks.push({ row: at, col: 0, values, style, ...(numberFormat ? { numberFormat } : {}) });
+    this.row += values.length;
+    return at;
+  }
+  done(widths?: Record<number, number>): ReturnType<AuditSection> {
+    return { blocks: this.blocks, rows: this.row - this.start, checks: this.checks, widths };
+  }
+}
 
 export interface AuditInput {
   ripple?: RippleAudit | null;
@@ -247,9 +268,8 @@ function rippleSection(
   put([[tr(AUDIT.bySector)]], "subtitle");
   put([cols.map((c) => c.header)], "header");
   const top = out.row; // first body row
-  const bottom = top + n - 1;
   const colRange = (key: string) => absRange({ row: top, col: at(key), rows: n, cols: 1 });
-  const cell = (key: string, r: number) => `${absCell(r, at(key)).replace(/\$/g, "")}`;
+  const cell = (key: string, r: number) => bareCell(r, at(key));
 
   // The totals table sits right below the sector table; L, when given as a matrix, after it.
   const totalsTitleRow = top + n + 2;
@@ -354,7 +374,7 @@ function rippleSection(
       const w = totals[k]?.[m.key];
       const written = w ? numberAt(spec, w) : null;
       if (w && written !== null) {
-        row.push(f(sheetCell(w), written), check(absCell(r, col).replace(/\$/g, ""), absCell(r, col + 1).replace(/\$/g, ""), engineValue, written));
+        row.push(f(sheetCell(w), written), check(bareCell(r, col), bareCell(r, col + 1), engineValue, written));
         out.checks.push(absCell(r, col + 2));
       } else row.push(null, null);
     });
@@ -370,7 +390,7 @@ function rippleSection(
     const w = a.written?.multiple;
     const written = w ? numberAt(spec, w) : null;
     if (w && written !== null) {
-      row.push(f(sheetCell(w), written), check(absCell(multipleRow, 1).replace(/\$/g, ""), absCell(multipleRow, 2).replace(/\$/g, ""), e.multiple, written));
+      row.push(f(sheetCell(w), written), check(bareCell(multipleRow, 1), bareCell(multipleRow, 2), e.multiple, written));
       out.checks.push(absCell(multipleRow, 3));
     }
     put([row], "total", [null, FORMAT.rate, FORMAT.rate, null]);

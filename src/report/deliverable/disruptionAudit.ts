@@ -8,22 +8,12 @@
 import type { Bilingual, Lang } from "../../engine/errors";
 import type { DisruptionResult } from "../../engine/disruption/spec";
 import { D } from "../disruptionLabels";
-import type { BlockSpec, CellSpec, SheetSpec, WorkbookSpec } from "../spec";
-import { AUDIT_MAX_SECTORS, auditCheck, auditFormula as f, type AuditInput, type AuditSection } from "./auditSheet";
+import type { CellSpec, WorkbookSpec } from "../spec";
+import { AUDIT_MAX_SECTORS, auditCheck, auditFormula as f, SectionWriter, type AuditInput, type AuditSection } from "./auditSheet";
 import { AUDIT, DISRUPTION_AUDIT as A } from "./labels";
-import { absCell, absRange, numberAt, sheetCell, sheetRange, type CellRef } from "./refs";
+import { absCell, absRange, bareCell, labelledCell, numberAt, sheetCell, sheetRange, type CellRef } from "./refs";
 
 const FMT = { money: "#,##0.000000", coefficient: "0.000000000" } as const;
-const bare = (row: number, col: number) => absCell(row, col).replace(/\$/g, "");
-
-function labelCell(sheet: SheetSpec, label: (text: string) => boolean, col: number): CellRef | undefined {
-  for (const b of sheet.blocks)
-    for (let r = 0; r < b.values.length; r++) {
-      const v = b.values[r][0];
-      if (typeof v === "string" && label(v)) return { sheet: sheet.name, row: b.row + r, col: b.col + col };
-    }
-  return undefined;
-}
 
 export function disruptionAudit(spec: WorkbookSpec, result: DisruptionResult, lang: Lang): AuditInput {
   const tr = (b: Bilingual) => b[lang];
@@ -35,30 +25,22 @@ export function disruptionAudit(spec: WorkbookSpec, result: DisruptionResult, la
   const n = sectors.length;
 
   const section: AuditSection = (start) => {
-    const blocks: BlockSpec[] = [];
-    const checks: string[] = [];
-    let row = start;
-    const put = (values: CellSpec[][], style: BlockSpec["style"], numberFormat?: BlockSpec["numberFormat"]) => {
-      const at = row;
-      blocks.push({ row, col: 0, values, style, ...(numberFormat ? { numberFormat } : {}) });
-      row += values.length;
-      return at;
-    };
+    const sw = new SectionWriter(start);
     const written = (ref: CellRef | undefined) => (ref ? numberAt(spec, ref) : null);
 
     // ---- static ----
-    put([[tr(A.staticTitle)]], "subtitle");
+    sw.put([[tr(A.staticTitle)]], "subtitle");
     const sys = result.system;
     const x = sys?.x ?? null;
-    if (n > AUDIT_MAX_SECTORS) put([[tr(AUDIT.omitted(n, AUDIT_MAX_SECTORS))]], "note");
-    else if (!sys || !x) put([[tr(A.noOutput)]], "note");
+    if (n > AUDIT_MAX_SECTORS) sw.put([[tr(AUDIT.omitted(n, AUDIT_MAX_SECTORS))]], "note");
+    else if (!sys || !x) sw.put([[tr(A.noOutput)]], "note");
     else {
-      put([[tr(A.astarSource)]], "note");
-      const mRow = put([[tr(A.months), result.spec.months]], "body");
+      sw.put([[tr(A.astarSource)]], "note");
+      const mRow = sw.put([[tr(A.months), result.spec.months]], "body");
       const months = absCell(mRow, 1);
-      row++;
-      put([[tr(A.sector), tr(A.x), tr(A.cstar), tr(A.q), tr(A.loss), tr(AUDIT.written), tr(AUDIT.match)]], "header");
-      const top = row;
+      sw.row++;
+      sw.put([[tr(A.sector), tr(A.x), tr(A.cstar), tr(A.q), tr(A.loss), tr(AUDIT.written), tr(AUDIT.match)]], "header");
+      const top = sw.row;
       // A* below the totals: its title, column heads, then n rows.
       const aTop = top + n + 4;
       const aRange = absRange({ row: aTop, col: 1, rows: n, cols: n });
@@ -76,7 +58,7 @@ export function disruptionAudit(spec: WorkbookSpec, result: DisruptionResult, la
           x[i],
           result.static.cstar[i],
           i === 0 ? f(`MMULT(MINVERSE(${iMinusA}),${col(2)})`, result.static.q[0], { rows: n, cols: 1 }) : result.static.q[i],
-          f(`${bare(r, 1)}*${bare(r, 3)}*${months}/12`, result.static.lossOverCut[i]),
+          f(`${bareCell(r, 1)}*${bareCell(r, 3)}*${months}/12`, result.static.lossOverCut[i]),
           null,
           null,
         ];
@@ -85,68 +67,61 @@ export function disruptionAudit(spec: WorkbookSpec, result: DisruptionResult, la
         const w = written(ref);
         if (ref && w !== null) {
           line[5] = f(sheetCell(ref), w);
-          line[6] = auditCheck(bare(r, 4), bare(r, 5), result.static.lossOverCut[i], w);
-          checks.push(bare(r, 6));
+          line[6] = auditCheck(bareCell(r, 4), bareCell(r, 5), result.static.lossOverCut[i], w);
+          sw.checks.push(bareCell(r, 6));
         }
         return line;
       });
-      put(rows, "body", [null, FMT.money, FMT.coefficient, FMT.coefficient, FMT.money, FMT.money, null]);
-      const totalRef = lossSheet && labelCellAt(lossSheet, D.total[lang], 1, 4);
+      sw.put(rows, "body", [null, FMT.money, FMT.coefficient, FMT.coefficient, FMT.money, FMT.money, null]);
+      const totalRef = lossSheet && labelledCell(lossSheet, D.total[lang], 4, 1);
       const wt = written(totalRef);
-      const tRow = row;
+      const tRow = sw.row;
       const total = result.static.totalLossOverCut;
       const tLine: CellSpec[] = [tr(A.total), null, null, null, f(`SUMPRODUCT(${col(1)},${col(3)})*${months}/12`, total), null, null];
       if (totalRef && wt !== null) {
         tLine[5] = f(sheetCell(totalRef), wt);
-        tLine[6] = auditCheck(bare(tRow, 4), bare(tRow, 5), total, wt);
-        checks.push(bare(tRow, 6));
+        tLine[6] = auditCheck(bareCell(tRow, 4), bareCell(tRow, 5), total, wt);
+        sw.checks.push(bareCell(tRow, 6));
       }
-      put([tLine], "total", [null, null, null, null, FMT.money, FMT.money, null]);
-      row = aTop - 2;
-      put([[tr(A.astar)]], "subtitle");
-      put([[tr(A.sector), ...sectors]], "header");
-      put(
+      sw.put([tLine], "total", [null, null, null, null, FMT.money, FMT.money, null]);
+      sw.row = aTop - 2;
+      sw.put([[tr(A.astar)]], "subtitle");
+      sw.put([[tr(A.sector), ...sectors]], "header");
+      sw.put(
         sectors.map((s, i) => [s, ...Array.from({ length: n }, (_, j) => sys.Astar[i * n + j])]),
         "body",
         [null, ...sectors.map(() => FMT.coefficient)],
       );
     }
-    row++;
+    sw.row++;
 
     // ---- dynamic ----
     const lossByPeriod = result.dynamic.lossByPeriod;
     const T = result.period.count;
     const ino = inoSheet?.blocks.find((b) => b.values.length === T + 1 && b.values[0].length === n + 4);
     // The summary's headline carries the unit after the label.
-    const summaryRef = summary && labelCell(summary, (v) => v.startsWith(D.totalLoss[lang]), 1);
+    const summaryRef = summary && labelledCell(summary, (v) => v.startsWith(D.totalLoss[lang]), 1);
     if (lossByPeriod && inoSheet && ino && result.dynamic.totalLoss !== null) {
       const range = { sheet: inoSheet.name, row: ino.row + 1, col: ino.col + n + 3, rows: T, cols: 1 };
       const shown = Array.from({ length: T }, (_, t) => numberAt(spec, { sheet: inoSheet.name, row: range.row + t, col: range.col }));
       if (shown.every((v) => v !== null)) {
-        put([[tr(A.dynamicTitle)]], "subtitle");
-        put([[null, tr(AUDIT.computed), tr(AUDIT.written), tr(AUDIT.match)]], "header");
-        const r = row;
+        sw.put([[tr(A.dynamicTitle)]], "subtitle");
+        sw.put([[null, tr(AUDIT.computed), tr(AUDIT.written), tr(AUDIT.match)]], "header");
+        const r = sw.row;
         const total = (shown as number[]).reduce((s, v) => s + v, 0);
         const w = written(summaryRef);
         const line: CellSpec[] = [tr(A.dynamicTotal), f(`SUM(${sheetRange(range)})`, total), null, null];
         if (summaryRef && w !== null) {
           line[2] = f(sheetCell(summaryRef), w);
-          line[3] = auditCheck(bare(r, 1), bare(r, 2), total, w);
-          checks.push(bare(r, 3));
+          line[3] = auditCheck(bareCell(r, 1), bareCell(r, 2), total, w);
+          sw.checks.push(bareCell(r, 3));
         }
-        put([line], "body", [null, FMT.money, FMT.money, null]);
+        sw.put([line], "body", [null, FMT.money, FMT.money, null]);
       }
     }
     const widths: Record<number, number> = { 0: 40 };
     for (let c = 1; c <= Math.max(6, n <= AUDIT_MAX_SECTORS ? n : 0); c++) widths[c] = 18;
-    return { blocks, rows: row - start, checks, widths };
+    return sw.done(widths);
   };
   return { sections: [section] };
-}
-
-/** The cell `col` of the row whose column `labelCol` holds the label. */
-function labelCellAt(sheet: SheetSpec, label: string, labelCol: number, col: number): CellRef | undefined {
-  for (const b of sheet.blocks)
-    for (let r = 0; r < b.values.length; r++) if (b.values[r][labelCol] === label) return { sheet: sheet.name, row: b.row + r, col: b.col + col };
-  return undefined;
 }

@@ -2,7 +2,7 @@
 // of what the spec holds at a place. Sheet names are always quoted ('逆行列係数 L'!$B$3:$N$15):
 // Excel requires it for non-ASCII names and resolveSheetNames rewrites quoted names on rename.
 
-import { columnLetters } from "../../engine/grid";
+import { a1, columnLetters } from "../../engine/grid";
 import type { CellSpec, RangeRef, SheetSpec, WorkbookSpec } from "../spec";
 import { isFormulaCell } from "../spec";
 
@@ -81,4 +81,24 @@ export function findTaggedRow(spec: WorkbookSpec, key: string): { sheet: string;
           return { sheet: s.name, row: b.row + Number(r), col: b.col, cols: row.length };
         }
   return null;
+}
+
+/** A1 address without the $ signs (relative reference): the engine's a1. */
+export const bareCell = a1;
+
+/** The cell in column `col` of the first row whose column `labelCol` holds the label (a string,
+ * or a test on the text). */
+export function labelledCell(
+  sheet: SheetSpec,
+  label: string | ((text: string) => boolean),
+  col: number,
+  labelCol = 0,
+): CellRef | undefined {
+  const is = typeof label === "string" ? (v: string) => v === label : label;
+  for (const b of sheet.blocks)
+    for (let r = 0; r < b.values.length; r++) {
+      const v = b.values[r][labelCol];
+      if (typeof v === "string" && is(v)) return { sheet: sheet.name, row: b.row + r, col: b.col + col };
+    }
+  return undefined;
 }
