@@ -24,6 +24,7 @@ import { classifyLabel, type Dim, type LabelClass } from "./labels";
 import { findMappingRole, unusedMappingLabels, validateMapping } from "./mapping";
 import { codeKey, isCodeLike } from "./normalize";
 import { closeTo } from "./tolerance";
+import { derivedReason, findDerived } from "./derived";
 import type { ImportType, Line, Role, TableLayout, TableMapping } from "./types";
 import { findTitleAndUnit } from "./title";
 
@@ -42,6 +43,7 @@ interface Work extends LineLabel {
   totalOf?: Line["totalOf"];
   sector?: number;
   hasData: boolean;
+  derived?: Bilingual;
 }
 
 const ROW_ROLES = new Set<Role>([
@@ -233,6 +235,8 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
       w.totalOf = undefined;
     }
   }
+  markDerived(grid, rows, rowVals, warnings);
+  markDerived(grid, cols, colVals, warnings);
   keepFirstOutput(grid, rows, warnings);
   keepFirstOutput(grid, cols, warnings);
   resolveDuplicateColumns(grid, rows, cols, colVals, integerData, warnings);
@@ -316,6 +320,7 @@ function toLine(grid: Grid) {
     };
     if (w.sector !== undefined) line.sector = w.sector;
     if (w.totalOf !== undefined) line.totalOf = w.totalOf;
+    if (w.derived !== undefined) line.derived = w.derived;
     return line;
   };
 }
@@ -711,6 +716,34 @@ function mostlyEqual(acc: number[], v: number[], terms: number, integerData: boo
     if (Math.abs(acc[i] - v[i]) <= tol) agree++;
   }
   return nonZero > 0 && agree >= 0.9 * nonZero;
+}
+
+/** Lines the model would use that are computed from other lines (engine/table/derived.ts): MIC's
+ * |輸入| and 輸入/国内需要合計 beside the table. They are ignored, with the reason. */
+function markDerived(grid: Grid, lines: Work[], vals: (w: Work) => number[], warnings: RippleWarning[]): void {
+  const data = lines.filter((w) => w.role !== "sector" && w.hasData);
+  // Subtotals too: a total by label is used (粗付加価値部門計), and 粗付加価値率 reads like one.
+  const used = (w: Work) => w.source !== "mapping" && w.role !== null && w.role !== "output" && w.role !== "ignore";
+  const candidates = data.map((_, k) => k).filter((k) => used(data[k]));
+  if (candidates.length === 0) return;
+  const found = findDerived(data.map(vals), candidates);
+  const names = data.map((w) => showLabel(w) || gridAddress(grid, w.at.r, w.at.c));
+  for (const [k, d] of found) {
+    const w = data[k];
+    const why = derivedReason(d, names);
+    w.role = "ignore";
+    w.source = "sum";
+    w.totalOf = undefined;
+    w.derived = why;
+    warnings.push({
+      code: "table.derived-line",
+      text: {
+        ja: `${dimWord(w.dim).ja}「${names[k]}」は${why.ja}で、他の行・列から計算された値のため使いません。`,
+        en: `${w.dim === "row" ? "Row" : "Column"} '${names[k]}' is ${why.en}, computed from other lines, so it is not used.`,
+      },
+      where: lineWhere(grid, w),
+    });
+  }
 }
 
 function keepFirstOutput(grid: Grid, lines: Work[], warnings: RippleWarning[]): void {

@@ -73,6 +73,9 @@ export interface Line {
   /** Subtotals: what they add up when the label says so (輸出計 -> "export", 粗付加価値部門計 ->
    * "value-added"). */
   totalOf?: Role | "value-added";
+  /** Computed from other lines of the table (an absolute value, a ratio, a share, a running
+   * total), recognised by its numbers: why, for the role map and `ripple inspect`. Never used. */
+  derived?: Bilingual;
 }
 
 export interface TableLayout {
