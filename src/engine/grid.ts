@@ -9,6 +9,9 @@ export interface Grid {
   /** Zero-based sheet row and column of values[0][0]; a used range need not start at A1. */
   origin: { row: number; col: number };
   values: CellValue[][];
+  /** A1 addresses (sheet cells) of formulas the file holds without a calculated value (written
+   * by a program that does not calculate): read as blank, so a table using them is refused. */
+  uncalculated?: string[];
 }
 
 /** Column letters for a zero-based column index: 0 -> A, 26 -> AA. */

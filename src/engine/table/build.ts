@@ -36,8 +36,17 @@ function fmt(v: number): string {
  * or "…" too (noted once), text is an error naming the cell. */
 class NumberReader {
   placeholders: string[] = [];
-  constructor(private grid: Grid) {}
+  /** Cells read that hold a formula without a calculated value. */
+  uncalculated: string[] = [];
+  private readonly noValue: ReadonlySet<string>;
+  constructor(private grid: Grid) {
+    this.noValue = new Set(grid.uncalculated ?? []);
+  }
   read(r: number, c: number): number {
+    if (this.noValue.size > 0) {
+      const at = gridAddress(this.grid, r, c);
+      if (this.noValue.has(at) && !this.uncalculated.includes(at)) this.uncalculated.push(at);
+    }
     const d = dataAt(this.grid, r, c);
     if (d.kind === "number") return d.value;
     if (d.kind === "empty") {
@@ -53,6 +62,19 @@ class NumberReader {
       { sheet: this.grid.sheet, cell: gridAddress(this.grid, r, c) },
     );
   }
+}
+
+/** Formulas without a calculated value would be read as 0: the table is refused, naming them. */
+function uncalculatedError(grid: Grid, cells: string[]): RippleError {
+  const list = cells.slice(0, 8).join(", ") + (cells.length > 8 ? ` … (${cells.length})` : "");
+  return new RippleError(
+    "table.formula-not-calculated",
+    {
+      ja: `表が使うセルのうち ${cells.length} 個の数式に計算結果が保存されていません（計算しないプログラムで書かれたファイル）: ${list}。空欄（0）として読むと誤った数値になるため計算しません。Excel または LibreOffice Calc で開いて再計算（Ctrl+Alt+F9）し、保存してから実行し直してください。`,
+      en: `${cells.length} formula cell(s) the table uses have no calculated value (the file was written by a program that does not calculate): ${list}. Read as blank (0) they would give wrong numbers, so nothing is computed. Open the file in Excel or LibreOffice Calc, recalculate (Ctrl+Alt+F9), save it and run again.`,
+    },
+    { sheet: grid.sheet, cell: cells[0] },
+  );
 }
 
 export function buildTable(grid: Grid, layout: TableLayout): IOTable {
@@ -107,6 +129,11 @@ export function buildTable(grid: Grid, layout: TableLayout): IOTable {
   }
   const primaryInputs: RoleVector[] = [];
   for (const r of layout.rows) if (PRIMARY(r.role)) primaryInputs.push(vec(r, rowVector(r)));
+  // The other lines the model reads (output, employment, a gross value added total), read here
+  // once so that every formula without a value among them is named before anything is built.
+  for (const l of layout.rows) if (l.role === "output" || l.role === "employment" || l.totalOf === "value-added") rowVector(l);
+  for (const l of layout.cols) if (l.role === "output") colVector(l);
+  if (num.uncalculated.length > 0) throw uncalculatedError(grid, num.uncalculated);
 
   // Gross value added given only as a total (Spicosa value_added_bp) or as a total whose parts are
   // incomplete: the part not itemised becomes va:other, so that Σ value added = the total.

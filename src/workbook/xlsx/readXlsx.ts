@@ -77,7 +77,10 @@ function sheetGrid(ws: ExcelJS.Worksheet): { grid: Grid; uncached: string[] } {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const r = rowNumber - 1;
       const c = colNumber - 1;
-      const { value, uncached: notCalculated } = plainValue(cell.value);
+      // ExcelJS's cell.value drops a cached result of 0 (or "" or false) from formula cells, which
+      // would make them look uncalculated; cell.result keeps it.
+      const raw = cell.type === ExcelJS.ValueType.Formula ? { formula: cell.formula ?? "", result: cell.result } : cell.value;
+      const { value, uncached: notCalculated } = plainValue(raw as ExcelJS.CellValue);
       if (notCalculated) uncached.push(a1(r, c));
       if (value === null || value === "") return;
       cells.push({ r, c, v: value });
@@ -87,12 +90,13 @@ function sheetGrid(ws: ExcelJS.Worksheet): { grid: Grid; uncached: string[] } {
       if (c > right) right = c;
     });
   });
-  if (cells.length === 0) return { grid: { sheet: ws.name, origin: { row: 0, col: 0 }, values: [] }, uncached };
+  const extra = uncached.length ? { uncalculated: uncached } : {};
+  if (cells.length === 0) return { grid: { sheet: ws.name, origin: { row: 0, col: 0 }, values: [], ...extra }, uncached };
   const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () =>
     new Array<CellValue>(right - left + 1).fill(null),
   );
   for (const { r, c, v } of cells) values[r - top][c - left] = v;
-  return { grid: { sheet: ws.name, origin: { row: top, col: left }, values }, uncached };
+  return { grid: { sheet: ws.name, origin: { row: top, col: left }, values, ...extra }, uncached };
 }
 
 function sheetMerges(ws: ExcelJS.Worksheet): MergedRange[] {
