@@ -14,6 +14,7 @@ import { projectsDeliverables } from "../report/deliverable";
 import type { GridFile } from "../workbook/xlsx";
 import { chooseSheet, findSheet, inFile, readGrids, readText } from "./analyze";
 import { writeOutputs } from "./outputs";
+import { imbalanceNotice } from "../report/imbalanceNotice";
 import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
 import { packageVersion } from "./packageRoot";
@@ -26,6 +27,8 @@ export interface ProjectsArgs {
   map?: string;
   /** Drop sectors with zero or negative output (named in a warning). */
   dropZeroOutput?: boolean;
+  /** Run on a table that does not add up (every results sheet then says so). */
+  allowImbalance?: boolean;
   importType?: ImportType;
   consumptionRate?: number;
   projects: string;
@@ -95,6 +98,7 @@ export async function projectsOnFile(
       lang,
       version: packageVersion(),
       inputDescription: args.inputDescription ?? basename(inputName),
+      allowImbalance: args.allowImbalance,
     }),
   );
 }
@@ -112,6 +116,7 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
     // method sheet; and the public version with confidential plans removed.
     specs: () => projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout }),
     wantPublic: args.public,
+    notice: imbalanceNotice(result.baseTable.warnings),
     jsonValue: () => ({ ...result.analysis, projects: projectsJson(result, lang) }),
     summary: () => summaryText(result.analysis, result.table.unit, lang) + projectsSummary(result, lang),
   });

@@ -22,6 +22,7 @@ import {
 import { type Converter, type Project, parseProjects, readConverters } from "../engine/projects/parse";
 import { readSplits, type SplitDefinition } from "../engine/projects/splitSheet";
 import { buildTable, recognizeLayout } from "../engine/table";
+import { checkTableBalance } from "../engine/table/balance";
 import type { IOTable, TableLayout, TableMapping } from "../engine/table/types";
 import type { ReportInput } from "./analysisReport";
 import { recordModelOptions } from "./modelOptionsRecord";
@@ -63,6 +64,8 @@ export interface ProjectsPipelineInput {
   now?: Date;
   /** Description of the input workbook in the method sheet (e.g. its file name). */
   inputDescription?: string;
+  /** Run on a table that does not add up (engine/table/balance.ts); refused otherwise. */
+  allowImbalance?: boolean;
 }
 
 export interface ProjectsPipelineResult {
@@ -97,7 +100,10 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
   const { lang } = input;
   const opts = input.options ?? {};
   const layout = recognizeLayout(input.tableGrid, input.mapping ? { mapping: input.mapping } : {});
-  const baseTable = buildTable(input.tableGrid, layout);
+  const read = buildTable(input.tableGrid, layout);
+  // Refused here, before anything is computed, when it does not add up (unless allowed).
+  const imbalance = checkTableBalance(read, { allowImbalance: input.allowImbalance });
+  const baseTable = imbalance.length ? { ...read, warnings: [...read.warnings, ...imbalance] } : read;
 
   // Every input sheet is read before anything is computed; all their problems go together.
   const problems: RippleError[] = [];

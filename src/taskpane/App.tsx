@@ -229,6 +229,7 @@ export function App(): React.ReactElement {
           shock,
           options: toModelOptions(options),
           typeII: options.typeII,
+          allowImbalance: options.allowImbalance,
           lang,
           modelName: modelName.trim() || undefined,
         },
