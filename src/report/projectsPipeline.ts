@@ -247,7 +247,8 @@ export interface ProjectsJson {
   }[];
   cumulative: Omit<ProjectsJson["byYear"][number], "year">;
   pv: { valueAdded: number; subsidy: number };
-  bc: number | null;
+  /** PV(induced gross value added) / PV(subsidy), 補助金1円当たり粗付加価値誘発額（参考）; was "bc". */
+  inducedValueAddedPerSubsidy: number | null;
   plans: {
     id: string;
     company: string;
@@ -261,7 +262,7 @@ export interface ProjectsJson {
     investment: TotalsJson;
     operation: TotalsJson;
     pv: { valueAdded: number; valueAddedInvestment: number; valueAddedOperation: number; subsidy: number };
-    bc: number | null;
+    inducedValueAddedPerSubsidy: number | null;
   }[];
   kpis: { key: string; label: string; year: number | null; target: number; value: number | null; pass: boolean | null; explanation: string; sources: string[] }[];
   splits: { label: string; parent: string; share: number; output: number }[];
@@ -279,7 +280,7 @@ export function projectsJson(r: ProjectsPipelineResult, lang: Lang): ProjectsJso
     byYear: ev.byYear.map((y) => ({ ...y })),
     cumulative,
     pv: ev.pv,
-    bc: ev.bc,
+    inducedValueAddedPerSubsidy: ev.inducedValueAddedPerSubsidy,
     plans: ev.projects.map((e) => ({
       id: e.project.id,
       company: e.project.company,
@@ -293,7 +294,7 @@ export function projectsJson(r: ProjectsPipelineResult, lang: Lang): ProjectsJso
       investment: e.totals.investment,
       operation: e.totals.operation,
       pv: e.pv,
-      bc: e.bc,
+      inducedValueAddedPerSubsidy: e.inducedValueAddedPerSubsidy,
     })),
     kpis: ev.kpis.map((k) => ({
       key: k.key,

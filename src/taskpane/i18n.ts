@@ -158,7 +158,7 @@ const ja = {
   },
   projects: {
     heading: "支援計画の政策評価",
-    intro: "支援計画（1行に1計画）を入力するシートを挿入し、入力後に「計画を実行」で経済波及効果・費用便益（B/C）・KPI を新しいシートに書き出します。入力シートは変更しません。",
+    intro: "支援計画（1行に1計画）を入力するシートを挿入し、入力後に「計画を実行」で経済波及効果・補助金1円当たり粗付加価値誘発額・KPI を新しいシートに書き出します。入力シートは変更しません。",
     templateHeading: "入力テンプレート",
     firstYear: "設備投資の最初の年度",
     lastYear: "設備投資の最後の年度",
@@ -178,7 +178,7 @@ const ja = {
     splitSheet: "部門分割のシート（任意）",
     chooseSheets: "事業計画と投資転換表のシートを選んでください。",
     run: "計画を実行",
-    result: "計画 {{n}} 件、評価期間 FY{{first}}–FY{{last}}。粗付加価値誘発額の現在価値 {{pv}} {{unit}}、補助金の現在価値 {{subsidy}} {{unit}}、B/C {{bc}}",
+    result: "計画 {{n}} 件、評価期間 FY{{first}}–FY{{last}}。粗付加価値誘発額の現在価値 {{pv}} {{unit}}、補助金の現在価値 {{subsidy}} {{unit}}、補助金1円当たり粗付加価値誘発額（参考）{{bc}}",
   },
   market: {
     heading: "磁石の需給モデル",
@@ -352,7 +352,7 @@ const en: Resources = {
   },
   projects: {
     heading: "Policy evaluation of supported plans",
-    intro: "Insert the sheets for the supported plans (one plan per row), fill them in, then “Run plans” writes the ripple effects, benefit-cost ratio and KPIs to new sheets. The input sheets are not changed.",
+    intro: "Insert the sheets for the supported plans (one plan per row), fill them in, then “Run plans” writes the ripple effects, the induced gross value added per yen of subsidy and KPIs to new sheets. The input sheets are not changed.",
     templateHeading: "Input templates",
     firstYear: "First capex fiscal year",
     lastYear: "Last capex fiscal year",
@@ -372,7 +372,7 @@ const en: Resources = {
     splitSheet: "Sector split sheet (optional)",
     chooseSheets: "Choose the project and converter sheets.",
     run: "Run plans",
-    result: "{{n}} plans, FY{{first}}–FY{{last}}. PV of induced GVA {{pv}} {{unit}}, PV of subsidy {{subsidy}} {{unit}}, B/C {{bc}}",
+    result: "{{n}} plans, FY{{first}}–FY{{last}}. PV of induced GVA {{pv}} {{unit}}, PV of subsidy {{subsidy}} {{unit}}, induced GVA per yen of subsidy (reference) {{bc}}",
   },
   market: {
     heading: "Magnet supply and demand model",
