@@ -60,7 +60,7 @@ async function attackVariant(name: string, plans: Project[]): Promise<Findings &
   const base = run.rebuild(plans);
   const d = projectsDeliverables({ spec: base.spec, evaluation: base.evaluation, model: run.model, layout: run.layout, projects: plans, rebuild: run.rebuild });
   const file = join(dir, `${name}.xlsx`);
-  await writeXlsx(d.public!, file); if (process.env.KEEP) await writeXlsx(d.public!, "/tmp/i14/" + name + ".xlsx");
+  await writeXlsx(d.public!, file);
   const published = keyed(storedCells(await readStoredCells(file)));
   const next = rng(14);
   const samples = Array.from({ length: 110 }, () => keyed(specCells(run.rebuild(drawn(plans, next)).spec)));
