@@ -114,7 +114,7 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
     defaultOut: args.defaultOut,
     // The deliverables: values and charts on the results sheets, the audit sheet, the complete
     // method sheet; and the public version with confidential plans removed.
-    specs: () => projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout }),
+    specs: () => projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout, projects: result.projects, rebuild: result.rebuild }),
     wantPublic: args.public,
     notice: imbalanceNotice(result.baseTable.warnings),
     jsonValue: () => ({ ...result.analysis, projects: projectsJson(result, lang) }),

@@ -82,6 +82,9 @@ export interface ProjectsPipelineResult {
   /** The CLI.md JSON of the (split) table, `impact` = the cumulative effects of all plans. */
   analysis: AnalysisResult;
   spec: WorkbookSpec;
+  /** The evaluation and report again with changed plans and every other input as given (the
+   * public version's disclosure control probes how each figure depends on each plan). */
+  rebuild: (projects: Project[]) => { spec: WorkbookSpec; evaluation: Evaluation };
 }
 
 function usedRange(g: Grid): string {
@@ -170,13 +173,15 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
     kpi = { ...kpi, domesticDemand: { value: opts.domesticDemand.value, source: opts.domesticDemand.source }, domesticDemandByYear: opts.domesticDemand.byYear };
   }
   const model = IOModel.build(table, input.modelOptions ?? {});
-  const evaluation = evaluateProjects(model, projects, conv.converters, {
-    firstYear: opts.firstYear,
-    lastYear: opts.lastYear,
-    baseYear: opts.baseYear,
-    discountRate,
-    kpi,
-  });
+  const evaluate = (plans: Project[]) =>
+    evaluateProjects(model, plans, conv.converters, {
+      firstYear: opts.firstYear,
+      lastYear: opts.lastYear,
+      baseYear: opts.baseYear,
+      discountRate,
+      kpi,
+    });
+  const evaluation = evaluate(projects);
   const base = analyze(model, null, { lang });
   const analysis: AnalysisResult = { ...base, impact: evaluation.cumulativeImpact };
 
@@ -204,7 +209,7 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
   }
   if (!parameters)
     warnings.push(lang === "ja" ? "パラメータシートがないため KPI は評価していません" : "No parameter sheet: the KPIs are not evaluated");
-  const spec = buildProjectsReport({
+  const report = (evaluation: Evaluation) => buildProjectsReport({
     evaluation,
     model,
     table,
@@ -223,7 +228,12 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
     version: input.version,
     now: input.now,
   });
-  return { baseTable, table, layout, model, splits, converters: conv.converters, projects, parameters, evaluation, analysis, spec };
+  const spec = report(evaluation);
+  const rebuild = (plans: Project[]) => {
+    const ev = evaluate(plans);
+    return { spec: report(ev), evaluation: ev };
+  };
+  return { baseTable, table, layout, model, splits, converters: conv.converters, projects, parameters, evaluation, analysis, spec, rebuild };
 }
 
 /** The `projects` block of the JSON result (documented in the README): full precision,
