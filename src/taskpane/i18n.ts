@@ -79,6 +79,11 @@ const ja = {
     confirm: "確定してブックに保存",
     saved: "対応表をブックに保存しました（キー：{{key}}）。",
     edited: "変更あり（未保存）",
+    summary: "行 {{rows}}・列 {{cols}}（部門 {{sectors}}）",
+    review: "要確認 {{n}} 件",
+    reviewHint: "位置だけで判定した行・列です。役割を確かめてください。",
+    show: "役割を表示・修正",
+    hide: "役割の一覧を閉じる",
   },
   roleName: pick(ROLE_NAMES, "ja"),
   roleSource: pick(SOURCE_NAMES, "ja"),
@@ -135,6 +140,7 @@ const ja = {
     projects: "支援計画",
     market: "需給モデル",
     disruption: "供給途絶",
+    more: "他 {{n}} 件",
   },
   publicVersion: {
     hint: "公開版（非公開の計画を除き、非公開の計画 1〜2 件だけを含む集計値を「—」にしたブック）は、このブックには書かず、別のファイルとして作成します。",
@@ -273,6 +279,11 @@ const en: Resources = {
     confirm: "Confirm and save in workbook",
     saved: "Mapping saved in the workbook (key: {{key}}).",
     edited: "Changed (not saved)",
+    summary: "{{rows}} rows, {{cols}} columns ({{sectors}} sectors)",
+    review: "{{n}} to check",
+    reviewHint: "Rows and columns decided by position only. Check their roles.",
+    show: "Show and edit roles",
+    hide: "Hide the roles",
   },
   roleName: pick(ROLE_NAMES, "en") as Resources["roleName"],
   roleSource: pick(SOURCE_NAMES, "en") as Resources["roleSource"],
@@ -329,6 +340,7 @@ const en: Resources = {
     projects: "Supported plans",
     market: "Supply & demand",
     disruption: "Supply disruption",
+    more: "{{n}} more",
   },
   publicVersion: {
     hint: "The public version (confidential plans removed; aggregates of only 1 or 2 confidential plans shown as —) is made as a separate file, never written into this workbook.",
@@ -439,6 +451,10 @@ export function createI18n(lang: Lang): I18n {
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false, // resources are inline, so init synchronously before the first render
     returnNull: false,
+    // Role keys are the TABLES.md codes, which contain ':' (fd:household, va:compensation);
+    // with i18next's default nsSeparator ':' they were read as namespace "roleName.fd" and the
+    // raw code was shown. The pane uses a single namespace, so no separator is needed.
+    nsSeparator: false,
   });
   return inst;
 }
