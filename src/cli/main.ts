@@ -10,6 +10,7 @@ import { runAnalyze } from "./analyze";
 import { runProjects } from "./projects";
 import { disruptionOption, runDisruption } from "./disruption";
 import { runMarketCommand } from "./market";
+import { CGE_OUT, runCgeCommand } from "./cge";
 import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 import { packageVersion, samplePath } from "./packageRoot";
@@ -301,6 +302,22 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         );
       },
     );
+
+  program
+    .command("cge")
+    .description("the standard CGE model (STDCGE, Hosoe, Gasawa & Hashimoto ch. 6) calibrated to a SAM, with an optional scenario (../shared/spec/CGE.md)")
+    .argument("<sam>", "the SAM: .xlsx (any sheet) or .csv; reserved accounts CAP LAB IDT TRF HOH GOV INV EXT (or 資本 労働 生産税 関税 家計 政府 投資 海外)")
+    .option("--sheet <name>", "sheet holding the SAM (default: the first sheet that reads as one)")
+    .option("--map <map.json>", 'account roles for other labels: {"accounts": {label: "good"|"factor"|"idt"|"trf"|"hoh"|"gov"|"inv"|"ext"}}')
+    .option("--scenario <scenario.json>", "shock: importPrice, tariff, importQuota, productionTax, productivity, factorSupply, elasticities (CGE.md 3)")
+    .option("--numeraire <factor>", "factor whose price is fixed at 1 (default LAB/労働)")
+    .option("--out <file.xlsx>", `results workbook (default ${CGE_OUT} when --json is not given; never overwritten)`)
+    .option("--json <file.json|->", "JSON result (CLI.md field names, full precision) to a file, or to stdout with -")
+    .addOption(langOption())
+    .action(async (input: string, opts: { sheet?: string; map?: string; scenario?: string; numeraire?: string; out?: string; json?: string; lang?: Lang }) => {
+      if (opts.lang) lang = opts.lang;
+      await runCgeCommand({ input, ...opts, lang, signal: controller.signal }, io);
+    });
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -339,9 +339,11 @@ describe("ripple demo", () => {
     ]);
     const summary = wb.sheets[0].values.flat();
     expect(summary).toContain("直接効果");
-    expect(summary).toContain("B/C（費用便益比）");
+    expect(summary).toContain("補助金1円当たり粗付加価値誘発額（参考）");
+    // gross induced value added is not a benefit: never labelled B/C
+    expect(summary).not.toContain("B/C（費用便益比）");
     expect(summary).toContain("未達");
-    expect(r.out).toContain("B/C");
+    expect(r.out).toContain("補助金1円当たり粗付加価値誘発額（参考）");
     const methods = wb.sheets.find((s) => s.sheet === "方法・出典")!.values.flat().filter((v): v is string => typeof v === "string");
     expect(methods.some((v) => /^sha256:[0-9a-f]{64}$/.test(v))).toBe(true);
     expect(methods.some((v) => v.includes("家計調査"))).toBe(true);
