@@ -144,7 +144,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   program
     .command("analyze")
     .description("analyse an input-output table: coefficients, Leontief inverse, multipliers, linkages, and the ripple effect of a shock")
-    .argument("<input>", "the table: .xlsx (any sheet) or .csv (UTF-8 or Shift_JIS)")
+    .argument("<input>", "the table: .xlsx (any sheet), .xls (converted by LibreOffice) or .csv (UTF-8 or Shift_JIS)")
     .option("--sheet <name>", "sheet holding the table (default: the first sheet where a table is recognised)")
     .option("--map <map.json>", 'roles for rows/columns the recogniser gets wrong: {"rows": {label: role}, "cols": {...}}')
     .addOption(

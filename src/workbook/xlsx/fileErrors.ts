@@ -27,8 +27,8 @@ export function unsupportedFileType(file: string): RippleError {
   return new RippleError(
     "file-type-unsupported",
     {
-      ja: "対応していないファイル形式です。.xlsx または .csv のファイルを指定してください。",
-      en: "Unsupported file type. Give an .xlsx or .csv file.",
+      ja: "対応していないファイル形式です。.xlsx、.xls または .csv のファイルを指定してください。",
+      en: "Unsupported file type. Give an .xlsx, .xls or .csv file.",
     },
     { file },
   );

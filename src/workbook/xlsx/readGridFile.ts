@@ -8,11 +8,19 @@ import { RippleError, RippleErrorList } from "../../engine/errors";
 import { decodeText } from "./decodeText";
 import { fromSystemError, textUndecodable, unsupportedFileType } from "./fileErrors";
 import { readXlsxBuffer, type GridFile } from "./readXlsx";
+import { xlsToXlsx } from "./legacyXls";
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
 
 export async function readGridFile(path: string): Promise<GridFile> {
   const ext = extname(path).toLowerCase();
+  if (ext === ".xls") {
+    // Fails with the file named (not found, or LibreOffice missing) before anything else.
+    await fs.access(path).catch((e: unknown) => {
+      throw fromSystemError(path, e);
+    });
+    return readXlsxBuffer(await xlsToXlsx(path), path);
+  }
   if (!WORKBOOK_EXTENSIONS.has(ext) && ext !== ".csv") throw unsupportedFileType(path);
   let bytes: Buffer;
   try {

@@ -1,0 +1,75 @@
+// Legacy Excel 97–2003 workbooks (.xls, BIFF8), as statistics offices still publish them (MIC and
+// e-Stat for older years), are converted to .xlsx by LibreOffice, then read like any .xlsx.
+// Why LibreOffice and not an npm parser: the one widely used parser of .xls on npm, `xlsx`
+// (SheetJS) 0.18.5, has open prototype-pollution and ReDoS advisories for untrusted files, and
+// the fixed versions are not published on npm; LibreOffice is a maintained reader of the format,
+// runs here headless with a fresh profile (macros are not run by default), and is installed by
+// `npm test` for the results-workbook checks anyway. Without it, a clear message says what to do.
+
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, promises as fs, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, delimiter, extname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { RippleError } from "../../engine/errors";
+
+const NAMES = ["soffice", "libreoffice"];
+const FIXED = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/opt/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice", "C:\\Program Files\\LibreOffice\\program\\soffice.exe"];
+
+/** The LibreOffice program: $RIPPLE_SOFFICE, else soffice/libreoffice on the PATH, else the usual
+ * install places; null when there is none. */
+export function findSoffice(env: Record<string, string | undefined> = process.env): string | null {
+  if (env.RIPPLE_SOFFICE) return existsSync(env.RIPPLE_SOFFICE) ? env.RIPPLE_SOFFICE : null;
+  for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) {
+    for (const n of NAMES) if (existsSync(join(dir, n))) return join(dir, n);
+  }
+  return FIXED.find((p) => existsSync(p)) ?? null;
+}
+
+function needsLibreOffice(file: string): RippleError {
+  return new RippleError(
+    "xls-needs-libreoffice",
+    {
+      ja: "古い Excel 形式（.xls）は LibreOffice で変換して読みますが、LibreOffice（soffice）が見つかりません。LibreOffice を入れる（Debian/Ubuntu: apt-get install libreoffice-calc-nogui）か、Excel でファイルを .xlsx 形式で保存し直してください。",
+      en: "Legacy Excel files (.xls) are read by converting them with LibreOffice, and LibreOffice (soffice) was not found. Install it (Debian/Ubuntu: apt-get install libreoffice-calc-nogui, or set RIPPLE_SOFFICE to its path), or save the file as .xlsx in Excel.",
+    },
+    { file },
+  );
+}
+
+function conversionFailed(file: string, why: string): RippleError {
+  return new RippleError(
+    "xls-conversion-failed",
+    {
+      ja: `LibreOffice で .xls を変換できませんでした（${why}）。ファイルが壊れていないか確認し、Excel で .xlsx 形式で保存し直してください。`,
+      en: `LibreOffice could not convert the .xls file (${why}). Check that the file opens, and save it as .xlsx in Excel.`,
+    },
+    { file },
+  );
+}
+
+/** The .xls file converted to .xlsx bytes by LibreOffice (headless, fresh profile, 2 minutes). */
+export async function xlsToXlsx(file: string, env: Record<string, string | undefined> = process.env): Promise<Buffer> {
+  if (extname(file).toLowerCase() !== ".xls") throw conversionFailed(file, "not an .xls file");
+  const soffice = findSoffice(env);
+  if (!soffice) throw needsLibreOffice(file);
+  const work = mkdtempSync(join(tmpdir(), "ripple-xls-"));
+  try {
+    const profile = join(work, "profile");
+    const out = join(work, "out");
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, file];
+    await new Promise<void>((resolve, reject) => {
+      execFile(soffice, args, { timeout: 120_000 }, (error, _stdout, stderr) =>
+        error ? reject(conversionFailed(file, `${error.message.split("\n")[0]} ${stderr}`.trim())) : resolve(),
+      );
+    });
+    const converted = join(out, basename(file, extname(file)) + ".xlsx");
+    if (!existsSync(converted)) {
+      const found = existsSync(out) ? readdirSync(out).join(", ") : "nothing";
+      throw conversionFailed(file, `no .xlsx was written (${found})`);
+    }
+    return await fs.readFile(converted);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
