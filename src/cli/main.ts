@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { basename } from "node:path";
 import { RippleError, RippleErrorList, formatMessage, type Lang, type Where } from "../engine/errors";
 import { runAnalyze } from "./analyze";
+import { runInspect } from "./inspect";
 import { runProjects } from "./projects";
 import { disruptionOption, runDisruption } from "./disruption";
 import { runMarketCommand } from "./market";
@@ -317,6 +318,20 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .action(async (input: string, opts: { sheet?: string; map?: string; scenario?: string; numeraire?: string; out?: string; json?: string; lang?: Lang }) => {
       if (opts.lang) lang = opts.lang;
       await runCgeCommand({ input, ...opts, lang, signal: controller.signal }, io);
+    });
+
+  program
+    .command("inspect")
+    .description("what was recognised in a table, without computing: every row and column with its role, cell and reason, derived lines, the import convention and the balance checks; exit 2 when the table cannot be used as it is")
+    .argument("<input>", "the table: .xlsx, .xls or .csv")
+    .option("--sheet <name>", "sheet holding the table (default: the first sheet where a table is recognised)")
+    .option("--map <map.json>", "roles for rows/columns, as for analyze")
+    .option("--json <file.json|->", "the same as JSON, to a file or to stdout with -")
+    .addOption(langOption())
+    .action(async (input: string, opts: { sheet?: string; map?: string; json?: string; lang?: Lang }) => {
+      if (opts.lang) lang = opts.lang;
+      const { usable } = await runInspect({ input, sheet: opts.sheet, map: opts.map, json: opts.json, lang }, io);
+      if (!usable) status = EXIT.input;
     });
 
   try {
