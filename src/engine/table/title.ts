@@ -47,5 +47,16 @@ export function findTitleAndUnit(
       }
     }
   }
+  if (!unit) {
+    // A unit note at the far end of the first header row ('（単位：万円）' over the last column, as
+    // 宮崎県 prints it): only an explicit 単位/unit phrase counts there, not a bare word.
+    outer: for (const r of headerRows) {
+      const width = grid.values[r]?.length ?? 0;
+      for (let c = 0; c < width; c++) {
+        const t = typeof grid.values[r][c] === "string" ? textAt(grid, r, c) : null;
+        if (t && /単位|\bunits?\b/i.test(t) && (unit = unitFrom(t))) break outer;
+      }
+    }
+  }
   return { title, unit };
 }

@@ -108,6 +108,7 @@ describe("宮崎県 producer-price tables (real published workbook)", () => {
       const t = readTable(g);
       expect(t.sectors.length).toBe(c.n);
       expect(t.importType).toBe("competitive");
+      expect(t.unit).toBe("万円"); // '（単位：万円）' over the last column
       expect(t.warnings.map((w) => w.code)).toEqual([]);
       // Labels with line breaks are final demand: 家計外\n消費支出（列）, 民間消費\n支出.
       const roles = t.finalDemand.map((v) => v.role);
