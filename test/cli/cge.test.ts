@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { run, shared, tempDir } from "./helpers";
+import { repoRoot, run, shared, tempDir } from "./helpers";
 
 const SAM = join(shared, "oracles/hosoe-stdcge/sam.csv");
 const expected = JSON.parse(readFileSync(join(shared, "oracles/hosoe-stdcge/expected.json"), "utf8"));
@@ -98,5 +98,56 @@ describe("ripple cge", () => {
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/did not converge/);
     expect(r.out).toBe("");
+  });
+});
+
+describe("ripple cge on the sample workbook (IO table → SAM, magnet split)", () => {
+  const SAMPLE = join(repoRoot, "assets/ripple-sample.xlsx");
+
+  it("builds the SAM from 取引基本表 with ネオジム磁石 split out and solves in well under a second", async () => {
+    const t0 = performance.now();
+    const r = await run(["cge", SAMPLE, "--json", "-"]);
+    const ms = performance.now() - t0;
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.goods).toHaveLength(14);
+    expect(j.goods).toContain("ネオジム磁石");
+    expect(j.residual).toBeLessThanOrEqual(1e-10);
+    expect(r.err).toMatch(/split: ネオジム磁石/);
+    expect(ms).toBeLessThan(5000); // whole command incl. reading the workbook; the solve is ~50 ms
+  });
+
+  it("--magnet runs the four built-in scenarios with their sources", async () => {
+    const dir = tempDir();
+    const r = await run(["cge", SAMPLE, "--magnet", "--json", "-", "--out", "m.xlsx"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.scenarios.map((s: { name: string }) => s.name)).toEqual([
+      "magnet export-control premium",
+      "magnet import quota (severe scenario)",
+      "magnet production subsidy (fund)",
+      "supported plants' productivity",
+    ]);
+    const [premium, quota, subsidy, productivity] = j.scenarios;
+    const g = "ネオジム磁石";
+    // Shocks that make magnets dearer cost welfare; support that makes them cheaper gains it.
+    expect(premium.goods[g].pq).toBeGreaterThan(1);
+    expect(premium.ev).toBeLessThan(0);
+    expect(quota.quotaRents[g]).toBeGreaterThan(0);
+    expect(quota.goods[g].pd).toBeGreaterThan(1);
+    expect(quota.ev).toBeLessThan(0);
+    expect(subsidy.goods[g].pq).toBeLessThan(1);
+    expect(subsidy.ev).toBeGreaterThan(0);
+    expect(productivity.goods[g].pz).toBeLessThan(1);
+    expect(productivity.ev).toBeGreaterThan(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "m.xlsx"));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.filter((n) => n.startsWith("CGE"))).toHaveLength(5); // 4 results sheets + scenario sheet
+    const sc = wb.getWorksheet("CGE scenario") ?? wb.getWorksheet("CGEシナリオ");
+    let text = "";
+    sc!.eachRow((row) => (text += row.values!.toString()));
+    expect(text).toMatch(/Armington elasticity magnets year 1|アーミントン/);
+    expect(text).toMatch(/severe/);
   });
 });

@@ -6,3 +6,5 @@ export { parseScenario, checkScenarioLabels, isEmptyShock, type CgeScenario } fr
 export { economy, residuals, benchmarkPolicy, type Economy, type Policy } from "./model";
 export { stdcgeResiduals, type EquationResidual } from "./equations";
 export { runCge, scenarioPolicy, CGE_TOLERANCE, WALRAS_TOLERANCE, type CgeRun, type CgeOptions } from "./solve";
+export { samFromTable, type TableSam, type TableSamOptions, type BalancingItem } from "./fromTable";
+export { magnetScenarios, type MagnetInputs, type BuiltinScenario, type ScenarioNote } from "./magnet";

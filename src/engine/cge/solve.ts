@@ -122,7 +122,7 @@ export function notConvergedError(c: Calibration, p: Policy, out: Extract<Newton
 }
 
 function solvePolicy(c: Calibration, p: Policy, opts: CgeOptions, what: string, x0?: Float64Array) {
-  const F = (x: Float64Array) => residuals(c, p, economy(c, p, x));
+  const F = (x: Float64Array) => residuals(c, p, economy(c, p, x, false));
   let out: NewtonOutcome;
   try {
     out = newton(F, x0 ?? benchmarkPoint(c, p), { tol: CGE_TOLERANCE, maxIterations: opts.maxIterations ?? 100, signal: opts.signal });
