@@ -6,7 +6,8 @@ import type { Bilingual, Lang } from "../engine/errors";
 import { warningText } from "../engine/errors";
 import type { CgeRun, Sam, TableSam } from "../engine/cge";
 import { CGE_TOLERANCE } from "../engine/cge";
-import { makeDeliverables } from "./deliverable";
+import { cgeAudit, makeDeliverables } from "./deliverable";
+import { IO_DIFFERENCE } from "../engine/cge";
 import { SheetBuilder, labelWidth } from "./sheetBuilder";
 import type { CellSpec, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
 
@@ -61,6 +62,12 @@ export const CGE_LABELS = {
   fromTable: L("産業連関表からの作成方法", "How the SAM was built from the input-output table"),
   moved: L("移し替えた項目", "Entries moved"),
   key: L("キー", "Key"),
+  ioTitle: L("同じショックの IO（産業連関）モデルの結果との比較", "The IO (input-output) result for the same shock, side by side"),
+  cgePrice: L("CGE: 産出価格 (1+τz)pz の変化率", "CGE: output price (1+τz)pz change"),
+  ioPrice: L("IO: 価格波及モデル（コスト・プッシュ）の変化率", "IO: cost-push price model change"),
+  cgeOutput: L("CGE: 国内生産の変化率", "CGE: output change"),
+  ioOutput: L("IO: 国内生産の変化率（最終需要不変）", "IO: output change (final demand unchanged)"),
+  ioNone: L("このショック（輸入割当・要素供給・弾力性）には IO の価格波及モデルに対応するものがありません。輸入割当の IO での扱いは磁石需給モデル／供給途絶（IIM）の結果を参照してください。", "This shock (quota, factor supply, elasticities) has no counterpart in the IO cost-push price model; for a quota's IO reading see the demand-share / supply-disruption (IIM) results."),
   sourceCol: L("出典", "Source"),
   userGiven: L("利用者のシナリオファイル", "the user's scenario file"),
 };
@@ -172,6 +179,18 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
     sh.skip(height + 3);
   }
   void headerRow;
+  if (r.io) {
+    sh.skip();
+    sh.add([[tr(CGE_LABELS.ioTitle)]], "subtitle");
+    sh.add([[tr(CGE_LABELS.good), tr(CGE_LABELS.cgePrice), tr(CGE_LABELS.ioPrice), tr(CGE_LABELS.cgeOutput), tr(CGE_LABELS.ioOutput)]], "header");
+    const io = r.io;
+    sh.add(c.goods.map((g, i) => [g, io.cge[i], io.io[i], io.cgeOutput[i], io.ioOutput[i]]), "body", [null, FMT.pct, FMT.pct, FMT.pct, FMT.pct]);
+    sh.add([[tr(IO_DIFFERENCE)]], "note");
+  } else if (r.solution) {
+    sh.skip();
+    sh.add([[tr(CGE_LABELS.ioTitle)]], "subtitle");
+    sh.add([[tr(CGE_LABELS.ioNone)]], "note");
+  }
   sh.skip();
   sh.add([[tr(CGE_LABELS.check)]], "subtitle");
   sh.add(
@@ -295,5 +314,5 @@ export function cgeWorkbook(input: CgeReportInput): WorkbookSpec {
   const runs = [run, ...(input.more ?? [])];
   const sheets = [...runs.map((r, k) => resultsSheet(r, lang, k)), scenarioSheet(runs, input.scenarioNotes ?? [], lang), samSheet(input.sam, input.fromTable ?? null, lang)];
   const spec: WorkbookSpec = { lang, sheets, provenance: cgeProvenance(run, input) };
-  return makeDeliverables(spec).full;
+  return makeDeliverables(spec, { audit: (s) => cgeAudit(s, run, input.sam, lang) }).full;
 }

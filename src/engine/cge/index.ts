@@ -8,3 +8,4 @@ export { stdcgeResiduals, type EquationResidual } from "./equations";
 export { runCge, scenarioPolicy, CGE_TOLERANCE, WALRAS_TOLERANCE, type CgeRun, type CgeOptions } from "./solve";
 export { samFromTable, type TableSam, type TableSamOptions, type BalancingItem } from "./fromTable";
 export { magnetScenarios, type MagnetInputs, type BuiltinScenario, type ScenarioNote } from "./magnet";
+export { ioCostPush, hasIoCounterpart, IO_DIFFERENCE, type IoComparison } from "./ioCompare";
