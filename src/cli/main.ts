@@ -160,6 +160,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--shock-sheet <name>", "read the shock from this sheet of the input workbook instead")
     .option("--consumption-rate <c>", "消費転換係数 for the second indirect effect (default 0.734, FIES 2011)", parseRate)
     .option("--drop-zero-output", "drop sectors whose output is zero or negative (each is named in a warning) instead of stopping")
+    .option("--allow-imbalance", "run on a table whose rows or columns do not add up to its output, or whose import coefficients leave 0–1 (refused otherwise, exit 2); every results sheet then says so")
     .option("--type-ii", "also write the closed model (Type II, households endogenous) on a sheet of its own")
     .option("--projects <sheet>", "policy evaluation of the supported plans on this sheet of the input workbook (MODELS.md 6)")
     .option("--converters <sheet>", "with --projects: capex converter sheet (default: the sheet 投資転換表 / Capex converters)")
@@ -188,6 +189,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           consumptionRate?: number;
           typeIi?: boolean;
           dropZeroOutput?: boolean;
+          allowImbalance?: boolean;
           projects?: string;
           converters?: string;
           params?: string;
@@ -215,6 +217,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               sheet: opts.sheet,
               map: opts.map,
               dropZeroOutput: opts.dropZeroOutput,
+              allowImbalance: opts.allowImbalance,
               importType: opts.importType,
               out: opts.out,
               json: opts.json,
@@ -240,6 +243,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               projects: opts.projects,
               converters: opts.converters,
               public: opts.public,
+              allowImbalance: opts.allowImbalance,
               out: opts.out,
               json: opts.json,
               lang,
@@ -259,6 +263,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               sheet: opts.sheet,
               map: opts.map,
               dropZeroOutput: opts.dropZeroOutput,
+              allowImbalance: opts.allowImbalance,
               importType: opts.importType,
               consumptionRate: opts.consumptionRate,
               projects: opts.projects,
@@ -287,6 +292,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
             sheet: opts.sheet,
             map: opts.map,
             dropZeroOutput: opts.dropZeroOutput,
+            allowImbalance: opts.allowImbalance,
             importType: opts.importType,
             shock: opts.shock,
             shockSheet: opts.shockSheet,
