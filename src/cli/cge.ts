@@ -17,6 +17,7 @@ import {
   calibrate,
   magnetScenarios,
   parseScenario,
+  parseScenarioGrid,
   readSam,
   runCge,
   samFlows,
@@ -53,6 +54,8 @@ export interface CgeArgs {
   split?: string;
   /** IO table input: government saving Sg in table units (default 0). */
   governmentSaving?: number;
+  /** Read the scenario from this sheet of the input workbook (CGEシナリオ layout). */
+  scenarioSheet?: string;
   /** Run the built-in magnet scenarios (needs the split magnet sector and the market sheets). */
   magnet?: boolean;
   out?: string;
@@ -209,6 +212,12 @@ export async function runCgeCommand(args: CgeArgs, io: CliIO): Promise<CgeRun> {
   const mapText = args.map ? await readText(resolve(io.cwd, args.map), args.map) : null;
   const mapping = mapText !== null ? parseSamMapping(mapText, args.map!) : undefined;
   const file = await readGrids(io.cwd, args.input);
+  if (args.scenarioSheet) {
+    if (args.scenario || args.magnet)
+      throw new RippleError("cge.scenario-twice", { ja: "--scenario-sheet は --scenario / --magnet と一緒に使えません。", en: "give one of --scenario-sheet, --scenario and --magnet." });
+    const sg = inFile(args.input, () => findSheet(file.sheets, args.scenarioSheet!, args.input, "--scenario-sheet"));
+    scenario = inFile(args.input, () => parseScenarioGrid(sg));
+  }
   const input = inFile(args.input, () => chooseInput(file.sheets, args.input, args, mapping));
   const { grid, sam, searched } = input;
   if (input.fromTable)

@@ -318,12 +318,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--scenario <scenario.json>", "shock: importPrice, tariff, importQuota, productionTax, productivity, factorSupply, elasticities (CGE.md 3)")
     .option("--numeraire <factor>", "factor whose price is fixed at 1 (default LAB/労働)")
     .option("--split <sheet>", "IO table input: sector split sheet (default: the sheet 部門分割 / Sector split, if any)")
+    .option("--scenario-sheet <name>", "read the scenario from this sheet of the input workbook (columns Key, Good, Value: the layout of the results workbook's CGE scenario sheet)")
     .option("--magnet", "run the built-in magnet scenarios (export-control premium, quota = the severe scenario's import cut, the fund's subsidy, the supported plants' output) on a workbook laid out as the sample")
     .option("--government-saving <value>", "IO table input: government saving Sg in table units (default 0; the IO table does not show it)", parseAmount)
     .option("--out <file.xlsx>", `results workbook (default ${CGE_OUT} when --json is not given; never overwritten)`)
     .option("--json <file.json|->", "JSON result (CLI.md field names, full precision) to a file, or to stdout with -")
     .addOption(langOption())
-    .action(async (input: string, opts: { sheet?: string; map?: string; scenario?: string; numeraire?: string; split?: string; governmentSaving?: number; magnet?: boolean; out?: string; json?: string; lang?: Lang }) => {
+    .action(async (input: string, opts: { sheet?: string; map?: string; scenario?: string; numeraire?: string; split?: string; governmentSaving?: number; magnet?: boolean; scenarioSheet?: string; out?: string; json?: string; lang?: Lang }) => {
       if (opts.lang) lang = opts.lang;
       await runCgeCommand({ input, ...opts, lang, signal: controller.signal }, io);
     });

@@ -231,7 +231,8 @@ function scenarioSheet(runs: CgeRun[], notes: NonNullable<CgeReportInput["scenar
       ["elasticities.armington", s.elasticities?.armington],
       ["elasticities.transformation", s.elasticities?.transformation],
     ];
-    const name = `${k === 0 ? tr(CGE_LABELS.results) : `${tr(CGE_LABELS.results)} ${k + 1}`}: ${note ? tr(note.label) : s.name}`;
+    // The scenario's own name, so the sheet reads back as a scenario (--scenario-sheet).
+    const name = s.name;
     let first = true;
     for (const [key, t] of entries)
       for (const [g, v] of Object.entries(t ?? {})) {
@@ -240,6 +241,7 @@ function scenarioSheet(runs: CgeRun[], notes: NonNullable<CgeReportInput["scenar
         first = false;
       }
     if (first) rows.push([name, null, null, null, null]);
+    if (note) rows.push([null, null, null, null, `${k === 0 ? tr(CGE_LABELS.results) : `${tr(CGE_LABELS.results)} ${k + 1}`}: ${tr(note.label)}`]);
   });
   sh.add(rows, "body", [null, null, null, "0.000000", null]);
   return sh.build({ columnWidths: { 0: 60, 1: 26, 2: 16, 3: 14, 4: 90 } });

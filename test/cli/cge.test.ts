@@ -151,3 +151,33 @@ describe("ripple cge on the sample workbook (IO table → SAM, magnet split)", (
     expect(text).toMatch(/severe/);
   });
 });
+
+describe("ripple cge reads its own results workbook back", () => {
+  it("the SAM sheet and the scenario sheet give the same solution (--sheet, --scenario-sheet)", async () => {
+    const dir = tempDir();
+    const s = scenarioFile(dir, { name: "mixed", tariff: { BRD: 0 }, importPrice: { MLK: 1.2 }, elasticities: { armington: { MLK: 0.8 } } });
+    const first = await run(["cge", SAM, "--scenario", s, "--json", "first.json", "--out", "r.xlsx"], { cwd: dir });
+    expect(first.code).toBe(0);
+    const again = await run(["cge", "r.xlsx", "--sheet", "SAM", "--scenario-sheet", "CGE scenario", "--json", "-"], { cwd: dir });
+    expect(again.code).toBe(0);
+    const a = JSON.parse(readFileSync(join(dir, "first.json"), "utf8"));
+    const b = JSON.parse(again.out);
+    expect(b.scenario.name).toBe("mixed");
+    expect(rel(b.scenario.utility, a.scenario.utility)).toBeLessThan(1e-12);
+    expect(rel(b.scenario.goods.MLK.M, a.scenario.goods.MLK.M)).toBeLessThan(1e-12);
+  });
+
+  it("a bad row of the scenario sheet is named with its cell", async () => {
+    const dir = tempDir();
+    await run(["cge", SAM, "--scenario", scenarioFile(dir, { name: "t", tariff: { BRD: 0 } }), "--out", "r.xlsx"], { cwd: dir });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "r.xlsx"));
+    const ws = wb.getWorksheet("CGE scenario")!;
+    ws.getCell("B3").value = "tarif";
+    await wb.xlsx.writeFile(join(dir, "bad.xlsx"));
+    const r = await run(["cge", "bad.xlsx", "--sheet", "SAM", "--scenario-sheet", "CGE scenario", "--json", "-"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/B3/);
+    expect(r.err).toMatch(/tarif/);
+  });
+});
