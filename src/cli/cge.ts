@@ -13,8 +13,29 @@
 import { basename, resolve } from "node:path";
 import { RippleError, warningText, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
-import { parseScenario, readSam, runCge, samFlows, type CgeRun, type CgeScenario, type SamMapping } from "../engine/cge";
-import { inFile, readGrids, readText, say, findSheet } from "./analyze";
+import {
+  calibrate,
+  magnetScenarios,
+  parseScenario,
+  parseScenarioGrid,
+  readSam,
+  runCge,
+  samFlows,
+  samFromTable,
+  type BuiltinScenario,
+  type CgeRun,
+  type CgeScenario,
+  type Sam,
+  type SamFlows,
+  type SamMapping,
+  type TableSam,
+} from "../engine/cge";
+import type { GridFile } from "../workbook/xlsx";
+import { magnetInputs } from "./cgeMagnet";
+import { parseSplits, type SplitDefinition } from "../engine/projects/splitSheet";
+import { buildTable } from "../engine/table";
+import { PROJECT_SHEETS } from "../report/projectLabels";
+import { chooseSheet, inFile, readGrids, readText, say, findSheet } from "./analyze";
 import type { CliIO } from "./io";
 import { writeOutputs } from "./outputs";
 import { checksum, sha256Text } from "../report/checksum";
@@ -29,6 +50,14 @@ export interface CgeArgs {
   map?: string;
   scenario?: string;
   numeraire?: string;
+  /** IO table input: sector split sheet (default 部門分割 / Sector split when present). */
+  split?: string;
+  /** IO table input: government saving Sg in table units (default 0). */
+  governmentSaving?: number;
+  /** Read the scenario from this sheet of the input workbook (CGEシナリオ layout). */
+  scenarioSheet?: string;
+  /** Run the built-in magnet scenarios (needs the split magnet sector and the market sheets). */
+  magnet?: boolean;
   out?: string;
   json?: string;
   lang: Lang;
@@ -59,20 +88,53 @@ export function parseSamMapping(text: string, file: string): SamMapping {
   return { accounts: acc as Record<string, string> | undefined };
 }
 
-/** --sheet, else the first sheet that reads as a SAM. */
-function chooseSamSheet(sheets: Grid[], file: string, sheet: string | undefined, mapping: SamMapping | undefined): { grid: Grid; searched: boolean } {
-  if (sheet) return { grid: findSheet(sheets, sheet, file), searched: false };
-  let first: unknown = null;
-  for (const grid of sheets) {
+const RESERVED = /^(cap|lab|idt|trf|hoh|gov|inv|ext|資本|労働|生産税|関税|家計|政府|投資|海外)$/i;
+
+/** A sheet that names at least three reserved SAM accounts is meant as a SAM. */
+function looksLikeSam(g: Grid): boolean {
+  let hits = 0;
+  for (const row of g.values.slice(0, 60)) for (const v of row) if (typeof v === "string" && RESERVED.test(v.normalize("NFKC").trim())) hits++;
+  return hits >= 3;
+}
+
+export interface CgeInput {
+  grid: Grid;
+  sam: Sam;
+  /** Set when the SAM was built from an IO table. */
+  fromTable: TableSam | null;
+  splits: SplitDefinition[];
+  searched: boolean;
+  /** Unit of the IO table (null for a SAM). */
+  unit: string | null;
+}
+
+/** The SAM: a sheet that reads as one (--sheet, else the first), else an IO table (MIC
+ * competitive layout, with the sector split sheet when there is one) turned into a SAM. */
+function chooseInput(sheets: Grid[], file: string, args: CgeArgs, mapping: SamMapping | undefined): CgeInput {
+  const candidates = args.sheet ? [findSheet(sheets, args.sheet, file)] : sheets;
+  let samError: unknown = null;
+  for (const grid of candidates) {
     try {
-      samFlows(readSam(grid, mapping));
-      return { grid, searched: sheets.length > 1 };
+      const sam = readSam(grid, mapping);
+      samFlows(sam);
+      return { grid, sam, fromTable: null, splits: [], searched: !args.sheet && sheets.length > 1, unit: null };
     } catch (e) {
       if (!(e instanceof RippleError)) throw e;
-      first ??= e;
+      if (looksLikeSam(grid)) samError ??= e;
     }
   }
-  throw first;
+  if (samError) throw samError;
+  const { grid, layout, searched } = chooseSheet(sheets, file, { sheet: args.sheet });
+  let table = buildTable(grid, layout);
+  const splitGrid = args.split ? findSheet(sheets, args.split, file, "--split") : (sheets.find((g) => g.sheet === PROJECT_SHEETS.split.ja || g.sheet === PROJECT_SHEETS.split.en) ?? null);
+  let splits: SplitDefinition[] = [];
+  if (splitGrid) {
+    const r = parseSplits(splitGrid, table);
+    table = r.table;
+    splits = r.definitions;
+  }
+  const fromTable = samFromTable(table, { governmentSaving: args.governmentSaving });
+  return { grid, sam: fromTable.sam, fromTable, splits, searched, unit: table.unit };
 }
 
 export function cgeJson(r: CgeRun, lang: Lang): unknown {
@@ -121,6 +183,24 @@ export function cgeSummary(r: CgeRun, lang: Lang): string {
   return lines.join("\n") + "\n";
 }
 
+/** The built-in magnet scenarios, from the split magnet sector and the workbook's market and
+ * project sheets. */
+async function magnetBuiltins(file: GridFile, args: CgeArgs, input: CgeInput, flows: SamFlows, io: CliIO): Promise<BuiltinScenario[]> {
+  if (args.scenario)
+    throw new RippleError("cge.magnet-and-scenario", { ja: "--magnet と --scenario はどちらか一方だけ指定してください。", en: "give either --magnet or --scenario, not both." });
+  const split = input.splits[0];
+  if (!input.fromTable || !split)
+    throw new RippleError(
+      "cge.magnet-no-split",
+      { ja: "--magnet には、部門分割シートで磁石部門を分割した産業連関表が必要です。", en: "--magnet needs an input-output table with the magnet sector split out (the 部門分割 / Sector split sheet)." },
+      { file: args.input },
+    );
+  const c = calibrate(flows);
+  const i = c.goods.indexOf(split.label);
+  const m = await magnetInputs(file, args.input, { label: split.label, output: c.Z0[i], tauz0: c.tauz[i], unit: input.unit }, args.lang, io);
+  return magnetScenarios(m);
+}
+
 export async function runCgeCommand(args: CgeArgs, io: CliIO): Promise<CgeRun> {
   const { lang } = args;
   let scenario: CgeScenario | null = null;
@@ -132,21 +212,45 @@ export async function runCgeCommand(args: CgeArgs, io: CliIO): Promise<CgeRun> {
   const mapText = args.map ? await readText(resolve(io.cwd, args.map), args.map) : null;
   const mapping = mapText !== null ? parseSamMapping(mapText, args.map!) : undefined;
   const file = await readGrids(io.cwd, args.input);
-  const { grid, searched } = inFile(args.input, () => chooseSamSheet(file.sheets, args.input, args.sheet, mapping));
-  if (searched) say(io, lang, { ja: `シート「${grid.sheet}」の SAM を使います。別のシートは --sheet で指定できます。`, en: `using the SAM on sheet '${grid.sheet}'; choose another with --sheet.` });
-  const sam = inFile(args.input, () => readSam(grid, mapping));
+  if (args.scenarioSheet) {
+    if (args.scenario || args.magnet)
+      throw new RippleError("cge.scenario-twice", { ja: "--scenario-sheet は --scenario / --magnet と一緒に使えません。", en: "give one of --scenario-sheet, --scenario and --magnet." });
+    const sg = inFile(args.input, () => findSheet(file.sheets, args.scenarioSheet!, args.input, "--scenario-sheet"));
+    scenario = inFile(args.input, () => parseScenarioGrid(sg));
+  }
+  const input = inFile(args.input, () => chooseInput(file.sheets, args.input, args, mapping));
+  const { grid, sam, searched } = input;
+  if (input.fromTable)
+    say(io, lang, {
+      ja: `シート「${grid.sheet}」の産業連関表から SAM を作りました${input.splits.length ? `（部門分割: ${input.splits.map((d) => d.label).join("、")}）` : ""}。`,
+      en: `built the SAM from the input-output table on sheet '${grid.sheet}'${input.splits.length ? ` (split: ${input.splits.map((d) => d.label).join(", ")})` : ""}.`,
+    });
+  else if (searched) say(io, lang, { ja: `シート「${grid.sheet}」の SAM を使います。別のシートは --sheet で指定できます。`, en: `using the SAM on sheet '${grid.sheet}'; choose another with --sheet.` });
   const flows = inFile(args.input, () => samFlows(sam));
-  const run = inFile(args.input, () => runCge(flows, scenario, { numeraire: args.numeraire, signal: args.signal }));
+  const opts = { numeraire: args.numeraire, signal: args.signal };
+  let runs: CgeRun[];
+  let builtins: BuiltinScenario[] = [];
+  if (args.magnet) {
+    builtins = await magnetBuiltins(file, args, input, flows, io);
+    runs = builtins.map((b) => inFile(args.input, () => runCge(flows, b.scenario, opts)));
+  } else runs = [inFile(args.input, () => runCge(flows, scenario, opts))];
+  const run = runs[0];
   const inputs = [{ description: basename(args.input), sheet: grid.sheet, checksum: checksum(grid) }];
   if (args.scenario) inputs.push({ description: `${basename(args.scenario)} (--scenario)`, sheet: "", checksum: "sha256:" + sha256Text(scenarioText) });
   if (args.map && mapText !== null) inputs.push({ description: `${basename(args.map)} (--map)`, sheet: "", checksum: "sha256:" + sha256Text(mapText) });
+  const scenarioNotes = builtins.map((b) => ({ name: b.scenario.name, label: b.label, notes: b.notes }));
   await writeOutputs(io, lang, {
     out: args.out,
     json: args.json,
     defaultOut: CGE_OUT,
-    specs: () => ({ full: cgeWorkbook({ run, sam, lang, inputs, version: packageVersion(), now: args.now }) }),
-    jsonValue: () => cgeJson(run, lang),
-    summary: () => cgeSummary(run, lang),
+    specs: () => ({ full: cgeWorkbook({ run, more: runs.slice(1), scenarioNotes, sam, fromTable: input.fromTable, lang, inputs, version: packageVersion(), now: args.now }) }),
+    jsonValue: () => {
+      const j = cgeJson(run, lang) as Record<string, unknown>;
+      // Several scenarios (--magnet): the first in "scenario" (CLI.md), all of them in "scenarios".
+      if (runs.length > 1) j.scenarios = runs.map((r) => (cgeJson(r, lang) as { scenario: unknown }).scenario);
+      return j;
+    },
+    summary: () => runs.map((r) => cgeSummary(r, lang)).join(""),
   });
   return run;
 }

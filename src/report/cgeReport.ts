@@ -4,9 +4,10 @@
 
 import type { Bilingual, Lang } from "../engine/errors";
 import { warningText } from "../engine/errors";
-import type { CgeRun, Sam } from "../engine/cge";
+import type { CgeRun, Sam, TableSam } from "../engine/cge";
 import { CGE_TOLERANCE } from "../engine/cge";
-import { makeDeliverables } from "./deliverable";
+import { cgeAudit, makeDeliverables } from "./deliverable";
+import { IO_DIFFERENCE } from "../engine/cge";
 import { SheetBuilder, labelWidth } from "./sheetBuilder";
 import type { CellSpec, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
 
@@ -55,14 +56,34 @@ export const CGE_LABELS = {
   iterations: L("ニュートン法の反復回数", "Newton iterations"),
   numeraire: L("ニューメレール", "Numeraire"),
   warnings: L("警告", "Warnings"),
+  balancing: L("均衡項目（すべての勘定が一致するように導出）", "Balancing items (derived so that every account balances)"),
+  value: L("値", "Value"),
+  how: L("求め方", "How"),
+  fromTable: L("産業連関表からの作成方法", "How the SAM was built from the input-output table"),
+  moved: L("移し替えた項目", "Entries moved"),
+  key: L("キー", "Key"),
+  ioTitle: L("同じショックの IO（産業連関）モデルの結果との比較", "The IO (input-output) result for the same shock, side by side"),
+  cgePrice: L("CGE: 産出価格 (1+τz)pz の変化率", "CGE: output price (1+τz)pz change"),
+  ioPrice: L("IO: 価格波及モデル（コスト・プッシュ）の変化率", "IO: cost-push price model change"),
+  cgeOutput: L("CGE: 国内生産の変化率", "CGE: output change"),
+  ioOutput: L("IO: 国内生産の変化率（最終需要不変）", "IO: output change (final demand unchanged)"),
+  ioNone: L("このショック（輸入割当・要素供給・弾力性）には IO の価格波及モデルに対応するものがありません。輸入割当の IO での扱いは磁石需給モデル／供給途絶（IIM）の結果を参照してください。", "This shock (quota, factor supply, elasticities) has no counterpart in the IO cost-push price model; for a quota's IO reading see the demand-share / supply-disruption (IIM) results."),
+  sourceCol: L("出典", "Source"),
+  userGiven: L("利用者のシナリオファイル", "the user's scenario file"),
 };
 
 const FMT = { value: "#,##0.000", price: "0.000000", pct: "0.00%", small: "0.00E+00" };
 
 export interface CgeReportInput {
   run: CgeRun;
+  /** Further runs on the same SAM (the built-in scenarios), each on its own results sheet. */
+  more?: CgeRun[];
+  /** Where each scenario's numbers come from (built-in scenarios), for the scenario sheet. */
+  scenarioNotes?: { name: string; label: Bilingual; notes: { key: string; good: string; value: number; source: string }[] }[];
   /** The SAM the model was calibrated to, as read (or as built from the IO table). */
   sam: Sam;
+  /** How the SAM was built from an IO table (balancing items, choices), when it was. */
+  fromTable?: TableSam | null;
   lang: Lang;
   inputs: { description: string; sheet?: string; range?: string; checksum?: string }[];
   version: string;
@@ -93,12 +114,12 @@ function macroRows(r: CgeRun, tr: (b: Bilingual) => string): CellSpec[][] {
   ];
 }
 
-function resultsSheet(r: CgeRun, lang: Lang): SheetSpec {
+function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
   const tr = (b: Bilingual) => b[lang];
   const c = r.calibration;
   const s = r.solution ?? r.benchmark;
   const b = r.benchmark;
-  const sh = new SheetBuilder("cge-results", tr(CGE_LABELS.results));
+  const sh = new SheetBuilder(k === 0 ? "cge-results" : `cge-results-${k + 1}`, k === 0 ? tr(CGE_LABELS.results) : `${tr(CGE_LABELS.results)} ${k + 1}`);
   sh.add([[tr(CGE_LABELS.title)]], "title");
   sh.add([[tr(CGE_LABELS.scenarioName), r.scenario ? r.scenario.name : tr(CGE_LABELS.none)], [tr(CGE_LABELS.numeraire), `${r.numeraire} = ${r.numeraireValue}`]], "body");
   sh.skip();
@@ -158,6 +179,18 @@ function resultsSheet(r: CgeRun, lang: Lang): SheetSpec {
     sh.skip(height + 3);
   }
   void headerRow;
+  if (r.io) {
+    sh.skip();
+    sh.add([[tr(CGE_LABELS.ioTitle)]], "subtitle");
+    sh.add([[tr(CGE_LABELS.good), tr(CGE_LABELS.cgePrice), tr(CGE_LABELS.ioPrice), tr(CGE_LABELS.cgeOutput), tr(CGE_LABELS.ioOutput)]], "header");
+    const io = r.io;
+    sh.add(c.goods.map((g, i) => [g, io.cge[i], io.io[i], io.cgeOutput[i], io.ioOutput[i]]), "body", [null, FMT.pct, FMT.pct, FMT.pct, FMT.pct]);
+    sh.add([[tr(IO_DIFFERENCE)]], "note");
+  } else if (r.solution) {
+    sh.skip();
+    sh.add([[tr(CGE_LABELS.ioTitle)]], "subtitle");
+    sh.add([[tr(CGE_LABELS.ioNone)]], "note");
+  }
   sh.skip();
   sh.add([[tr(CGE_LABELS.check)]], "subtitle");
   sh.add(
@@ -177,6 +210,43 @@ function resultsSheet(r: CgeRun, lang: Lang): SheetSpec {
   return sh.build({ columnWidths: { 0: Math.max(labelWidth(c.goods), 44) }, freeze: { rows: 0, cols: 1 } });
 }
 
+/** CGE.md 3: the scenario as a sheet, one row per setting, with its source for built-ins. */
+function scenarioSheet(runs: CgeRun[], notes: NonNullable<CgeReportInput["scenarioNotes"]>, lang: Lang): SheetSpec {
+  const tr = (b: Bilingual) => b[lang];
+  const sh = new SheetBuilder("cge-scenario", tr(CGE_LABELS.scenario));
+  sh.add([[tr(CGE_LABELS.scenario)]], "title");
+  sh.add([[tr(CGE_LABELS.scenarioName), tr(CGE_LABELS.key), tr(CGE_LABELS.good), tr(CGE_LABELS.value), tr(CGE_LABELS.sourceCol)]], "header");
+  const rows: CellSpec[][] = [];
+  runs.forEach((r, k) => {
+    const s = r.scenario;
+    if (!s) return rows.push([tr(CGE_LABELS.none), null, null, null, null]);
+    const note = notes.find((x) => x.name === s.name);
+    const entries: [string, Record<string, number> | undefined][] = [
+      ["importPrice", s.importPrice],
+      ["tariff", s.tariff],
+      ["importQuota", s.importQuota],
+      ["productionTax", s.productionTax],
+      ["productivity", s.productivity],
+      ["factorSupply", s.factorSupply],
+      ["elasticities.armington", s.elasticities?.armington],
+      ["elasticities.transformation", s.elasticities?.transformation],
+    ];
+    // The scenario's own name, so the sheet reads back as a scenario (--scenario-sheet).
+    const name = s.name;
+    let first = true;
+    for (const [key, t] of entries)
+      for (const [g, v] of Object.entries(t ?? {})) {
+        const src = note?.notes.find((n) => n.key === key && n.good === g)?.source ?? tr(CGE_LABELS.userGiven);
+        rows.push([first ? name : null, key, g, v, src]);
+        first = false;
+      }
+    if (first) rows.push([name, null, null, null, null]);
+    if (note) rows.push([null, null, null, null, `${k === 0 ? tr(CGE_LABELS.results) : `${tr(CGE_LABELS.results)} ${k + 1}`}: ${tr(note.label)}`]);
+  });
+  sh.add(rows, "body", [null, null, null, "0.000000", null]);
+  return sh.build({ columnWidths: { 0: 60, 1: 26, 2: 16, 3: 14, 4: 90 } });
+}
+
 const ROLE_NAMES: Record<string, Bilingual> = {
   good: L("財", "good"),
   factor: L("要素", "factor"),
@@ -188,13 +258,27 @@ const ROLE_NAMES: Record<string, Bilingual> = {
   ext: L("海外", "rest of world"),
 };
 
-function samSheet(sam: Sam, lang: Lang): SheetSpec {
+function samSheet(sam: Sam, fromTable: TableSam | null, lang: Lang): SheetSpec {
   const tr = (b: Bilingual) => b[lang];
   const sh = new SheetBuilder("cge-sam", tr(CGE_LABELS.sam));
   sh.add([[tr(CGE_LABELS.samTitle)]], "title");
   sh.add([[tr(CGE_LABELS.role), ...sam.roles.map((x) => tr(ROLE_NAMES[x]))]], "note");
   sh.add([[null, ...sam.labels]], "header");
   sh.add(sam.labels.map((l, a) => [l, ...sam.values[a]]), "body", FMT.value);
+  if (fromTable) {
+    sh.skip();
+    sh.add([[tr(CGE_LABELS.balancing)]], "subtitle");
+    sh.add([[tr(CGE_LABELS.item), tr(CGE_LABELS.value), tr(CGE_LABELS.how)]], "header");
+    sh.add(fromTable.balancing.map((b) => [tr(b.label), b.value, tr(b.how)]), "body", [null, FMT.value, null]);
+    sh.skip();
+    sh.add([[tr(CGE_LABELS.fromTable)]], "subtitle");
+    sh.add(fromTable.choices.map((c) => [tr(c)]), "body");
+    if (fromTable.moved.length) {
+      sh.skip();
+      sh.add([[tr(CGE_LABELS.moved)]], "subtitle");
+      sh.add(fromTable.moved.map((c) => [tr(c)]), "body");
+    }
+  }
   return sh.build({ columnWidths: { 0: labelWidth(sam.labels, 12, 30) }, freeze: { rows: 3, cols: 1 } });
 }
 
@@ -221,13 +305,16 @@ export function cgeProvenance(r: CgeRun, input: CgeReportInput): ProvenanceSpec 
       ja ? "EV = (UU₁ − UU₀)/UU₀ × ベンチマーク家計消費（コブ＝ダグラス効用の場合）" : "EV = (UU₁ − UU₀)/UU₀ × benchmark household consumption (Cobb–Douglas case)",
       ja ? "輸入割当：拘束時は輸入量を固定し、内生のプレミアム χ（輸入価格 (1+τm+χ)pm）のレントは家計の所得" : "Import quota: when binding, imports are fixed and the endogenous premium χ (import price (1+τm+χ)pm) is rent income of the household",
       ja ? "実質 GDP = Σ_j py₀·Y_j（ベンチマーク価格の付加価値、要素費用）" : "Real GDP = Σ_j py₀·Y_j (value added at benchmark prices, factor cost)",
+      ...(input.fromTable ? input.fromTable.choices.map((c) => c[lang]) : []),
     ],
-    warnings: r.warnings.map((w) => warningText(w, lang)),
+    warnings: [...r.warnings.map((w) => warningText(w, lang)), ...(input.fromTable?.moved ?? []).map((m) => m[lang])],
   };
 }
 
 export function cgeWorkbook(input: CgeReportInput): WorkbookSpec {
   const { run, lang } = input;
-  const spec: WorkbookSpec = { lang, sheets: [resultsSheet(run, lang), samSheet(input.sam, lang)], provenance: cgeProvenance(run, input) };
-  return makeDeliverables(spec).full;
+  const runs = [run, ...(input.more ?? [])];
+  const sheets = [...runs.map((r, k) => resultsSheet(r, lang, k)), scenarioSheet(runs, input.scenarioNotes ?? [], lang), samSheet(input.sam, input.fromTable ?? null, lang)];
+  const spec: WorkbookSpec = { lang, sheets, provenance: cgeProvenance(run, input) };
+  return makeDeliverables(spec, { audit: (s) => cgeAudit(s, run, input.sam, lang) }).full;
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { run, shared, tempDir } from "./helpers";
+import { repoRoot, run, shared, tempDir } from "./helpers";
 
 const SAM = join(shared, "oracles/hosoe-stdcge/sam.csv");
 const expected = JSON.parse(readFileSync(join(shared, "oracles/hosoe-stdcge/expected.json"), "utf8"));
@@ -98,5 +98,86 @@ describe("ripple cge", () => {
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/did not converge/);
     expect(r.out).toBe("");
+  });
+});
+
+describe("ripple cge on the sample workbook (IO table → SAM, magnet split)", () => {
+  const SAMPLE = join(repoRoot, "assets/ripple-sample.xlsx");
+
+  it("builds the SAM from 取引基本表 with ネオジム磁石 split out and solves in well under a second", async () => {
+    const t0 = performance.now();
+    const r = await run(["cge", SAMPLE, "--json", "-"]);
+    const ms = performance.now() - t0;
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.goods).toHaveLength(14);
+    expect(j.goods).toContain("ネオジム磁石");
+    expect(j.residual).toBeLessThanOrEqual(1e-10);
+    expect(r.err).toMatch(/split: ネオジム磁石/);
+    expect(ms).toBeLessThan(5000); // whole command incl. reading the workbook; the solve is ~50 ms
+  });
+
+  it("--magnet runs the four built-in scenarios with their sources", async () => {
+    const dir = tempDir();
+    const r = await run(["cge", SAMPLE, "--magnet", "--json", "-", "--out", "m.xlsx"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.scenarios.map((s: { name: string }) => s.name)).toEqual([
+      "magnet export-control premium",
+      "magnet import quota (severe scenario)",
+      "magnet production subsidy (fund)",
+      "supported plants' productivity",
+    ]);
+    const [premium, quota, subsidy, productivity] = j.scenarios;
+    const g = "ネオジム磁石";
+    // Shocks that make magnets dearer cost welfare; support that makes them cheaper gains it.
+    expect(premium.goods[g].pq).toBeGreaterThan(1);
+    expect(premium.ev).toBeLessThan(0);
+    expect(quota.quotaRents[g]).toBeGreaterThan(0);
+    expect(quota.goods[g].pd).toBeGreaterThan(1);
+    expect(quota.ev).toBeLessThan(0);
+    expect(subsidy.goods[g].pq).toBeLessThan(1);
+    expect(subsidy.ev).toBeGreaterThan(0);
+    expect(productivity.goods[g].pz).toBeLessThan(1);
+    expect(productivity.ev).toBeGreaterThan(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "m.xlsx"));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.filter((n) => n.startsWith("CGE"))).toHaveLength(5); // 4 results sheets + scenario sheet
+    const sc = wb.getWorksheet("CGE scenario") ?? wb.getWorksheet("CGEシナリオ");
+    let text = "";
+    sc!.eachRow((row) => (text += row.values!.toString()));
+    expect(text).toMatch(/Armington elasticity magnets year 1|アーミントン/);
+    expect(text).toMatch(/severe/);
+  });
+});
+
+describe("ripple cge reads its own results workbook back", () => {
+  it("the SAM sheet and the scenario sheet give the same solution (--sheet, --scenario-sheet)", async () => {
+    const dir = tempDir();
+    const s = scenarioFile(dir, { name: "mixed", tariff: { BRD: 0 }, importPrice: { MLK: 1.2 }, elasticities: { armington: { MLK: 0.8 } } });
+    const first = await run(["cge", SAM, "--scenario", s, "--json", "first.json", "--out", "r.xlsx"], { cwd: dir });
+    expect(first.code).toBe(0);
+    const again = await run(["cge", "r.xlsx", "--sheet", "SAM", "--scenario-sheet", "CGE scenario", "--json", "-"], { cwd: dir });
+    expect(again.code).toBe(0);
+    const a = JSON.parse(readFileSync(join(dir, "first.json"), "utf8"));
+    const b = JSON.parse(again.out);
+    expect(b.scenario.name).toBe("mixed");
+    expect(rel(b.scenario.utility, a.scenario.utility)).toBeLessThan(1e-12);
+    expect(rel(b.scenario.goods.MLK.M, a.scenario.goods.MLK.M)).toBeLessThan(1e-12);
+  });
+
+  it("a bad row of the scenario sheet is named with its cell", async () => {
+    const dir = tempDir();
+    await run(["cge", SAM, "--scenario", scenarioFile(dir, { name: "t", tariff: { BRD: 0 } }), "--out", "r.xlsx"], { cwd: dir });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "r.xlsx"));
+    const ws = wb.getWorksheet("CGE scenario")!;
+    ws.getCell("B3").value = "tarif";
+    await wb.xlsx.writeFile(join(dir, "bad.xlsx"));
+    const r = await run(["cge", "bad.xlsx", "--sheet", "SAM", "--scenario-sheet", "CGE scenario", "--json", "-"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/B3/);
+    expect(r.err).toMatch(/tarif/);
   });
 });

@@ -60,7 +60,10 @@ export interface Economy {
   rev: number[];
   Y: number[];
   F: number[][];
+  /** X[i][j] (empty when evaluated with full = false). */
   X: number[][];
+  /** Σ_j X[i][j]: intermediate demand for good i. */
+  intermediate: number[];
   E: number[];
   D: number[];
   Q: number[];
@@ -113,16 +116,20 @@ function prices(c: Calibration, p: Policy, x: ArrayLike<number>) {
   const pq = c.goods.map((_, i) =>
     cesUnitCost([c.shareM[i], c.shareD[i]], [((1 + p.taum[i] + chi[i]) * pm[i]) / (1 + c.taum[i]), pd[i]], c.sigma[i]),
   );
-  const pz = c.goods.map((_, j) => {
-    let s = c.ay[j] * py[j];
-    for (let i = 0; i < n; i++) s += c.ax[i][j] * pq[i];
-    return s;
-  });
+  // pz_j = ay_j py_j + Σ_i ax_ij pq_i, row by row over ax (contiguous rows).
+  const pz = c.goods.map((_, j) => c.ay[j] * py[j]);
+  for (let i = 0; i < n; i++) {
+    const row = c.ax[i];
+    const q = pq[i];
+    for (let j = 0; j < n; j++) pz[j] += row[j] * q;
+  }
   const rev = c.goods.map((_, i) => cetUnitRevenue([c.shareE[i], c.shareDT[i]], [pe[i], pd[i]], c.psi[i]));
   return { pd, Z, pf, epsilon, chi, py, pe, pm, pq, pz, rev };
 }
 
-export function economy(c: Calibration, p: Policy, x: ArrayLike<number>): Economy {
+/** Every variable at x. `full` = false skips the n×n matrix X (the residuals need only its row
+ * sums, `intermediate`), which is most of the cost of an evaluation for large n. */
+export function economy(c: Calibration, p: Policy, x: ArrayLike<number>, full = true): Economy {
   const pr = prices(c, p, x);
   const { pd, Z, pf, epsilon, chi, py, pe, pm, pq, pz, rev } = pr;
   const f = c.flows;
@@ -136,7 +143,12 @@ export function economy(c: Calibration, p: Policy, x: ArrayLike<number>): Econom
   });
   const Y = Z.map((z, j) => c.ay[j] * z);
   const F = c.beta.map((row, h) => row.map((b, j) => (b * py[j] * Y[j]) / pf[h]));
-  const X = c.ax.map((row) => row.map((a, j) => a * Z[j]));
+  const X = full ? c.ax.map((row) => row.map((a, j) => a * Z[j])) : [];
+  const intermediate = c.ax.map((row) => {
+    let s = 0;
+    for (let j = 0; j < row.length; j++) s += row[j] * Z[j];
+    return s;
+  });
   const rents = c.goods.map((_, i) => chi[i] * pm[i] * M[i]);
   const income = p.FF.reduce((s, ff, h) => s + pf[h] * ff, 0) + rents.reduce((s, r) => s + r, 0);
   const Td = c.taud * income;
@@ -149,7 +161,7 @@ export function economy(c: Calibration, p: Policy, x: ArrayLike<number>): Econom
   const Xg = c.mu.map((m, i) => (m * (revenue - Sg)) / pq[i]);
   const Xv = c.lambda.map((l, i) => (l * (Sp + Sg + epsilon * f.Sf)) / pq[i]);
   const UU = Xp.reduce((u, xp, i) => (c.alpha[i] > 0 ? u * Math.pow(xp, c.alpha[i]) : u), 1);
-  return { ...pr, E, D, Q, M, Y, F, X, rents, income, Td, Sp, Tz, Tm, Sg, Xp, Xg, Xv, UU };
+  return { ...pr, E, D, Q, M, Y, F, X, intermediate, rents, income, Td, Sp, Tz, Tm, Sg, Xp, Xg, Xv, UU };
 }
 
 /** Names of the equation blocks, in residual order, for messages. */
@@ -174,8 +186,7 @@ export function residuals(c: Calibration, p: Policy, e: Economy): Float64Array {
   const r = new Float64Array(2 * n + H + p.binding.length);
   for (let i = 0; i < n; i++) r[i] = Math.log(((1 + p.tauz[i]) * e.pz[i]) / (1 + c.tauz[i])) - Math.log(e.rev[i]);
   for (let i = 0; i < n; i++) {
-    let dem = e.Xp[i] + e.Xg[i] + e.Xv[i];
-    for (let j = 0; j < n; j++) dem += e.X[i][j];
+    const dem = e.Xp[i] + e.Xg[i] + e.Xv[i] + e.intermediate[i];
     r[n + i] = (e.Q[i] - dem) / c.Q0[i];
   }
   let k = 2 * n;

@@ -74,14 +74,17 @@ function mappingTable(m: SamMapping | undefined, sheet: string): Map<string, Acc
 
 const text = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 
-/** Header row: the first row with at least two text labels; its first label's column minus one
- * holds the row labels. */
+/** Header row: the first row with at least two text labels one of which also labels a row below
+ * (in the column left of the first label), so title and note rows above the matrix are skipped. */
 function findHeader(grid: Grid): { r0: number; c0: number } {
   for (let r = 0; r < grid.values.length; r++) {
     const row = grid.values[r];
-    const labels = row.map((v, c) => (typeof v === "string" && v.trim() !== "" ? c : -1)).filter((c) => c >= 0);
-    const first = labels.find((c) => c > 0);
-    if (labels.filter((c) => c > 0).length >= 2 && first !== undefined) return { r0: r, c0: first - 1 };
+    const labels = row.map((v, c) => (c > 0 && typeof v === "string" && v.trim() !== "" ? c : -1)).filter((c) => c >= 0);
+    if (labels.length < 2) continue;
+    const c0 = labels[0] - 1;
+    const keys = new Set(labels.map((c) => labelKey(String(row[c]))));
+    const below = grid.values.slice(r + 1).some((rw) => typeof rw[c0] === "string" && keys.has(labelKey(rw[c0] as string)));
+    if (below) return { r0: r, c0 };
   }
   throw samError(
     "cge.sam-no-header",

@@ -4,6 +4,7 @@
 
 import { RippleError, RippleErrorList } from "../errors";
 import type { Elasticities } from "./calibrate";
+import { gridAddress, type Grid } from "../grid";
 
 export interface CgeScenario {
   name: string;
@@ -100,4 +101,51 @@ export function checkScenarioLabels(s: CgeScenario, goods: string[], factors: st
 /** True when the scenario changes nothing but (possibly) elasticities. */
 export function isEmptyShock(s: CgeScenario): boolean {
   return [s.importPrice, s.tariff, s.importQuota, s.productionTax, s.productivity, s.factorSupply].every((t) => !t || Object.keys(t).length === 0);
+}
+
+const SHEET_KEYS = new Set(["importPrice", "tariff", "importQuota", "productionTax", "productivity", "factorSupply", "elasticities.armington", "elasticities.transformation"]);
+const isHeader = (v: unknown, words: string[]) => typeof v === "string" && words.includes(v.normalize("NFKC").trim().toLowerCase());
+
+/** A scenario from a sheet laid out as the results workbook's CGEシナリオ sheet: columns キー/Key,
+ * 財/Good (or factor), 値/Value, and optionally シナリオ/Scenario (its first name is the scenario's
+ * name; a sheet holding several scenarios is refused). Every bad row is named with its cell. */
+export function parseScenarioGrid(grid: Grid): CgeScenario {
+  const where = (r: number, c: number) => ({ sheet: grid.sheet, cell: gridAddress(grid, r, c) });
+  let head = -1;
+  let col: Record<"name" | "key" | "good" | "value", number> = { name: -1, key: -1, good: -1, value: -1 };
+  for (let r = 0; r < Math.min(grid.values.length, 30) && head < 0; r++) {
+    const row = grid.values[r];
+    const find = (words: string[]) => row.findIndex((v) => isHeader(v, words));
+    const c = { name: find(["シナリオ", "scenario"]), key: find(["キー", "key"]), good: find(["財", "good"]), value: find(["値", "value"]) };
+    if (c.key >= 0 && c.good >= 0 && c.value >= 0) {
+      head = r;
+      col = c;
+    }
+  }
+  if (head < 0)
+    throw new RippleError("cge.scenario-sheet", { ja: "シナリオのシートに見出し「キー」「財」「値」がありません。", en: "the scenario sheet has no Key, Good and Value headers." }, { sheet: grid.sheet });
+  const obj: Record<string, unknown> = {};
+  const names = new Set<string>();
+  const problems: RippleError[] = [];
+  for (let r = head + 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    const text = (c: number) => (c >= 0 && typeof row[c] === "string" ? (row[c] as string).trim() : "");
+    if (text(col.name)) names.add(text(col.name));
+    const key = text(col.key);
+    if (!key) continue;
+    const value = row[col.value];
+    if (!SHEET_KEYS.has(key)) problems.push(new RippleError("cge.scenario-sheet", { ja: `キー「${key}」は使えません（${[...SHEET_KEYS].join(", ")}）。`, en: `key '${key}' is not one of ${[...SHEET_KEYS].join(", ")}.` }, where(r, col.key)));
+    else if (typeof value !== "number") problems.push(new RippleError("cge.scenario-sheet", { ja: "値が数値ではありません。", en: "the value is not a number." }, where(r, col.value)));
+    else {
+      const [top, sub] = key.split(".");
+      const target = (sub ? ((obj[top] ??= {}) as Record<string, unknown>) : obj) as Record<string, Record<string, number>>;
+      (target[sub ?? top] ??= {})[text(col.good)] = value;
+    }
+  }
+  if (names.size > 1)
+    problems.push(new RippleError("cge.scenario-sheet", { ja: `このシートには ${names.size} 個のシナリオがあります。1 つだけ残してください。`, en: `the sheet holds ${names.size} scenarios; keep one.` }, { sheet: grid.sheet }));
+  if (problems.length === 1) throw problems[0];
+  if (problems.length) throw new RippleErrorList("cge.scenario-sheet", problems);
+  obj.name = [...names][0] ?? grid.sheet;
+  return parseScenario(obj, grid.sheet);
 }

@@ -9,6 +9,7 @@ import type { SamFlows } from "./flows";
 import { benchmarkPoint, benchmarkPolicy, economy, equationNames, factorGap, residuals, type Economy, type EquationName, type Policy } from "./model";
 import { newton, type NewtonOutcome } from "./newton";
 import { checkScenarioLabels, type CgeScenario } from "./scenario";
+import { hasIoCounterpart, ioCostPush, type IoComparison } from "./ioCompare";
 
 /** Convergence: the largest scaled residual (CGE.md section 5). */
 export const CGE_TOLERANCE = 1e-10;
@@ -41,6 +42,8 @@ export interface CgeRun {
   gdp0: number;
   gdp: number | null;
   ev: number | null;
+  /** The IO cost-push result for the same shock (null when the shock has no IO counterpart). */
+  io: IoComparison | null;
   warnings: RippleWarning[];
 }
 
@@ -122,7 +125,7 @@ export function notConvergedError(c: Calibration, p: Policy, out: Extract<Newton
 }
 
 function solvePolicy(c: Calibration, p: Policy, opts: CgeOptions, what: string, x0?: Float64Array) {
-  const F = (x: Float64Array) => residuals(c, p, economy(c, p, x));
+  const F = (x: Float64Array) => residuals(c, p, economy(c, p, x, false));
   let out: NewtonOutcome;
   try {
     out = newton(F, x0 ?? benchmarkPoint(c, p), { tol: CGE_TOLERANCE, maxIterations: opts.maxIterations ?? 100, signal: opts.signal });
@@ -161,7 +164,7 @@ export function runCge(flows: SamFlows, scenario: CgeScenario | null, opts: CgeO
   const benchmark = economy(c, bp, bench.x);
   const warnings: RippleWarning[] = [];
   const base = { calibration: c, numeraire: c.factors[h], numeraireValue: value, benchmark, benchmarkResidual: bench.residual, gdp0: gdpOf(benchmark), warnings };
-  if (!scenario) return { ...base, scenario: null, policy: null, solution: null, residual: bench.residual, walras: factorGap(c, bp, benchmark, h), iterations: bench.iterations, gdp: null, ev: null };
+  if (!scenario) return { ...base, scenario: null, policy: null, solution: null, residual: bench.residual, walras: factorGap(c, bp, benchmark, h), iterations: bench.iterations, gdp: null, ev: null, io: null };
   const p = scenarioPolicy(c, scenario, h, value);
   const { out, e } = solveWithQuotas(c, p, opts, scenario.name);
   const walras = factorGap(c, p, e, h);
@@ -192,5 +195,6 @@ export function runCge(flows: SamFlows, scenario: CgeScenario | null, opts: CgeO
     iterations: out.iterations,
     gdp: gdpOf(e),
     ev: ((e.UU - benchmark.UU) / benchmark.UU) * c.consumption0,
+    io: hasIoCounterpart(c, p) ? ioCostPush(c, p, benchmark, e) : null,
   };
 }

@@ -15,3 +15,4 @@ export * from "./projectsDeliverable";
 export * from "./publicVersion";
 export * from "./refs";
 export * from "./sanitize";
+export * from "./cgeAudit";

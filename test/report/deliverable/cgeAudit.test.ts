@@ -1,0 +1,73 @@
+// The CGE workbook: its audit sheet recomputes the benchmark (Z0, D0, Q0, α, UU0) and every
+// account's balance from the SAM sheet with Excel formulas; in LibreOffice every formula equals its
+// cached value (1e-9 relative), every check is TRUE, no error values. The results sheet shows the
+// IO cost-push result beside the CGE one with the reasons they differ.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readSam, runCge, samFlows } from "../../../src/engine/cge";
+import { a1 } from "../../../src/engine/grid";
+import { AUDIT_SHEET_KEY } from "../../../src/report/deliverable";
+import { cgeWorkbook } from "../../../src/report/cgeReport";
+import { isFormulaCell } from "../../../src/report/spec";
+import { writeXlsx } from "../../../src/workbook/xlsx";
+import { convertWithLibreOffice, sofficePath } from "../../workbook/xlsx/libreoffice";
+import { samGrid, THREE_GOODS } from "../../engine/cge/samFixture";
+import { readStoredCells, type StoredCell } from "./xlsxCells";
+
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
+const sam = readSam(samGrid(THREE_GOODS));
+const run = runCge(samFlows(sam), { name: "mfg premium", importPrice: { MFG: 1.5 } });
+const spec = cgeWorkbook({ run, sam, lang: "en", inputs: [], version: "9.9.9", now: new Date("2026-04-01T00:00:00Z") });
+const audit = spec.sheets.find((x) => x.key === AUDIT_SHEET_KEY)!;
+
+let cells: StoredCell[];
+beforeAll(async () => {
+  sofficePath();
+  const dir = mkdtempSync(join(tmpdir(), "ripple-cge-audit-"));
+  await writeXlsx(spec, join(dir, "c.xlsx"));
+  cells = await readStoredCells(await convertWithLibreOffice(join(dir, "c.xlsx"), "xlsx", { outDir: join(dir, "recalc") }));
+}, 180_000);
+
+describe("CGE workbook", () => {
+  it("has an audit sheet with a check per good and per account, all TRUE as cached", () => {
+    expect(audit).toBeDefined();
+    const formulas = audit.blocks.flatMap((b) => b.values.flat().filter(isFormulaCell));
+    const checks = formulas.filter((x) => x.formula.endsWith("<1E-9"));
+    expect(checks.length).toBeGreaterThanOrEqual(3 * 3 + 1 + sam.labels.length);
+    expect(checks.every((c) => c.value === true)).toBe(true);
+  });
+
+  it("recomputes in LibreOffice to the cached values, every check TRUE, no error values", () => {
+    const got = new Map(cells.filter((c) => c.sheet === audit.name).map((c) => [c.address, c]));
+    expect(cells.filter((c) => c.sheet === audit.name && c.value?.kind === "error")).toEqual([]);
+    let numbers = 0;
+    for (const b of audit.blocks)
+      b.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (!isFormulaCell(v)) return;
+          const address = a1(b.row + r, b.col + c);
+          const cell = got.get(address)!;
+          expect(cell, address).toBeDefined();
+          if (typeof v.value === "number") {
+            expect(cell.value?.kind, address).toBe("number");
+            expect(rel(cell.value!.value as number, v.value), address).toBeLessThan(1e-9);
+            numbers++;
+          } else if (typeof v.value === "boolean") expect(cell.value, address).toEqual({ kind: "bool", value: v.value });
+        }),
+      );
+    expect(numbers).toBeGreaterThan(15);
+  });
+
+  it("shows the IO cost-push result beside the CGE result, with the reasons", () => {
+    const results = spec.sheets.find((s) => s.key === "cge-results")!;
+    const text = results.blocks.flatMap((b) => b.values.flat()).filter((v) => typeof v === "string").join("\n");
+    expect(text).toMatch(/IO: cost-push price model change/);
+    expect(text).toMatch(/Why they differ/);
+    // The IO price rise of MFG (no substitution, full pass-through) exceeds the CGE one.
+    const i = run.calibration.goods.indexOf("MFG");
+    expect(run.io!.io[i]).toBeGreaterThan(run.io!.cge[i]);
+    expect(run.io!.io[i]).toBeGreaterThan(0);
+  });
+});
