@@ -22,6 +22,7 @@ import {
 import { type Converter, type Project, parseProjects, readConverters } from "../engine/projects/parse";
 import { readSplits, type SplitDefinition } from "../engine/projects/splitSheet";
 import { buildTable, recognizeLayout } from "../engine/table";
+import { checkTableBalance } from "../engine/table/balance";
 import type { IOTable, TableLayout, TableMapping } from "../engine/table/types";
 import type { ReportInput } from "./analysisReport";
 import { recordModelOptions } from "./modelOptionsRecord";
@@ -63,6 +64,8 @@ export interface ProjectsPipelineInput {
   now?: Date;
   /** Description of the input workbook in the method sheet (e.g. its file name). */
   inputDescription?: string;
+  /** Run on a table that does not add up (engine/table/balance.ts); refused otherwise. */
+  allowImbalance?: boolean;
 }
 
 export interface ProjectsPipelineResult {
@@ -100,7 +103,10 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
   const { lang } = input;
   const opts = input.options ?? {};
   const layout = recognizeLayout(input.tableGrid, input.mapping ? { mapping: input.mapping } : {});
-  const baseTable = buildTable(input.tableGrid, layout);
+  const read = buildTable(input.tableGrid, layout);
+  // Refused here, before anything is computed, when it does not add up (unless allowed).
+  const imbalance = checkTableBalance(read, { allowImbalance: input.allowImbalance });
+  const baseTable = imbalance.length ? { ...read, warnings: [...read.warnings, ...imbalance] } : read;
 
   // Every input sheet is read before anything is computed; all their problems go together.
   const problems: RippleError[] = [];
@@ -252,7 +258,8 @@ export interface ProjectsJson {
   }[];
   cumulative: Omit<ProjectsJson["byYear"][number], "year">;
   pv: { valueAdded: number; subsidy: number };
-  bc: number | null;
+  /** PV(induced gross value added) / PV(subsidy), 補助金1円当たり粗付加価値誘発額（参考）; was "bc". */
+  inducedValueAddedPerSubsidy: number | null;
   plans: {
     id: string;
     company: string;
@@ -266,7 +273,7 @@ export interface ProjectsJson {
     investment: TotalsJson;
     operation: TotalsJson;
     pv: { valueAdded: number; valueAddedInvestment: number; valueAddedOperation: number; subsidy: number };
-    bc: number | null;
+    inducedValueAddedPerSubsidy: number | null;
   }[];
   kpis: { key: string; label: string; year: number | null; target: number; value: number | null; pass: boolean | null; explanation: string; sources: string[] }[];
   splits: { label: string; parent: string; share: number; output: number }[];
@@ -284,7 +291,7 @@ export function projectsJson(r: ProjectsPipelineResult, lang: Lang): ProjectsJso
     byYear: ev.byYear.map((y) => ({ ...y })),
     cumulative,
     pv: ev.pv,
-    bc: ev.bc,
+    inducedValueAddedPerSubsidy: ev.inducedValueAddedPerSubsidy,
     plans: ev.projects.map((e) => ({
       id: e.project.id,
       company: e.project.company,
@@ -298,7 +305,7 @@ export function projectsJson(r: ProjectsPipelineResult, lang: Lang): ProjectsJso
       investment: e.totals.investment,
       operation: e.totals.operation,
       pv: e.pv,
-      bc: e.bc,
+      inducedValueAddedPerSubsidy: e.inducedValueAddedPerSubsidy,
     })),
     kpis: ev.kpis.map((k) => ({
       key: k.key,

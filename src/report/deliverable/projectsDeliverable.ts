@@ -1,6 +1,6 @@
 // The deliverables of a projects (policy evaluation) run: which rows of the projects report are
 // about one plan and which aggregate which plans (RowTag), what is confidential, the audit of the
-// headline numbers (cumulative ripple effect by sector; present values and B/C by year), and
+// headline numbers (cumulative ripple effect by sector; present values and the induced value added per yen of subsidy), and
 // the full and public workbooks. Rows the report tagged itself are left as tagged.
 
 import type { Lang } from "../../engine/errors";
@@ -225,7 +225,7 @@ function stageTotalsOn(summary: SheetSpec, lang: Lang): Partial<Record<AuditStag
 }
 
 /** The audit of a projects workbook from its own cells: the cumulative effect by sector from
- * the written L, and PV / B/C from the yearly GVA and subsidy. Parts whose cells are not all
+ * the written L, and PV / the induced value added per yen of subsidy from the yearly GVA and subsidy. Parts whose cells are not all
  * numbers (suppressed in the public version) are left out. */
 export function projectsAudit(spec: WorkbookSpec, ev: Evaluation, model: IOModel, lang: Lang): AuditInput {
   const out: AuditInput = {};
@@ -284,9 +284,9 @@ export function projectsAudit(spec: WorkbookSpec, ev: Evaluation, model: IOModel
         subsidy: range(inputs, 2),
         discountRate: ev.discountRate.value,
         baseYear: ev.baseYear,
-        engine: { pvGva: ev.pv.valueAdded, pvSubsidy: ev.pv.subsidy, bc: ev.bc },
+        engine: { pvGva: ev.pv.valueAdded, pvSubsidy: ev.pv.subsidy, bc: ev.inducedValueAddedPerSubsidy },
         written: summary
-          ? { pvGva: cellWithLabel(summary, P.pvGva[lang]), pvSubsidy: cellWithLabel(summary, P.pvSubsidy[lang]), bc: cellWithLabel(summary, P.bc[lang]) }
+          ? { pvGva: cellWithLabel(summary, P.pvGva[lang]), pvSubsidy: cellWithLabel(summary, P.pvSubsidy[lang]), bc: cellWithLabel(summary, P.inducedValueAddedPerSubsidy[lang]) }
           : undefined,
       };
       out.pv = [pv];
