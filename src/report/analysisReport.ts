@@ -48,6 +48,8 @@ export interface ReportInput {
   sheet?: string;
   range?: string;
   checksum?: string;
+  /** The input holds confidential data: a public version leaves its checksum out. */
+  confidential?: boolean;
 }
 
 export interface AnalysisReportInput {

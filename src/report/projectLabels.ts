@@ -55,7 +55,7 @@ export const P = {
   ),
   explainCumSubsidy: L("補助金額（または補助率×設備投資額）を設備投資額に比例して年度に配分", "Grant (or rate × capex) spread over years in proportion to capex"),
   explainPv: (base: number, rate: string): Bilingual =>
-    L(`各年度の値 ÷ (1 + ${rate})^(年度 − ${base}) の合計（基準年度 FY${base}）`, `Σ value_t ÷ (1 + ${rate})^(t − ${base}) (base year FY${base})`),
+    L(`各年度の値 ÷ (1 + ${rate})^(年度 − ${base}) の合計（基準年度 ${base}年度）`, `Σ value_t ÷ (1 + ${rate})^(t − ${base}) (base year FY${base})`),
   explainInducedPerSubsidy: L(
     "= 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値（便益ではないため B/C ではありません）",
     "= PV of induced gross value added ÷ PV of the subsidy (not a benefit, so not a B/C)",
@@ -227,7 +227,7 @@ export function methodSentences(p: {
         )
       : L("④ 各計画の生産物は表の既存部門の投入構造で波及を計算しています。", "④ Each plan's output ripples with the input structure of its existing sector."),
     L(
-      `⑤ 現在価値は割引率 ${p.discount}（${p.discountSource}）で基準年度 FY${p.baseYear} に割り引いています。補助金1円当たり粗付加価値誘発額（参考）= 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値。粗付加価値の誘発は便益ではないため、費用便益比（B/C）ではありません。経済安全保障上の便益（途絶時に回避される損失）による B/C は「経済安全保障効果」シートにあります。分子は支援した工場の投資・稼働が誘発する粗付加価値の全体で、補助金がなければ実施されなかった部分（追加性）は置換率でのみ差し引いています。補助金は設備投資の一部（上限 1/3〜1/2）なので、補助金だけに帰属する効果ではありません。投資期・稼働期別の生産誘発額は計画別シートにあります。`,
+      `⑤ 現在価値は割引率 ${p.discount}（${p.discountSource}）で基準年度（${p.baseYear}年度）に割り引いています。補助金1円当たり粗付加価値誘発額（参考）= 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値。粗付加価値の誘発は便益ではないため、費用便益比（B/C）ではありません。経済安全保障上の便益（途絶時に回避される損失）による B/C は「経済安全保障効果」シートにあります。分子は支援した工場の投資・稼働が誘発する粗付加価値の全体で、補助金がなければ実施されなかった部分（追加性）は置換率でのみ差し引いています。補助金は設備投資の一部（上限 1/3〜1/2）なので、補助金だけに帰属する効果ではありません。投資期・稼働期別の生産誘発額は計画別シートにあります。`,
       `⑤ Present values use a discount rate of ${p.discount} (${p.discountSource}), base year FY${p.baseYear}. Induced gross value added per yen of subsidy (reference) = PV of induced gross value added ÷ PV of the subsidy. Induced gross value added is not a benefit, so this is not a benefit-cost ratio; the B/C of the economic-security benefit (the loss avoided in a disruption) is on the economic-security sheet. The numerator is all gross value added induced by the supported plants' investment and operation; additionality is taken into account only through the displacement share. The subsidy pays for part of the capex (up to 1/3–1/2), so the effect is not attributable to the subsidy alone. Induced output by phase is on the by-project sheet.`,
     ),
     L(

@@ -201,6 +201,7 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
     sheet: g.sheet,
     range: usedRange(g),
     checksum: checksum(g),
+    ...(g === input.projectGrid && projects.some((p) => p.confidential) ? { confidential: true } : {}),
   }));
   const warnings: string[] = [];
   for (const w of [...model.warnings, ...table.warnings]) {

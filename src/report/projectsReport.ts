@@ -549,7 +549,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     ];
     const kpiCap = ev.kpis.find((k) => k.key === "capacity-ratio");
     if (kpiCap?.year) evalRows.push([tr(P.kpiYear), kpiCap.year, tr(kpiCap.sources[0])]);
-    s.add(evalRows, "body", [null, null, null]);
+    // The rate reads as a percentage (4.0%), not 0.04.
+    s.add(evalRows.slice(0, 1), "body", [null, "0.0%", null]);
+    s.add(evalRows.slice(1), "body", [null, null, null]);
     for (const r of evalRows) addParam(String(r[0]), r[1] as string | number, String(r[2]));
     s.skip();
 

@@ -130,7 +130,8 @@ export interface ProvenanceSpec {
   software: string;
   version: string;
   createdAt: string; // ISO 8601
-  inputs: { description: string; sheet?: string; range?: string; checksum?: string }[];
+  /** confidential: the input holds confidential data (its checksum is left out of a public version). */
+  inputs: { description: string; sheet?: string; range?: string; checksum?: string; confidential?: boolean }[];
   parameters: {
     name: string;
     value: string | number;
@@ -152,6 +153,8 @@ export interface ProvenanceSpec {
 
 export interface WorkbookSpec {
   lang: "ja" | "en";
+  /** Printed in the header of every page, e.g. 取扱注意 (internal) or 公開版 (public). */
+  marking?: string;
   sheets: SheetSpec[];
   provenance: ProvenanceSpec;
 }

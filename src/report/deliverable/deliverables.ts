@@ -55,8 +55,11 @@ export function makeDeliverables(input: WorkbookSpec, opts: DeliverableOptions =
   const spec = valuesOnly(input);
   const full = finish(spec, opts, "full");
   if (!opts.confidential) return { full, public: null };
+  // Every printed page of the internal version says so; the public one says what it is.
+  full.marking = PUBLIC.internalMark[spec.lang];
   const pub = finish(makePublicVersion(spec, opts.rule ?? DEFAULT_SUPPRESSION, opts.confidential, opts.disclosure), opts, "public");
   assertPublic(pub, guarded(opts.confidential, opts.disclosure));
+  pub.marking = PUBLIC.publicMark[spec.lang];
   return { full, public: pub };
 }
 

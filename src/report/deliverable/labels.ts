@@ -120,6 +120,9 @@ export const PUBLIC = {
       `公開版：非公開の計画の行は削除しました。非公開の計画を 1〜${min - 1} 件含む集計値（合計・年度別の値・現在価値・比率など）は「—」で秘匿し、${min} 件以上を含む集計値のみ示します。合計から表示された内訳を引くと、または他の集計値との差から 1〜${min - 1} 件の非公開計画の値が分かる場合は、内訳や集計値を追加で秘匿します。`,
       `Public version: rows of confidential plans are removed. Aggregates (totals, yearly values, present values, ratios, …) that involve 1 to ${min - 1} confidential plans are suppressed ("—"); only aggregates of ${min} or more confidential plans are shown. Where a total minus its shown parts, or the difference of two aggregates, would isolate 1 to ${min - 1} confidential plans, further parts or aggregates are suppressed as well.`,
     ),
+  internalMark: L("取扱注意", "Confidential - internal use only"),
+  publicMark: L("公開版", "Public version"),
+  checksumOmitted: L("（公開版では省略：非公開の計画を含むシート）", "(omitted in the public version: the sheet holds confidential plans)"),
   omittedText: L("（公開版では省略：非公開の計画の数値を含む記述）", "(omitted in the public version: the text states figures of confidential plans)"),
   systemRule: (min: number): Bilingual =>
     L(

@@ -40,7 +40,8 @@ export function confidentialOf(ev: Evaluation): Confidential {
     for (const x of e.project.capex.values()) if (x) numbers.add(x);
   }
   return {
-    strings: [...new Set(conf.map((e) => e.project.company).filter((s) => s.trim().length > 0))],
+    // Company names and the plans' IDs (an ID names the plan in notes and press releases).
+    strings: [...new Set([...conf.map((e) => e.project.company), ...conf.map((e) => e.project.id)].filter((s) => s.trim().length > 0))],
     numbers: [...numbers],
   };
 }

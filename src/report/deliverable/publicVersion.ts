@@ -18,6 +18,7 @@ import {
   type WorkbookSpec,
 } from "../spec";
 import { applyDisclosure } from "../disclosure/apply";
+import { maskNames, normalizeName } from "../disclosure/normalize";
 import type { DisclosurePlan } from "../disclosure/suppress";
 import { AUDIT_SHEET_KEY } from "./auditSheet";
 import { PUBLIC } from "./labels";
@@ -87,6 +88,7 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
 
   // 4. Confidential text and figures left anywhere. With a disclosure plan the figures are
   // protected by it (a public figure that happens to equal a confidential one stays).
+  omitChecksums(out);
   const masked = maskEverywhere(out, guarded(confidential, disclosure));
 
   // 5. The rule, on the summary sheet (under its title) and in the provenance / method sheet.
@@ -111,6 +113,15 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
  * figures, and masking by value would hit public figures that happen to be equal). */
 export function guarded(confidential: Confidential, disclosure: DisclosurePlan | undefined): Confidential {
   return disclosure ? { ...confidential, numbers: [] } : confidential;
+}
+
+/** Checksums of inputs with confidential data, wherever a report wrote them (its own method
+ * sheet), are replaced: they would let anyone confirm a guess of the sheet's contents. */
+function omitChecksums(spec: WorkbookSpec): void {
+  const secret = new Set(spec.provenance.inputs.filter((i) => i.confidential && i.checksum).map((i) => i.checksum!));
+  if (!secret.size) return;
+  const omitted = PUBLIC.checksumOmitted[spec.lang];
+  for (const s of spec.sheets) for (const b of s.blocks) for (const row of b.values) row.forEach((v, c) => typeof v === "string" && secret.has(v) && (row[c] = omitted));
 }
 
 function collectConfidentialIds(spec: WorkbookSpec): Set<string> {
@@ -317,14 +328,14 @@ interface Masker {
 }
 
 function masker(conf: Confidential, lang: Lang): Masker {
-  const strings = [...new Set(conf.strings.map((s) => s.trim()).filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+  // Names are found after normalisation (width, spaces, case, dashes): "例示磁石株式会社Ａ" too.
+  const strings = [...new Set(conf.strings.map((s) => s.trim()).filter((s) => normalizeName(s).length > 0))];
   const numbers = conf.numbers.filter((x) => Number.isFinite(x) && x !== 0);
-  const stringRe = strings.length ? new RegExp(strings.map(escapeRe).join("|"), "gi") : null;
   const forms = [...new Set(numbers.flatMap(numberForms))].sort((a, b) => b.length - a.length);
   const numberRe = forms.length ? new RegExp(`(?<![0-9A-Za-z.,])(?:${forms.map(escapeRe).join("|")})(?![0-9A-Za-z]|[.,][0-9])`, "g") : null;
   return {
     text: (s) => {
-      let t = stringRe ? s.replace(stringRe, PUBLIC.masked[lang]) : s;
+      let t = strings.length ? maskNames(s, strings, PUBLIC.masked[lang]) : s;
       if (numberRe) t = t.replace(numberRe, PUBLIC_DASH);
       return t;
     },
@@ -368,7 +379,14 @@ function maskEverywhere(spec: WorkbookSpec, conf: Confidential): number {
     for (const c of s.charts ?? []) for (const r of chartRanges(c)) if (r.sheet && renamed.has(r.sheet)) r.sheet = renamed.get(r.sheet);
   const p = spec.provenance;
   const val = (v: string | number) => (typeof v === "string" ? m.text(v) : m.number(v) ? PUBLIC_DASH : v);
-  p.inputs = p.inputs.map((i) => ({ ...i, description: m.text(i.description), ...(i.sheet ? { sheet: m.text(i.sheet) } : {}) }));
+  // The checksum of a sheet with confidential plans would let anyone confirm a guess of its
+  // contents: left out of the public version.
+  p.inputs = p.inputs.map((i) => ({
+    ...i,
+    description: m.text(i.description),
+    ...(i.sheet ? { sheet: m.text(i.sheet) } : {}),
+    ...(i.confidential ? { checksum: PUBLIC.checksumOmitted[spec.lang] } : {}),
+  }));
   p.parameters = p.parameters.map((x) => ({ ...x, name: m.text(x.name), value: val(x.value), source: m.text(x.source) }));
   p.variants = p.variants.map(m.text);
   p.warnings = p.warnings.map(m.text);
@@ -401,7 +419,10 @@ export function confidentialLeaks(spec: WorkbookSpec, conf: Confidential): strin
   }
   const p = spec.provenance;
   for (const x of [p.software, p.version, ...p.variants, ...p.warnings, p.suppression ?? ""]) text("provenance", x);
-  for (const i of p.inputs) [i.description, i.sheet ?? "", i.range ?? ""].forEach((t) => text("provenance input", t));
+  for (const i of p.inputs) {
+    [i.description, i.sheet ?? "", i.range ?? ""].forEach((t) => text("provenance input", t));
+    if (i.confidential && i.checksum?.startsWith("sha256:")) leaks.push(`checksum of ${i.sheet ?? i.description}`);
+  }
   for (const x of p.parameters) {
     [x.name, x.source, x.grade ?? "", x.file ?? ""].forEach((t) => text("provenance parameter", t));
     if (typeof x.value === "string") text("provenance parameter", x.value);

@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import type { WorkbookSpec } from "../../report/spec";
 import { checkSheetNames } from "./sheetNameRules";
+import { setPrintMarks } from "./printMarks";
 import { writeSheetCells } from "./writeCells";
 import { addCharts } from "./zipCharts";
 
@@ -24,6 +25,7 @@ export async function xlsxBytes(spec: WorkbookSpec): Promise<Uint8Array> {
   for (const sheet of spec.sheets) {
     const ws = wb.addWorksheet(sheet.name);
     writeSheetCells(ws, sheet);
+    setPrintMarks(ws, sheet, spec);
   }
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
   return addCharts(written, spec);

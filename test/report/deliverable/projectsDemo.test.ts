@@ -159,8 +159,11 @@ describe("the public file (公開版), unzipped", () => {
       for (const form of new Set([s, xmlEscape(s)])) expect([...parts].filter(([, t]) => t.includes(form)).map(([n]) => n), s).toEqual([]);
     }
     expect([...parts.keys()].filter((n) => /comments|externalLink|vbaProject|threadedComment/i.test(n))).toEqual([]);
-    // The only names are print areas (a sheet's own range): no named value or range that could carry a figure.
-    expect(parts.get("xl/workbook.xml")!.replace(/<definedName name="_xlnm\.Print_Area" localSheetId="\d+">&apos;[^<]*?&apos;!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+<\/definedName>/g, "")).not.toMatch(/<definedName\b/);
+    // The only names are print areas and print titles (a sheet's own range or header rows): no
+    // named value or range that could carry a figure.
+    const own = /<definedName name="_xlnm\.Print_Area" localSheetId="\d+">&apos;[^<]*?&apos;!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+<\/definedName>/g;
+    const titles = /<definedName name="_xlnm\.Print_Titles" localSheetId="\d+">&apos;[^<]*?&apos;!\$\d+:\$\d+<\/definedName>/g;
+    expect(parts.get("xl/workbook.xml")!.replace(own, "").replace(titles, "")).not.toMatch(/<definedName\b/);
     for (const p of ["docProps/core.xml", "docProps/app.xml"]) expect(parts.has(p)).toBe(true);
   });
 
