@@ -285,6 +285,7 @@ export function App(): React.ReactElement {
           shock: runShock,
           options: toModelOptions(options),
           typeII: options.typeII,
+          allowImbalance: options.allowImbalance,
           lang,
           modelName: modelName.trim() || undefined,
         },

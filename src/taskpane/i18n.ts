@@ -98,6 +98,7 @@ const ja = {
     source: "出典：{{source}}",
     incomeBase: "所得の範囲（第2次間接波及）",
     typeII: "閉鎖型モデル（Type II、家計内生化）の結果も出す",
+    allowImbalance: "合計が合わない表でも計算する（結果の各シートに注記）",
     selfSufficiency: "自給率の上書き（0〜1、空欄は表の値）",
     selfSufficiencyFromTable: "表から：{{value}}",
     invalidNumber: "0 以上 1 以下の数値を入れてください",
@@ -174,7 +175,7 @@ const ja = {
   },
   projects: {
     heading: "支援計画の政策評価",
-    intro: "支援計画（1行に1計画）を入力するシートを挿入し、入力後に「計画を実行」で経済波及効果・費用便益（B/C）・KPI を新しいシートに書き出します。入力シートは変更しません。",
+    intro: "支援計画（1行に1計画）を入力するシートを挿入し、入力後に「計画を実行」で経済波及効果・補助金1円当たり粗付加価値誘発額・KPI を新しいシートに書き出します。入力シートは変更しません。",
     templateHeading: "入力テンプレート",
     firstYear: "設備投資の最初の年度",
     lastYear: "設備投資の最後の年度",
@@ -194,7 +195,7 @@ const ja = {
     splitSheet: "部門分割のシート（任意）",
     chooseSheets: "事業計画と投資転換表のシートを選んでください。",
     run: "計画を実行",
-    result: "計画 {{n}} 件、評価期間 FY{{first}}–FY{{last}}。粗付加価値誘発額の現在価値 {{pv}} {{unit}}、補助金の現在価値 {{subsidy}} {{unit}}、B/C {{bc}}",
+    result: "計画 {{n}} 件、評価期間 FY{{first}}–FY{{last}}。粗付加価値誘発額の現在価値 {{pv}} {{unit}}、補助金の現在価値 {{subsidy}} {{unit}}、補助金1円当たり粗付加価値誘発額（参考）{{bc}}",
   },
   market: {
     heading: "磁石の需給モデル",
@@ -308,6 +309,7 @@ const en: Resources = {
     source: "Source: {{source}}",
     incomeBase: "Income base (second indirect effect)",
     typeII: "Also give the closed model (Type II, households endogenous)",
+    allowImbalance: "Compute even if the table does not add up (every results sheet says so)",
     selfSufficiency: "Self-sufficiency overrides (0–1; blank: from the table)",
     selfSufficiencyFromTable: "From the table: {{value}}",
     invalidNumber: "Enter a number from 0 to 1",
@@ -384,7 +386,7 @@ const en: Resources = {
   },
   projects: {
     heading: "Policy evaluation of supported plans",
-    intro: "Insert the sheets for the supported plans (one plan per row), fill them in, then “Run plans” writes the ripple effects, benefit-cost ratio and KPIs to new sheets. The input sheets are not changed.",
+    intro: "Insert the sheets for the supported plans (one plan per row), fill them in, then “Run plans” writes the ripple effects, the induced gross value added per yen of subsidy and KPIs to new sheets. The input sheets are not changed.",
     templateHeading: "Input templates",
     firstYear: "First capex fiscal year",
     lastYear: "Last capex fiscal year",
@@ -404,7 +406,7 @@ const en: Resources = {
     splitSheet: "Sector split sheet (optional)",
     chooseSheets: "Choose the project and converter sheets.",
     run: "Run plans",
-    result: "{{n}} plans, FY{{first}}–FY{{last}}. PV of induced GVA {{pv}} {{unit}}, PV of subsidy {{subsidy}} {{unit}}, B/C {{bc}}",
+    result: "{{n}} plans, FY{{first}}–FY{{last}}. PV of induced GVA {{pv}} {{unit}}, PV of subsidy {{subsidy}} {{unit}}, induced GVA per yen of subsidy (reference) {{bc}}",
   },
   market: {
     heading: "Magnet supply and demand model",

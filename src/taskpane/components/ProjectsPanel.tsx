@@ -185,7 +185,7 @@ export function ProjectsPanel(p: ProjectsPanelProps): React.ReactElement {
                 last: ev.years[ev.years.length - 1],
                 pv: nf.format(ev.pv.valueAdded),
                 subsidy: nf.format(ev.pv.subsidy),
-                bc: ev.bc === null ? "—" : ev.bc.toFixed(2),
+                bc: ev.inducedValueAddedPerSubsidy === null ? "—" : ev.inducedValueAddedPerSubsidy.toFixed(2),
                 unit: unitLabel(table?.unit ?? null, lang),
               })}
             </div>
