@@ -51,7 +51,10 @@ describe("webpack.config.js", () => {
 
   it("builds the functions with functions.json and a production manifest", async () => {
     const out = mkdtempSync(path.join(tmpdir(), "ripple-webpack-"));
-    const config = await makeConfig({ functionsOnly: true, baseUrl: "https://example.org/ripple" }, { mode: "production" });
+    const config = await makeConfig(
+      { functionsOnly: true, baseUrl: "https://example.org/ripple", supportUrl: "https://help.example.org/ripple" },
+      { mode: "production" },
+    );
     config.output = { ...config.output, path: out };
     config.devtool = false;
     const stats = await run(config);
@@ -61,6 +64,8 @@ describe("webpack.config.js", () => {
     const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain("https://example.org/ripple/functions.json");
+    expect(manifest).toContain('<SupportUrl DefaultValue="https://help.example.org/ripple"/>');
+    expect(manifest).toMatch(/<Version>\d+\.\d+\.\d+\.0<\/Version>/);
     for (const s of [16, 32, 64, 80, 128]) expect(existsSync(path.join(out, "assets", `icon-${s}.png`))).toBe(true);
     const page = readFileSync(path.join(out, "taskpane.html"), "utf8");
     const officeJs = page.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
