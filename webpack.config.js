@@ -117,9 +117,14 @@ module.exports = async (env = {}, argv = {}) => {
   if (production && !serving) {
     const { toProductionManifest } = await import("./scripts/manifest-prod.mjs");
     const baseUrl = env.baseUrl || process.env.RIPPLE_BASE_URL;
-    // Checked now so that a missing base URL stops the build before anything is compiled.
-    toProductionManifest(fs.readFileSync(path.resolve(ROOT, "manifest.xml"), "utf8"), baseUrl);
-    transformManifest = (content) => toProductionManifest(content.toString("utf8"), baseUrl);
+    const manifestOptions = {
+      version: require("./package.json").version,
+      id: env.addinId || process.env.RIPPLE_ADDIN_ID,
+      supportUrl: env.supportUrl || process.env.RIPPLE_SUPPORT_URL || "",
+    };
+    // Checked now so that a missing base or support URL stops the build before anything is compiled.
+    toProductionManifest(fs.readFileSync(path.resolve(ROOT, "manifest.xml"), "utf8"), baseUrl, manifestOptions);
+    transformManifest = (content) => toProductionManifest(content.toString("utf8"), baseUrl, manifestOptions);
   }
 
   const entry = { functions: FUNCTIONS_SOURCE };

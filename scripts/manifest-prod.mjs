@@ -13,6 +13,13 @@ import { fileURLToPath } from "node:url";
 
 export const DEV_ORIGIN = "https://localhost:3000";
 
+/** The production add-in's own Id, so that Office does not confuse it with a developer's
+ * sideloaded copy (manifest.xml keeps the development Id). A ministry that builds its own copy
+ * may give its own GUID with RIPPLE_ADDIN_ID; keep it the same for every update. */
+export const PRODUCTION_ID = "6f1d2c3a-8b4e-4f7a-9c2d-5e8b1a4f7c30";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // Any URL whose host is a loopback name: localhost, 127.x.x.x, [::1], with or without a port.
 const LOOPBACK_URL = /\bhttps?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?[^\s"'<>]*/gi;
 
@@ -44,14 +51,45 @@ export function findLocalUrls(xml) {
   return [...new Set(xml.match(LOOPBACK_URL) ?? [])];
 }
 
+/** package.json's "1.2.3" as the manifest's four-part "1.2.3.0" (Office compares it on update). */
+export function manifestVersion(version) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(String(version ?? ""));
+  if (!m || m.slice(1).some((n) => Number(n) > 65535)) throw new Error(`package.json version "${version}" is not major.minor.patch (each at most 65535)`);
+  return `${m[1]}.${m[2]}.${m[3]}.0`;
+}
+
+function httpsUrl(value, what) {
+  let url;
+  try {
+    url = new URL(String(value).trim());
+  } catch {
+    throw new Error(`${what} "${value}" is not a URL`);
+  }
+  if (url.protocol !== "https:") throw new Error(`${what} "${value}" must use https`);
+  return url.href;
+}
+
 /**
  * The production manifest text for a development manifest.
  * Throws when the base URL is unusable or when any localhost URL would survive (e.g. a URL on a
  * port other than 3000, or written as 127.0.0.1).
  */
-export function toProductionManifest(xml, baseUrl) {
+export function toProductionManifest(xml, baseUrl, opts = {}) {
   const base = normaliseBaseUrl(baseUrl);
-  const out = xml.split(DEV_ORIGIN).join(base);
+  let out = xml.split(DEV_ORIGIN).join(base);
+  // Identity and version of the deployed add-in (opts from webpack.config.js or the command):
+  // its own Id, the version of package.json (Office updates clients when it rises), and the
+  // support page of whoever runs it — never the pane itself.
+  if (opts.version !== undefined) out = out.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(opts.version)}</Version>`);
+  if (opts.id !== undefined || opts.version !== undefined) {
+    const id = opts.id || PRODUCTION_ID;
+    if (!GUID.test(id)) throw new Error(`RIPPLE_ADDIN_ID "${id}" is not a GUID (e.g. from New-Guid or uuidgen)`);
+    out = out.replace(/<Id>[^<]*<\/Id>/, `<Id>${id}</Id>`);
+  }
+  if (opts.supportUrl !== undefined) {
+    if (!opts.supportUrl) throw new Error("No support URL for the production manifest: set RIPPLE_SUPPORT_URL=https://… (your help desk's page; Office shows it as the add-in's support link).");
+    out = out.replace(/<SupportUrl DefaultValue="[^"]*"\/>/, `<SupportUrl DefaultValue="${httpsUrl(opts.supportUrl, "RIPPLE_SUPPORT_URL")}"/>`);
+  }
   const left = findLocalUrls(out);
   if (left.length > 0) {
     throw new Error(
@@ -63,7 +101,13 @@ export function toProductionManifest(xml, baseUrl) {
 }
 
 function parseArgs(argv) {
-  const args = { in: "manifest.xml", out: "dist/addin/manifest.xml", baseUrl: process.env.RIPPLE_BASE_URL };
+  const args = {
+    in: "manifest.xml",
+    out: "dist/addin/manifest.xml",
+    baseUrl: process.env.RIPPLE_BASE_URL,
+    supportUrl: process.env.RIPPLE_SUPPORT_URL ?? "",
+    id: process.env.RIPPLE_ADDIN_ID,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -73,6 +117,7 @@ function parseArgs(argv) {
     if (a === "--base-url") args.baseUrl = value();
     else if (a === "--in") args.in = value();
     else if (a === "--out") args.out = value();
+    else if (a === "--support-url") args.supportUrl = value();
     else throw new Error(`Unknown argument ${a}`);
   }
   return args;
@@ -82,7 +127,8 @@ const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(imp
 if (isMain) {
   try {
     const args = parseArgs(process.argv.slice(2));
-    const xml = toProductionManifest(readFileSync(args.in, "utf8"), args.baseUrl);
+    const pkg = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), "..", "package.json"), "utf8"));
+    const xml = toProductionManifest(readFileSync(args.in, "utf8"), args.baseUrl, { version: pkg.version, id: args.id, supportUrl: args.supportUrl });
     mkdirSync(dirname(resolve(args.out)), { recursive: true });
     writeFileSync(args.out, xml);
     console.log(`wrote ${args.out} for ${normaliseBaseUrl(args.baseUrl)}`);

@@ -6,7 +6,7 @@ import { type CellValue, type Grid, gridAddress } from "../engine/grid";
 import { RippleError, type Where } from "../engine/errors";
 import type { ModelOptions } from "../engine/model";
 import { parseShockGrid, type ShockPair } from "../engine/table";
-import { NO_SHEET } from "./rangeGrid";
+import { blankZerosOfForm, NO_SHEET } from "./rangeGrid";
 
 export type Measure = "output" | "valueAdded" | "compensation" | "employment";
 export type ImpactModel = "three-stage" | "closed";
@@ -208,7 +208,8 @@ export function parseShock(grid: Grid): ShockInput {
   };
   // Labels in the first of two columns: the same reading as the CLI's --shock file.
   const labelled = width === 2 && rows.some((r) => typeof r[0] === "string" && r[0].trim() !== "");
-  if (labelled) return { kind: "pairs", pairs: parseShockGrid(grid) };
+  // Blank rows of the pairs arrive as [0, 0] from Excel on Windows and Mac (see blankZerosOfForm).
+  if (labelled) return { kind: "pairs", pairs: parseShockGrid(blankZerosOfForm(grid)) };
   if (width === 1) return { kind: "vector", values: rows.map((row, r) => number(row[0] ?? null, r, 0)) };
   if (rows.length === 1) return { kind: "vector", values: rows[0].map((v, c) => number(v, 0, c)) };
   throw new RippleError(

@@ -28,9 +28,10 @@ import { type Measure, parseImpactOptions, parseShock, squash } from "./args";
 import { toFunctionError } from "./errorMapping";
 import { marketKpi, marketShare } from "./market";
 import { cachedModel, tableOfGrid } from "./modelCache";
-import { rangeToGrid } from "./rangeGrid";
+import { blankZerosOfForm, rangeToGrid } from "./rangeGrid";
 import { getRegisteredModel, optionsOfModel, type RegisteredModel } from "./registry";
 import { both, cellOf, checkSize, headersFlag, type SpillCell, withHeaders } from "./spill";
+import { checkArgumentSize, numberArg, textArg } from "./argumentCells";
 
 /** A table argument resolved: a range read into a table, or a registered model. */
 type TableSource =
@@ -42,6 +43,7 @@ function addressOf(invocation: CustomFunctions.Invocation | undefined, index: nu
 }
 
 function resolveTable(values: unknown[][], address: string | undefined): TableSource {
+  checkArgumentSize([{ name: "table", values }]);
   if (values.length === 1 && values[0].length === 1 && typeof values[0][0] === "string" && values[0][0].trim() !== "") {
     const registered = getRegisteredModel(values[0][0]);
     return { kind: "registered", registered, table: registered.model.table };
@@ -107,11 +109,11 @@ function stageValues(stage: Stage, measure: Measure): number[] {
 }
 
 /**
- * Ripple effect (経済波及効果) of a change in final demand, by the three-stage method of MIC and the prefectures: direct effect (直接効果), first indirect effect (第1次間接波及効果), second indirect effect (第2次間接波及効果, one round of induced household consumption) and total (総合効果), in table units (e.g. 百万円) or persons for employment. One row per sector and a total row (合計); the same numbers as the pane's 集計 sheet and `ripple analyze`.
+ * Ripple effect (経済波及効果) of a final-demand change by MIC's three-stage method: direct (直接効果), 1st and 2nd indirect (第1次・第2次間接波及効果) and total (総合効果) by sector with a total row, in table units (persons for employment).
  * @customfunction IMPACT
  * @param table Input-output table (産業連関表): the range holding the table as published (MIC/e-Stat, prefectural or domestic-use layout), or the name of a model registered in the Ripple pane.
  * @param shock Change in final demand (最終需要の変化) in table units (e.g. 百万円): one column in sector order, or two columns of sector label (or code) and value; a header row is allowed.
- * @param [options] Options (オプション), "name=value; ..." or a two-column range: consumption=0.734 (消費転換係数), income=compensation or compensation+surplus, import=competitive (競争輸入型) or domestic, measure=output, valueAdded, compensation or employment, model=three-stage or closed (Type II).
+ * @param [options] Options (オプション), "name=value; ..." or a two-column range: consumption=0.734 (消費転換係数), income=compensation|compensation+surplus, import=competitive|domestic, measure=output|valueAdded|compensation|employment, model=three-stage|closed.
  * @param [headers] TRUE (default): with a header row and a sector column (見出し付き). FALSE: the numbers only.
  * @param invocation Invocation (parameter addresses, for messages naming cells).
  * @requiresParameterAddresses
@@ -125,8 +127,13 @@ export function rippleImpact(
   invocation?: CustomFunctions.Invocation,
 ): any[][] {
   try {
+    checkArgumentSize([
+      { name: "table", values: table },
+      { name: "shock", values: shock },
+      { name: "options", values: options },
+    ]);
     const source = resolveTable(table, addressOf(invocation, 0));
-    const args = parseImpactOptions(options ? rangeToGrid(options, addressOf(invocation, 2)) : null);
+    const args = parseImpactOptions(Array.isArray(options) ? blankZerosOfForm(rangeToGrid(options, addressOf(invocation, 2))) : null);
     const model = modelOf(source, args.model);
     const n = model.n;
     checkSize(n + 2, 5, { ja: "結果", en: "the result" });
@@ -198,8 +205,8 @@ function multiplierLabel(kind: MultiplierKind): { ja: string; en: string } {
     : { ja: `Type II ${m.ja}乗数（閉鎖型）`, en: `Type II ${m.en} multiplier (closed model)` };
 }
 
-function parseMultiplierKind(kind: string | null | undefined): MultiplierKind {
-  if (kind === null || kind === undefined || String(kind).trim() === "") return { family: "output" };
+function parseMultiplierKind(kind: unknown): MultiplierKind {
+  if (textArg(kind) === null) return { family: "output" };
   const k = MULTIPLIER_KINDS[squash(String(kind))];
   if (k) return k;
   throw new RippleError("function-kind", {
@@ -243,7 +250,7 @@ function multiplierValues(model: IOModel, kind: MultiplierKind): (number | null)
 }
 
 /**
- * Sector multipliers (乗数) per unit of final demand in each sector: output multiplier (column sum of the Leontief inverse, 逆行列係数の列和), value-added, compensation and employment effects (誘発係数), Type I and Type II multipliers (closed model, 閉鎖型). An undefined multiplier (direct coefficient 0) shows "—".
+ * Sector multipliers (乗数) per unit of final demand: output (逆行列係数の列和), value-added, compensation and employment effects (誘発係数), Type I and Type II (閉鎖型). "—" where undefined (direct coefficient 0).
  * @customfunction MULTIPLIER
  * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane.
  * @param [kind] Which multiplier (種類): output (default), valueAdded, compensation, employment, typeI-valueAdded, typeI-compensation, typeI-employment, typeI-income, typeII-output, typeII-valueAdded, typeII-compensation, typeII-employment, typeII-income.
@@ -304,7 +311,7 @@ export function rippleLinkage(
   invocation?: CustomFunctions.Invocation,
 ): any[][] {
   try {
-    const text = kind === null || kind === undefined || String(kind).trim() === "" ? "backward" : String(kind);
+    const text = textArg(kind) ?? "backward";
     const k = LINKAGE_KINDS[squash(text)];
     if (!k)
       throw new RippleError("function-kind", {
@@ -349,7 +356,7 @@ export function rippleLeontief(table: any[][], headers?: boolean, invocation?: C
 }
 
 function sectorArg(model: IOModel, sector: unknown, name: string): number {
-  const label = sector === null || sector === undefined ? "" : String(sector).trim();
+  const label = textArg(sector) ?? "";
   const k = label === "" ? null : new SectorIndex(model.table).find(label);
   if (k === null)
     throw new RippleError("function-sector", {
@@ -360,7 +367,7 @@ function sectorArg(model: IOModel, sector: unknown, name: string): number {
 }
 
 /**
- * Static inoperability (不稼働率, inoperability input-output model of Haimes and Jiang 2001): q = min(1, (I − A*)⁻¹c*) with A* = x̂⁻¹A_d x̂ (a sector cannot lose more than all its output), for a perturbation c* of one sector (share of its output lost, e.g. 0.1), and the economic loss x̂q by sector in table units. A linear, fixed-coefficient model without substitution: an upper-bound indication.
+ * Static inoperability (不稼働率, Haimes & Jiang 2001) q = min(1, (I − A*)⁻¹c*) for a perturbation c* of one sector (share of its output lost), and the loss x̂q by sector in table units. Linear, no substitution: an upper-bound indication.
  * @customfunction INOPERABILITY
  * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane.
  * @param sector Disrupted sector (途絶する部門): its code or name.
@@ -400,8 +407,8 @@ export function rippleInoperability(
 }
 
 /**
- * Cost-push price effect (価格波及効果) of an import-price rise in one sector (輸入品価格の上昇): competitive tables Δp' = (Δp_m' M̂ A) L, domestic-use tables Δp' = Δp_m μ' (I − A)⁻¹. Returns each sector's price change in percent, with full pass-through and fixed coefficients.
- * @customfunction PRICE
+ * Cost-push price effect (価格波及効果) of an import-price rise in one sector (輸入品価格の上昇): each sector's price change in percent, with full pass-through and fixed coefficients (Δp' = (Δp_m' M̂ A) L for competitive tables).
+ * @customfunction PRICEEFFECT
  * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane.
  * @param sector Sector whose import price rises (輸入価格が上がる部門): its code or name (ignored for domestic-use tables, which have one import row).
  * @param change Relative import-price change (輸入価格の変化率), e.g. 0.5 for +50%.
@@ -435,12 +442,12 @@ export function ripplePrice(
       model.sectors,
     );
   } catch (err) {
-    throw toFunctionError(err, "PRICE");
+    throw toFunctionError(err, "PRICEEFFECT");
   }
 }
 
 /**
- * Magnet market share (磁石の需給シェア) in a year under a scenario defined on the sheet, as a fraction from 0 to 1 computed on tonnes of finished magnet: domestic supply share (国内供給シェア, plants in Japan), import share (輸入シェア) or Japan's share of global output (日本の世界シェア).
+ * Magnet market share (磁石の需給シェア) in a year under a scenario on the sheet, 0 to 1 on tonnes of finished magnet: domestic supply (国内供給シェア, plants in Japan), imports (輸入シェア) or Japan's share of global output (日本の世界シェア).
  * @customfunction SHARE
  * @param parameters Parameter range (磁石パラメータ) with its header row, as the Ripple template lays it out.
  * @param scenarios Scenario range (磁石シナリオ) with its header row.
@@ -450,8 +457,10 @@ export function ripplePrice(
  * @param [supportedCapacity] Capacity of the supported plans online from that year (支援計画の能力, t/yr), default 0.
  * @param invocation Invocation (parameter addresses, for messages naming cells).
  * @requiresParameterAddresses
- * @returns Share from 0 to 1.
+ * @returns One cell: the share from 0 to 1.
  */
+// One cell returned as a 1 × 1 array: the metadata rules allow requiresParameterAddresses only
+// with a matrix result, and the addresses are what lets an error name the parameter's cell.
 export function rippleShare(
   parameters: any[][],
   scenarios: any[][],
@@ -460,12 +469,22 @@ export function rippleShare(
   kind?: string,
   supportedCapacity?: number,
   invocation?: CustomFunctions.Invocation,
-): number {
+): number[][] {
   try {
-    return marketShare(parameters, scenarios, scenario, year, kind ?? "domestic", supportedCapacity ?? 0, {
-      params: addressOf(invocation, 0),
-      scenarios: addressOf(invocation, 1),
-    });
+    checkArgumentSize([
+      { name: "parameters", values: parameters },
+      { name: "scenarios", values: scenarios },
+    ]);
+    const share = marketShare(
+      parameters,
+      scenarios,
+      textArg(scenario) ?? "",
+      yearArg(year, "year"),
+      textArg(kind) ?? "domestic",
+      numberArg(supportedCapacity, 0),
+      { params: addressOf(invocation, 0), scenarios: addressOf(invocation, 1) },
+    );
+    return [[share]];
   } catch (err) {
     throw toFunctionError(err, "SHARE");
   }
@@ -479,17 +498,39 @@ export function rippleShare(
  * @param [supportedCapacity] Capacity of the supported plans online in that year (支援計画の能力, t/yr), default 0.
  * @param invocation Invocation (parameter addresses, for messages naming cells).
  * @requiresParameterAddresses
- * @returns Ratio (1 = 100%).
+ * @returns One cell: the ratio (1 = 100%).
  */
+// One cell as a 1 × 1 array, for the parameter addresses (see RIPPLE.SHARE).
 export function rippleKpi(
   parameters: any[][],
   year?: number,
   supportedCapacity?: number,
   invocation?: CustomFunctions.Invocation,
-): number {
+): number[][] {
   try {
-    return marketKpi(parameters, year ?? null, supportedCapacity ?? 0, { params: addressOf(invocation, 0) });
+    checkArgumentSize([{ name: "parameters", values: parameters }]);
+    const y = isBlankYear(year) ? null : yearArg(year, "year");
+    return [[marketKpi(parameters, y, numberArg(supportedCapacity, 0), { params: addressOf(invocation, 0) })]];
   } catch (err) {
     throw toFunctionError(err, "KPI");
   }
+}
+
+/** A blank year in any form Excel passes it (0, null, ""), for the optional year of KPI. */
+function isBlankYear(v: unknown): boolean {
+  return textArg(v) === null;
+}
+
+/** A year argument: a whole number; a blank cell (0, null or "") is named as blank, not read as
+ * year 0. */
+function yearArg(v: unknown, name: string): number {
+  if (textArg(v) === null)
+    throw new RippleError("function-year", { ja: `${name}: 年が空欄です。年を整数で入れてください`, en: `${name}: the year is blank; enter it as a whole number` });
+  const y = Number(v);
+  if (!Number.isInteger(y))
+    throw new RippleError("function-year", {
+      ja: `${name}: 年「${String(v)}」は整数ではありません。年を整数で入れてください`,
+      en: `${name}: the year '${String(v)}' is not a whole number; enter it as a whole number`,
+    });
+  return y;
 }

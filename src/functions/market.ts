@@ -5,7 +5,7 @@
 import { RippleError } from "../engine/errors";
 import { runMarket } from "../engine/market/model";
 import { marketInputsFromRecord, readMarketSheets, type MarketSheets } from "../engine/market/sheet";
-import { rangeToGrid } from "./rangeGrid";
+import { blankZerosOfForm, rangeToGrid } from "./rangeGrid";
 import { squash } from "./args";
 
 export type ShareKind = "domestic" | "imports" | "japanGlobal";
@@ -44,9 +44,9 @@ export interface RangeAddresses {
 
 /** The sheets read from two ranges (a blank scenario range: the base only). */
 function sheetsOf(paramsValues: unknown[][], scenariosValues: unknown[][] | null, addresses: RangeAddresses): MarketSheets {
-  const params = rangeToGrid(paramsValues, addresses.params);
+  const params = blankZerosOfForm(rangeToGrid(paramsValues, addresses.params));
   const scenarios = scenariosValues
-    ? rangeToGrid(scenariosValues, addresses.scenarios)
+    ? blankZerosOfForm(rangeToGrid(scenariosValues, addresses.scenarios))
     : { sheet: params.sheet, origin: { row: 0, col: 0 }, values: [["シナリオ", "輸入元", "供給削減率（0〜1）", "期間（月）"]] };
   return readMarketSheets(params, scenarios);
 }

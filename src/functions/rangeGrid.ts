@@ -44,3 +44,32 @@ export function rangeToGrid(values: unknown[][], address?: string | null): Grid 
   const place = parseRangeAddress(address) ?? { sheet: NO_SHEET, origin: { row: 0, col: 0 } };
   return { sheet: place.sheet, origin: place.origin, values: values.map((row) => row.map(toCell)) };
 }
+
+/**
+ * Excel on Windows and Mac passes a blank cell of a range as 0 (Excel on the web as null), so a
+ * form-like range (the options, the magnet parameter and scenario sheets) reads 0 as blank
+ * where nothing else can be meant: in a row with nothing but blanks and zeros, and in a column
+ * whose other filled cells are all text (key, unit, distribution, origin, scenario …). Numeric
+ * columns keep their zeros. Not used for the IO table and the shock, where 0 is a value and
+ * the readers already treat it as such.
+ */
+export function blankZerosOfForm(grid: Grid): Grid {
+  const rows = grid.values;
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  const textColumn = Array.from({ length: width }, (_, c) => {
+    let text = 0;
+    let other = 0;
+    for (const row of rows) {
+      const v = row[c];
+      if (v === null || v === undefined || v === 0) continue;
+      if (typeof v === "string") text++;
+      else other++;
+    }
+    return text > 0 && other === 0;
+  });
+  const values = rows.map((row) => {
+    if (row.every((v) => v === null || v === 0)) return row.map(() => null);
+    return row.map((v, c) => (v === 0 && textColumn[c] ? null : v));
+  });
+  return { ...grid, values };
+}

@@ -49,6 +49,11 @@ export function withHeaders(
 }
 
 /** `headers` as Excel passes an omitted optional argument (null/undefined): default TRUE. */
-export function headersFlag(headers: boolean | null | undefined): boolean {
-  return headers === null || headers === undefined ? true : Boolean(headers);
+/** TRUE unless FALSE (or 0) is given: omitted, null and "" (a blank cell on the web and in
+ * literal arrays) keep the default. Excel on Windows and Mac passes a blank cell as 0, which
+ * reads as FALSE, as Excel's own functions read it. */
+export function headersFlag(headers: boolean | string | number | null | undefined): boolean {
+  if (headers === null || headers === undefined || (typeof headers === "string" && headers.trim() === "")) return true;
+  if (typeof headers === "string") return !/^(false|0|いいえ)$/i.test(headers.trim());
+  return Boolean(headers);
 }

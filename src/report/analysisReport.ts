@@ -69,6 +69,8 @@ export interface AnalysisReportInput {
    * summary (typeIIFigures(model, shock) computes them); the method sheet then says which
    * figures come from it. Off by default: the MIC three-stage method is the standard. */
   typeII?: TypeIIFigures;
+  /** Who writes the workbook: the notes speak of the command line's flags or of the task pane. */
+  host?: "cli" | "addin";
 }
 
 export const NUMBER_FORMATS = {
@@ -218,7 +220,7 @@ export function buildAnalysisReport(input: AnalysisReportInput): WorkbookSpec {
       });
       s.skip(height);
     } else {
-      s.add([[tr(TEXT.noShock)]], "note");
+      s.add([[tr(input.host === "addin" ? TEXT.noShockAddin : TEXT.noShock)]], "note");
       s.skip();
       s.add([[tr(TEXT.indicators)]], "subtitle");
       s.add(

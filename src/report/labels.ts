@@ -67,6 +67,11 @@ export const TEXT = {
     "ショック（最終需要の変化）が指定されていないため、部門別の指標のみを示します。--shock で指定すると波及効果を計算します。",
     "No shock (final-demand change) was given, so only the sector indicators are shown. Give one (--shock) to compute the ripple effect.",
   ),
+  // The same note for results the Excel add-in writes, which has no command-line flags.
+  noShockAddin: L(
+    "ショック（最終需要の変化）が指定されていないため、部門別の指標のみを示します。作業ウィンドウの「4. ショック」に部門と増加額の範囲を入れて実行すると波及効果を計算します。",
+    "No shock (final-demand change) was given, so only the sector indicators are shown. Enter the range of sectors and changes under “4. Shock” in the task pane and run again to compute the ripple effect.",
+  ),
   indicators: L("部門別の指標", "Sector indicators"),
   model: L("モデル", "Model"),
   chartTotalBySector: L("部門別の総合効果（生産誘発額）", "Total effect by sector (induced output)"),

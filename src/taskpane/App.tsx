@@ -40,6 +40,7 @@ import {
   type ShockPreview,
 } from "./runAnalysis";
 import type { Grid } from "../engine/grid";
+import { analysisHeadline, type AnalysisHeadline } from "./headline";
 
 const useStyles = makeStyles({
   root: {
@@ -64,6 +65,7 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
+type ErrorPlace = "table" | "roles" | "run";
 type PaneTab = "analysis" | "projects" | "market" | "disruption";
 const TABS: readonly PaneTab[] = ["analysis", "projects", "market", "disruption"];
 
@@ -97,12 +99,18 @@ export function App(): React.ReactElement {
   const [cancelled, setCancelled] = React.useState(false);
   const [modelName, setModelName] = React.useState("");
   const [registeredAs, setRegisteredAs] = React.useState<string | null>(null);
-  const [error, setError] = React.useState<unknown>(null);
+  // An error is shown next to what caused it: the table and role map (top), the shock field, or
+  // the run button — not 800 px away at the top of a narrow pane.
+  const [error, setErrorAt] = React.useState<{ at: ErrorPlace; err: unknown } | null>(null);
+  const setError = (err: unknown, at: ErrorPlace = "table") => setErrorAt(err === null ? null : { at, err });
+  const [shockReadText, setShockReadText] = React.useState<string | null>(null);
+  const [shockFieldError, setShockFieldError] = React.useState<unknown>(null);
+  const [outcome, setOutcome] = React.useState<{ headline: AnalysisHeadline | null; unit: string | null } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
-  const fail = (err: unknown) => {
+  const fail = (err: unknown, at: ErrorPlace = "table") => {
     console.error(err); // keep the stack for developers; the user sees the message bar
-    setError(err);
+    setError(err, at);
   };
 
   const refreshSheets = React.useCallback(() => {
@@ -164,7 +172,7 @@ export function App(): React.ReactElement {
       setDetected(withRole(detected, axis, line, role));
       setSavedKey(null);
     } catch (err) {
-      fail(err);
+      fail(err, "roles");
     }
   };
 
@@ -189,44 +197,83 @@ export function App(): React.ReactElement {
       const importType = options.importType === "detected" ? null : options.importType;
       setSavedKey(await saveConfirmedMapping(detected, importType));
     } catch (err) {
-      fail(err);
+      fail(err, "roles");
     } finally {
       setSaving(false);
     }
   };
 
-  const readShock = async (source: "selection" | "address") => {
-    setError(null);
+  /** Reads the shock range (typed or selected); the grid, or null with the error shown under
+   * the field (and announced: the field's message has role="alert"). */
+  const readShock = async (source: "selection" | "address"): Promise<Grid | null> => {
+    setShockFieldError(null);
     try {
       let from: { sheet: string; address: string } | "selection" = "selection";
       if (source === "address") {
         const parsed = parseRangeAddress(shockAddress);
         if (!parsed) {
-          setError(new RippleError("shock-address", { ja: t("shock.badAddress", { lng: "ja" }), en: t("shock.badAddress", { lng: "en" }) }));
-          return;
+          setShockGrid(null);
+          setShockReadText(null);
+          setShockFieldError(new RippleError("shock-address", { ja: t("shock.badAddress", { lng: "ja" }), en: t("shock.badAddress", { lng: "en" }) }));
+          return null;
         }
         from = parsed;
       }
       const grid = await readShockGrid(from);
+      const text = source === "selection" ? `${grid.sheet}!${gridRangeAddress(grid)}` : shockAddress.trim();
       setShockGrid(grid);
-      if (source === "selection") setShockAddress(`${grid.sheet}!${gridRangeAddress(grid)}`);
+      setShockReadText(text);
+      if (source === "selection") setShockAddress(text);
+      return grid;
     } catch (err) {
+      console.error(err);
       setShockGrid(null);
-      fail(err);
+      setShockReadText(null);
+      setShockFieldError(err);
+      return null;
+    }
+  };
+
+  const changeShockAddress = (text: string) => {
+    setShockAddress(text);
+    setShockFieldError(null);
+  };
+
+  /** The shock the run uses: what the field says now. A range typed but not read yet is read
+   * (it used to be ignored silently); an empty field means no shock. Undefined: the shock could
+   * not be read, the error is under the field and the run stops. */
+  const shockForRun = async (): Promise<ShockPreview | null | undefined> => {
+    const typed = shockAddress.trim();
+    if (typed === "") {
+      setShockGrid(null);
+      setShockReadText(null);
+      return null;
+    }
+    if (typed === shockReadText && shock) return shock;
+    if (typed === shockReadText && shockError) return undefined;
+    const grid = await readShock("address");
+    if (!grid || !table) return undefined;
+    try {
+      return previewShock(table, grid);
+    } catch (err) {
+      return undefined; // shockError (the preview of the same grid) shows it under the field
     }
   };
 
   const problems = optionProblems(options);
   // The other tabs' runs use the same options, passing only what the user changed.
   const modelOptions = React.useMemo(() => (hasProblems(optionProblems(options)) ? null : changedModelOptions(options)), [options]);
-  const canRun = !!detected && !!table && !hasProblems(problems) && !shockError;
+  const canRun = !!detected && !!table && !hasProblems(problems);
 
   const run = async () => {
     if (!detected) return;
     setError(null);
     setWritten(null);
+    setOutcome(null);
     setRegisteredAs(null);
     setCancelled(false);
+    const runShock = await shockForRun();
+    if (runShock === undefined) return;
     setRunning(true);
     setProgress({ stage: "read", fraction: 0 });
     const ac = new AbortController();
@@ -235,7 +282,7 @@ export function App(): React.ReactElement {
       const out = await runAnalysis(
         {
           detected,
-          shock,
+          shock: runShock,
           options: toModelOptions(options),
           typeII: options.typeII,
           allowImbalance: options.allowImbalance,
@@ -245,18 +292,22 @@ export function App(): React.ReactElement {
         { signal: ac.signal, onProgress: setProgress },
       );
       setWritten(out.sheets);
+      setOutcome({ headline: analysisHeadline(out.result.impact), unit: detected.layout.unit });
       setRegisteredAs(modelName.trim() || null);
       refreshSheets();
     } catch (err) {
       if (err instanceof RippleError && err.kind === "cancelled") setCancelled(true);
-      else fail(err);
+      else fail(err, "run");
     } finally {
       abort.current = null;
       setRunning(false);
     }
   };
 
-  const shownError = error ?? shockError ?? detected?.tableError ?? null;
+  // The shock field: typed text not read yet (the run will read it), and its error, if any.
+  const shockStale = shockAddress.trim() !== "" && shockAddress.trim() !== shockReadText;
+  const shockFieldShown = shockFieldError ?? (shockStale ? null : shockError);
+  const shownError = (error?.at === "table" ? error.err : null) ?? detected?.tableError ?? null;
   // Only the table's own zero-output error offers reading it without those sectors.
   const errorAction =
     detected && shownError === detected.tableError && isZeroOutputError(shownError) && !detected.layout.dropZeroOutput
@@ -315,6 +366,13 @@ export function App(): React.ReactElement {
             onChangeRole={changeRole}
             onConfirm={() => void confirm()}
           />
+          {error?.at === "roles" && (
+            <ErrorBar
+              {...errorParts(error.err, lang, (message) => t("errors.unexpected", { message }))}
+              testId="roles-error"
+              onDismiss={() => setError(null)}
+            />
+          )}
         </>
       )}
 
@@ -339,10 +397,12 @@ export function App(): React.ReactElement {
             <ShockPicker
               address={shockAddress}
               loading={running}
-              preview={shock}
+              preview={shockStale ? null : shock}
+              stale={shockStale}
+              error={shockFieldShown === null ? null : errorParts(shockFieldShown, lang, (message) => t("errors.unexpected", { message }))}
               unit={detected.layout.unit}
               formatNumber={(v) => nf.format(v)}
-              onAddressChange={setShockAddress}
+              onAddressChange={changeShockAddress}
               onRead={() => void readShock("address")}
               onUseSelection={() => void readShock("selection")}
             />
@@ -356,6 +416,12 @@ export function App(): React.ReactElement {
               cancelled={cancelled}
               modelName={modelName}
               registeredAs={registeredAs}
+              headline={outcome?.headline ?? null}
+              unit={outcome?.unit ?? null}
+              formatNumber={(v) => nf.format(v)}
+              error={error?.at === "run" ? errorParts(error.err, lang, (message) => t("errors.unexpected", { message })) : null}
+              onDismissError={() => setError(null)}
+              onOpenSheet={(name) => void gateway.activateSheet(name).catch((err) => fail(err, "run"))}
               onModelNameChange={setModelName}
               onRun={() => void run()}
               onCancel={() => abort.current?.abort()}

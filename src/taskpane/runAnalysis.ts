@@ -249,6 +249,7 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
     shock: input.shock?.vector,
     shockSource: input.shock?.source,
     lang: input.lang,
+    host: "addin",
     inputs: [
       {
         description: d.layout.title ?? d.grid.sheet,

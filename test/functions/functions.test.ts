@@ -311,21 +311,28 @@ describe("numeric failures and size limits", () => {
     expect(recentFunctionErrors()[0]).toMatchObject({ functionName: "LEONTIEF", code: "not-productive", cellError: "#NUM!" });
   });
 
-  it("refuses a spill over the size limit before inverting", () => {
+  it("refuses a spill over the size limit before forming the inverse", () => {
     const n = Math.ceil(Math.sqrt(MAX_RESULT_CELLS)); // (n + 1)² cells > the limit
     const names = Array.from({ length: n }, (_, i) => `S${i + 1}`);
     const values: (string | number)[][] = [["", ...names, "Households", "Total output"]];
     for (let i = 0; i < n; i++) values.push([names[i], ...names.map((_, j) => (i === j ? 10 : 1)), 1000 - 10 - (n - 1), 1000]);
     values.push(["Compensation of employees", ...names.map(() => 1000 - 10 - (n - 1)), "", ""]);
     values.push(["Total output", ...names.map(() => 1000), "", ""]);
-    const build = vi.spyOn(IOModel, "build");
     setFunctionLanguage("en");
-    const e = thrown(() => rippleLeontief(values, false, inv("Big!A1")));
+    // As a range the table is refused first, for its own size (Excel's argument payload).
+    const asRange = thrown(() => rippleLeontief(values, false, inv("Big!A1")));
+    expect(asRange.code).toBe("#VALUE!");
+    expect(asRange.message).toMatch(/range arguments are too large \(table \d+ × \d+/);
+    // Registered by name (the way round), the result's size is what stops L.
+    const model = IOModel.build(readTable(rangeToGrid(values, "Big!A1")));
+    registerModel("Big", model);
+    const leontief = vi.spyOn(model, "leontief");
+    const e = thrown(() => rippleLeontief([["Big"]], false));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/more than the 100,000 a function can return/);
-    expect(build).not.toHaveBeenCalled();
-    // The multipliers of the same table are small enough.
-    expect(rippleMultiplier(values, "output", false, inv("Big!A1"))).toHaveLength(n);
+    expect(leontief).not.toHaveBeenCalled();
+    // The multipliers of the same model are small enough.
+    expect(rippleMultiplier([["Big"]], "output", false)).toHaveLength(n);
   });
 });
 

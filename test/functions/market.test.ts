@@ -63,8 +63,9 @@ describe("RIPPLE.SHARE / RIPPLE.KPI custom functions", () => {
       ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
     };
     const { rippleKpi, rippleShare } = await import("../../src/functions/functions");
-    expect(rippleKpi(P, 2030, 5000)).toBe(marketKpi(P, 2030, 5000));
-    expect(rippleShare(P, S, "severe", 2026)).toBe(marketShare(P, S, "severe", 2026, "domestic"));
+    // One cell as a 1 × 1 array (requiresParameterAddresses needs a matrix result).
+    expect(rippleKpi(P, 2030, 5000)).toEqual([[marketKpi(P, 2030, 5000)]]);
+    expect(rippleShare(P, S, "severe", 2026)).toEqual([[marketShare(P, S, "severe", 2026, "domestic")]]);
     const bad = P.map((r) => [...r]);
     bad[keyRow(g.params, "growth")][3] = "x";
     try {

@@ -40,7 +40,7 @@ describe("generated functions.json", () => {
     const result = await generateCustomFunctionsMetadata(SOURCE);
     expect(result.errors).toEqual([]);
     const meta = JSON.parse(result.metadataJson) as ICustomFunctionsMetadata;
-    expect(meta.functions.map((f) => f.name).sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICE", "SHARE"]);
+    expect(meta.functions.map((f) => f.name).sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]);
     for (const f of meta.functions) {
       expect(f.id).toBe(f.name);
       // Excel: NAMESPACE.NAME, names of at least 3 characters, letters/digits/period/underscore.
@@ -53,7 +53,7 @@ describe("generated functions.json", () => {
       "LEONTIEF=rippleLeontief",
       "LINKAGE=rippleLinkage",
       "MULTIPLIER=rippleMultiplier",
-      "PRICE=ripplePrice",
+      "PRICEEFFECT=ripplePrice",
       "SHARE=rippleShare",
     ]);
   });

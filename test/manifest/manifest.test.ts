@@ -7,11 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { findLocalUrls, toProductionManifest } from "../../scripts/manifest-prod.mjs";
+import { findLocalUrls, manifestVersion, PRODUCTION_ID, toProductionManifest } from "../../scripts/manifest-prod.mjs";
 
 const ROOT = path.resolve(__dirname, "../..");
 const XML = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const DEV = "https://localhost:3000";
+const PKG = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
 
 // preserveOrder keeps child order (Runtimes must come first); attributes under ":@".
 type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string> };
@@ -213,6 +214,22 @@ describe("production manifest (scripts/manifest-prod.mjs)", () => {
     expect(prod.split("https://example.org/ripple").join(DEV)).toBe(XML);
   });
 
+  it("gives the deployed add-in its own Id, package.json's version and a real support URL", () => {
+    const prod = toProductionManifest(XML, "https://example.org/ripple", { version: "1.4.2", supportUrl: "https://help.example.go.jp/ripple" });
+    expect(XMLValidator.validate(prod)).toBe(true);
+    expect(prod).toContain(`<Id>${PRODUCTION_ID}</Id>`);
+    expect(prod).not.toContain(/<Id>([^<]*)<\/Id>/.exec(XML)![1]);
+    expect(prod).toContain("<Version>1.4.2.0</Version>");
+    expect(prod).toContain('<SupportUrl DefaultValue="https://help.example.go.jp/ripple"/>');
+    expect(prod).not.toMatch(/<SupportUrl DefaultValue="[^"]*taskpane/);
+    const own = toProductionManifest(XML, "https://example.org", { version: "1.4.2", id: "0f8fad5b-d9cb-469f-a165-70867728950e", supportUrl: "https://h.example" });
+    expect(own).toContain("<Id>0f8fad5b-d9cb-469f-a165-70867728950e</Id>");
+    expect(() => toProductionManifest(XML, "https://example.org", { version: "1.4.2", id: "my-addin", supportUrl: "https://h.example" })).toThrow(/not a GUID/);
+    expect(() => toProductionManifest(XML, "https://example.org", { version: "1.4.2", supportUrl: "" })).toThrow(/RIPPLE_SUPPORT_URL/);
+    expect(() => toProductionManifest(XML, "https://example.org", { version: "1.4", supportUrl: "https://h.example" })).toThrow(/major\.minor\.patch/);
+    expect(manifestVersion("0.1.0")).toBe("0.1.0.0");
+  });
+
   it("throws when a localhost URL would survive", () => {
     const withOther = XML.replace(`${DEV}/assets/icon-16.png`, "http://localhost:8080/assets/icon-16.png");
     expect(() => toProductionManifest(withOther, "https://example.org")).toThrow(/localhost:8080/);
@@ -233,12 +250,16 @@ describe("production manifest (scripts/manifest-prod.mjs)", () => {
     const out = path.join(dir, "manifest.xml");
     const script = path.join(ROOT, "scripts", "manifest-prod.mjs");
     execFileSync(process.execPath, [script, "--in", path.join(ROOT, "manifest.xml"), "--out", out], {
-      env: { ...process.env, RIPPLE_BASE_URL: "https://addins.example.jp/ripple" },
+      env: { ...process.env, RIPPLE_BASE_URL: "https://addins.example.jp/ripple", RIPPLE_SUPPORT_URL: "https://helpdesk.example.jp/ripple" },
       stdio: "pipe",
     });
     const written = readFileSync(out, "utf8");
     expect(findLocalUrls(written)).toEqual([]);
     expect(written).toContain("https://addins.example.jp/ripple/taskpane.html");
+    // Its own Id, package.json's version, the help desk as support link (not the pane).
+    expect(written).toContain(`<Id>${PRODUCTION_ID}</Id>`);
+    expect(written).toContain(`<Version>${manifestVersion(PKG.version)}</Version>`);
+    expect(written).toContain('<SupportUrl DefaultValue="https://helpdesk.example.jp/ripple"/>');
 
     const env = { ...process.env };
     delete env.RIPPLE_BASE_URL;

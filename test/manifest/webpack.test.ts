@@ -51,16 +51,21 @@ describe("webpack.config.js", () => {
 
   it("builds the functions with functions.json and a production manifest", async () => {
     const out = mkdtempSync(path.join(tmpdir(), "ripple-webpack-"));
-    const config = await makeConfig({ functionsOnly: true, baseUrl: "https://example.org/ripple" }, { mode: "production" });
+    const config = await makeConfig(
+      { functionsOnly: true, baseUrl: "https://example.org/ripple", supportUrl: "https://help.example.org/ripple" },
+      { mode: "production" },
+    );
     config.output = { ...config.output, path: out };
     config.devtool = false;
     const stats = await run(config);
     expect(stats.compilation.errors.map((e) => e.message)).toEqual([]);
     const meta = JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string }[] };
-    expect(meta.functions.map((f) => f.id).sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICE", "SHARE"]);
+    expect(meta.functions.map((f) => f.id).sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]);
     const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain("https://example.org/ripple/functions.json");
+    expect(manifest).toContain('<SupportUrl DefaultValue="https://help.example.org/ripple"/>');
+    expect(manifest).toMatch(/<Version>\d+\.\d+\.\d+\.0<\/Version>/);
     for (const s of [16, 32, 64, 80, 128]) expect(existsSync(path.join(out, "assets", `icon-${s}.png`))).toBe(true);
     const page = readFileSync(path.join(out, "taskpane.html"), "utf8");
     const officeJs = page.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
@@ -69,7 +74,7 @@ describe("webpack.config.js", () => {
     expect(page).toContain("functions.js");
     // The metadata plugin's loader registers each function with Excel.
     const js = readFileSync(path.join(out, "functions.js"), "utf8");
-    for (const id of ["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICE", "SHARE"]) expect(js).toContain(`"${id}"`);
+    for (const id of ["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]) expect(js).toContain(`"${id}"`);
     expect(js).toMatch(/CustomFunctions\.associate/);
 
     // Run the minified bundle as the page would (runtime.js, then functions.js) and call
@@ -93,7 +98,7 @@ describe("webpack.config.js", () => {
     const context = vm.createContext(sandbox);
     vm.runInContext(readFileSync(path.join(out, "runtime.js"), "utf8"), context);
     vm.runInContext(js, context);
-    expect([...associated.keys()].sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICE", "SHARE"]);
+    expect([...associated.keys()].sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]);
     const values = [
       ["", "A", "B", "Households", "Total output"],
       ["A", 10, 20, 70, 100],

@@ -164,18 +164,22 @@ describe("task pane in Chromium with a fake Excel host", () => {
     );
     expect(settings.some((k) => k.includes(TABLE_SHEET))).toBe(true);
 
-    // 4. A wrong shock range first: the error names the sheet and the cell, in Japanese.
+    // 4. A wrong shock range first: the error names the sheet and the cell, in Japanese, under
+    // the field (announced: role="alert"), not at the top of the pane.
     await page.getByTestId("shock-address").fill(`${SHOCK_SHEET}!A1:A4`);
     await page.getByTestId("shock-read").click();
-    const error = page.getByTestId("error");
+    const error = page.getByTestId("shock-error");
     await error.waitFor();
     expect(await error.textContent()).toContain(`シート「${SHOCK_SHEET}」 セル A1`);
-    // Then the right one: the preview shows the matched sectors.
-    await page.getByTestId("shock-address").fill(`${SHOCK_SHEET}!A1:B4`);
-    await page.getByTestId("shock-read").click();
-    await page.getByTestId("shock-preview").waitFor();
     expect(await page.getByTestId("error").count()).toBe(0);
-    expect(await page.locator('[data-testid="shock-preview"] tbody tr').count()).toBe(3);
+    expect(await page.locator('[role="alert"]').filter({ has: error }).count()).toBe(1);
+    const errorBox = (await error.boundingBox())!;
+    const fieldBox = (await page.getByTestId("shock-address").boundingBox())!;
+    expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeLessThan(40);
+    // Then the right one, typed and NOT read: 実行 reads it (it was silently ignored before).
+    await page.getByTestId("shock-address").fill(`${SHOCK_SHEET}!A1:B4`);
+    await page.getByTestId("shock-stale").waitFor();
+    expect(await page.getByTestId("shock-error").count()).toBe(0);
 
     // 5. Run, watching for the progress bar.
     await page.evaluate(() => {
@@ -188,6 +192,8 @@ describe("task pane in Chromium with a fake Excel host", () => {
     await page.getByTestId("run").click();
     await page.getByTestId("run-done").waitFor({ timeout: 60_000 });
     expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
+    // The run read the typed range: the preview shows the matched sectors.
+    expect(await page.locator('[data-testid="shock-preview"] tbody tr').count()).toBe(3);
 
     const state = await page.evaluate((input) => {
       interface Sheet {
@@ -243,6 +249,19 @@ describe("task pane in Chromium with a fake Excel host", () => {
       sum(impact.total.compensation),
     ]);
     expect(summary.find((r) => typeof r[0] === "string" && r[0].startsWith("波及倍率"))![1]).toBe(impact.multiple);
+    // The headline in the pane: the same totals, in the table's unit, and the multiple.
+    const nf = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 1 });
+    expect(await page.getByTestId("headline-total-output").textContent()).toBe(`${nf.format(sum(impact.total.output))} 百万円`);
+    expect(await page.getByTestId("headline-direct").textContent()).toBe(`${nf.format(sum(impact.direct.output))} 百万円`);
+    expect(await page.getByTestId("headline-value-added").textContent()).toBe(`${nf.format(sum(impact.total.valueAdded))} 百万円`);
+    expect(await page.getByTestId("headline-multiple").textContent()).toBe(impact.multiple.toFixed(3));
+    expect(await page.getByTestId("headline").textContent()).toContain("総合効果（生産誘発額）");
+    // The link back to the summary sheet activates it in Excel.
+    await page.evaluate(() => ((window as unknown as Record<string, { activeSheet: string }>).__fakeWorkbook.activeSheet = "取引基本表"));
+    await page.getByTestId("open-results").click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as Record<string, { activeSheet: string }>).__fakeWorkbook.activeSheet))
+      .toBe("集計");
     // By sector: 建設's four output stages, then the L matrix's first row.
     const build = summary.filter((r) => r[0] === "建設").at(-1)!;
     const k = expected.sectors.indexOf("建設");
@@ -280,6 +299,21 @@ describe("task pane in Chromium with a fake Excel host", () => {
     const names2 = await page.evaluate(() => ((window as unknown as Record<string, { sheetNames(): string[] }>).__fakeWorkbook).sheetNames());
     expect(names2.slice(0, state.names.length)).toEqual(state.names);
     expect(names2.slice(state.names.length, state.names.length + 2)).toEqual(["集計 (2)", "閉鎖型モデル Type II"]);
+    await page.getByRole("switch").click();
+
+    // A third run with the shock field emptied: no shock, said in the pane, and the results
+    // sheet's note speaks of the pane, not of the command line's --shock.
+    await page.getByTestId("shock-address").fill("");
+    await page.getByTestId("run").click();
+    await page.getByTestId("headline-none").waitFor({ timeout: 60_000 });
+    const names3 = await page.evaluate(() => ((window as unknown as Record<string, { sheetNames(): string[] }>).__fakeWorkbook).sheetNames());
+    const summary3 = await page.evaluate(
+      (n) => ((window as unknown as Record<string, { sheet(n: string): { toValues(): unknown[][] } }>).__fakeWorkbook).sheet(n).toValues(),
+      names3[names2.length],
+    );
+    const text3 = summary3.flat().filter((v) => typeof v === "string").join("\n");
+    expect(text3).toContain("作業ウィンドウの「4. ショック」");
+    expect(text3).not.toContain("--shock");
 
     // The language switch: English labels at once.
     await page.getByTestId("lang-en").click();
@@ -420,6 +454,10 @@ describe("task pane in Chromium with a fake Excel host", () => {
     const disruptionSheets = (await names()).slice(beforeDisruption.length);
     expect(disruptionSheets.length).toBeGreaterThanOrEqual(4);
     expect(await page.getByTestId("disruption-written").textContent()).toBe(disruptionSheets.join(" / "));
+    // The headline loss in the pane is the results sheet's, in the table's unit.
+    const lossRow = (await values(disruptionSheets[0])).find((r) => typeof r[0] === "string" && r[0].startsWith("経済損失（動学モデル"))!;
+    const nfLoss = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 1 });
+    expect(await page.getByTestId("disruption-loss").textContent()).toBe(`${nfLoss.format(lossRow[1] as number)} 百万円`);
     await page.screenshot({ path: SCREENSHOT_DISRUPTION, fullPage: true });
 
     // The function-error list is there and refreshes (no RIPPLE formula has failed here).

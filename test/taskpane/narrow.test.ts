@@ -104,6 +104,51 @@ describe("task pane at task-pane widths (Chromium)", () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
+  /** The message shown instead of the pane, for a page whose office.js request is answered by `officeJs`. */
+  async function unavailableText(officeJs: string | null): Promise<string> {
+    const page = await context.newPage();
+    await page.route(OFFICE_JS, (route) =>
+      officeJs === null ? route.abort() : route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeJs }),
+    );
+    await page.setViewportSize({ width: 320, height: 600 });
+    await page.goto(`${server.origin}/taskpane.html`);
+    const box = page.getByTestId("pane-unavailable");
+    await box.waitFor({ timeout: 30_000 });
+    expect(await box.getAttribute("role")).toBe("alert");
+    expect(await page.locator("h1").count()).toBe(0);
+    const text = (await box.textContent()) ?? "";
+    await page.close();
+    return text;
+  }
+
+  it("says why instead of a blank pane: office.js blocked, opened outside Office, another host", async () => {
+    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`).toBe(true);
+    const blocked = await unavailableText(null);
+    expect(blocked).toContain("（office.js）を読み込めませんでした");
+    expect(blocked).toContain("office.js) could not be loaded");
+    const browser = await unavailableText("window.Office = { onReady: () => Promise.resolve({ host: null, platform: null }) };");
+    expect(browser).toContain("Excel のアドインです");
+    expect(browser).toContain("Open it from Excel");
+    const word = await unavailableText("window.Office = { onReady: () => Promise.resolve({ host: 'Word', platform: 'PC' }) };");
+    expect(word).toContain("Excel 専用");
+  }, 120_000);
+
+  it("says so in Internet Explorer 11's engine (user agent), where the bundle cannot run", async () => {
+    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`).toBe(true);
+    const page = await context.newPage();
+    // The inline check runs on the page's own user agent; emulate IE 11's for this page only.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setUserAgentOverride", { userAgent: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko" });
+    await page.goto(`${server.origin}/taskpane.html`);
+    const box = page.getByTestId("pane-unavailable");
+    await box.waitFor({ timeout: 30_000 });
+    expect(await box.textContent()).toContain("Internet Explorer");
+    // The bundle stayed out: no pane was mounted over the message.
+    await page.waitForTimeout(500);
+    expect(await page.locator("h1").count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
   for (const width of [320, 350]) {
     it(`at ${width} px: no sideways scroll, every control reachable, tabs in a menu, Japanese role names`, async () => {
       expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`).toBe(true);

@@ -577,7 +577,13 @@ function readScenarios(grid: Grid): { scenarios: Scenario[]; sources: Record<str
     const src = col.source !== undefined ? textAt(grid, r, col.source) : null;
     if (src) sources[name] = sources[name] ? `${sources[name]}; ${src}` : src;
     const originText = textAt(grid, r, col.origin);
-    const numbers = (["cut", "months", "startYear", "startMonth", "premium"] as const).filter((k) => col[k] !== undefined && dataAt(grid, r, col[k]).kind !== "empty");
+    // A 0 counts as blank here: a row without an origin and with zeros is a row without a shock
+    // (and Excel on Windows and Mac passes a blank cell to a worksheet function as 0).
+    const numbers = (["cut", "months", "startYear", "startMonth", "premium"] as const).filter((k) => {
+      if (col[k] === undefined) return false;
+      const d = dataAt(grid, r, col[k]);
+      return d.kind !== "empty" && !(d.kind === "number" && d.value === 0);
+    });
     if (!originText) {
       if (numbers.length)
         problems.push(problemAt(grid, r, col.origin, "market-scenarios-no-origin", { ja: "輸入元が空欄です（China など）。ショックのない行は数値も空欄にしてください", en: "The origin is empty (e.g. China); a row without a shock leaves the numbers blank too" }));

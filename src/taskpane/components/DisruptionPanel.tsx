@@ -22,6 +22,8 @@ import type { DetectedTable } from "../runAnalysis";
 import { sectorLabels } from "../sectors";
 import { useRun } from "../useRun";
 import { FlowRun } from "./FlowRun";
+import { D } from "../../report/disruptionLabels";
+import { unitLabel } from "../../report/labels";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -86,7 +88,9 @@ export function DisruptionPanel(p: DisruptionPanelProps): React.ReactElement {
       </div>
       <Text size={200} className={s.hint}>{t("disruption.importsHint")}</Text>
       <Text size={200} className={s.hint}>{t("flows.optionsFromAnalysis")}</Text>
-      <FlowRun id="disruption" runLabel={t("disruption.run")} canRun={!blocked && bad.length === 0} blockedBy={blocked} state={run} written={outcome?.sheets ?? null} onRun={() => void onRun()} />
+      <FlowRun id="disruption" runLabel={t("disruption.run")} canRun={!blocked && bad.length === 0} blockedBy={blocked} state={run} written={outcome?.sheets ?? null} onRun={() => void onRun()}>
+        {outcome && <LossHeadline outcome={outcome} lang={lang} />}
+      </FlowRun>
       <Accordion collapsible multiple defaultOpenItems={["limits"]}>
         <AccordionItem value="limits">
           <AccordionHeader size="small">{t("disruption.limits")}</AccordionHeader>
@@ -113,5 +117,24 @@ export function DisruptionPanel(p: DisruptionPanelProps): React.ReactElement {
         </AccordionItem>
       </Accordion>
     </section>
+  );
+}
+
+/** The run's answer in the pane: the loss (動学モデル, as the results sheet's headline) and the
+ * static model's loss for reference, in the table's unit — figures of the engine's result. */
+function LossHeadline(p: { outcome: DisruptionRunOutcome; lang: Lang }): React.ReactElement {
+  const r = p.outcome.result;
+  const nf = new Intl.NumberFormat(p.lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 1 });
+  const unit = unitLabel(r.unit, p.lang);
+  const money = (v: number | null) => (v === null ? "—" : `${nf.format(v)} ${unit}`);
+  return (
+    <div data-testid="disruption-headline">
+      <Text block weight="semibold">
+        {D.totalLoss[p.lang]}: <span data-testid="disruption-loss">{money(r.dynamic.totalLoss)}</span>
+      </Text>
+      <Text block size={200}>
+        {D.staticLoss[p.lang]}: {money(r.static.totalLossOverCut)}
+      </Text>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { Lang } from "../../engine/errors";
 import { errorParts, type RunState } from "../useRun";
 import { ErrorBar } from "./RunPanel";
+import * as gateway from "../../workbook/office/gateway";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -63,6 +64,17 @@ export function FlowRun(p: FlowRunProps): React.ReactElement {
             <MessageBarTitle>{t("run.done")}</MessageBarTitle>
             <span data-testid={`${p.id}-written`}>{p.written.join(" / ")}</span>
             {p.children}
+            {p.written.length > 0 && (
+              <div>
+                <Button
+                  size="small"
+                  data-testid={`${p.id}-open-results`}
+                  onClick={() => void gateway.activateSheet(p.written![0]).catch((err) => st.setError(err))}
+                >
+                  {t("run.openSheet", { name: p.written[0] })}
+                </Button>
+              </div>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

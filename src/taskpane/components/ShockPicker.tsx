@@ -28,12 +28,18 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, flexShrink: 1, flexBasis: "180px", minWidth: 0 },
   button: { whiteSpace: "nowrap", flexShrink: 0 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  pre: { whiteSpace: "pre-wrap" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface ShockPickerProps {
   address: string;
   loading: boolean;
   preview: ShockPreview | null;
+  /** A range is typed but not read yet: 実行 reads it (said under the field). */
+  stale: boolean;
+  /** Why the range could not be read or matched, shown under the field (role="alert"). */
+  error: { message: string; problems?: string[] } | null;
   /** The table's unit (e.g. 百万円), shown with the amounts; null when the table states none. */
   unit: string | null;
   formatNumber(v: number): string;
@@ -50,7 +56,25 @@ export function ShockPicker(p: ShockPickerProps): React.ReactElement {
   return (
     <section aria-label={t("shock.heading")}>
       <div className={s.row}>
-        <Field label={t("shock.range")} className={s.grow}>
+        <Field
+          label={t("shock.range")}
+          className={s.grow}
+          validationState={p.error ? "error" : "none"}
+          validationMessage={
+            p.error ? (
+              <span data-testid="shock-error" className={s.pre}>
+                {p.error.message}
+                {p.error.problems && p.error.problems.length > 0 && (
+                  <ul className={s.list}>
+                    {p.error.problems.map((x, i) => (
+                      <li key={i}>{x}</li>
+                    ))}
+                  </ul>
+                )}
+              </span>
+            ) : undefined
+          }
+        >
           <Input
             data-testid="shock-address"
             value={p.address}
@@ -66,7 +90,8 @@ export function ShockPicker(p: ShockPickerProps): React.ReactElement {
           {t("shock.useSelection")}
         </Button>
       </div>
-      {!p.preview && <Text size={200}>{t("shock.none")}</Text>}
+      {p.stale && !p.error && <Text size={200} data-testid="shock-stale">{t("shock.stale")}</Text>}
+      {!p.preview && !p.stale && !p.error && <Text size={200}>{t("shock.none")}</Text>}
       {p.preview && (
         <>
           <Text size={200} data-testid="shock-summary">

@@ -33,6 +33,7 @@ export interface WorkbookGateway {
   displayLanguage(): "ja" | "en";
   recalculate(): Promise<void>;
   openNewWorkbook(base64: string): Promise<void>;
+  activateSheet(name: string): Promise<void>;
 }
 
 async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, doing: { ja: string; en: string }): Promise<T> {
@@ -144,6 +145,14 @@ export function recalculate(): Promise<void> {
   }, { ja: "ブックを再計算する", en: "recalculating the workbook" });
 }
 
+/** Show a sheet (the pane's link to a results sheet after a run). ExcelApi 1.1. */
+export function activateSheet(name: string): Promise<void> {
+  return run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(name).activate();
+    await ctx.sync();
+  }, { ja: `シート「${name}」を表示する`, en: `showing sheet '${name}'` });
+}
+
 /** Open an .xlsx file (base64) as a NEW workbook in Excel (Excel.createWorkbook, ExcelApi 1.8):
  * how the pane hands over the public version without writing anything into the open workbook.
  * Hosts without the API get an error that points to the download link instead. */
@@ -182,6 +191,7 @@ export const officeGateway: WorkbookGateway = {
   displayLanguage,
   recalculate,
   openNewWorkbook,
+  activateSheet,
 };
 
 /** Errors this module raises are RippleErrors; re-exported for callers' instanceof checks. */
