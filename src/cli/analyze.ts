@@ -5,7 +5,7 @@
 import { promises as fs } from "node:fs";
 import { basename, resolve } from "node:path";
 import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
-import { a1, type Grid } from "../engine/grid";
+import { gridWidth, a1, type Grid } from "../engine/grid";
 import {
   IOModel,
   analyze,
@@ -59,7 +59,7 @@ export const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`
 
 export function usedRange(g: Grid): string {
   const rows = g.values.length;
-  const cols = Math.max(1, ...g.values.map((r) => r.length));
+  const cols = Math.max(1, gridWidth(g));
   return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + Math.max(rows, 1) - 1, g.origin.col + cols - 1)}`;
 }
 
