@@ -17,12 +17,14 @@
 //   "inoperability": [[number]],         // q(0..T), (periods + 1) × sectors
 //   "loss": { "bySector": [number], "byPeriod": [number], "total": number },
 //   "peak": { "inoperability": [number], "period": [number] },      // period 1..T, 0 = never
-//   "static": { "cstar": [number], "inoperability": [number], "lossPerYear": [number],
-//               "lossOverCut": [number], "totalLossOverCut": number },
+//   "static": { "cstar": [number], "inoperability": [number],           // capped at 1
+//               "inoperabilityUncapped": [number], "excessLossPerYear": [number], // beyond 1, not counted
+//               "lossPerYear": [number], "lossOverCut": [number], "totalLossOverCut": number },
 //   "prices": null | { "sector": number, "importPriceChange", "scope": "good" | "sector",
 //               "appliedImportPriceChange", "delta": [number], "index": [number], "percent": [number] },
 //   "extraction": null | { "forwardMethod": "ghosh" | "leontief",
-//               "backward" | "forward" | "both": { "total": [number], "share": [number], "order": [number] } },
+//               "backward" | "forward" | "both" | "total": { "total": [number], "share": [number], "order": [number] } },
+//               // both: row and column removed, own final demand kept; total: Miller & Blair, with its final demand
 //   "ghosh": null | { "label": "supply-side (Ghosh)", "source": "cut" | "spec",
 //               "primaryInputChange": [number], "output": [number], "total": number },
 //   "warnings": [string]
@@ -113,6 +115,8 @@ export function disruptionJson(r: DisruptionResult, lang: Lang): unknown {
     static: {
       cstar: r.static.cstar,
       inoperability: r.static.q,
+      inoperabilityUncapped: r.static.qUncapped,
+      excessLossPerYear: r.static.excessLoss,
       lossPerYear: r.static.loss,
       lossOverCut: r.static.lossOverCut,
       totalLossOverCut: r.static.totalLossOverCut,
@@ -131,6 +135,7 @@ export function disruptionJson(r: DisruptionResult, lang: Lang): unknown {
       backward: r.extraction.backward,
       forward: r.extraction.forward,
       both: r.extraction.both,
+      total: r.extraction.total,
     },
     ghosh: r.ghosh && {
       label: r.ghosh.label.en,

@@ -360,7 +360,7 @@ function sectorArg(model: IOModel, sector: unknown, name: string): number {
 }
 
 /**
- * Static inoperability (不稼働率, inoperability input-output model of Haimes and Jiang 2001): q = (I − A*)⁻¹c* with A* = x̂⁻¹A_d x̂, for a perturbation c* of one sector (share of its output lost, e.g. 0.1), and the economic loss x̂q by sector in table units. A linear, fixed-coefficient model without substitution: an upper-bound indication.
+ * Static inoperability (不稼働率, inoperability input-output model of Haimes and Jiang 2001): q = min(1, (I − A*)⁻¹c*) with A* = x̂⁻¹A_d x̂ (a sector cannot lose more than all its output), for a perturbation c* of one sector (share of its output lost, e.g. 0.1), and the economic loss x̂q by sector in table units. A linear, fixed-coefficient model without substitution: an upper-bound indication.
  * @customfunction INOPERABILITY
  * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane.
  * @param sector Disrupted sector (途絶する部門): its code or name.

@@ -134,6 +134,12 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
       [null, DISRUPTION_FORMATS.ratio],
     );
     s.add([[money(D.staticLoss), num(result.static.totalLossOverCut, lang)]], "body", [null, DISRUPTION_FORMATS.money]);
+    if ((result.static.totalExcessLoss ?? 0) > 0)
+      s.add(
+        [[money(D.staticExcess), num(((result.static.totalExcessLoss ?? 0) * result.spec.months) / 12, lang)]],
+        "body",
+        [null, DISRUPTION_FORMATS.money],
+      );
     s.skip();
     s.add([[tr(D.topSectors)]], "subtitle");
     s.add([[tr(TEXT.sector), money(D.loss), tr(D.share)]], "header");
@@ -303,8 +309,9 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
     const x = result.extraction;
     const s = new SheetBuilder("disruption-extraction", tr(DISRUPTION_SHEETS.extraction));
     s.add([[tr(D.extractionTitle)]], "title");
-    const head1: CellSpec[] = [tr(D.rank), tr(TEXT.sector), tr(D.both), null, tr(D.backward), null, tr(D.forward), null, null];
-    const head2: CellSpec[] = [null, null, money(D.outputLost), tr(D.shareOfOutput), money(D.outputLost), tr(D.shareOfOutput), money(D.outputLost), tr(D.shareOfOutput), null];
+    const head1: CellSpec[] = [tr(D.rank), tr(TEXT.sector), tr(D.both), null, tr(D.totalExtraction), null, tr(D.backward), null, tr(D.forward), null, null];
+    const pair = [money(D.outputLost), tr(D.shareOfOutput)];
+    const head2: CellSpec[] = [null, null, ...pair, ...pair, ...pair, ...pair, null];
     const headerRow = s.add([head1, head2], "header");
     const ord = x.both.order;
     const bodyRow = s.add(
@@ -313,6 +320,8 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
         sectors[i],
         num(x.both.total[i], lang),
         num(x.both.share[i], lang),
+        num(x.total.total[i], lang),
+        num(x.total.share[i], lang),
         num(x.backward.total[i], lang),
         num(x.backward.share[i], lang),
         num(x.forward.total[i], lang),
@@ -320,7 +329,7 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
         i === k ? tr(D.disruptedMark) : null,
       ]),
       "body",
-      [null, null, DISRUPTION_FORMATS.money, DISRUPTION_FORMATS.share, DISRUPTION_FORMATS.money, DISRUPTION_FORMATS.share, DISRUPTION_FORMATS.money, DISRUPTION_FORMATS.share, null],
+      [null, null, ...Array.from({ length: 4 }, () => [DISRUPTION_FORMATS.money, DISRUPTION_FORMATS.share]).flat(), null],
     );
     s.skip();
     const fwNote = x.forwardMethod === "ghosh" ? `${tr(D.forward)}: ${tr(GHOSH_LABEL)}` : null;
@@ -338,7 +347,7 @@ export function buildDisruptionReport(input: DisruptionReportInput): WorkbookSpe
     s.skip(height);
     sheets.push(
       s.build({
-        columnWidths: { 0: 6, 1: sectorWidth, 2: 18, 3: 14, 4: 18, 5: 14, 6: 18, 7: 14, 8: 18 },
+        columnWidths: { 0: 6, 1: sectorWidth, 2: 18, 3: 14, 4: 18, 5: 14, 6: 18, 7: 14, 8: 18, 9: 14, 10: 18 },
         freeze: { rows: headerRow + 2, cols: 2 },
       }),
     );

@@ -117,6 +117,14 @@ describe("buildDisruptionReport", () => {
     const x = sheetByKey(ja, "disruption-extraction");
     const chart = x.charts![0];
     expect(columnValues(x, chart.series[0].values)).toEqual(result.extraction!.both.order.map((i) => result.extraction!.both.total[i]));
+    // Miller & Blair's total extraction beside the variant that keeps the sector's final demand
+    const text = allText(x).join("\n");
+    expect(text).toContain("完全抽出（Miller & Blair: 最終需要ごと除去）");
+    expect(text).toContain("行と列を除去（自部門の最終需要は残す）");
+    const first = result.extraction!.both.order[0];
+    const totals = x.blocks.flatMap((b) => b.values).find((r) => r[1] === result.sectors[first])!;
+    expect(totals[4]).toBe(result.extraction!.total.total[first]);
+    expect(result.extraction!.total.total[first]).toBeGreaterThan(result.extraction!.both.total[first]);
     const g = sheetByKey(en, "disruption-ghosh");
     const gChart = g.charts![0];
     expect(gChart.series[0].name).toContain(GHOSH_LABEL.en);

@@ -87,40 +87,58 @@ export function interdependencyMatrix(sys: InoperabilitySystem): number[][] {
 }
 
 export interface StaticInoperability {
-  /** Inoperability by sector (share of output lost, 0..1 when meaningful). */
+  /** Inoperability by sector, capped at 1: a sector cannot lose more than all of its output. */
   q: number[];
-  /** x_i q_i per year of the table (table units), or null without outputs. */
+  /** The linear solution (I − A*)⁻¹c* before the cap; above 1 where the perturbation is beyond
+   * the linear model's range (Haimes & Jiang 2001 report such sectors as 1, fully inoperable). */
+  qUncapped: number[];
+  /** max(0, qUncapped − 1) by sector: the part of the linear solution the cap removed. */
+  excess: number[];
+  /** x_i q_i per year of the table (table units, capped q), or null without outputs. */
   loss: number[] | null;
   totalLoss: number | null;
+  /** x_i × excess_i: output the linear model would lose beyond the sector's whole output, not
+   * counted in loss (table units per year), or null without outputs. */
+  excessLoss: number[] | null;
+  totalExcessLoss: number | null;
   warnings: RippleWarning[];
 }
 
 function aboveOneWarnings(sys: InoperabilitySystem, q: ArrayLike<number>, where: string): RippleWarning[] {
   const over: string[] = [];
-  for (let i = 0; i < sys.n; i++) if (q[i] > 1) over.push(sys.sectors[i]);
+  for (let i = 0; i < sys.n; i++) if (q[i] > 1) over.push(`${sys.sectors[i]} (${q[i].toFixed(3)})`);
   if (over.length === 0) return [];
   return [
     {
       code: "inoperability-above-one",
       text: {
-        ja: `${where}: 不稼働率が 1（完全停止）を超える部門があります: ${over.join("、")}。線形モデルの限界を超えた擾乱です。擾乱を小さくしてください`,
-        en: `${where}: inoperability exceeds 1 (complete shutdown) for ${over.join(", ")}; the perturbation is beyond the linear model's range, reduce it`,
+        ja: `${where}: 線形モデルの不稼働率が 1（完全停止）を超える部門があり、1 に抑えました: ${over.join("、")}。超過分の損失は合計に含めず「超過」として別に示します。擾乱が線形モデルの範囲を超えています`,
+        en: `${where}: the linear model gives inoperability above 1 (complete shutdown) for ${over.join(", ")}; capped at 1, the excess loss is reported separately and not counted. The perturbation is beyond the linear model's range`,
       },
     },
   ];
 }
 
-/** q = (I − A*)⁻¹ c* with loss x_i q_i. */
+/** q = min(1, (I − A*)⁻¹ c*) with loss x_i q_i; the part above 1 reported as the excess. */
 export function staticInoperability(sys: InoperabilitySystem, cstar: ArrayLike<number>): StaticInoperability {
   checkFiniteVector("cstar", cstar, sys.n, sys.sectors);
   for (let i = 0; i < sys.n; i++) checkRange(`cstar[${sys.sectors[i]}]`, cstar[i], 0, 1, "0.1");
-  const q = sys.solve(cstar);
-  const loss = sys.x ? q.map((qi, i) => qi * (sys.x as number[])[i]) : null;
+  const qUncapped = sys.solve(cstar);
+  const q = qUncapped.map((v) => Math.min(1, v));
+  const excess = qUncapped.map((v) => Math.max(0, v - 1));
+  const x = sys.x;
+  const loss = x ? q.map((qi, i) => qi * x[i]) : null;
+  const excessLoss = x ? excess.map((e, i) => e * x[i]) : null;
+  const total = (v: number[] | null) => (v ? v.reduce((s, l) => s + l, 0) : null);
   return {
     q,
+    qUncapped,
+    excess,
     loss,
-    totalLoss: loss ? loss.reduce((s, l) => s + l, 0) : null,
-    warnings: aboveOneWarnings(sys, q, "static"),
+    totalLoss: total(loss),
+    excessLoss,
+    totalExcessLoss: total(excessLoss),
+    warnings: aboveOneWarnings(sys, qUncapped, "static"),
   };
 }
 
@@ -155,6 +173,9 @@ export interface DynamicInoperability {
   totalLoss: number | null;
   /** Loss by period t = 1..T summed over sectors, or null without x. */
   lossByPeriod: number[] | null;
+  /** Σ_t x_i × (step result above 1) × period length by sector: what the linear step would have
+   * lost beyond the sector's whole output, cut off by the cap and not counted in loss; null without x. */
+  excessLoss: number[] | null;
   warnings: RippleWarning[];
 }
 
@@ -227,12 +248,14 @@ export function dynamicInoperability(sys: InoperabilitySystem, params: DynamicPa
   const path: number[][] = [[...q0]];
   let q = [...q0];
   let clipped = false;
+  const excess = new Array<number>(n).fill(0);
   for (let t = 0; t < periods; t++) {
     const aq = matVec(sys.Astar, n, q);
     const next = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       let v = q[i] + resilience[i] * (aq[i] + c[t][i] - q[i]);
       if (v > 1) {
+        excess[i] += v - 1;
         v = 1;
         clipped = true;
       } else if (v < 0) {
@@ -256,8 +279,10 @@ export function dynamicInoperability(sys: InoperabilitySystem, params: DynamicPa
     });
   let loss: number[] | null = null;
   let lossByPeriod: number[] | null = null;
+  let excessLoss: number[] | null = null;
   if (sys.x) {
     const x = sys.x;
+    excessLoss = excess.map((e, i) => e * x[i] * periodLength);
     loss = new Array<number>(n).fill(0);
     lossByPeriod = [];
     for (let t = 1; t <= periods; t++) {
@@ -275,6 +300,7 @@ export function dynamicInoperability(sys: InoperabilitySystem, params: DynamicPa
     loss,
     totalLoss: loss ? loss.reduce((s, l) => s + l, 0) : null,
     lossByPeriod,
+    excessLoss,
     warnings,
   };
 }

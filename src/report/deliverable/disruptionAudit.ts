@@ -1,6 +1,6 @@
 // The audit of a disruption workbook: the static inoperability model recomputed from A*, x, c*
 // and the months of the cut written on the audit sheet (q = MMULT(MINVERSE(I − A*), c*),
-// loss = x × q × months ÷ 12), checked against the loss sheet by sector and in total; and the
+// loss = x × MIN(1, q) × months ÷ 12), checked against the loss sheet by sector and in total; and the
 // dynamic model's total loss as the SUM of the losses by period on the inoperability sheet,
 // checked against the summary. Above AUDIT_MAX_SECTORS the static part is a note (MINVERSE of
 // a larger matrix stays inside Excel's limits but not a reviewer's patience).
@@ -57,8 +57,9 @@ export function disruptionAudit(spec: WorkbookSpec, result: DisruptionResult, la
           s,
           x[i],
           result.static.cstar[i],
-          i === 0 ? f(`MMULT(MINVERSE(${iMinusA}),${col(2)})`, result.static.q[0], { rows: n, cols: 1 }) : result.static.q[i],
-          f(`${bareCell(r, 1)}*${bareCell(r, 3)}*${months}/12`, result.static.lossOverCut[i]),
+          i === 0 ? f(`MMULT(MINVERSE(${iMinusA}),${col(2)})`, result.static.qUncapped[0], { rows: n, cols: 1 }) : result.static.qUncapped[i],
+          // A sector cannot lose more than its whole output: q is capped at 1 (the engine does the same).
+          f(`${bareCell(r, 1)}*MIN(1,${bareCell(r, 3)})*${months}/12`, result.static.lossOverCut[i]),
           null,
           null,
         ];
@@ -77,7 +78,7 @@ export function disruptionAudit(spec: WorkbookSpec, result: DisruptionResult, la
       const wt = written(totalRef);
       const tRow = sw.row;
       const total = result.static.totalLossOverCut;
-      const tLine: CellSpec[] = [tr(A.total), null, null, null, f(`SUMPRODUCT(${col(1)},${col(3)})*${months}/12`, total), null, null];
+      const tLine: CellSpec[] = [tr(A.total), null, null, null, f(`SUMPRODUCT(${col(1)},${col(3)}-(${col(3)}>1)*(${col(3)}-1))*${months}/12`, total), null, null];
       if (totalRef && wt !== null) {
         tLine[5] = f(sheetCell(totalRef), wt);
         tLine[6] = auditCheck(bareCell(tRow, 4), bareCell(tRow, 5), total, wt);

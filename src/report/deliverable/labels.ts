@@ -170,7 +170,7 @@ export const DISRUPTION_AUDIT = {
   sector: L("部門", "Sector"),
   x: L("x 生産額（入力）", "x output (input)"),
   cstar: L("c* 擾乱（入力）", "c* perturbation (input)"),
-  q: L("q 不稼働率（MMULT の配列数式）", "q inoperability (MMULT array formula)"),
+  q: L("q 不稼働率（MMULT の配列数式。損失は MIN(1, q) で計算）", "q inoperability (MMULT array formula; the loss uses MIN(1, q))"),
   loss: L("損失 = x × q × 月数 ÷ 12", "Loss = x × q × months ÷ 12"),
   total: L("合計 = SUMPRODUCT(x, q) × 月数 ÷ 12", "Total = SUMPRODUCT(x, q) × months ÷ 12"),
   astar: L("相互依存係数 A*（入力）", "Interdependency matrix A* (input)"),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GhoshModel, HypotheticalExtraction } from "../../../src/engine/disruption";
+import { EXTRACTION_LABELS, GhoshModel, HypotheticalExtraction } from "../../../src/engine/disruption";
 import { IOModel } from "../../../src/engine/model/iomodel";
 import { makeTable } from "../../../src/engine/table/types";
 import { beutelTable, expectClose, inverseIminus, millerBlairTable, mulVec, vecMul } from "./helpers";
@@ -49,7 +49,38 @@ describe("hypothetical extraction — hand computation (Miller & Blair ch. 2 tab
     expect(b.share).toBeCloseTo(413.1578947 / 3000, 9);
     expect(ext.extract(0, "both").total).toBeCloseTo(860.5263158, 6);
   });
+
+  // Total extraction as Miller & Blair (2009, 12.2) define it: sector 1 removed with its final
+  // demand, so x̄1 = 0 and x̄2 = 1700 / (1 − 0.05) = 1789.4737; loss = 3000 − 1789.4737 = 1210.5263,
+  // which is the row-and-column variant (860.5263) plus sector 1's own final demand (350).
+  it("total extraction (Miller & Blair): the sector and its final demand removed", () => {
+    const t = ext.extract(0, "total");
+    expectClose(t.loss, [1000, 2000 - 1700 / 0.95], 1e-9, "total loss");
+    expect(t.total).toBeCloseTo(1210.5263158, 6);
+    expect(t.total - ext.extract(0, "both").total).toBeCloseTo(350, 9);
+    // sector 2 removed: x̄1 = 350 / 0.85 = 411.7647, loss = 3000 − 411.7647
+    expect(ext.extract(1, "total").total).toBeCloseTo(3000 - 350 / 0.85, 6);
+  });
+
+  it("labels say which variant keeps the sector's own final demand", () => {
+    expect(EXTRACTION_LABELS.both.en).toMatch(/final demand kept/);
+    expect(EXTRACTION_LABELS.total.en).toMatch(/Miller & Blair/);
+    expect(EXTRACTION_LABELS.total.ja).toMatch(/最終需要ごと/);
+  });
 });
+
+/** Miller & Blair's total extraction by deleting row and column k and f_k and solving the rest. */
+function bruteForceTotal(model: IOModel, k: number): number[] {
+  const A = model.domesticCoefficientMatrix();
+  const x = model.x;
+  const f = x.map((xi, i) => xi - A[i].reduce((s, a, j) => s + a * x[j], 0));
+  const keep = x.map((_, i) => i).filter((i) => i !== k);
+  const Ar = keep.map((i) => keep.map((j) => A[i][j]));
+  const xr = mulVec(inverseIminus(Ar), keep.map((i) => f[i]));
+  const xbar = new Array<number>(x.length).fill(0);
+  keep.forEach((i, r) => (xbar[i] = xr[r]));
+  return x.map((xi, i) => xi - xbar[i]);
+}
 
 describe("hypothetical extraction — Sherman–Morrison equals rebuilding the matrix", () => {
   const model = IOModel.build(beutelTable());
@@ -61,6 +92,7 @@ describe("hypothetical extraction — Sherman–Morrison equals rebuilding the m
     for (let k = 0; k < 6; k++) {
       expectClose(ext.extract(k, "backward").loss, bruteForce(model, k, "backward"), 1e-5, `backward ${k}`);
       expectClose(ext.extract(k, "both").loss, bruteForce(model, k, "both"), 1e-5, `both ${k}`);
+      expectClose(ext.extract(k, "total").loss, bruteForceTotal(model, k), 1e-5, `total ${k}`);
       expectClose(extL.extract(k, "forward").loss, bruteForce(model, k, "forward-leontief"), 1e-5, `forward-L ${k}`);
       expectClose(ext.extract(k, "forward").loss, bruteForceGhosh(g, k), 1e-5, `forward-G ${k}`);
     }
@@ -68,7 +100,7 @@ describe("hypothetical extraction — Sherman–Morrison equals rebuilding the m
 
   it("ranking is ordered by loss and shares are loss / total output", () => {
     const r = ext.ranking();
-    for (const kind of ["backward", "forward", "both"] as const) {
+    for (const kind of ["backward", "forward", "both", "total"] as const) {
       const e = r[kind];
       for (let i = 1; i < 6; i++) expect(e.total[e.order[i - 1]]).toBeGreaterThanOrEqual(e.total[e.order[i]]);
       expect([...e.order].sort()).toEqual([0, 1, 2, 3, 4, 5]);

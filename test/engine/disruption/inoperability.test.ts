@@ -33,6 +33,70 @@ describe("IIM — published worked examples", () => {
     expect(r.loss).toBeNull();
   });
 
+  // Haimes & Jiang (2001), four-system example: c* = (0, 0.5, 0, 0), published answer
+  // q = (0.70, 0.78, 1, 1) (transcribed in GitHub stigrs/diim tests/test_diim.cpp "test_case3",
+  // commit 1860886e48152683f0dab844981b165300aee709, tolerance 0.01): systems 3 and 4 are fully
+  // inoperable. The matrix file of that test is not available here, so A* below is a four-system
+  // matrix built to give the same linear solution: q1 = 0.9 q2, q2 = 0.4 q1 + 0.5 →
+  // q2 = 0.5 / 0.64 = 0.78125, q1 = 0.703125; q3 = q1 + 0.8 q2 = 1.328125; q4 = 0.9 q1 + q2 = 1.4140625.
+  // Uncapped, systems 3 and 4 come out at 1.33 and 1.41 (more than all of their output).
+  const fourSystems = () =>
+    inoperabilityFromMatrix(
+      [
+        [0, 0.9, 0, 0],
+        [0.4, 0, 0, 0],
+        [1, 0.8, 0, 0],
+        [0.9, 1, 0, 0],
+      ],
+      { sectors: ["S1", "S2", "S3", "S4"], x: [100, 200, 50, 40] },
+    );
+
+  it("Haimes & Jiang (2001) four systems: q capped at 1 = (0.70, 0.78, 1, 1), the excess reported", () => {
+    const r = staticInoperability(fourSystems(), [0, 0.5, 0, 0]);
+    expectClose(r.q, [0.70, 0.78, 1, 1], 0.01, "q vs published");
+    expectClose(r.q, [0.703125, 0.78125, 1, 1], 1e-12, "q");
+    expectClose(r.qUncapped, [0.703125, 0.78125, 1.328125, 1.4140625], 1e-12, "uncapped");
+    expectClose(r.excess, [0, 0, 0.328125, 0.4140625], 1e-12, "excess");
+    // loss = x q with the cap: 70.3125 + 156.25 + 50 + 40
+    expectClose(r.loss!, [70.3125, 156.25, 50, 40], 1e-9, "loss");
+    expect(r.totalLoss).toBeCloseTo(316.5625, 9);
+    expectClose(r.excessLoss!, [0, 0, 16.40625, 16.5625], 1e-9, "excess loss");
+    expect(r.totalExcessLoss).toBeCloseTo(32.96875, 9);
+    expect(r.warnings.map((w) => w.code)).toEqual(["inoperability-above-one"]);
+    expect(r.warnings[0].text.en).toMatch(/S3 \(1\.328\), S4 \(1\.414\)/);
+  });
+
+  it("below 1 nothing is capped and the excess is zero", () => {
+    const r = staticInoperability(fourSystems(), [0, 0.2, 0, 0]);
+    expect(r.q).toEqual(r.qUncapped);
+    expect(r.excess).toEqual([0, 0, 0, 0]);
+    expect(r.totalExcessLoss).toBe(0);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("the dynamic model reports what its cap at 1 cut off", () => {
+    const dyn = dynamicInoperability(fourSystems(), {
+      resilience: [1, 1, 1, 1],
+      periods: 3,
+      periodLength: 1,
+      perturbation: { spells: [{ sector: 1, value: 0.5, from: 0, to: 3 }] },
+    });
+    // K = I: q(t+1) = A* q(t) + c*. q(1) = (0, 0.5, 0, 0); q(2) = (0.45, 0.5, 0.4, 0.5);
+    // q(3) = (0.45, 0.68, 0.45 + 0.4, 0.405 + 0.5) = (0.45, 0.68, 0.85, 0.905): nothing above 1 yet.
+    expectClose(dyn.path[3], [0.45, 0.68, 0.85, 0.905], 1e-12, "q(3)");
+    expect(dyn.excessLoss).toEqual([0, 0, 0, 0]);
+    const long = dynamicInoperability(fourSystems(), {
+      resilience: [1, 1, 1, 1],
+      periods: 60,
+      periodLength: 1,
+      perturbation: { spells: [{ sector: 1, value: 0.5, from: 0, to: 60 }] },
+    });
+    // converges to the capped equilibrium; systems 3 and 4 keep hitting the cap (1.33 − 1, 1.41 − 1 a period)
+    expectClose(long.path[60], [0.703125, 0.78125, 1, 1], 1e-6, "q(60)");
+    expect(long.excessLoss![2]).toBeGreaterThan(0.3 * 50 * 40);
+    expect(long.excessLoss![0]).toBe(0);
+  });
+
   // Lian & Haimes (2006), Systems Engineering 9(3): the two-by-two DIIM example with
   // A* = [[0.15, 0.5], [0.1, 0.05]] and c* = (0, 0.1) → q = (0.066, 0.112). Transcribed in
   // stigrs/diim tests/test_case10_amat.csv (commit faf34fd51655dffb4c54cc357b4b419938a50c93) with
@@ -144,17 +208,18 @@ describe("IIM — identities", () => {
     expectClose(d.path[400], staticInoperability(sys, c).q, 1e-10, "q(T)");
   });
 
-  it("property: static q is linear in c* and non-negative for non-negative c*", () => {
+  it("property: the uncapped static q is linear in c* and non-negative for non-negative c*; q = min(1, it)", () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0, max: 0.3, noNaN: true }), { minLength: n, maxLength: n }),
         fc.array(fc.double({ min: 0, max: 0.3, noNaN: true }), { minLength: n, maxLength: n }),
         fc.double({ min: 0, max: 2, noNaN: true }),
         (c1, c2, a) => {
-          const q1 = staticInoperability(sys, c1).q;
-          const q2 = staticInoperability(sys, c2).q;
-          const q = staticInoperability(sys, c1.map((v, i) => v + a * c2[i])).q;
-          expectClose(q, q1.map((v, i) => v + a * q2[i]), 1e-12, "linearity");
+          const q1 = staticInoperability(sys, c1).qUncapped;
+          const q2 = staticInoperability(sys, c2).qUncapped;
+          const r = staticInoperability(sys, c1.map((v, i) => v + a * c2[i]));
+          expectClose(r.qUncapped, q1.map((v, i) => v + a * q2[i]), 1e-12, "linearity");
+          expect(r.q).toEqual(r.qUncapped.map((v) => Math.min(1, v)));
           expect(q1.every((v) => v >= 0)).toBe(true);
         },
       ),
