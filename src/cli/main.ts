@@ -5,6 +5,7 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { basename } from "node:path";
+import { isMainThread } from "node:worker_threads";
 import { RippleError, RippleErrorList, formatMessage, type Lang, type Where } from "../engine/errors";
 import { runAnalyze } from "./analyze";
 import { runProjects } from "./projects";
@@ -98,7 +99,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     removeAllNow();
     process.exit(EXIT.cancelled);
   };
-  const ownsProcess = io.stderr === process.stderr;
+  // A caller's signal (the worker of launcher.ts) stops the run the same way.
+  if (io.signal?.aborted) controller.abort();
+  io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const ownsProcess = io.stderr === process.stderr && isMainThread;
   if (ownsProcess) process.on("SIGINT", onSigint);
   io = { ...io, signal: controller.signal };
 
