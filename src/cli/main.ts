@@ -15,7 +15,12 @@ import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 import { packageVersion, samplePath } from "./packageRoot";
 import { removeAllNow } from "./atomicWrite";
+import { createHash } from "node:crypto";
+import { usePlatformSha256 } from "../report/checksum";
 import { terminalSafe } from "./terminalText";
+
+// Input checksums by node:crypto rather than the portable code the pane needs.
+usePlatformSha256((data) => createHash("sha256").update(data).digest("hex"));
 
 export const EXIT = { ok: 0, input: 2, numeric: 3, cancelled: 130, unexpected: 70 } as const;
 
