@@ -208,7 +208,10 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       description: args.inputDescription ?? basename(inputName),
       sheet: grid.sheet,
       range: usedRange(grid),
-      checksum: checksum(grid),
+      // Computed only when a workbook is written (the method sheet shows it), not for --json.
+      get checksum() {
+        return checksum(grid);
+      },
     },
   ];
   if (args.map) {
@@ -232,7 +235,9 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       description: `${basename(shockFile)} (${lang === "ja" ? "ショック" : "shock"})`,
       sheet: shockGrid.sheet,
       range: usedRange(shockGrid),
-      checksum: checksum(shockGrid),
+      get checksum() {
+        return checksum(shockGrid);
+      },
     });
   }
 

@@ -18,6 +18,21 @@ import { RippleError, cancelledError, type Bilingual } from "../engine/errors";
  * files published by a run that has not finished. */
 const pending = new Set<string>();
 
+/** Told of every path added to or taken from the pending set: the command's worker thread
+ * (launcher.ts) passes them to the main thread, which removes them if it has to stop the worker
+ * in the middle of a synchronous phase. */
+let listener: ((path: string, added: boolean) => void) | null = null;
+export function onPendingChange(f: ((path: string, added: boolean) => void) | null): void {
+  listener = f;
+}
+function addPending(p: string): void {
+  pending.add(p);
+  listener?.(p, true);
+}
+function dropPending(p: string): void {
+  if (pending.delete(p)) listener?.(p, false);
+}
+
 /** Removes every pending path now (synchronously: for a second Ctrl+C or process exit). */
 export function removeAllNow(): void {
   for (const p of pending) {
@@ -132,7 +147,7 @@ export class OutputSet {
     const typed = opts.typed ?? path;
     checkTarget(path, typed);
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-    pending.add(temp);
+    addPending(temp);
     this.staged.push({ requested: path, typed, temp, freeName: opts.freeName, what: opts.what });
     let fh: fs.FileHandle | undefined;
     try {
@@ -161,14 +176,14 @@ export class OutputSet {
     }
     for (const s of this.staged) {
       await fs.unlink(s.temp).catch(() => undefined);
-      pending.delete(s.temp);
+      dropPending(s.temp);
     }
     return this.staged.map((s) => ({ requested: s.requested, final: s.final! }));
   }
 
   /** The run succeeded: its files are the user's now, not to be removed on exit. */
   keep(): void {
-    for (const p of this.published) pending.delete(p);
+    for (const p of this.published) dropPending(p);
     this.published = [];
     this.staged = [];
   }
@@ -177,7 +192,7 @@ export class OutputSet {
   async discard(): Promise<void> {
     for (const p of [...this.staged.map((s) => s.temp), ...this.published]) {
       await fs.unlink(p).catch(() => undefined);
-      pending.delete(p);
+      dropPending(p);
     }
     this.staged = [];
     this.published = [];
@@ -238,13 +253,13 @@ export class OutputSet {
     } catch (e) {
       throw unwritable(e, s.typed, s.what);
     }
-    pending.delete(s.temp);
+    dropPending(s.temp);
     return s.requested;
   }
 
   private track(name: string): void {
     this.published.push(name);
-    pending.add(name);
+    addPending(name);
   }
 }
 

@@ -5,6 +5,7 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { basename } from "node:path";
+import { isMainThread } from "node:worker_threads";
 import { RippleError, RippleErrorList, formatMessage, type Lang, type Where } from "../engine/errors";
 import { runAnalyze } from "./analyze";
 import { runProjects } from "./projects";
@@ -14,7 +15,12 @@ import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 import { packageVersion, samplePath } from "./packageRoot";
 import { removeAllNow } from "./atomicWrite";
+import { createHash } from "node:crypto";
+import { usePlatformSha256 } from "../report/checksum";
 import { terminalSafe } from "./terminalText";
+
+// Input checksums by node:crypto rather than the portable code the pane needs.
+usePlatformSha256((data) => createHash("sha256").update(data).digest("hex"));
 
 export const EXIT = { ok: 0, input: 2, numeric: 3, cancelled: 130, unexpected: 70 } as const;
 
@@ -98,7 +104,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     removeAllNow();
     process.exit(EXIT.cancelled);
   };
-  const ownsProcess = io.stderr === process.stderr;
+  // A caller's signal (the worker of launcher.ts) stops the run the same way.
+  if (io.signal?.aborted) controller.abort();
+  io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const ownsProcess = io.stderr === process.stderr && isMainThread;
   if (ownsProcess) process.on("SIGINT", onSigint);
   io = { ...io, signal: controller.signal };
 

@@ -205,26 +205,24 @@ export class LU {
     return x;
   }
 
-  /** A⁻¹ row-major. Solves with all unit vectors at once, a block of columns at a time so the
-   * block being solved stays in cache. */
+  /** A⁻¹ row-major: A⁻¹ = U⁻¹ L⁻¹ P. Column piv[r] of A⁻¹ solves with the unit vector e_r, whose
+   * forward solve with unit L is zero above row r: the unit vectors are taken in row order, a
+   * block of CB at a time (the block being solved stays in cache), and each block's forward solve
+   * starts at its first row — a sixth of n³ multiply-adds instead of a half. */
   inverse(): Float64Array {
     const { n, lu, piv } = this;
     const out = new Float64Array(n * n);
     const CB = 64;
-    for (let c0 = 0; c0 < n; c0 += CB) {
-      const w = Math.min(CB, n - c0);
+    for (let r0 = 0; r0 < n; r0 += CB) {
+      const w = Math.min(CB, n - r0);
       const y = new Float64Array(n * w);
-      // P I restricted to columns c0..c0+w-1: row i has a 1 in column piv[i].
-      for (let i = 0; i < n; i++) {
-        const c = piv[i] - c0;
-        if (c >= 0 && c < w) y[i * w + c] = 1;
-      }
-      // Forward (unit L), four source rows per pass so each target element is loaded once per
-      // four multiply-adds.
-      for (let i = 1; i < n; i++) {
+      for (let t = 0; t < w; t++) y[(r0 + t) * w + t] = 1;
+      // Forward (unit L) from row r0: rows above are zero. Four source rows per pass so each
+      // target element is loaded once per four multiply-adds.
+      for (let i = r0 + 1; i < n; i++) {
         const ri = i * n;
         const yi = i * w;
-        let j = 0;
+        let j = r0;
         for (; j + 3 < i; j += 4) {
           const l0 = lu[ri + j];
           const l1 = lu[ri + j + 1];
@@ -270,7 +268,13 @@ export class LU {
         const d = lu[ri + i];
         for (let c = 0; c < w; c++) y[yi + c] /= d;
       }
-      for (let i = 0; i < n; i++) out.set(y.subarray(i * w, i * w + w), i * n + c0);
+      // Column t of the block is column piv[r0 + t] of A⁻¹.
+      const cols = piv.subarray(r0, r0 + w);
+      for (let i = 0; i < n; i++) {
+        const oi = i * n;
+        const yi = i * w;
+        for (let t = 0; t < w; t++) out[oi + cols[t]] = y[yi + t];
+      }
     }
     return out;
   }
