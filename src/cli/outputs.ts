@@ -6,6 +6,7 @@
 
 import { resolve } from "node:path";
 import type { Bilingual, Lang } from "../engine/errors";
+import { withImbalanceNotice } from "../report/imbalanceNotice";
 import { publicFileName } from "../report/deliverable";
 import type { WorkbookSpec } from "../report/spec";
 import { writeXlsxBuffer } from "../workbook/xlsx";
@@ -21,6 +22,8 @@ export interface OutputRequest {
   defaultOut: string;
   /** The workbooks, built only when one is written (full; public or null). */
   specs: () => { full: WorkbookSpec; public?: WorkbookSpec | null };
+  /** Said after the title of every sheet (a table used with --allow-imbalance). */
+  notice?: Bilingual | null;
   /** Write the public version too (--public). */
   wantPublic?: boolean;
   jsonValue: () => unknown;
@@ -46,7 +49,9 @@ export async function writeOutputs(io: CliIO, lang: Lang, r: OutputRequest): Pro
     if (wantWorkbook) checkTarget(requested.workbook, typedOut);
     if (requested.json) checkTarget(requested.json, r.json);
     if (wantWorkbook) {
-      const specs = r.specs();
+      const raw = r.specs();
+      // Every sheet says so when the table was run with --allow-imbalance (imbalanceNotice).
+      const specs = { full: withImbalanceNotice(raw.full, r.notice ?? null), public: raw.public ? withImbalanceNotice(raw.public, r.notice ?? null) : raw.public };
       checkFiniteSpec(specs.full);
       throwIfCancelled(io.signal);
       await set.stage(requested.workbook, await writeXlsxBuffer(specs.full), { typed: typedOut, freeName: true, what: WHAT.workbook, signal: io.signal });

@@ -14,6 +14,7 @@ import { projectsDeliverables } from "../report/deliverable";
 import type { GridFile } from "../workbook/xlsx";
 import { chooseSheet, findSheet, inFile, readGrids, readText } from "./analyze";
 import { writeOutputs } from "./outputs";
+import { imbalanceNotice } from "../report/imbalanceNotice";
 import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
 import { packageVersion } from "./packageRoot";
@@ -26,6 +27,8 @@ export interface ProjectsArgs {
   map?: string;
   /** Drop sectors with zero or negative output (named in a warning). */
   dropZeroOutput?: boolean;
+  /** Run on a table that does not add up (every results sheet then says so). */
+  allowImbalance?: boolean;
   importType?: ImportType;
   consumptionRate?: number;
   projects: string;
@@ -95,6 +98,7 @@ export async function projectsOnFile(
       lang,
       version: packageVersion(),
       inputDescription: args.inputDescription ?? basename(inputName),
+      allowImbalance: args.allowImbalance,
     }),
   );
 }
@@ -110,8 +114,9 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
     defaultOut: args.defaultOut,
     // The deliverables: values and charts on the results sheets, the audit sheet, the complete
     // method sheet; and the public version with confidential plans removed.
-    specs: () => projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout }),
+    specs: () => projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout, projects: result.projects, rebuild: result.rebuild }),
     wantPublic: args.public,
+    notice: imbalanceNotice(result.baseTable.warnings),
     jsonValue: () => ({ ...result.analysis, projects: projectsJson(result, lang) }),
     summary: () => summaryText(result.analysis, result.table.unit, lang) + projectsSummary(result, lang),
   });
@@ -120,7 +125,7 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
 
 const num = (v: number, d = 1) => v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 
-/** B/C, present values and the KPIs, after the stage table. */
+/** Present values, the induced value added per yen of subsidy and the KPIs, after the stage table. */
 export function projectsSummary(r: ProjectsPipelineResult, lang: Lang): string {
   const ev = r.evaluation;
   const ja = lang === "ja";
@@ -128,7 +133,7 @@ export function projectsSummary(r: ProjectsPipelineResult, lang: Lang): string {
     ja
       ? `評価期間 FY${ev.years[0]}–FY${ev.years[ev.years.length - 1]}、計画 ${ev.projects.length} 件、割引率 ${ev.discountRate.value}`
       : `Period FY${ev.years[0]}–FY${ev.years[ev.years.length - 1]}, ${ev.projects.length} plans, discount rate ${ev.discountRate.value}`,
-    `${ja ? "粗付加価値誘発額の現在価値" : "PV of induced gross value added"}: ${num(ev.pv.valueAdded)}; ${ja ? "補助金の現在価値" : "PV of subsidy"}: ${num(ev.pv.subsidy)}; B/C ${ev.bc === null ? "—" : num(ev.bc, 2)}`,
+    `${ja ? "粗付加価値誘発額の現在価値" : "PV of induced gross value added"}: ${num(ev.pv.valueAdded)}; ${ja ? "補助金の現在価値" : "PV of subsidy"}: ${num(ev.pv.subsidy)}; ${ja ? "補助金1円当たり粗付加価値誘発額（参考）" : "induced GVA per yen of subsidy (reference)"} ${ev.inducedValueAddedPerSubsidy === null ? "—" : num(ev.inducedValueAddedPerSubsidy, 2)}`,
   ];
   for (const k of ev.kpis) {
     const verdict = k.pass === null ? (ja ? "評価不能" : "not evaluable") : k.pass ? (ja ? "達成" : "met") : ja ? "未達" : "not met";

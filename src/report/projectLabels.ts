@@ -21,7 +21,7 @@ export const PROJECT_SHEETS = {
 } as const;
 
 export const P = {
-  title: L("支援計画の政策評価（経済波及効果・費用便益・KPI）", "Policy evaluation of the supported plans (ripple effects, benefit-cost, KPIs)"),
+  title: L("支援計画の政策評価（経済波及効果・KPI）", "Policy evaluation of the supported plans (ripple effects, KPIs)"),
   table: L("産業連関表", "Input-output table"),
   unit: L("単位", "Unit"),
   period: L("評価期間", "Evaluation period"),
@@ -46,7 +46,7 @@ export const P = {
   cumCapex: L("設備投資額（累計）", "Capex (cumulative)"),
   pvGva: L("粗付加価値誘発額の現在価値", "Present value of induced gross value added"),
   pvSubsidy: L("補助金の現在価値", "Present value of the subsidy"),
-  bc: L("B/C（費用便益比）", "B/C (benefit-cost ratio)"),
+  inducedValueAddedPerSubsidy: L("補助金1円当たり粗付加価値誘発額（参考）", "Induced gross value added per yen of subsidy (reference)"),
   multiple: L("波及倍率", "Ripple multiple"),
   times: L("倍", "times"),
   explainCum: L(
@@ -56,7 +56,10 @@ export const P = {
   explainCumSubsidy: L("補助金額（または補助率×設備投資額）を設備投資額に比例して年度に配分", "Grant (or rate × capex) spread over years in proportion to capex"),
   explainPv: (base: number, rate: string): Bilingual =>
     L(`各年度の値 ÷ (1 + ${rate})^(年度 − ${base}) の合計（基準年度 FY${base}）`, `Σ value_t ÷ (1 + ${rate})^(t − ${base}) (base year FY${base})`),
-  explainBc: L("= 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値", "= PV of induced gross value added ÷ PV of the subsidy"),
+  explainInducedPerSubsidy: L(
+    "= 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値（便益ではないため B/C ではありません）",
+    "= PV of induced gross value added ÷ PV of the subsidy (not a benefit, so not a B/C)",
+  ),
   explainMultiple: L("= 総合効果 ÷ 直接効果（生産誘発額、累計）", "= total ÷ direct effect (induced output, cumulative)"),
   stagesAndPhases: L("段階別・期別の累計効果", "Cumulative effects by stage and phase"),
   stage: L("段階", "Stage"),
@@ -99,7 +102,7 @@ export const P = {
   chartByYearStage: L("年度別の生産誘発額（段階別の積み上げ）", "Induced output by fiscal year, stacked by stage"),
   chartByYearPhase: L("年度別の粗付加価値誘発額（投資期・稼働期）", "Induced gross value added by fiscal year: investment and operation"),
   // By project
-  byProjectTitle: L("計画別の効果と費用便益", "Effects and benefit-cost by plan"),
+  byProjectTitle: L("計画別の効果と補助金1円当たり粗付加価値誘発額", "Effects and induced gross value added per yen of subsidy by plan"),
   planId: L("計画ID", "Plan ID"),
   company: L("事業者名", "Company"),
   confidential: L("非公開", "Confidential"),
@@ -224,8 +227,8 @@ export function methodSentences(p: {
         )
       : L("④ 各計画の生産物は表の既存部門の投入構造で波及を計算しています。", "④ Each plan's output ripples with the input structure of its existing sector."),
     L(
-      `⑤ 現在価値は割引率 ${p.discount}（${p.discountSource}）で基準年度 FY${p.baseYear} に割り引いています。B/C = 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値。分子は支援した工場の投資・稼働が誘発する粗付加価値の全体で、補助金がなければ実施されなかった部分（追加性）は置換率でのみ差し引いています。補助金は設備投資の一部（上限 1/3〜1/2）なので、補助金だけに帰属する効果ではありません。投資期・稼働期別の生産誘発額は計画別シートにあります。`,
-      `⑤ Present values use a discount rate of ${p.discount} (${p.discountSource}), base year FY${p.baseYear}. B/C = PV of induced gross value added ÷ PV of the subsidy. The numerator is all gross value added induced by the supported plants' investment and operation; additionality is taken into account only through the displacement share. The subsidy pays for part of the capex (up to 1/3–1/2), so the effect is not attributable to the subsidy alone. Induced output by phase is on the by-project sheet.`,
+      `⑤ 現在価値は割引率 ${p.discount}（${p.discountSource}）で基準年度 FY${p.baseYear} に割り引いています。補助金1円当たり粗付加価値誘発額（参考）= 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値。粗付加価値の誘発は便益ではないため、費用便益比（B/C）ではありません。経済安全保障上の便益（途絶時に回避される損失）による B/C は「経済安全保障効果」シートにあります。分子は支援した工場の投資・稼働が誘発する粗付加価値の全体で、補助金がなければ実施されなかった部分（追加性）は置換率でのみ差し引いています。補助金は設備投資の一部（上限 1/3〜1/2）なので、補助金だけに帰属する効果ではありません。投資期・稼働期別の生産誘発額は計画別シートにあります。`,
+      `⑤ Present values use a discount rate of ${p.discount} (${p.discountSource}), base year FY${p.baseYear}. Induced gross value added per yen of subsidy (reference) = PV of induced gross value added ÷ PV of the subsidy. Induced gross value added is not a benefit, so this is not a benefit-cost ratio; the B/C of the economic-security benefit (the loss avoided in a disruption) is on the economic-security sheet. The numerator is all gross value added induced by the supported plants' investment and operation; additionality is taken into account only through the displacement share. The subsidy pays for part of the capex (up to 1/3–1/2), so the effect is not attributable to the subsidy alone. Induced output by phase is on the by-project sheet.`,
     ),
     L(
       "⑥ この表の数値はすべて計算値か、出典を併記した既定値です（「方法・出典」シート）。各計画の値は計画シートの入力です。",

@@ -1,5 +1,5 @@
 // The results workbook of a policy evaluation of supported plans (MODELS.md 6), as a
-// host-independent WorkbookSpec: 政策評価サマリー first (totals, B/C, KPIs, method), then 年度別,
+// host-independent WorkbookSpec: 政策評価サマリー first (totals, induced value added per yen of subsidy, KPIs, method), then 年度別,
 // 計画別, KPI, 部門別, the coefficient sheets of the basic analysis (A, m, L, multipliers) and
 // 方法・出典. The add-in and the command line write exactly this. Pure: no I/O, no clock unless
 // `now` is omitted.
@@ -137,7 +137,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       [tr(P.pvSubsidy), ev.pv.subsidy, unit, null, tr(P.explainPv(ev.baseYear, rateText))],
     );
     fmts.push([null, F.money], [null, F.money], [null, F.money], [null, F.money]);
-    const bcRow: CellSpec[] = [tr(P.bc), ev.bc ?? "—", tr(P.times), null, tr(P.explainBc)];
+    const bcRow: CellSpec[] = [tr(P.inducedValueAddedPerSubsidy), ev.inducedValueAddedPerSubsidy ?? "—", tr(P.times), null, tr(P.explainInducedPerSubsidy)];
     const multiple = c.direct.output !== 0 ? c.total.output / c.direct.output : null;
     const mulRow: CellSpec[] = [tr(P.multiple), multiple ?? "—", tr(P.times), null, tr(P.explainMultiple)];
     rows.forEach((r, i) => s.add([r], "body", fmts[i]));
@@ -342,7 +342,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       money(MEASURES.valueAdded),
       money(P.pvGvaShort),
       money(P.pvSubsidyShort),
-      tr(P.bc),
+      tr(P.inducedValueAddedPerSubsidy),
       tr(P.notes),
     ];
     s.add([head], "header");
@@ -370,7 +370,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
           e.totals.total.valueAdded,
           e.pv.valueAdded,
           e.pv.subsidy,
-          e.bc ?? "—",
+          e.inducedValueAddedPerSubsidy ?? "—",
           p.notes ?? null,
         ];
       }),
@@ -385,12 +385,12 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
         sumCol(6, ev.projects.reduce((a, e) => a + e.project.capacity, 0)), null,
         sumCol(8, c.capex), null, sumCol(10, c.subsidy), sumCol(11, c.additionalOutput),
         sumCol(12, c.investment.output), sumCol(13, c.operation.output), sumCol(14, c.total.output),
-        sumCol(15, c.total.valueAdded), sumCol(16, ev.pv.valueAdded), sumCol(17, ev.pv.subsidy), ev.bc ?? "—",
+        sumCol(15, c.total.valueAdded), sumCol(16, ev.pv.valueAdded), sumCol(17, ev.pv.subsidy), ev.inducedValueAddedPerSubsidy ?? "—",
       ]],
       "total",
       fmt,
     );
-    s.add([[tr({ ja: "B/C の合計行 = 合計の PV 粗付加価値 ÷ 合計の PV 補助金（計画別 B/C の平均ではありません）", en: "Total B/C = total PV of gross value added ÷ total PV of subsidy (not the average of the plans' B/C)" })]], "note");
+    s.add([[tr({ ja: "補助金1円当たり粗付加価値誘発額の合計行 = 合計の PV 粗付加価値 ÷ 合計の PV 補助金（計画別の値の平均ではありません）", en: "Total induced value added per yen of subsidy = total PV of gross value added ÷ total PV of subsidy (not the average of the plans' ratios)" })]], "note");
     s.skip();
     const height = Math.max(14, np * 2 + 8);
     s.chart({

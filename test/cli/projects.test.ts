@@ -31,14 +31,14 @@ function rowOf(g: Grid, label: string, from = 0): (string | number | boolean | n
 describe("ripple demo (projects pipeline on the sample)", () => {
   it("writes the policy summary first, per-year and per-plan tables whose totals add up, and charts", async () => {
     const { r, file } = await demo("ja");
-    expect(r.out).toContain("B/C");
+    expect(r.out).toContain("補助金1円当たり粗付加価値誘発額（参考）");
     expect(r.out).toContain("KPI 2030年度 国内NdFeB生産能力 / 国内需要");
     const wb = await readXlsx(file);
     const sheet = (n: string) => wb.sheets.find((s) => s.sheet === n)!;
     const summary = sheet("政策評価サマリー");
     const totalOutput = num(rowOf(summary, "生産誘発額（総合効果、累計）")[1]);
     const gva = num(rowOf(summary, "粗付加価値誘発額（累計）")[1]);
-    const bc = num(rowOf(summary, "B/C（費用便益比）")[1]);
+    const bc = num(rowOf(summary, "補助金1円当たり粗付加価値誘発額（参考）")[1]);
     const pvGva = num(rowOf(summary, "粗付加価値誘発額の現在価値")[1]);
     const pvSub = num(rowOf(summary, "補助金の現在価値")[1]);
     expect(bc).toBeCloseTo(pvGva / pvSub, 9);
@@ -86,7 +86,7 @@ describe("ripple demo (projects pipeline on the sample)", () => {
     expect(j.sectors[3]).toBe("ネオジム磁石");
     const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
     expect(sum(j.impact.total.output)).toBeCloseTo(j.projects.cumulative.total.output, 6);
-    expect(j.projects.plans.map((p: { id: string; bc: number }) => p.id)).toEqual(["P-01", "P-02", "P-03", "P-04"]);
+    expect(j.projects.plans.map((p: { id: string; inducedValueAddedPerSubsidy: number }) => p.id)).toEqual(["P-01", "P-02", "P-03", "P-04"]);
     expect(j.projects.kpis.map((k: { key: string; pass: boolean | null }) => [k.key, k.pass])).toEqual([
       ["capacity-ratio", false],
       ["recycling-ratio", null],

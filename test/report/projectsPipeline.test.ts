@@ -70,8 +70,8 @@ describe("projects pipeline on the sample workbook", () => {
     const pvSub = sum(ev.byYear.map((y) => y.subsidy / Math.pow(1.04, y.year - 2025)));
     expect(ev.pv.valueAdded).toBeCloseTo(pvGva, 6);
     expect(ev.pv.subsidy).toBeCloseTo(pvSub, 9);
-    expect(ev.bc).toBeCloseTo(pvGva / pvSub, 9);
-    for (const e of ev.projects) expect(e.bc).toBeCloseTo(e.pv.valueAdded / e.pv.subsidy, 9);
+    expect(ev.inducedValueAddedPerSubsidy).toBeCloseTo(pvGva / pvSub, 9);
+    for (const e of ev.projects) expect(e.inducedValueAddedPerSubsidy).toBeCloseTo(e.pv.valueAdded / e.pv.subsidy, 9);
   });
 
   it("KPIs: 2030 capacity / demand judged against 1.0; recycling not evaluable; plans on schedule", () => {
@@ -125,7 +125,7 @@ describe("projects pipeline on the sample workbook", () => {
     expect(d.cumulative).toEqual(base.cumulative);
     expect(d.kpis).toEqual(base.kpis);
     expect(d.pv.valueAdded).toBeLessThan(base.pv.valueAdded);
-    expect(d.bc).not.toBeCloseTo(base.bc!, 3);
+    expect(d.inducedValueAddedPerSubsidy).not.toBeCloseTo(base.inducedValueAddedPerSubsidy!, 3);
     // The utilization of P-03: its operation phase only.
     const plans = clone(grids.get("事業計画")!);
     const [r3, cu] = cellOf(plans, "P-03", "稼働率");
@@ -178,7 +178,7 @@ describe("projects pipeline on the sample workbook", () => {
     expect(list.format("en")).toContain("add up to 0.9");
   });
 
-  it("the JSON projects block carries years, per-year totals, per-plan PV and B/C, KPIs", () => {
+  it("the JSON projects block carries years, per-year totals, per-plan PV and the induced value added per yen of subsidy, KPIs", () => {
     const r = runProjectsPipeline(input({ lang: "en" }));
     const j = projectsJson(r, "en");
     expect(j.years).toEqual(r.evaluation.years);
@@ -186,7 +186,9 @@ describe("projects pipeline on the sample workbook", () => {
     expect(j.plans.map((p) => [p.id, p.confidential])).toEqual([["P-01", true], ["P-02", true], ["P-03", true], ["P-04", true]]);
     expect(j.plans[0].sector).toBe("ネオジム磁石");
     expect(j.kpis[0].pass).toBe(false);
-    expect(j.bc).toBeCloseTo(j.pv.valueAdded / j.pv.subsidy, 12);
+    expect(j.inducedValueAddedPerSubsidy).toBeCloseTo(j.pv.valueAdded / j.pv.subsidy, 12);
+    expect("bc" in j).toBe(false);
+    expect(j.plans.every((p) => !("bc" in p) && p.inducedValueAddedPerSubsidy! > 0)).toBe(true);
     expect(JSON.parse(JSON.stringify(j))).toEqual(j);
   });
 });

@@ -1,4 +1,5 @@
-// Supported plans -> shocks by fiscal year -> ripple effects, present values, B/C and the policy
+// Supported plans -> shocks by fiscal year -> ripple effects, present values, the induced gross
+// value added per yen of subsidy (a reference ratio, not a benefit-cost ratio) and the policy
 // KPIs (MODELS.md 6). Investment phase: capex × converter as final demand; operation phase: the
 // plant's additional output as a production increase (not a final-demand change, which would
 // wrongly net it against imports).
@@ -85,8 +86,9 @@ export interface ProjectEvaluation {
     total: Totals;
   };
   pv: { valueAdded: number; valueAddedInvestment: number; valueAddedOperation: number; subsidy: number };
-  /** PV(induced gross value added) / PV(subsidy); null without a subsidy. */
-  bc: number | null;
+  /** PV(induced gross value added) / PV(subsidy), 補助金1円当たり粗付加価値誘発額（参考）: gross
+   * induced value added is not a benefit, so this is never called B/C; null without a subsidy. */
+  inducedValueAddedPerSubsidy: number | null;
 }
 
 export interface YearTotals {
@@ -135,7 +137,8 @@ export interface Evaluation {
   /** Sum over all years (cumulative). */
   cumulative: Omit<YearTotals, "year">;
   pv: { valueAdded: number; subsidy: number };
-  bc: number | null;
+  /** PV(induced gross value added) / PV(subsidy): the reference ratio (not a B/C). */
+  inducedValueAddedPerSubsidy: number | null;
   kpis: Kpi[];
   /** Capacity / demand by year (with KPI inputs), for the KPI chart. */
   capacityPath: CapacityYear[];
@@ -278,7 +281,7 @@ export function evaluateProjects(
       operation,
       total: addTotals(investment, operation),
     };
-    return { project: p, years: rows, totals, pv, bc: pvSubsidy > 0 ? pv.valueAdded / pvSubsidy : null };
+    return { project: p, years: rows, totals, pv, inducedValueAddedPerSubsidy: pvSubsidy > 0 ? pv.valueAdded / pvSubsidy : null };
   });
 
   type Sums = Omit<YearTotals, "year">;
@@ -338,7 +341,7 @@ export function evaluateProjects(
     byYear,
     cumulative,
     pv,
-    bc: pv.subsidy > 0 ? pv.valueAdded / pv.subsidy : null,
+    inducedValueAddedPerSubsidy: pv.subsidy > 0 ? pv.valueAdded / pv.subsidy : null,
     kpis: opts.kpi ? evaluateKpis(projects, opts.kpi) : [],
     capacityPath: opts.kpi ? capacityPath(projects, opts.kpi, years) : [],
     cumulativeImpact: cumulativeImpact(evaluations, n, jobs),

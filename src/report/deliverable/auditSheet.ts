@@ -59,7 +59,7 @@ export interface RippleAudit {
   };
 }
 
-/** Present values and B/C from yearly values written on a results sheet (MODELS.md 6). */
+/** Present values and their ratio (induced value added per yen of subsidy) from yearly values written on a results sheet (MODELS.md 6). */
 export interface PvAudit {
   title: string;
   /** Induced GVA and subsidy by year: ranges of one shape (a row or a column) on a results

@@ -1,6 +1,6 @@
 // The deliverables of a projects (policy evaluation) run: which rows of the projects report are
 // about one plan and which aggregate which plans (RowTag), what is confidential, the audit of the
-// headline numbers (cumulative ripple effect by sector; present values and B/C by year), and
+// headline numbers (cumulative ripple effect by sector; present values and the induced value added per yen of subsidy), and
 // the full and public workbooks. Rows the report tagged itself are left as tagged.
 
 import type { Lang } from "../../engine/errors";
@@ -16,6 +16,9 @@ import { makeDeliverables, type Deliverables } from "./deliverables";
 import { mappingFromLayout } from "./methodSheet";
 import { DEFAULT_SUPPRESSION, type Confidential, type SuppressionRule } from "./publicVersion";
 import { numbersIn, type CellRef, type SheetRange } from "./refs";
+import type { Project } from "../../engine/projects/parse";
+import { probeConfidential } from "../disclosure/probe";
+import { planSuppression } from "../disclosure/suppress";
 
 /** Sheets computed from the plans (the coefficient sheets and the method sheet are not). */
 const PROJECT_SHEET_KEYS = new Set(["summary", "byYear", "byProject", "kpi", "bySector"]);
@@ -221,7 +224,7 @@ function stageTotalsOn(summary: SheetSpec, lang: Lang): Partial<Record<AuditStag
 }
 
 /** The audit of a projects workbook from its own cells: the cumulative effect by sector from
- * the written L, and PV / B/C from the yearly GVA and subsidy. Parts whose cells are not all
+ * the written L, and PV / the induced value added per yen of subsidy from the yearly GVA and subsidy. Parts whose cells are not all
  * numbers (suppressed in the public version) are left out. */
 export function projectsAudit(spec: WorkbookSpec, ev: Evaluation, model: IOModel, lang: Lang): AuditInput {
   const out: AuditInput = {};
@@ -280,9 +283,9 @@ export function projectsAudit(spec: WorkbookSpec, ev: Evaluation, model: IOModel
         subsidy: range(inputs, 2),
         discountRate: ev.discountRate.value,
         baseYear: ev.baseYear,
-        engine: { pvGva: ev.pv.valueAdded, pvSubsidy: ev.pv.subsidy, bc: ev.bc },
+        engine: { pvGva: ev.pv.valueAdded, pvSubsidy: ev.pv.subsidy, bc: ev.inducedValueAddedPerSubsidy },
         written: summary
-          ? { pvGva: cellWithLabel(summary, P.pvGva[lang]), pvSubsidy: cellWithLabel(summary, P.pvSubsidy[lang]), bc: cellWithLabel(summary, P.bc[lang]) }
+          ? { pvGva: cellWithLabel(summary, P.pvGva[lang]), pvSubsidy: cellWithLabel(summary, P.pvSubsidy[lang]), bc: cellWithLabel(summary, P.inducedValueAddedPerSubsidy[lang]) }
           : undefined,
       };
       out.pv = [pv];
@@ -297,6 +300,11 @@ export interface ProjectsDeliverableInput {
   model: IOModel;
   layout?: TableLayout | null;
   rule?: SuppressionRule;
+  /** The run's plans and the evaluation + report again from changed plans (the pipeline's
+   * rebuild): the public version's suppression is worked out from how each figure depends on
+   * each confidential plan (src/report/disclosure). */
+  projects: Project[];
+  rebuild: (projects: Project[]) => { spec: WorkbookSpec; evaluation: Evaluation };
 }
 
 /** The full workbook and its public version (公開版) of a projects run. */
@@ -306,10 +314,17 @@ export function projectsDeliverables(input: ProjectsDeliverableInput): Deliverab
   const mapping = input.layout ? mappingFromLayout(input.layout) : undefined;
   const withMapping = mapping ? { ...spec, provenance: { ...spec.provenance, mapping } } : spec;
   const confidential = confidentialOf(ev);
+  const rule = input.rule ?? DEFAULT_SUPPRESSION;
+  const retag = (plans: Project[]) => {
+    const again = input.rebuild(plans);
+    return tagProjectsSpec(again.spec, again.evaluation);
+  };
+  const disclosure = planSuppression(probeConfidential(spec, input.projects, retag), rule.minConfidential);
   const d = makeDeliverables(withMapping, {
     audit: (s) => projectsAudit(s, ev, model, s.lang),
     confidential,
-    rule: input.rule ?? DEFAULT_SUPPRESSION,
+    rule,
+    disclosure,
   });
   return { ...d, confidential };
 }

@@ -125,7 +125,7 @@ describe("projects: hand-checked two-sector example", () => {
       pvGva += gva / Math.pow(1.04, k);
     });
     expect(ev.pv.valueAdded).toBeCloseTo(pvGva, 9);
-    expect(ev.bc).toBeCloseTo(pvGva / (18 + 12 / 1.04), 9);
+    expect(ev.inducedValueAddedPerSubsidy).toBeCloseTo(pvGva / (18 + 12 / 1.04), 9);
   });
 
   it("per-year sums equal the cumulative totals, stages add up", () => {
