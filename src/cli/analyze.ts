@@ -2,10 +2,10 @@
 // table -> model -> report -> workbook / JSON. Everything here is the edge: file names, sheet
 // choice, messages; the numbers come from the engine and the layout from src/report.
 
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import { basename, resolve } from "node:path";
 import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
-import { a1, type Grid } from "../engine/grid";
+import { gridWidth, a1, type Grid } from "../engine/grid";
 import {
   IOModel,
   analyze,
@@ -28,6 +28,8 @@ import { packageVersion } from "./packageRoot";
 import { startProgress, wantsProgress } from "./progress";
 import { summaryText } from "./summary";
 import { writeOutputs } from "./outputs";
+import { noteInput } from "./atomicWrite";
+import { terminalSafe } from "./terminalText";
 
 export interface AnalyzeArgs {
   input: string;
@@ -56,11 +58,12 @@ export interface AnalyzeArgs {
   signal?: AbortSignal;
 }
 
-export const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${text[lang]}\n`);
+/** One line on stderr; text from the user's files cannot reach the terminal as control codes. */
+export const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${terminalSafe(text[lang])}\n`);
 
 export function usedRange(g: Grid): string {
   const rows = g.values.length;
-  const cols = Math.max(1, ...g.values.map((r) => r.length));
+  const cols = Math.max(1, gridWidth(g));
   return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + Math.max(rows, 1) - 1, g.origin.col + cols - 1)}`;
 }
 
@@ -121,6 +124,7 @@ export function chooseSheet(
 
 export async function readText(path: string, typed: string): Promise<string> {
   try {
+    noteInput(path);
     return await fs.readFile(path, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -184,6 +188,7 @@ function asTyped(e: unknown, abs: string, typed: string): unknown {
 
 export async function readGrids(cwd: string, typed: string): Promise<GridFile> {
   const abs = resolve(cwd, typed);
+  noteInput(abs);
   try {
     return await readGridFile(abs);
   } catch (e) {
@@ -223,7 +228,10 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       description: args.inputDescription ?? basename(inputName),
       sheet: grid.sheet,
       range: usedRange(grid),
-      checksum: checksum(grid),
+      // Computed only when a workbook is written (the method sheet shows it), not for --json.
+      get checksum() {
+        return checksum(grid);
+      },
     },
   ];
   if (args.map) {
@@ -247,7 +255,9 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       description: `${basename(shockFile)} (${lang === "ja" ? "ショック" : "shock"})`,
       sheet: shockGrid.sheet,
       range: usedRange(shockGrid),
-      checksum: checksum(shockGrid),
+      get checksum() {
+        return checksum(shockGrid);
+      },
     });
   }
 
@@ -297,29 +307,4 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
     summary: () => summaryText(result, table.unit, lang),
   });
   return { result, table, workbook };
-}
-
-/** The JSON result to stdout ("-") or a file. A file is a machine output that scripts read under
- * a fixed name: it is replaced, and the replacement is said on stderr. */
-export async function writeJson(target: string, value: unknown, io: CliIO, lang: Lang): Promise<void> {
-  const text = JSON.stringify(value) + "\n";
-  if (target === "-") {
-    io.stdout.write(text);
-    return;
-  }
-  const jsonPath = resolve(io.cwd, target);
-  const existed = existsSync(jsonPath);
-  try {
-    await fs.writeFile(jsonPath, text, "utf8");
-  } catch (e) {
-    throw new RippleError(
-      "file-unwritable",
-      {
-        ja: `JSON を書き込めません（${(e as Error).message}）。フォルダーがあるか確認してください。`,
-        en: `Cannot write the JSON (${(e as Error).message}). Check that the folder exists.`,
-      },
-      { file: target },
-    );
-  }
-  if (existed) say(io, lang, { ja: `${jsonPath} を上書きしました。`, en: `replaced ${jsonPath}.` });
 }

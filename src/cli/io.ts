@@ -5,6 +5,11 @@ export interface CliIO {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Ctrl+C: long phases and the writing of outputs stop when it fires (main sets it). */
+  signal?: AbortSignal;
+  /** --replace-json: an existing JSON file of the name given is replaced instead of the next
+   * free name being taken (never an input, a link or a folder). */
+  replaceJson?: boolean;
 }
 
 export function processIO(): CliIO {

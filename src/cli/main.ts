@@ -5,6 +5,7 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { basename } from "node:path";
+import { isMainThread } from "node:worker_threads";
 import { RippleError, RippleErrorList, formatMessage, type Lang, type Where } from "../engine/errors";
 import { runAnalyze } from "./analyze";
 import { runInspect } from "./inspect";
@@ -15,6 +16,13 @@ import { CGE_OUT, runCgeCommand } from "./cge";
 import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 import { packageVersion, samplePath } from "./packageRoot";
+import { removeAllNow } from "./atomicWrite";
+import { createHash } from "node:crypto";
+import { usePlatformSha256 } from "../report/checksum";
+import { terminalSafe } from "./terminalText";
+
+// Input checksums by node:crypto rather than the portable code the pane needs.
+usePlatformSha256((data) => createHash("sha256").update(data).digest("hex"));
 
 export const EXIT = { ok: 0, input: 2, numeric: 3, cancelled: 130, unexpected: 70 } as const;
 
@@ -78,14 +86,14 @@ export function reportError(e: unknown, lang: Lang, io: CliIO): number {
       e instanceof RippleErrorList
         ? e.format(lang)
         : formatMessage(e.text, plainWhere(e.where), lang).replace(/\s*\n\s*/g, " ");
-    io.stderr.write(`ripple: ${text}\n`);
+    io.stderr.write(`ripple: ${terminalSafe(text)}\n`);
     if (io.env.RIPPLE_DEBUG === "1" && e.stack) io.stderr.write(e.stack + "\n");
     return e.kind === "numeric" ? EXIT.numeric : e.kind === "cancelled" ? EXIT.cancelled : EXIT.input;
   }
   const msg = e instanceof Error ? e.message : String(e);
   const lead = lang === "ja" ? "予期しないエラー" : "unexpected error";
   const hint = lang === "ja" ? "（RIPPLE_DEBUG=1 で詳細を表示）" : " (set RIPPLE_DEBUG=1 for details)";
-  io.stderr.write(`ripple: ${lead}: ${msg.split("\n")[0]}${hint}\n`);
+  io.stderr.write(`ripple: ${lead}: ${terminalSafe(msg.split("\n")[0])}${hint}\n`);
   if (io.env.RIPPLE_DEBUG === "1" && e instanceof Error && e.stack) io.stderr.write(e.stack + "\n");
   return EXIT.unexpected;
 }
@@ -95,11 +103,21 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   let lang: Lang = isLang(argLang) ? argLang : langFromEnv(io.env);
   let status: number = EXIT.ok;
 
-  // Ctrl+C stops the model build between chunks; the run then ends with status 130.
+  // Ctrl+C stops the run at the next check (between chunks of work, before each output is
+  // published); the run then removes what it wrote and ends with status 130. A second Ctrl+C
+  // does not wait: it removes the outputs synchronously and exits at once.
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  const ownsProcess = io.stderr === process.stderr;
-  if (ownsProcess) process.once("SIGINT", onSigint);
+  const onSigint = () => {
+    if (!controller.signal.aborted) return controller.abort();
+    removeAllNow();
+    process.exit(EXIT.cancelled);
+  };
+  // A caller's signal (the worker of launcher.ts) stops the run the same way.
+  if (io.signal?.aborted) controller.abort();
+  io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const ownsProcess = io.stderr === process.stderr && isMainThread;
+  if (ownsProcess) process.on("SIGINT", onSigint);
+  io = { ...io, signal: controller.signal };
 
   const program = new Command("ripple")
     .description(
@@ -116,6 +134,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     })
     .showHelpAfterError(false);
 
+  const replaceJsonOption = () =>
+    new Option("--replace-json", "replace an existing file of the --json name (in one step; never an input file, a link or a folder)");
   const langOption = () =>
     new Option("--lang <lang>", "language of messages and of the results workbook: ja or en (default: from LANG, else en)").argParser(parseLang);
 
@@ -126,9 +146,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     )
     .option("--out <file.xlsx>", `results workbook (default: ${DEMO_OUT}; an existing file is never overwritten: -2, -3, … is added)`)
     .option("--json <file.json|->", "also write the JSON result (with its projects block) to a file, or to stdout with -")
+    .addOption(replaceJsonOption())
     .addOption(langOption())
-    .action(async (opts: { out?: string; json?: string; lang?: Lang }) => {
+    .action(async (opts: { out?: string; json?: string; replaceJson?: boolean; lang?: Lang }) => {
       if (opts.lang) lang = opts.lang;
+      io.replaceJson = opts.replaceJson;
       await runProjects(
         {
           input: samplePath(),
@@ -176,7 +198,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--seed <s>", "with --market: Monte Carlo seed (default 1); the same seed repeats the run exactly")
     .option("--magnet-sector <label>", "with --market: sector the magnet output enters (default: 磁石/magnet, else 製造業/manufacturing)")
     .option("--out <file.xlsx>", `results workbook (default ${ANALYZE_OUT} when --json is not given; never overwritten)`)
-    .option("--json <file.json|->", "JSON result (CLI.md field names, full precision) to a file, or to stdout with -")
+    .option("--json <file.json|->", "JSON result (CLI.md field names, full precision) to a file, or to stdout with -; an existing file is never overwritten (-2, -3, … is added) unless --replace-json")
+    .addOption(replaceJsonOption())
     .addOption(langOption())
     .action(
       async (
@@ -205,10 +228,12 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           magnetSector?: string;
           out?: string;
           json?: string;
+          replaceJson?: boolean;
           lang?: Lang;
         },
       ) => {
         if (opts.lang) lang = opts.lang;
+        io.replaceJson = opts.replaceJson;
         needs(opts, "market", ["marketScenarios", "scenario", "draws", "seed", "magnetSector"]);
         if (opts.disruption !== undefined) {
           await runDisruption(
@@ -359,7 +384,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         // Usage errors: commander's message (English) on one line, and where to look.
         const msg = e.message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ");
         const hint = lang === "ja" ? "（ripple --help で使い方を表示）" : " (see ripple --help)";
-        io.stderr.write(`ripple: ${msg}${hint}\n`);
+        io.stderr.write(`ripple: ${terminalSafe(msg)}${hint}\n`);
         status = EXIT.input;
       }
     } else {

@@ -1,15 +1,20 @@
-// The outputs every command writes, in one place: the results workbook (never over an existing
-// file), its public version when asked for, the JSON, and the lines that say where they went.
+// The outputs every command writes, in one place: the results workbook, its public version when
+// asked for, the JSON, and the lines that say where they went. All of them are staged beside
+// their targets and published together (atomicWrite.ts): never over an existing file (the next
+// free name, -2, -3, …, is taken and said), never half-written, and none of them left behind
+// when the run fails or is cancelled.
 
 import { resolve } from "node:path";
 import type { Bilingual, Lang } from "../engine/errors";
 import { withImbalanceNotice } from "../report/imbalanceNotice";
 import { publicFileName } from "../report/deliverable";
 import type { WorkbookSpec } from "../report/spec";
-import { writeXlsx } from "../workbook/xlsx";
-import { say, writeJson } from "./analyze";
+import { writeXlsxBuffer } from "../workbook/xlsx";
+import { say } from "./analyze";
+import { OutputSet, checkTarget, throwIfCancelled } from "./atomicWrite";
+import { checkFiniteJson, checkFiniteSpec } from "./finiteResults";
 import type { CliIO } from "./io";
-import { freePath } from "./outputPath";
+import { jsonTerminalSafe, terminalSafe } from "./terminalText";
 
 export interface OutputRequest {
   out?: string;
@@ -26,34 +31,78 @@ export interface OutputRequest {
   summary: () => string;
 }
 
+const WHAT = {
+  workbook: { ja: "結果のブック", en: "results workbook" },
+  public: { ja: "公開版のブック", en: "public version" },
+  json: { ja: "JSON", en: "JSON" },
+} satisfies Record<string, Bilingual>;
+
 export async function writeOutputs(io: CliIO, lang: Lang, r: OutputRequest): Promise<{ workbook: string | null; publicWorkbook: string | null }> {
-  let workbook: string | null = null;
-  let publicWorkbook: string | null = null;
+  const set = new OutputSet();
+  const typedOut = r.out ?? r.defaultOut;
   // With neither --out nor --json, the default workbook.
-  if (r.out !== undefined || r.json === undefined) {
-    const requested = resolve(io.cwd, r.out ?? r.defaultOut);
-    workbook = freePath(requested);
-    const specs = r.specs();
-    await writeXlsx(withImbalanceNotice(specs.full, r.notice ?? null), workbook);
-    if (workbook !== requested)
-      say(io, lang, {
-        ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`,
-        en: `${requested} exists, so it was left alone; wrote ${workbook} instead.`,
-      });
-    if (r.wantPublic && specs.public) {
-      publicWorkbook = freePath(publicFileName(requested, lang));
-      await writeXlsx(withImbalanceNotice(specs.public, r.notice ?? null), publicWorkbook);
+  const wantWorkbook = r.out !== undefined || r.json === undefined;
+  const requested = { workbook: resolve(io.cwd, typedOut), public: "", json: r.json && r.json !== "-" ? resolve(io.cwd, r.json) : "" };
+  let jsonText = "";
+  try {
+    // Targets that can never be written are refused before any work.
+    if (wantWorkbook) checkTarget(requested.workbook, typedOut);
+    if (requested.json) checkTarget(requested.json, r.json);
+    if (wantWorkbook) {
+      const raw = r.specs();
+      // Every sheet says so when the table was run with --allow-imbalance (imbalanceNotice).
+      const specs = { full: withImbalanceNotice(raw.full, r.notice ?? null), public: raw.public ? withImbalanceNotice(raw.public, r.notice ?? null) : raw.public };
+      checkFiniteSpec(specs.full);
+      throwIfCancelled(io.signal);
+      await set.stage(requested.workbook, await writeXlsxBuffer(specs.full), { typed: typedOut, freeName: true, what: WHAT.workbook, signal: io.signal });
+      if (r.wantPublic && specs.public) {
+        checkFiniteSpec(specs.public);
+        requested.public = publicFileName(requested.workbook, lang);
+        await set.stage(requested.public, await writeXlsxBuffer(specs.public), { freeName: true, what: WHAT.public, signal: io.signal });
+      }
     }
+    if (r.json !== undefined) {
+      const value = r.jsonValue();
+      checkFiniteJson(value);
+      jsonText = JSON.stringify(value) + "\n";
+      // Staged last, so a replaced JSON (--replace-json) is the last step of the run.
+      if (requested.json) await set.stage(requested.json, jsonText, { typed: r.json, freeName: !io.replaceJson, what: WHAT.json, signal: io.signal });
+    }
+    const finals = new Map((await set.publish(io.signal)).map((p) => [p.requested, p.final]));
+    set.keep();
+    return report(io, lang, r, requested, finals, jsonText);
+  } catch (e) {
+    await set.discard();
+    throw e;
   }
-  if (r.json !== undefined) await writeJson(r.json, r.jsonValue(), io, lang);
-  if (r.json !== "-") {
-    io.stdout.write(r.summary());
-    if (workbook) io.stdout.write(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`);
-    if (publicWorkbook) io.stdout.write(`${lang === "ja" ? "公開版のブック" : "Public version"}: ${publicWorkbook}\n`);
-    if (r.json !== undefined) io.stdout.write(`JSON: ${resolve(io.cwd, r.json)}\n`);
-  } else if (workbook) {
-    say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
+}
+
+function report(
+  io: CliIO,
+  lang: Lang,
+  r: OutputRequest,
+  requested: { workbook: string; public: string; json: string },
+  finals: Map<string, string>,
+  jsonText: string,
+): { workbook: string | null; publicWorkbook: string | null } {
+  const workbook = finals.get(requested.workbook) ?? null;
+  const publicWorkbook = requested.public ? (finals.get(requested.public) ?? null) : null;
+  const json = requested.json ? (finals.get(requested.json) ?? null) : null;
+  for (const [asked, got] of finals)
+    if (asked !== got)
+      say(io, lang, {
+        ja: `${asked} は既にあるため上書きせず、${got} に書きました。`,
+        en: `${asked} exists, so it was left alone; wrote ${got} instead.`,
+      });
+  if (r.json === "-") {
+    io.stdout.write(jsonTerminalSafe(jsonText));
+    if (workbook) say(io, lang, { ja: `結果のブック: ${workbook}`, en: `results workbook: ${workbook}` });
     if (publicWorkbook) say(io, lang, { ja: `公開版のブック: ${publicWorkbook}`, en: `public version: ${publicWorkbook}` });
+    return { workbook, publicWorkbook };
   }
+  io.stdout.write(terminalSafe(r.summary()));
+  if (workbook) io.stdout.write(terminalSafe(`${lang === "ja" ? "結果のブック" : "Results workbook"}: ${workbook}\n`));
+  if (publicWorkbook) io.stdout.write(terminalSafe(`${lang === "ja" ? "公開版のブック" : "Public version"}: ${publicWorkbook}\n`));
+  if (json) io.stdout.write(terminalSafe(`JSON: ${json}\n`));
   return { workbook, publicWorkbook };
 }

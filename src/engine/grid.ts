@@ -50,3 +50,25 @@ export function sheetRef(sheet: string, address: string): string {
   const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${quoted}!${address}`;
 }
+
+/** Widest row of the grid. A loop, not Math.max(...rows): spreading a million rows as arguments
+ * overflows the call stack. */
+export function gridWidth(grid: Grid): number {
+  let w = 0;
+  for (const r of grid.values) if (r.length > w) w = r.length;
+  return w;
+}
+
+/** Smallest and largest of a list of any length (spread arguments overflow the stack on long
+ * lists); Infinity / -Infinity for an empty list, as Math.min() / Math.max() give. */
+export function minOf(xs: readonly number[]): number {
+  let m = Infinity;
+  for (const x of xs) if (x < m) m = x;
+  return m;
+}
+
+export function maxOf(xs: readonly number[]): number {
+  let m = -Infinity;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}

@@ -94,9 +94,10 @@ export function analyze(
   second?: AnalyzeOptions | number[] | null,
   third?: number[] | null | AnalyzeOptions,
 ): AnalysisResult {
+  // The result holds no Type II figures: the closed model is not built for it.
   return input instanceof IOModel
-    ? analyzeDetailed(input, second as number[] | null | undefined, third as AnalyzeOptions | undefined).result
-    : analyzeDetailed(input, second as AnalyzeOptions | undefined, third as number[] | null | undefined).result;
+    ? analyzeDetailed(input, second as number[] | null | undefined, { ...(third as AnalyzeOptions | undefined), typeII: false }).result
+    : analyzeDetailed(input, { ...(second as AnalyzeOptions | undefined), typeII: false }, third as number[] | null | undefined).result;
 }
 
 /** As analyzeDetailed, with the factorization in time slices (progress, cancel). */

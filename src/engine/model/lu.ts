@@ -14,6 +14,72 @@
 /** Width of a panel of the blocked factorization (rows of U kept hot in cache). */
 const NB = 32;
 
+/** Columns of a block of the trailing update (NB × JB doubles of U12 = 32 kB, an L1 cache). */
+const JB = 128;
+
+/** Rows ri/n and ri/n + 1 of A22 (columns j0..j1-1) minus their L21 part times U12. */
+function trailingPair(a: Float64Array, n: number, ri: number, kb: number, ke: number, j0: number, j1: number): void {
+  const rs = ri + n;
+  let k = kb;
+  for (; k + 3 < ke; k += 4) {
+    const a0 = a[ri + k];
+    const a1 = a[ri + k + 1];
+    const a2 = a[ri + k + 2];
+    const a3 = a[ri + k + 3];
+    const b0 = a[rs + k];
+    const b1 = a[rs + k + 1];
+    const b2 = a[rs + k + 2];
+    const b3 = a[rs + k + 3];
+    if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0 && b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0) continue;
+    const r0 = k * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    for (let j = j0; j < j1; j++) {
+      const u0 = a[r0 + j];
+      const u1 = a[r1 + j];
+      const u2 = a[r2 + j];
+      const u3 = a[r3 + j];
+      a[ri + j] -= a0 * u0 + a1 * u1 + a2 * u2 + a3 * u3;
+      a[rs + j] -= b0 * u0 + b1 * u1 + b2 * u2 + b3 * u3;
+    }
+  }
+  for (; k < ke; k++) {
+    const l = a[ri + k];
+    const m = a[rs + k];
+    if (l === 0 && m === 0) continue;
+    const rk = k * n;
+    for (let j = j0; j < j1; j++) {
+      const u = a[rk + j];
+      a[ri + j] -= l * u;
+      a[rs + j] -= m * u;
+    }
+  }
+}
+
+/** One row of the trailing update (the last of an odd count). */
+function trailingRow(a: Float64Array, n: number, ri: number, kb: number, ke: number, j0: number, j1: number): void {
+  let k = kb;
+  for (; k + 3 < ke; k += 4) {
+    const l0 = a[ri + k];
+    const l1 = a[ri + k + 1];
+    const l2 = a[ri + k + 2];
+    const l3 = a[ri + k + 3];
+    if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0) continue;
+    const r0 = k * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    for (let j = j0; j < j1; j++) a[ri + j] -= l0 * a[r0 + j] + l1 * a[r1 + j] + l2 * a[r2 + j] + l3 * a[r3 + j];
+  }
+  for (; k < ke; k++) {
+    const l = a[ri + k];
+    if (l === 0) continue;
+    const rk = k * n;
+    for (let j = j0; j < j1; j++) a[ri + j] -= l * a[rk + j];
+  }
+}
+
 /** Thrown when a pivot is (numerically) zero; `step` is the elimination step (column index). */
 export class SingularMatrixError extends Error {
   readonly step: number;
@@ -106,31 +172,15 @@ export class LUFactorizer {
           if (l !== 0) for (let j = ke; j < n; j++) a[rr + j] -= l * a[rk + j];
         }
       }
-      // 3. A22 -= L21 U12, one trailing row at a time against the panel rows (cache-hot).
-      // Four pivot rows per pass: each trailing element is loaded and stored once per four
-      // multiply-adds.
-      for (let i = ke; i < n; i++) {
-        const ri = i * n;
-        let k = kb;
-        for (; k + 3 < ke; k += 4) {
-          const l0 = a[ri + k];
-          const l1 = a[ri + k + 1];
-          const l2 = a[ri + k + 2];
-          const l3 = a[ri + k + 3];
-          if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0) continue;
-          const r0 = k * n;
-          const r1 = r0 + n;
-          const r2 = r1 + n;
-          const r3 = r2 + n;
-          for (let j = ke; j < n; j++)
-            a[ri + j] -= l0 * a[r0 + j] + l1 * a[r1 + j] + l2 * a[r2 + j] + l3 * a[r3 + j];
-        }
-        for (; k < ke; k++) {
-          const l = a[ri + k];
-          if (l === 0) continue;
-          const rk = k * n;
-          for (let j = ke; j < n; j++) a[ri + j] -= l * a[rk + j];
-        }
+      // 3. A22 -= L21 U12 in column blocks of JB, so the panel's part of U12 (NB × JB) stays in
+      // cache while every trailing row passes by; two trailing rows and four panel rows per pass,
+      // so each U12 element loaded serves two rows and each target element is loaded and stored
+      // once per four multiply-adds.
+      for (let j0 = ke; j0 < n; j0 += JB) {
+        const j1 = Math.min(j0 + JB, n);
+        let i = ke;
+        for (; i + 1 < n; i += 2) trailingPair(a, n, i * n, kb, ke, j0, j1);
+        if (i < n) trailingRow(a, n, i * n, kb, ke, j0, j1);
       }
     }
     this.k = ke;
@@ -205,26 +255,24 @@ export class LU {
     return x;
   }
 
-  /** A⁻¹ row-major. Solves with all unit vectors at once, a block of columns at a time so the
-   * block being solved stays in cache. */
+  /** A⁻¹ row-major: A⁻¹ = U⁻¹ L⁻¹ P. Column piv[r] of A⁻¹ solves with the unit vector e_r, whose
+   * forward solve with unit L is zero above row r: the unit vectors are taken in row order, a
+   * block of CB at a time (the block being solved stays in cache), and each block's forward solve
+   * starts at its first row — a sixth of n³ multiply-adds instead of a half. */
   inverse(): Float64Array {
     const { n, lu, piv } = this;
     const out = new Float64Array(n * n);
     const CB = 64;
-    for (let c0 = 0; c0 < n; c0 += CB) {
-      const w = Math.min(CB, n - c0);
+    for (let r0 = 0; r0 < n; r0 += CB) {
+      const w = Math.min(CB, n - r0);
       const y = new Float64Array(n * w);
-      // P I restricted to columns c0..c0+w-1: row i has a 1 in column piv[i].
-      for (let i = 0; i < n; i++) {
-        const c = piv[i] - c0;
-        if (c >= 0 && c < w) y[i * w + c] = 1;
-      }
-      // Forward (unit L), four source rows per pass so each target element is loaded once per
-      // four multiply-adds.
-      for (let i = 1; i < n; i++) {
+      for (let t = 0; t < w; t++) y[(r0 + t) * w + t] = 1;
+      // Forward (unit L) from row r0: rows above are zero. Four source rows per pass so each
+      // target element is loaded once per four multiply-adds.
+      for (let i = r0 + 1; i < n; i++) {
         const ri = i * n;
         const yi = i * w;
-        let j = 0;
+        let j = r0;
         for (; j + 3 < i; j += 4) {
           const l0 = lu[ri + j];
           const l1 = lu[ri + j + 1];
@@ -270,7 +318,13 @@ export class LU {
         const d = lu[ri + i];
         for (let c = 0; c < w; c++) y[yi + c] /= d;
       }
-      for (let i = 0; i < n; i++) out.set(y.subarray(i * w, i * w + w), i * n + c0);
+      // Column t of the block is column piv[r0 + t] of A⁻¹.
+      const cols = piv.subarray(r0, r0 + w);
+      for (let i = 0; i < n; i++) {
+        const oi = i * n;
+        const yi = i * w;
+        for (let t = 0; t < w; t++) out[oi + cols[t]] = y[yi + t];
+      }
     }
     return out;
   }

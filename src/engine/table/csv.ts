@@ -3,65 +3,104 @@
 // quoting part is twenty lines.
 
 import { RippleError } from "../errors";
-import { a1, type CellValue, type Grid } from "../grid";
+import { LIMITS, overLimitText, type LimitName } from "../limits";
+import { maxOf, a1, type CellValue, type Grid } from "../grid";
 import { parseNumberText } from "./normalize";
 
-/** Split CSV text into records of raw fields; `quoted` marks fields that were in quotes. */
-function splitRecords(text: string, delim: string): { fields: string[]; quoted: boolean[]; line: number }[] {
-  const out: { fields: string[]; quoted: boolean[]; line: number }[] = [];
+type CsvRecord = { fields: string[]; quoted: boolean[]; line: number };
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+function tooLarge(limit: LimitName, found: number, line: number, atLeast = false): RippleError {
+  return new RippleError("input-too-large", overLimitText(limit, found, atLeast), { cell: a1(line - 1, 0) });
+}
+
+/** Lines of the text, counted natively and stopped at the limit: a file of a million rows is
+ * refused before any field is built. */
+function checkLineCount(text: string): void {
+  // rows + 1 line ends mean rows + 1 lines at least (a final line end adds none).
+  let ends = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
+    if (++ends > LIMITS.rows) throw tooLarge("rows", ends, ends, true);
+  }
+}
+
+/** Split CSV text into records of raw fields; `quoted` marks fields that were in quotes. Fields
+ * are cut out of the text by slices between delimiters, not built a character at a time (that
+ * made reading a 2,000-sector table mostly garbage collection). */
+function splitRecords(text: string, delim: string): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  const D = delim.charCodeAt(0);
+  const n = text.length;
   let fields: string[] = [];
   let quoted: boolean[] = [];
-  let cur = "";
-  let inQuotes = false;
-  let wasQuoted = false;
+  let cells = 0;
   let line = 1;
   let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === "\n") line++;
-        cur += ch;
+  let i = 0;
+  for (;;) {
+    // One field from i: plain text up to the delimiter or end of line; a quote at its start
+    // (after blanks only) opens a quoted part, and text after the closing quote is kept.
+    let cur = "";
+    let wasQuoted = false;
+    let seg = i;
+    let j = i;
+    let stop = -1; // code at the end of the field: delimiter, CR, LF or -1 (end of text)
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === D || c === LF || c === CR) {
+        stop = c;
+        break;
       }
+      if (c === QUOTE && (cur + text.slice(seg, j)).trim() === "") {
+        wasQuoted = true;
+        cur = "";
+        let k = j + 1;
+        for (;;) {
+          const close = text.indexOf('"', k);
+          if (close < 0) {
+            throw new RippleError("csv.unclosed-quote", {
+              ja: `${recordLine} 行目で始まる引用符（"）が閉じていません。CSV ファイルを確認してください。`,
+              en: `The quote (") opened on line ${recordLine} is never closed. Check the CSV file.`,
+            });
+          }
+          const part = text.slice(k, close);
+          for (let at = part.indexOf("\n"); at >= 0; at = part.indexOf("\n", at + 1)) line++;
+          cur += part;
+          if (text.charCodeAt(close + 1) === QUOTE) {
+            cur += '"';
+            k = close + 2;
+          } else {
+            j = close + 1;
+            break;
+          }
+        }
+        seg = j;
+        continue;
+      }
+      j++;
+    }
+    cur += text.slice(seg, j);
+    const atEnd = stop < 0;
+    if (!atEnd || cur !== "" || fields.length > 0) {
+      fields.push(cur);
+      quoted.push(wasQuoted);
+      if (fields.length > LIMITS.cols) throw tooLarge("cols", fields.length, recordLine, true);
+      if (++cells > LIMITS.csvCells) throw tooLarge("csvCells", cells, recordLine, true);
+    }
+    if (stop === D) {
+      i = j + 1;
       continue;
     }
-    if (ch === '"' && cur.trim() === "") {
-      inQuotes = true;
-      wasQuoted = true;
-      cur = "";
-    } else if (ch === delim) {
-      fields.push(cur);
-      quoted.push(wasQuoted);
-      cur = "";
-      wasQuoted = false;
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      fields.push(cur);
-      quoted.push(wasQuoted);
-      out.push({ fields, quoted, line: recordLine });
-      fields = [];
-      quoted = [];
-      cur = "";
-      wasQuoted = false;
-      line++;
-      recordLine = line;
-    } else cur += ch;
-  }
-  if (inQuotes) {
-    throw new RippleError("csv.unclosed-quote", {
-      ja: `${recordLine} 行目で始まる引用符（"）が閉じていません。CSV ファイルを確認してください。`,
-      en: `The quote (") opened on line ${recordLine} is never closed. Check the CSV file.`,
-    });
-  }
-  if (cur !== "" || fields.length > 0) {
-    fields.push(cur);
-    quoted.push(wasQuoted);
-    out.push({ fields, quoted, line: recordLine });
+    if (fields.length > 0) out.push({ fields, quoted, line: recordLine });
+    if (atEnd) break;
+    i = stop === CR && text.charCodeAt(j + 1) === LF ? j + 2 : j + 1;
+    fields = [];
+    quoted = [];
+    line++;
+    recordLine = line;
   }
   return out;
 }
@@ -96,7 +135,15 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
+/** A plain decimal number as programs write it ("123", "-0.25", "1.5e-3"), read without the
+ * normalisation a label needs; a leading-zero code such as "01" is not one. */
+const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
 function fieldValue(raw: string, quoted: boolean, decimalComma: boolean): CellValue {
+  if (!decimalComma && PLAIN_NUMBER.test(raw)) {
+    const v = Number(raw);
+    if (Number.isFinite(v)) return v;
+  }
   const t = quoted ? raw : raw.trim();
   if (t.trim() === "") return null;
   const s = t.trim();
@@ -125,6 +172,7 @@ export function parseCsv(text: string, name: string): Grid {
       { file: name },
     );
   }
+  checkLineCount(body);
   const delim = detectDelimiter(body);
   const decimalComma = delim === ";";
   const records = splitRecords(body, delim);
@@ -141,7 +189,7 @@ export function parseCsv(text: string, name: string): Grid {
   let width = 0;
   let bestF = 0;
   for (const [w, f] of freq) if (f > bestF || (f === bestF && w > width)) [width, bestF] = [w, f];
-  if (width === 0) width = Math.max(1, ...trimmed.map((r) => r.n));
+  if (width === 0) width = Math.max(1, maxOf(trimmed.map((r) => r.n)));
   const values: CellValue[][] = [];
   for (const r of trimmed) {
     const row = r.fields.slice(0, r.n).map((f, i) => fieldValue(f, r.quoted[i], decimalComma));
@@ -159,7 +207,8 @@ export function parseCsv(text: string, name: string): Grid {
     values.push(row);
   }
   // Columns that are empty in every line (trailing padding) are dropped.
-  const used = Math.max(1, ...values.map((r) => r.length));
+  const used = Math.max(1, maxOf(values.map((r) => r.length)));
+  if (values.length * used > LIMITS.csvCells) throw tooLarge("csvCells", values.length * used, values.length);
   for (const row of values) while (row.length < used) row.push(null);
   return { sheet: name, origin: { row: 0, col: 0 }, values };
 }

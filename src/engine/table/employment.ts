@@ -2,7 +2,7 @@
 // of persons, or a row of labels above a row of persons.
 
 import { RippleError } from "../errors";
-import { gridAddress, type Grid } from "../grid";
+import { gridWidth, gridAddress, type Grid } from "../grid";
 import { dataAt, textAt } from "./cells";
 import { classifyLabel } from "./labels";
 import { SectorIndex } from "./sectorMatch";
@@ -11,7 +11,7 @@ import type { IOTable } from "./types";
 export function attachEmployment(table: IOTable, grid: Grid): IOTable {
   const index = new SectorIndex(table);
   const nr = grid.values.length;
-  const nc = Math.max(0, ...grid.values.map((r) => r.length));
+  const nc = gridWidth(grid);
   // Orientation: the column (or row) whose labels name the most sectors.
   let best = { vertical: true, pos: -1, hits: 0 };
   for (let c = 0; c < nc; c++) {

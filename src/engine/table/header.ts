@@ -3,7 +3,7 @@
 
 import { RippleError } from "../errors";
 import type { Grid } from "../grid";
-import { gridAddress } from "../grid";
+import { gridWidth, gridAddress } from "../grid";
 import { dataAt, textAt } from "./cells";
 import { classifyLabel, type Dim } from "./labels";
 import { codeKey, isCodeLike, labelKey, splitCodeName } from "./normalize";
@@ -67,7 +67,7 @@ function noTableError(grid: Grid): RippleError {
 /** Like findAnchor, or null when no label column and header row share two labels. */
 export function findSharedAnchor(grid: Grid): Anchor | null {
   const nr = grid.values.length;
-  const nc = Math.max(0, ...grid.values.map((r) => r.length));
+  const nc = gridWidth(grid);
   const colKeys: Map<string, number>[] = []; // key -> last row where the key is in column c
   const rowKeys: Map<string, number>[] = []; // key -> last column where the key is in row r
   const colNums: Map<string, number>[] = []; // the same for numeric codes
@@ -137,7 +137,7 @@ export interface PositionalAnchor {
 
 export function findPositionalAnchor(grid: Grid): PositionalAnchor | null {
   const nr = grid.values.length;
-  const nc = Math.max(0, ...grid.values.map((r) => r.length));
+  const nc = gridWidth(grid);
   const isLabel = (r: number, c: number) => primaryKey(grid, r, c) !== null;
   const known = (r: number, c: number, dim: Dim) => {
     const t = isLabel(r, c) ? textAt(grid, r, c) : null;

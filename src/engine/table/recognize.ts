@@ -6,7 +6,7 @@
 // it; anything else is reported.
 
 import { RippleError, type Bilingual, type RippleWarning } from "../errors";
-import { gridAddress, type Grid } from "../grid";
+import { maxOf, minOf, gridWidth, gridAddress, type Grid } from "../grid";
 import { dataAt, isEmpty, numOrNaN, textAt } from "./cells";
 import {
   findAnchor,
@@ -61,7 +61,7 @@ export function allowedRoles(dim: Dim): Set<Role> {
 }
 
 function width(grid: Grid): number {
-  return Math.max(0, ...grid.values.map((r) => r.length));
+  return gridWidth(grid);
 }
 
 function dimWord(dim: Dim): Bilingual {
@@ -127,8 +127,8 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
       if (k && anchor.keys.has(k)) candCols.push(c);
     }
   }
-  const R0 = Math.min(...candRows);
-  const C0 = Math.min(...candCols);
+  const R0 = minOf(candRows);
+  const C0 = minOf(candCols);
 
   // Label columns (left of the block) and header rows (above it); rows above with nothing over the
   // data columns are title rows.
@@ -245,10 +245,10 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
   const { title, unit } = findTitleAndUnit(grid, titleRows, headerRows, labelCols);
   const sr = sectorRowsOrdered(rows);
   const sc = sectorColsOrdered(cols);
-  const rMin = Math.min(...sr.map((w) => w.index));
-  const rMax = Math.max(...sr.map((w) => w.index));
-  const cMin = Math.min(...sc.map((w) => w.index));
-  const cMax = Math.max(...sc.map((w) => w.index));
+  const rMin = minOf(sr.map((w) => w.index));
+  const rMax = maxOf(sr.map((w) => w.index));
+  const cMin = minOf(sc.map((w) => w.index));
+  const cMax = maxOf(sc.map((w) => w.index));
   return {
     sheet: grid.sheet,
     title,
@@ -357,10 +357,10 @@ function pairSectors(grid: Grid, rows: Work[], cols: Work[], keys: Set<string>):
   const byLabel = ([r, c]: [Work, Work]) => !r.dict || !c.dict;
   const plain = pairs.filter(byLabel);
   if (plain.length === 0) return;
-  const rLo = Math.min(...plain.map(([r]) => r.index));
-  const rHi = Math.max(...plain.map(([r]) => r.index));
-  const cLo = Math.min(...plain.map(([, c]) => c.index));
-  const cHi = Math.max(...plain.map(([, c]) => c.index));
+  const rLo = minOf(plain.map(([r]) => r.index));
+  const rHi = maxOf(plain.map(([r]) => r.index));
+  const cLo = minOf(plain.map(([, c]) => c.index));
+  const cHi = maxOf(plain.map(([, c]) => c.index));
   const sectors = pairs.filter(
     (p) => byLabel(p) || (p[0].index > rLo && p[0].index < rHi && p[1].index > cLo && p[1].index < cHi),
   );
@@ -519,8 +519,8 @@ function nearestLabels(label: string, lines: Work[]): string[] {
 function checkBetweenSectors(grid: Grid, rows: Work[], cols: Work[]): void {
   const inside = (lines: Work[]) => {
     const idx = lines.filter((w) => w.role === "sector").map((w) => w.index);
-    const lo = Math.min(...idx);
-    const hi = Math.max(...idx);
+    const lo = minOf(idx);
+    const hi = maxOf(idx);
     return lines.filter((w) => w.index > lo && w.index < hi && w.role !== "sector" && w.hasData);
   };
   const problems = [...inside(rows), ...inside(cols)].filter((w) => {
@@ -542,8 +542,8 @@ function assignRoles(
   warnings: RippleWarning[],
 ): void {
   const sectorIdx = lines.filter((w) => w.role === "sector").map((w) => w.index);
-  const lo = Math.min(...sectorIdx);
-  const hi = Math.max(...sectorIdx);
+  const lo = minOf(sectorIdx);
+  const hi = maxOf(sectorIdx);
   const allowed = allowedRoles(dim);
   for (const w of lines) {
     if (w.role !== null) continue;

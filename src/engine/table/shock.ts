@@ -2,7 +2,7 @@
 // vector in sector order.
 
 import { RippleError, type Where } from "../errors";
-import { gridAddress, type Grid } from "../grid";
+import { gridWidth, gridAddress, type Grid } from "../grid";
 import { dataAt, isEmpty, textAt } from "./cells";
 import { SectorIndex, sectorList } from "./sectorMatch";
 import type { IOTable } from "./types";
@@ -60,7 +60,7 @@ export function shockFromPairs(table: IOTable, pairs: ShockPair[]): number[] {
 /** Pairs from a two-column range (label, change); a header row is optional. */
 export function parseShockGrid(grid: Grid): ShockPair[] {
   const nr = grid.values.length;
-  const nc = Math.max(0, ...grid.values.map((r) => r.length));
+  const nc = gridWidth(grid);
   const usedCols: number[] = [];
   for (let c = 0; c < nc && usedCols.length < 2; c++) {
     if (grid.values.some((row) => !isEmpty(row[c] ?? null))) usedCols.push(c);

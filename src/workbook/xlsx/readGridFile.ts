@@ -6,6 +6,7 @@ import { parseCsv } from "../../engine/table/csv";
 import type { Grid } from "../../engine/grid";
 import { RippleError, RippleErrorList } from "../../engine/errors";
 import { decodeText } from "./decodeText";
+import { LIMITS, overLimitText } from "../../engine/limits";
 import { fromSystemError, textUndecodable, unsupportedFileType } from "./fileErrors";
 import { readXlsxBuffer, type GridFile } from "./readXlsx";
 import { xlsToXlsx } from "./legacyXls";
@@ -24,9 +25,13 @@ export async function readGridFile(path: string): Promise<GridFile> {
   if (!WORKBOOK_EXTENSIONS.has(ext) && ext !== ".csv") throw unsupportedFileType(path);
   let bytes: Buffer;
   try {
+    // The size on disk first: a file far over the limits is refused without being read.
+    const size = (await fs.stat(path)).size;
+    const limit = ext === ".csv" ? "csvBytes" : "xlsxBytes";
+    if (size > LIMITS[limit]) throw new RippleError("input-too-large", overLimitText(limit, size), { file: path });
     bytes = await fs.readFile(path);
   } catch (e) {
-    throw fromSystemError(path, e);
+    throw e instanceof RippleError ? e : fromSystemError(path, e);
   }
   if (ext !== ".csv") return readXlsxBuffer(bytes, path);
   return { file: path, sheets: [csvGrid(bytes, path)] };

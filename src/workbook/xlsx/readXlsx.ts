@@ -7,6 +7,13 @@ import { a1 } from "../../engine/grid";
 import type { RippleWarning } from "../../engine/errors";
 import { plainValue } from "./cellValue";
 import { fromSystemError, fileUnreadable } from "./fileErrors";
+import { checkWorkbookLimits } from "./limits";
+import { LIMITS, overLimitText, type LimitName } from "../../engine/limits";
+import { RippleError } from "../../engine/errors";
+
+function tooLarge(sheet: string, limit: LimitName, found: number, cell: string): RippleError {
+  return new RippleError("input-too-large", overLimitText(limit, found), { sheet, cell });
+}
 
 /** A merged area, zero-based and inclusive; only its top-left cell holds the value. */
 export interface MergedRange {
@@ -38,6 +45,8 @@ export async function readXlsx(path: string): Promise<GridFile> {
 
 /** The same from bytes already in memory; `file` names them in messages. */
 export async function readXlsxBuffer(bytes: Buffer | Uint8Array, file: string): Promise<GridFile> {
+  // Sizes, rows and cells within the stated limits before anything is inflated (limits.ts).
+  checkWorkbookLimits(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typing asks for its own Buffer alias; a Node Buffer is what it reads.
@@ -92,6 +101,10 @@ function sheetGrid(ws: ExcelJS.Worksheet): { grid: Grid; uncached: string[] } {
   });
   const extra = uncached.length ? { uncalculated: uncached } : {};
   if (cells.length === 0) return { grid: { sheet: ws.name, origin: { row: 0, col: 0 }, values: [], ...extra }, uncached };
+  // Two cells far apart (A1 and XFD1048576) make a bounding box of billions of cells.
+  const box = (bottom - top + 1) * (right - left + 1);
+  if (bottom - top + 1 > LIMITS.rows) throw tooLarge(ws.name, "rows", bottom - top + 1, a1(bottom, left));
+  if (box > LIMITS.xlsxCells) throw tooLarge(ws.name, "xlsxCells", box, `${a1(top, left)}:${a1(bottom, right)}`);
   const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () =>
     new Array<CellValue>(right - left + 1).fill(null),
   );

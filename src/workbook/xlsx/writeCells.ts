@@ -6,9 +6,10 @@ import { listSource, rangeAddress } from "../../report/validation";
 import { a1 } from "../../engine/grid";
 import { RippleError } from "../../engine/errors";
 import { argb, blockLook } from "./cellStyles";
+import { cellText } from "./cellText";
 
 export function writeSheetCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
-  for (const block of sheet.blocks) writeBlock(ws, block);
+  for (const block of sheet.blocks) writeBlock(ws, block, sheet.name);
   alignHeaders(ws, sheet);
   setPrintLayout(ws, sheet);
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) {
@@ -135,12 +136,12 @@ export function printAreaOf(rows: number, cols: number): string {
   return `${abs(0, 0)}:${abs(rows - 1, cols - 1)}`;
 }
 
-function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec): void {
+function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec, sheetName: string): void {
   const look = blockLook(block.style);
   block.values.forEach((rowValues, r) => {
     rowValues.forEach((value, c) => {
       const cell = ws.getCell(block.row + r + 1, block.col + c + 1);
-      writeValue(cell, value, block.row + r, block.col + c);
+      writeValue(cell, value, block.row + r, block.col + c, sheetName);
       const format = Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat;
       if (format) cell.numFmt = format;
       if (look?.font) cell.font = look.font;
@@ -152,10 +153,13 @@ function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec): void {
   });
 }
 
-function writeValue(cell: ExcelJS.Cell, value: CellSpec, row: number, col: number): void {
-  if (value === null || typeof value === "string" || typeof value === "boolean") {
+function writeValue(cell: ExcelJS.Cell, value: CellSpec, row: number, col: number, sheetName: string): void {
+  if (typeof value === "string") {
     // A string is always text: ExcelJS stores it as a shared string, never as a formula, so
-    // "=SUM(A1)" or "-5%" reaches the reader exactly as written.
+    // "=SUM(A1)" or "-5%" reaches the reader exactly as written (characters XML cannot carry
+    // replaced, over-long text refused: cellText.ts).
+    cell.value = cellText(value, sheetName, a1(row, col));
+  } else if (value === null || typeof value === "boolean") {
     cell.value = value;
   } else if (typeof value === "number") {
     // A non-finite number cannot be stored as a number in a file; Excel's own form is #NUM!.

@@ -1,13 +1,14 @@
 // Escaping for text placed in XML parts written by hand (chart, drawing, relationships).
+import { xmlSafeText } from "./cellText";
 
 export function xmlEscape(s: string): string {
-  return s
+  // Characters XML 1.0 cannot carry (controls other than tab, LF, CR; lone surrogates) and the
+  // non-characters become U+FFFD (cellText.ts).
+  return xmlSafeText(s)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    // Characters XML 1.0 cannot carry at all (controls other than tab, LF, CR).
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+    .replace(/"/g, "&quot;");
 }
 
 export const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

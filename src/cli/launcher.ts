@@ -1,0 +1,84 @@
+// The installed command runs main() in a worker thread and keeps the main thread free, so that
+// Ctrl+C is honoured within a second in every phase — also inside a long synchronous step (a
+// factorisation, the workbook writer) that would hold off the signal until it ends:
+//   first Ctrl+C  -> the run is asked to stop (it checks between blocks of work, removes what it
+//                    wrote and exits 130); if it has not stopped within STOP_GRACE_MS, or on a
+//                    second Ctrl+C, the worker is terminated and the main thread removes every
+//                    file the run had staged or published (it is told of each as it happens).
+// The worker's heap is bounded (HEAP_MB): a run that needs more ends with a message naming the
+// bound, not with V8's "heap out of memory" abort.
+import { unlinkSync } from "node:fs";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Lang } from "../engine/errors";
+import { isLang, langFromArgv, langFromEnv } from "./lang";
+
+/** Heap of a run in MB; RIPPLE_HEAP_MB overrides it. */
+export const HEAP_MB = 4096;
+/** How long a cancelled run may take to stop by itself before it is terminated. */
+export const STOP_GRACE_MS = 300;
+
+export type WorkerMessage = { type: "pending"; path: string; added: boolean } | { type: "status"; code: number };
+
+export function runCli(argv: string[]): Promise<number> {
+  const argLang = langFromArgv(argv);
+  const lang: Lang = isLang(argLang) ? argLang : langFromEnv(process.env);
+  const heapMb = Number(process.env.RIPPLE_HEAP_MB) > 0 ? Number(process.env.RIPPLE_HEAP_MB) : HEAP_MB;
+  return new Promise((resolve) => {
+    const pending = new Set<string>();
+    let status: number | null = null;
+    let settled = false;
+    let cancelled = false;
+    const worker = new Worker(join(__dirname, "worker.js"), {
+      workerData: { argv, stderrTTY: !!process.stderr.isTTY, columns: process.stderr.columns },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
+    const finish = (code: number) => {
+      if (settled) return;
+      settled = true;
+      process.removeListener("SIGINT", onSigint);
+      for (const p of pending) {
+        try {
+          unlinkSync(p);
+        } catch {
+          // already gone
+        }
+      }
+      resolve(code);
+    };
+    const stop = () => {
+      if (settled) return;
+      void worker.terminate();
+      process.stderr.write(`ripple: ${lang === "ja" ? "中止しました" : "Cancelled"}\n`);
+      finish(130);
+    };
+    const onSigint = () => {
+      if (cancelled) return stop();
+      cancelled = true;
+      worker.postMessage("abort");
+      setTimeout(stop, STOP_GRACE_MS).unref();
+    };
+    process.on("SIGINT", onSigint);
+    worker.on("message", (m: WorkerMessage) => {
+      if (m.type === "pending") {
+        if (m.added) pending.add(m.path);
+        else pending.delete(m.path);
+      } else status = m.code;
+    });
+    worker.on("error", (e: Error & { code?: string }) => {
+      if (settled) return;
+      if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        process.stderr.write(
+          lang === "ja"
+            ? `ripple: メモリーの上限 ${heapMb.toLocaleString("en")} MB を超えるため中止しました。何も書き込んでいません（RIPPLE_HEAP_MB で上限を変えられます）。\n`
+            : `ripple: stopped: the run needs more than its ${heapMb.toLocaleString("en")} MB of memory. Nothing was written (RIPPLE_HEAP_MB sets the bound).\n`,
+        );
+        finish(2);
+      } else {
+        process.stderr.write(`ripple: ${lang === "ja" ? "予期しないエラー" : "unexpected error"}: ${e.message}\n`);
+        finish(70);
+      }
+    });
+    worker.on("exit", () => finish(cancelled && status === null ? 130 : (status ?? 70)));
+  });
+}
