@@ -5,7 +5,8 @@ import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import { buildTable } from "../engine/table";
 import { tableChecks, type TableCheck } from "../engine/table/balance";
 import { inspectReport, inspectText, type InspectReport } from "../report/inspect";
-import { chooseSheet, inFile, readGrids, readText, writeJson } from "./analyze";
+import { chooseSheet, inFile, readGrids, readText } from "./analyze";
+import { writeJson } from "./outputs";
 import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
 

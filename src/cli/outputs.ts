@@ -106,3 +106,30 @@ function report(
   if (json) io.stdout.write(terminalSafe(`JSON: ${json}\n`));
   return { workbook, publicWorkbook };
 }
+
+/** The JSON alone (`ripple inspect --json`): to stdout ("-"), or staged and published like every
+ * output — never over an existing file unless --replace-json, never half-written. */
+export async function writeJson(target: string, value: unknown, io: CliIO, lang: Lang): Promise<string | null> {
+  const text = JSON.stringify(value) + "\n";
+  if (target === "-") {
+    io.stdout.write(jsonTerminalSafe(text));
+    return null;
+  }
+  const requested = resolve(io.cwd, target);
+  checkTarget(requested, target);
+  const set = new OutputSet();
+  try {
+    await set.stage(requested, text, { typed: target, freeName: !io.replaceJson, what: WHAT.json, signal: io.signal });
+    const [published] = await set.publish(io.signal);
+    set.keep();
+    if (published.final !== requested)
+      say(io, lang, {
+        ja: `${requested} は既にあるため上書きせず、${published.final} に書きました。`,
+        en: `${requested} exists, so it was left alone; wrote ${published.final} instead.`,
+      });
+    return published.final;
+  } catch (e) {
+    await set.discard();
+    throw e;
+  }
+}
