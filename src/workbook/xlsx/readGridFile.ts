@@ -12,14 +12,33 @@ import { readXlsxBuffer, type GridFile } from "./readXlsx";
 import { xlsToXlsx } from "./legacyXls";
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
+/** The signature of an OLE compound document, the container of BIFF8 .xls workbooks. */
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** The first 8 bytes of a file; a missing or unreadable file fails with the file named. */
+async function readHead(path: string): Promise<Buffer> {
+  try {
+    const fh = await fs.open(path, "r");
+    try {
+      const buf = Buffer.alloc(8);
+      const { bytesRead } = await fh.read(buf, 0, 8, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    throw fromSystemError(path, e);
+  }
+}
 
 export async function readGridFile(path: string): Promise<GridFile> {
   const ext = extname(path).toLowerCase();
   if (ext === ".xls") {
     // Fails with the file named (not found, or LibreOffice missing) before anything else.
-    await fs.access(path).catch((e: unknown) => {
-      throw fromSystemError(path, e);
-    });
+    const head = await readHead(path);
+    // Only a real Excel 97–2003 file (a compound document) goes to LibreOffice, which would
+    // otherwise import any text file named .xls as a sheet.
+    if (!head.equals(CFB_MAGIC)) throw unsupportedFileType(path);
     return readXlsxBuffer(await xlsToXlsx(path), path);
   }
   if (!WORKBOOK_EXTENSIONS.has(ext) && ext !== ".csv") throw unsupportedFileType(path);
