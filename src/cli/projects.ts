@@ -18,6 +18,8 @@ import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
 import { packageVersion } from "./packageRoot";
 import { summaryText } from "./summary";
+import { securityDetailJson, securityJson, type SecurityRun } from "../engine/security";
+import { securitySummary as securitySummaryText } from "./securitySummary";
 
 export interface ProjectsArgs {
   input: string;
@@ -44,6 +46,9 @@ export interface ProjectsArgs {
   /** Also write the public version (公開版) beside the workbook: confidential plans removed,
    * small groups suppressed (src/report/deliverable/publicVersion.ts). */
   public?: boolean;
+  /** Also the economic-security evaluation (RESILIENCE.md), from the workbook's market sheets:
+   * injected by the caller (src/cli/security.ts) so this module does not import the market one. */
+  security?: (file: GridFile, result: ProjectsPipelineResult) => SecurityRun | null;
 }
 
 function named(sheets: Grid[], names: Bilingual): Grid | null {
@@ -103,6 +108,7 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
   const { lang } = args;
   const file = await readGrids(io.cwd, args.input);
   const result = await projectsOnFile(file, args, io);
+  const security = args.security ? args.security(file, result) : null;
 
   await writeOutputs(io, lang, {
     out: args.out,
@@ -112,8 +118,15 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
     // method sheet; and the public version with confidential plans removed.
     specs: () => projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout }),
     wantPublic: args.public,
-    jsonValue: () => ({ ...result.analysis, projects: projectsJson(result, lang) }),
-    summary: () => summaryText(result.analysis, result.table.unit, lang) + projectsSummary(result, lang),
+    jsonValue: () => ({
+      ...result.analysis,
+      projects: projectsJson(result, lang),
+      ...(security ? { security: securityJson(security), securityDetail: securityDetailJson(security, lang) } : {}),
+    }),
+    summary: () =>
+      summaryText(result.analysis, result.table.unit, lang) +
+      projectsSummary(result, lang) +
+      (security ? securitySummaryText(security, result.table.unit, lang) : ""),
   });
   return result;
 }

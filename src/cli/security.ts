@@ -1,0 +1,26 @@
+// The economic-security evaluation (RESILIENCE.md) on the command line: `ripple demo` runs it on
+// the sample's market sheets (磁石パラメータ, 磁石シナリオ) beside the plans, and `analyze --projects
+// … --market …` on the user's. The demand-share model is the same run as `--market` (same sheets,
+// same defaults file, same magnet sector rule), so the KPI is one number.
+
+import { type MarketAnalysis, runMarketOnSheets } from "../engine/market/run";
+import { isMarketParamGrid, isMarketScenarioGrid, readMarketSheets } from "../engine/market/sheet";
+import { runSecurity, type SecurityRun } from "../engine/security";
+import type { ProjectsPipelineResult } from "../report/projectsPipeline";
+import type { GridFile } from "../workbook/xlsx";
+import { inFile } from "./analyze";
+import { chooseMagnetSector, readMarketDefaults } from "./market";
+
+/** The market model on the workbook's parameter and scenario sheets (found by their layout) and
+ * the security evaluation against the plans; null when the workbook has no market sheets. */
+export function securityOnFile(file: GridFile, input: string, projects: ProjectsPipelineResult): { market: MarketAnalysis; security: SecurityRun } | null {
+  const paramsGrid = file.sheets.find(isMarketParamGrid);
+  const scenarioGrid = file.sheets.find((g) => g !== paramsGrid && isMarketScenarioGrid(g));
+  if (!paramsGrid || !scenarioGrid) return null;
+  return inFile(input, () => {
+    const sheets = readMarketSheets(paramsGrid, scenarioGrid, readMarketDefaults());
+    const sector = chooseMagnetSector(projects.table, undefined);
+    const market = runMarketOnSheets(sheets, { projects: projects.projects, model: projects.model, magnetSector: sector.index });
+    return { market, security: runSecurity({ market, evaluation: projects.evaluation, model: projects.model }) };
+  });
+}
