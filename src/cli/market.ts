@@ -25,6 +25,8 @@ import { projectsOnFile } from "./projects";
 import type { Evaluation } from "../engine/projects/evaluate";
 import { runSecurity, securityDetailJson, securityJson } from "../engine/security";
 import { securitySummary } from "./securitySummary";
+import { securityParametersOf } from "./securityParams";
+import { securityPlanIds, withSecurity } from "../report/securityReport";
 import { packageRoot, packageVersion } from "./packageRoot";
 
 export interface MarketArgs {
@@ -212,7 +214,7 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
   );
 
   // With the plans: their economic-security value on the same market run (RESILIENCE.md).
-  const security = evaluation ? inFile(typed, () => runSecurity({ market: analysis, evaluation: evaluation!, model })) : null;
+  const security = evaluation ? inFile(typed, () => runSecurity({ market: analysis, evaluation: evaluation!, model, parameters: securityParametersOf(file, typed) })) : null;
   const json = {
     ...(marketJson(analysis, { index: sector.index, label: table.sectors[sector.index].label, reason: sector.reason }, lang) as object),
     ...(security ? { security: securityJson(security), securityDetail: securityDetailJson(security, lang) } : {}),
@@ -234,6 +236,9 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
         tableName: table.layout?.title ?? tableGrid.sheet,
         defaultsFile: defaults ? DEFAULTS_PATH : undefined,
         layout,
+        extend: security
+          ? (spec) => withSecurity(spec, { run: security, unit: table.unit, lang, planIds: securityPlanIds(projects ?? []) })
+          : undefined,
       }),
     wantPublic: args.public,
     jsonValue: () => json,

@@ -18,6 +18,7 @@ import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
 import { packageVersion } from "./packageRoot";
 import { summaryText } from "./summary";
+import { securityPlanIds, withSecurity } from "../report/securityReport";
 import { securityDetailJson, securityJson, type SecurityRun } from "../engine/security";
 import { securitySummary as securitySummaryText } from "./securitySummary";
 
@@ -116,7 +117,13 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
     defaultOut: args.defaultOut,
     // The deliverables: values and charts on the results sheets, the audit sheet, the complete
     // method sheet; and the public version with confidential plans removed.
-    specs: () => projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout }),
+    specs: () =>
+      projectsDeliverables({
+        spec: security ? withSecurity(result.spec, { run: security, unit: result.table.unit, lang, planIds: securityPlanIds(result.projects) }) : result.spec,
+        evaluation: result.evaluation,
+        model: result.model,
+        layout: result.layout,
+      }),
     wantPublic: args.public,
     jsonValue: () => ({
       ...result.analysis,

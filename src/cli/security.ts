@@ -6,6 +6,7 @@
 import { type MarketAnalysis, runMarketOnSheets } from "../engine/market/run";
 import { isMarketParamGrid, isMarketScenarioGrid, readMarketSheets } from "../engine/market/sheet";
 import { runSecurity, type SecurityRun } from "../engine/security";
+import { securityParametersOf } from "./securityParams";
 import type { ProjectsPipelineResult } from "../report/projectsPipeline";
 import type { GridFile } from "../workbook/xlsx";
 import { inFile } from "./analyze";
@@ -19,8 +20,9 @@ export function securityOnFile(file: GridFile, input: string, projects: Projects
   if (!paramsGrid || !scenarioGrid) return null;
   return inFile(input, () => {
     const sheets = readMarketSheets(paramsGrid, scenarioGrid, readMarketDefaults());
+    const parameters = securityParametersOf(file, input);
     const sector = chooseMagnetSector(projects.table, undefined);
     const market = runMarketOnSheets(sheets, { projects: projects.projects, model: projects.model, magnetSector: sector.index });
-    return { market, security: runSecurity({ market, evaluation: projects.evaluation, model: projects.model }) };
+    return { market, security: runSecurity({ market, evaluation: projects.evaluation, model: projects.model, parameters }) };
   });
 }

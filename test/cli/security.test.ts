@@ -3,8 +3,11 @@
 // them, "none" losing nothing, the expectation Σ p × avoided, the B/C as the ratio of its two
 // present values, and the reference ratio renamed.
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot, run } from "./helpers";
+import ExcelJS from "exceljs";
+import { readXlsx } from "../../src/workbook/xlsx";
+import { repoRoot, run, tempDir } from "./helpers";
 
 const samplePath = () => join(repoRoot, "assets", "ripple-sample.xlsx");
 
@@ -68,5 +71,44 @@ describe("security block", () => {
     checkBlock(j.security, j.securityDetail, demo.projects);
     // the same workbook gives the same numbers through both commands
     expect(j.security).toEqual(demo.security);
+  }, 90_000);
+});
+
+describe("the 経済安全保障効果 sheets and the editable parameters", () => {
+  it("demo workbook: the sheet after the summary, the B/C headline on the summary, the parameter sheet", async () => {
+    const dir = tempDir();
+    const r = await run(["demo", "--out", "d.xlsx", "--json", "d.json", "--lang", "ja"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(readFileSync(join(dir, "d.json"), "utf8"));
+    const wb = await readXlsx(join(dir, "d.xlsx"));
+    expect(wb.sheets.map((s) => s.sheet).slice(0, 3)).toEqual(["政策評価サマリー", "経済安全保障効果", "経済安全保障パラメータ"]);
+    const rowOf = (sheet: string, label: string) => wb.sheets.find((s) => s.sheet === sheet)!.values.find((row) => row.includes(label))!;
+    const bc = (row: unknown[]) => row[row.indexOf("B/C（経済安全保障）") + 1];
+    expect(bc(rowOf("政策評価サマリー", "B/C（経済安全保障）"))).toBe(j.security.benefitCostRatio);
+    expect(bc(rowOf("経済安全保障効果", "B/C（経済安全保障）"))).toBe(j.security.benefitCostRatio);
+    const p = rowOf("経済安全保障パラメータ", "probability:severe");
+    expect(p[p.indexOf("probability:severe") + 2]).toBe(0.03);
+    expect(p.join(" ")).toContain("判断");
+  }, 60_000);
+
+  it("a parameter sheet in the input workbook is read back: twice the severe probability, twice the B/C (April-type events are covered by stocks)", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(samplePath());
+    const ws = wb.addWorksheet("経済安全保障パラメータ");
+    ws.addRow(["キー", "項目", "値"]);
+    ws.addRow(["probability:severe", "年発生確率", 0.06]);
+    const input = join(dir, "in.xlsx");
+    await wb.xlsx.writeFile(input);
+    const args = (f: string) => ["analyze", f, "--projects", "事業計画", "--market", "磁石パラメータ", "--json", "-"];
+    const base = JSON.parse((await run(args(samplePath()))).out).security;
+    const edited = JSON.parse((await run(args(input), { cwd: dir })).out).security;
+    expect(base.scenarios[1].avoidedValueAdded).toBe(0);
+    expect(edited.benefitCostRatio).toBeCloseTo(2 * base.benefitCostRatio, 9);
+    ws.getCell("C2").value = "abc";
+    await wb.xlsx.writeFile(input);
+    const bad = await run(args(input), { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("C2");
   }, 90_000);
 });

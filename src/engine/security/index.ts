@@ -5,3 +5,4 @@ export * from "./evaluate";
 export * from "./params";
 export * from "./supply";
 export * from "./run";
+export * from "./sheet";
