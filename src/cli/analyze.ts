@@ -61,7 +61,14 @@ export function usedRange(g: Grid): string {
 }
 
 export function findSheet(sheets: Grid[], name: string, file: string, option = "--sheet"): Grid {
-  const exact = sheets.find((g) => g.sheet === name) ?? sheets.find((g) => g.sheet.toLowerCase() === name.toLowerCase());
+  // Exactly, else ignoring case, else ignoring width and the spaces around the name ('54部門 ' as
+  // published, typed without its trailing space), when that names one sheet only.
+  const loose = (t: string) => t.normalize("NFKC").trim().toLowerCase();
+  const near = sheets.filter((g) => loose(g.sheet) === loose(name));
+  const exact =
+    sheets.find((g) => g.sheet === name) ??
+    sheets.find((g) => g.sheet.toLowerCase() === name.toLowerCase()) ??
+    (near.length === 1 ? near[0] : undefined);
   if (exact) return exact;
   const names = sheets.map((g) => `'${g.sheet}'`).join(", ");
   throw new RippleError(

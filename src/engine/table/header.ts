@@ -23,6 +23,22 @@ export function primaryKey(grid: Grid, r: number, c: number): string | null {
   return isCodeLike(t) ? "c:" + codeKey(t) : "n:" + labelKey(t);
 }
 
+/** Key of a code stored as a number (101, where the other direction has the text '0101'): Excel
+ * turns text codes into numbers whenever it gets the chance, so one side of a table often holds
+ * numbers. Only whole numbers qualify; they match only a text code of the other direction. */
+export function numericCodeKey(grid: Grid, r: number, c: number): string | null {
+  const v = grid.values[r]?.[c];
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? "c:" + String(v) : null;
+}
+
+/** primaryKey, or (numbers allowed) the key of a numeric code among the given text keys. */
+export function labelOrCodeKey(grid: Grid, r: number, c: number, textKeys: ReadonlySet<string>): string | null {
+  const k = primaryKey(grid, r, c);
+  if (k) return k;
+  const n = numericCodeKey(grid, r, c);
+  return n && textKeys.has(n) ? n : null;
+}
+
 export interface Anchor {
   /** Label column and header row whose labels meet. */
   col: number;
@@ -54,21 +70,31 @@ export function findSharedAnchor(grid: Grid): Anchor | null {
   const nc = Math.max(0, ...grid.values.map((r) => r.length));
   const colKeys: Map<string, number>[] = []; // key -> last row where the key is in column c
   const rowKeys: Map<string, number>[] = []; // key -> last column where the key is in row r
+  const colNums: Map<string, number>[] = []; // the same for numeric codes
+  const rowNums: Map<string, number>[] = [];
   for (let c = 0; c < Math.min(nc, SCAN); c++) {
     const m = new Map<string, number>();
+    const mn = new Map<string, number>();
     for (let r = 0; r < nr; r++) {
       const k = primaryKey(grid, r, c);
       if (k) m.set(k, r);
+      const kn = numericCodeKey(grid, r, c);
+      if (kn) mn.set(kn, r);
     }
     colKeys.push(m);
+    colNums.push(mn);
   }
   for (let r = 0; r < Math.min(nr, SCAN); r++) {
     const m = new Map<string, number>();
+    const mn = new Map<string, number>();
     for (let c = 0; c < nc; c++) {
       const k = primaryKey(grid, r, c);
       if (k) m.set(k, c);
+      const kn = numericCodeKey(grid, r, c);
+      if (kn) mn.set(kn, c);
     }
     rowKeys.push(m);
+    rowNums.push(mn);
   }
   let best: Anchor | null = null;
   let bestScore = 0;
@@ -77,8 +103,13 @@ export function findSharedAnchor(grid: Grid): Anchor | null {
       const keys = new Set<string>();
       for (const [k, lastCol] of rowKeys[r]) {
         if (lastCol <= c) continue;
-        const lastRow = colKeys[c].get(k);
+        const lastRow = colKeys[c].get(k) ?? colNums[c].get(k);
         if (lastRow !== undefined && lastRow > r) keys.add(k);
+      }
+      // Text codes down the side, numbers across the top.
+      for (const [k, lastRow] of colKeys[c]) {
+        const lastCol = rowNums[r].get(k);
+        if (lastRow > r && lastCol !== undefined && lastCol > c) keys.add(k);
       }
       if (keys.size < 2) continue;
       const names = [...keys].filter((k) => k.startsWith("n:")).length;

@@ -5,6 +5,7 @@
 
 import type { Role } from "./types";
 import { labelKey } from "./normalize";
+import { unifyVariants } from "./labelText";
 
 export type Dim = "row" | "col";
 
@@ -82,7 +83,7 @@ const UNIT_SUFFIX = /\s*\((百万円|千円|万円|億円|十億円|円|人|pers
 
 /** Dictionary form of a label: labelKey, `_`/`-` as spaces, no commas, no (控除)/(less). */
 export function dictKey(text: string): { key: string; less: boolean } {
-  let k = labelKey(text).replace(/[_-]+/g, " ").replace(/[,、:;]/g, " ").replace(/\s+/g, " ").trim();
+  let k = unifyVariants(labelKey(text)).replace(/[_-]+/g, " ").replace(/[,、:;]/g, " ").replace(/\s+/g, " ").trim();
   k = k.replace(UNIT_SUFFIX, "").trim();
   let less = false;
   const m = /^(\(控除\)|控除|\(less\)|less:|less|\(-\))\s*/.exec(k);

@@ -1,14 +1,14 @@
 // Label normalisation shared by the recogniser, the mapping, the employment sheet and the shock
 // reader: labels match whatever their width (全角/半角), case or spacing.
 
-/** Key used to match labels: NFKC (full-width → half-width, （） → ()), lower case, single spaces. */
+import { normalizeLabelText } from "./labelText";
+
+/** Key used to match labels: NFKC (full-width → half-width, （） → ()), lower case, whitespace
+ * as printed layout removed (normalizeLabelText: line breaks, padding spaces). */
 export function labelKey(text: string): string {
-  return text
-    .normalize("NFKC")
+  return normalizeLabelText(text)
     .replace(/[\u2010-\u2015\u2212\uFF0D]/g, "-")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+    .toLowerCase();
 }
 
 /** Key for codes: like labelKey, and a purely numeric code loses its leading zeros ("01" = "1"),

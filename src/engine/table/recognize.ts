@@ -12,6 +12,7 @@ import {
   findAnchor,
   findPositionalAnchor,
   findSharedAnchor,
+  labelOrCodeKey,
   pickCodePosition,
   pickNamePosition,
   primaryKey,
@@ -116,11 +117,11 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
   const candCols: number[] = positional ? [...positional.sectorCols] : [];
   if (!positional) {
     for (let r = anchor.row + 1; r < nr; r++) {
-      const k = primaryKey(grid, r, anchor.col);
+      const k = labelOrCodeKey(grid, r, anchor.col, anchor.keys);
       if (k && anchor.keys.has(k)) candRows.push(r);
     }
     for (let c = anchor.col + 1; c < nc; c++) {
-      const k = primaryKey(grid, anchor.row, c);
+      const k = labelOrCodeKey(grid, anchor.row, c, anchor.keys);
       if (k && anchor.keys.has(k)) candCols.push(c);
     }
   }
@@ -169,7 +170,7 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
             rowNamePos,
             rowCodePos,
             (p) => ({ r: index, c: p }),
-            (p) => primaryKey(grid, index, p),
+            (p) => labelOrCodeKey(grid, index, p, anchor.keys),
             anchor.col,
           )
         : readLineLabel(
@@ -178,7 +179,7 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
             colNamePos,
             colCodePos,
             (p) => ({ r: p, c: index }),
-            (p) => primaryKey(grid, p, index),
+            (p) => labelOrCodeKey(grid, p, index, anchor.keys),
             anchor.row,
           );
     let hasData = false;
@@ -345,14 +346,18 @@ function pairSectors(grid: Grid, rows: Work[], cols: Work[], keys: Set<string>):
     used.add(c);
     pairs.push([r, c]);
   }
-  const plain = pairs.filter(([r, c]) => !r.dict && !c.dict);
+  // A label that is both a row and a column is a sector whatever words it contains ('Education
+  // NPISH', 'Government services'): only a pair that the dictionaries know in both directions
+  // (totals, output, 家計外消費支出) needs its position to be called a sector.
+  const byLabel = ([r, c]: [Work, Work]) => !r.dict || !c.dict;
+  const plain = pairs.filter(byLabel);
   if (plain.length === 0) return;
   const rLo = Math.min(...plain.map(([r]) => r.index));
   const rHi = Math.max(...plain.map(([r]) => r.index));
   const cLo = Math.min(...plain.map(([, c]) => c.index));
   const cHi = Math.max(...plain.map(([, c]) => c.index));
   const sectors = pairs.filter(
-    ([r, c]) => (!r.dict && !c.dict) || (r.index > rLo && r.index < rHi && c.index > cLo && c.index < cHi),
+    (p) => byLabel(p) || (p[0].index > rLo && p[0].index < rHi && p[1].index > cLo && p[1].index < cHi),
   );
   // A label twice among the sector rows (or columns) cannot be told apart.
   for (const [lines, word] of [

@@ -1,0 +1,103 @@
+// CGE scenarios (CGE.md section 3): every key optional; unknown keys, goods or factors and values
+// outside their domain are refused with the key named, because a silently ignored shock would
+// report the benchmark as the scenario's result.
+
+import { RippleError, RippleErrorList } from "../errors";
+import type { Elasticities } from "./calibrate";
+
+export interface CgeScenario {
+  name: string;
+  /** World import price pWm × factor. */
+  importPrice?: Record<string, number>;
+  /** New import tariff rate τm. */
+  tariff?: Record<string, number>;
+  /** Imports limited to this share of the benchmark; the quota rent is reported. */
+  importQuota?: Record<string, number>;
+  /** New production tax rate τz (negative = subsidy). */
+  productionTax?: Record<string, number>;
+  /** Composite-factor productivity b_j × factor. */
+  productivity?: Record<string, number>;
+  /** Factor endowment FF_h × factor. */
+  factorSupply?: Record<string, number>;
+  elasticities?: Elasticities;
+}
+
+type Domain = { test: (v: number) => boolean; ja: string; en: string };
+const POSITIVE: Domain = { test: (v) => v > 0, ja: "正の数", en: "a positive number" };
+const RATE: Domain = { test: (v) => v > -1, ja: "−1 より大きい数", en: "a number above −1" };
+
+const GOOD_KEYS: Record<string, Domain> = {
+  importPrice: POSITIVE,
+  tariff: RATE,
+  importQuota: POSITIVE,
+  productionTax: RATE,
+  productivity: POSITIVE,
+};
+const KNOWN = new Set(["name", ...Object.keys(GOOD_KEYS), "factorSupply", "elasticities"]);
+
+/** Shape and domain of a scenario read from JSON; labels are checked by `checkScenarioLabels`. */
+export function parseScenario(json: unknown, file = "scenario"): CgeScenario {
+  const where = { file };
+  const fail = (key: string, ja: string, en: string) => new RippleError("cge.scenario", { ja: `${key}: ${ja}`, en: `${key}: ${en}` }, where);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("(file)", "JSON のオブジェクトではありません。", "not a JSON object.");
+  const obj = json as Record<string, unknown>;
+  const problems: RippleError[] = [];
+  for (const k of Object.keys(obj))
+    if (!KNOWN.has(k)) problems.push(fail(k, `未知のキーです（使えるキー: ${[...KNOWN].join(", ")}）。`, `unknown key (known: ${[...KNOWN].join(", ")}).`));
+  const table = (key: string, v: unknown, dom: Domain): Record<string, number> | undefined => {
+    if (v === undefined) return undefined;
+    if (typeof v !== "object" || v === null || Array.isArray(v)) {
+      problems.push(fail(key, "{ \"ラベル\": 数値 } の形にしてください。", "must be { \"LABEL\": number }."));
+      return undefined;
+    }
+    const out: Record<string, number> = {};
+    for (const [label, x] of Object.entries(v)) {
+      if (typeof x !== "number" || !Number.isFinite(x) || !dom.test(x)) problems.push(fail(`${key}.${label}`, `${String(x)} は${dom.ja}ではありません。`, `${String(x)} is not ${dom.en}.`));
+      else out[label] = x;
+    }
+    return out;
+  };
+  const name = obj.name === undefined ? "scenario" : obj.name;
+  if (typeof name !== "string") problems.push(fail("name", "文字列にしてください。", "must be a string."));
+  const s: CgeScenario = { name: String(name) };
+  for (const [k, dom] of Object.entries(GOOD_KEYS)) {
+    const t = table(k, obj[k], dom);
+    if (t) (s as unknown as Record<string, unknown>)[k] = t;
+  }
+  const ff = table("factorSupply", obj.factorSupply, POSITIVE);
+  if (ff) s.factorSupply = ff;
+  const el = obj.elasticities;
+  if (el !== undefined) {
+    if (typeof el !== "object" || el === null || Array.isArray(el)) problems.push(fail("elasticities", "{ \"armington\": {...}, \"transformation\": {...} } の形にしてください。", "must be { \"armington\": {...}, \"transformation\": {...} }."));
+    else {
+      const e = el as Record<string, unknown>;
+      for (const k of Object.keys(e))
+        if (k !== "armington" && k !== "transformation") problems.push(fail(`elasticities.${k}`, "armington か transformation にしてください。", "use armington or transformation."));
+      s.elasticities = { armington: table("elasticities.armington", e.armington, POSITIVE), transformation: table("elasticities.transformation", e.transformation, POSITIVE) };
+    }
+  }
+  if (problems.length === 1) throw problems[0];
+  if (problems.length) throw new RippleErrorList("cge.scenario", problems);
+  return s;
+}
+
+/** Every good and factor a scenario names must exist in the SAM. */
+export function checkScenarioLabels(s: CgeScenario, goods: string[], factors: string[]): void {
+  const unknown: string[] = [];
+  for (const k of Object.keys(GOOD_KEYS)) {
+    const t = (s as unknown as Record<string, Record<string, number> | undefined>)[k];
+    for (const g of Object.keys(t ?? {})) if (!goods.includes(g)) unknown.push(`${k}.${g}`);
+  }
+  for (const k of ["armington", "transformation"] as const) for (const g of Object.keys(s.elasticities?.[k] ?? {})) if (!goods.includes(g)) unknown.push(`elasticities.${k}.${g}`);
+  for (const h of Object.keys(s.factorSupply ?? {})) if (!factors.includes(h)) unknown.push(`factorSupply.${h}`);
+  if (unknown.length)
+    throw new RippleError("cge.scenario-label", {
+      ja: `シナリオ「${s.name}」に SAM にない財・要素があります: ${unknown.join(", ")}（財: ${goods.join(", ")}; 要素: ${factors.join(", ")}）。`,
+      en: `scenario '${s.name}' names goods or factors not in the SAM: ${unknown.join(", ")} (goods: ${goods.join(", ")}; factors: ${factors.join(", ")}).`,
+    });
+}
+
+/** True when the scenario changes nothing but (possibly) elasticities. */
+export function isEmptyShock(s: CgeScenario): boolean {
+  return [s.importPrice, s.tariff, s.importQuota, s.productionTax, s.productivity, s.factorSupply].every((t) => !t || Object.keys(t).length === 0);
+}
