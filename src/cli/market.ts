@@ -214,7 +214,7 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
   );
 
   // With the plans: their economic-security value on the same market run (RESILIENCE.md).
-  const security = evaluation ? inFile(typed, () => runSecurity({ market: analysis, evaluation: evaluation!, model, parameters: securityParametersOf(file, typed) })) : null;
+  const security = evaluation ? inFile(typed, () => runSecurity({ market: analysis, evaluation: evaluation!, model, parameters: securityParametersOf(file, typed), draws: args.draws, seed: args.seed })) : null;
   const json = {
     ...(marketJson(analysis, { index: sector.index, label: table.sectors[sector.index].label, reason: sector.reason }, lang) as object),
     ...(security ? { security: securityJson(security), securityDetail: securityDetailJson(security, lang) } : {}),

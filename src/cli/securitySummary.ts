@@ -16,6 +16,13 @@ export function securitySummary(r: SecurityRun, unit: string | null, lang: Lang)
       ? `B/C（経済安全保障）= 期待回避粗付加価値の現在価値 ${num(s.pvExpectedAvoided.valueAdded)} ÷ 補助金の現在価値 ${num(s.pvSubsidy)} = ${bc}（${u}）`
       : `B/C (economic security) = PV of expected avoided gross value added ${num(s.pvExpectedAvoided.valueAdded)} / PV of subsidy ${num(s.pvSubsidy)} = ${bc} (${u})`,
   ];
+  const mc = r.monteCarlo;
+  if (mc)
+    lines.push(
+      ja
+        ? `  判断パラメータのモンテカルロ ${mc.draws.toLocaleString("en-US")} 回（種 ${mc.seed}）: B/C P5 ${num(mc.benefitCostRatio.p5, 2)} / P50 ${num(mc.benefitCostRatio.p50, 2)} / P95 ${num(mc.benefitCostRatio.p95, 2)}、B/C ≥ 1 の確率 ${num(mc.probabilityAtLeastOne * 100)}%、最も効く判断: ${mc.tornado.bars[0]?.key ?? "—"}`
+        : `  Monte Carlo over the judgement parameters, ${mc.draws.toLocaleString("en-US")} draws (seed ${mc.seed}): B/C P5 ${num(mc.benefitCostRatio.p5, 2)} / P50 ${num(mc.benefitCostRatio.p50, 2)} / P95 ${num(mc.benefitCostRatio.p95, 2)}, P(B/C ≥ 1) ${num(mc.probabilityAtLeastOne * 100)}%, largest swing: ${mc.tornado.bars[0]?.key ?? "—"}`,
+    );
   for (const x of s.scenarios)
     lines.push(
       ja

@@ -32,6 +32,13 @@ export const S = {
   concordance: L("用途 → 産業連関表の部門", "Application → IO sector"),
   method: L("方法", "Method"),
   chart: L("期待回避粗付加価値（年度別）", "Expected avoided gross value added by fiscal year"),
+  distribution: L("B/C（経済安全保障）の分布：判断パラメータのモンテカルロ", "Distribution of the B/C (economic security): Monte Carlo over the judgement parameters"),
+  drawsSeed: L("回、乱数の種", "draws, seed"),
+  atLeastOne: L("B/C ≥ 1 となる確率", "P(B/C ≥ 1)"),
+  tornado: L("B/C（経済安全保障）のトルネード図（判断パラメータを1つずつ下限・上限に）", "Tornado of the B/C (economic security): one judgement at a time at its low and high"),
+  bcAtLow: L("下限での B/C", "B/C at low"),
+  bcAtHigh: L("上限での B/C", "B/C at high"),
+  swing: L("振れ幅", "Swing"),
 };
 
 const H = {
@@ -60,6 +67,7 @@ const H = {
   source: L("出典・根拠", "Source / reasoning"),
   application: L("用途", "Application"),
   sector: L("部門", "Sector"),
+  mean: L("平均", "Mean"),
 };
 
 export const SECURITY_METHOD: Bilingual = L(
@@ -100,6 +108,44 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   const tagged: [number, number, number[]?][] = [[head, 4]];
   s.skip();
 
+  const mc = run.monteCarlo;
+  if (mc) {
+    s.add([[`${tr(S.distribution)}（${mc.draws.toLocaleString("en-US")} ${tr(S.drawsSeed)} ${mc.seed}）`]], "subtitle");
+    s.add([[tr(H.item), "P5", "P50", "P95", tr(H.mean)]], "header");
+    const dRow = s.add(
+      [
+        [tr(S.bc), mc.benefitCostRatio.p5, mc.benefitCostRatio.p50, mc.benefitCostRatio.p95, mc.benefitCostRatio.mean],
+        [money(S.pvAvoided), mc.pvExpectedAvoidedValueAdded.p5, mc.pvExpectedAvoidedValueAdded.p50, mc.pvExpectedAvoidedValueAdded.p95, mc.pvExpectedAvoidedValueAdded.mean],
+        [tr(S.atLeastOne), mc.probabilityAtLeastOne, null, null, null],
+      ],
+      "body",
+      [null, "#,##0.00", "#,##0.00", "#,##0.00", "#,##0.00"],
+    );
+    tagged.push([dRow, 3]);
+    s.skip();
+    s.add([[tr(S.tornado)]], "subtitle");
+    const labelOf = new Map(allJudgementParameters().map((p) => [p.key, tr(p.label)]));
+    const tHead = s.add([[tr(H.item), tr(H.low), tr(H.high), tr(S.bcAtLow), tr(S.bcAtHigh), tr(S.swing)]], "header");
+    const tRow = s.add(
+      mc.tornado.bars.map((b) => [labelOf.get(b.key) ?? b.key, b.low, b.high, b.outputLow, b.outputHigh, b.swing]),
+      "body",
+      [null, "#,##0.###", "#,##0.###", "#,##0.00", "#,##0.00", "#,##0.00"],
+    );
+    tagged.push([tRow, mc.tornado.bars.length]);
+    if (mc.tornado.bars.length)
+      s.chart({
+        type: "bar",
+        title: tr(S.tornado),
+        categories: { row: tRow, col: 0, rows: mc.tornado.bars.length, cols: 1 },
+        series: [
+          { name: tr(S.bcAtLow), values: { row: tRow, col: 3, rows: mc.tornado.bars.length, cols: 1 } },
+          { name: tr(S.bcAtHigh), values: { row: tRow, col: 4, rows: mc.tornado.bars.length, cols: 1 } },
+        ],
+        yAxisTitle: tr(S.bc),
+        anchor: { row: tHead, col: 7, widthCols: 8, heightRows: Math.max(14, mc.tornado.bars.length + 2) },
+      });
+    s.skip(Math.max(2, 16 - mc.tornado.bars.length));
+  }
   s.add([[tr(S.scenarios)]], "subtitle");
   s.add([[tr(H.scenario), tr(H.probability), tr(H.months), tr(H.cut), tr(H.shortWithout), tr(H.shortWith), money(H.outWithout), money(H.outWith), money(H.gvaWithout), money(H.gvaWith), money(H.avoided)]], "header");
   const scRow = s.add(

@@ -71,6 +71,13 @@ describe("security block", () => {
     checkBlock(j.security, j.securityDetail, demo.projects);
     // the same workbook gives the same numbers through both commands
     expect(j.security).toEqual(demo.security);
+    // the Monte Carlo over the judgement parameters repeats exactly with its seed
+    const mc = j.securityDetail.monteCarlo;
+    expect(mc).toEqual(demo.securityDetail.monteCarlo);
+    expect([mc.draws, mc.seed]).toEqual([2000, "1"]);
+    expect(mc.benefitCostRatio.p5).toBeLessThan(mc.benefitCostRatio.p95);
+    expect(mc.probabilityAtLeastOne).toBeGreaterThan(0);
+    expect(mc.tornado.bars[0].key).toBe("probability:severe");
   }, 90_000);
 });
 

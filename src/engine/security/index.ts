@@ -6,3 +6,4 @@ export * from "./params";
 export * from "./supply";
 export * from "./run";
 export * from "./sheet";
+export * from "./montecarlo";

@@ -9,12 +9,15 @@ import type { IOModel } from "../model/iomodel";
 import type { Evaluation } from "../projects/evaluate";
 import { buildSecurityInput, type SecurityBuild } from "./build";
 import { evaluateSecurity, type SecurityResult } from "./evaluate";
+import { DEFAULT_SECURITY_DRAWS, securityMonteCarlo, type SecurityMonteCarlo } from "./montecarlo";
 
 export interface SecurityRun {
   build: SecurityBuild;
   result: SecurityResult;
   /** PV(induced gross value added) / PV(subsidy) of the projects evaluation: the reference ratio. */
   inducedValueAddedPerSubsidy: number | null;
+  /** Over the judgement parameters (null without a subsidy, or with draws 0). */
+  monteCarlo: SecurityMonteCarlo | null;
   warnings: RippleWarning[];
 }
 
@@ -23,6 +26,10 @@ export function runSecurity(args: {
   evaluation: Evaluation;
   model: IOModel;
   parameters?: Record<string, number>;
+  /** Monte Carlo draws over the judgement parameters (default 2,000; 0 for none) and seed. */
+  draws?: number;
+  seed?: string | number;
+  signal?: AbortSignal;
 }): SecurityRun {
   const { market, evaluation } = args;
   const marketWithout = marketInputsFromRecord(market.sheets.params);
@@ -38,7 +45,9 @@ export function runSecurity(args: {
     parameters: args.parameters,
   });
   const result = evaluateSecurity(build.input, build.parameters);
-  return { build, result, inducedValueAddedPerSubsidy: evaluation.inducedValueAddedPerSubsidy, warnings: build.warnings };
+  const draws = args.draws ?? DEFAULT_SECURITY_DRAWS;
+  const monteCarlo = draws > 0 ? securityMonteCarlo(build.input, build.parameters, { draws, seed: args.seed, signal: args.signal }) : null;
+  return { build, result, inducedValueAddedPerSubsidy: evaluation.inducedValueAddedPerSubsidy, monteCarlo, warnings: build.warnings };
 }
 
 /** The `security` block of the JSON, exactly as RESILIENCE.md 6 (table units, full precision). */
@@ -90,5 +99,14 @@ export function securityDetailJson(r: SecurityRun, lang: "ja" | "en") {
     expectedAnnualAvoided: s.expectedAnnualAvoided,
     pvExpectedAvoided: s.pvExpectedAvoided,
     employmentInTable: r.build.input.unit.hasEmployment,
+    monteCarlo: r.monteCarlo && {
+      draws: r.monteCarlo.draws,
+      seed: r.monteCarlo.seed,
+      uncertain: r.monteCarlo.uncertain,
+      benefitCostRatio: r.monteCarlo.benefitCostRatio,
+      probabilityAtLeastOne: r.monteCarlo.probabilityAtLeastOne,
+      pvExpectedAvoidedValueAdded: r.monteCarlo.pvExpectedAvoidedValueAdded,
+      tornado: r.monteCarlo.tornado,
+    },
   };
 }

@@ -8,6 +8,7 @@ import {
   type DisruptionEvent,
   evaluateSecurity,
   eventSupply,
+  securityMonteCarlo,
   type SecurityInput,
   type SupplyParams,
   unitLossesOf,
@@ -186,5 +187,45 @@ describe("RESILIENCE.md 5: the limiting cases", () => {
   it("refuses probabilities that add up to more than 1 and negative parameters, naming them", () => {
     expect(() => evaluateSecurity(input([none, severe]), params({ "probability:severe": 1.2 }))).toThrow(/probability:severe/);
     expect(() => evaluateSecurity(input([none, severe]), params({ inventoryMonths: -1 }))).toThrow(/inventoryMonths/);
+  });
+});
+
+describe("step 6: Monte Carlo over the judgement parameters", () => {
+  const inp = input([none, severe]);
+  const p = { ...params(), planUtilization: 1 };
+
+  it("repeats exactly with its seed, differs with another; P5 ≤ P50 ≤ P95; P(B/C ≥ 1) from the draws", () => {
+    const a = securityMonteCarlo(inp, p, { draws: 500, seed: 7 })!;
+    const b = securityMonteCarlo(inp, p, { draws: 500, seed: 7 })!;
+    const c = securityMonteCarlo(inp, p, { draws: 500, seed: 8 })!;
+    expect(b.benefitCostRatio).toEqual(a.benefitCostRatio);
+    expect(b.probabilityAtLeastOne).toBe(a.probabilityAtLeastOne);
+    expect(c.benefitCostRatio.mean).not.toBe(a.benefitCostRatio.mean);
+    expect(a.benefitCostRatio.p5).toBeLessThanOrEqual(a.benefitCostRatio.p50);
+    expect(a.benefitCostRatio.p50).toBeLessThanOrEqual(a.benefitCostRatio.p95);
+    expect(a.probabilityAtLeastOne).toBeGreaterThanOrEqual(0);
+    expect(a.probabilityAtLeastOne).toBeLessThanOrEqual(1);
+    // every judgement parameter the input uses is drawn, triangular around the value in use
+    expect(a.uncertain.map((u) => u.key).sort()).toEqual(
+      ["dependent:a", "dependent:b", "inventoryMonths", "otherOriginsSpare", "planUtilization", "probability:severe", "surgeUtilization"].filter((k) =>
+        a.uncertain.some((u) => u.key === k),
+      ),
+    );
+    expect(a.uncertain.find((u) => u.key === "probability:severe")!.distribution).toEqual({ type: "triangular", low: 0.01, mode: 0.1, high: 0.1 });
+  });
+
+  it("the tornado: B/C is linear in the severe probability, so its bar spans exactly p_low and p_high", () => {
+    const mc = securityMonteCarlo(inp, p, { draws: 10, seed: 1 })!;
+    const bar = mc.tornado.bars.find((b) => b.key === "probability:severe")!;
+    const base = evaluateSecurity(inp, p).benefitCostRatio!;
+    expect(mc.tornado.base).toBe(base);
+    expect(bar.outputLow).toBeCloseTo((base * 0.01) / 0.1, 12);
+    expect(bar.outputHigh).toBeCloseTo(base, 12);
+    for (let i = 1; i < mc.tornado.bars.length; i++) expect(mc.tornado.bars[i - 1].swing).toBeGreaterThanOrEqual(mc.tornado.bars[i].swing);
+  });
+
+  it("no subsidy: no B/C and no Monte Carlo", () => {
+    expect(securityMonteCarlo({ ...inp, pvSubsidy: 0 }, p)).toBeNull();
+    expect(evaluateSecurity({ ...inp, pvSubsidy: 0 }, p).benefitCostRatio).toBeNull();
   });
 });
