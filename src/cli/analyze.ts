@@ -15,6 +15,8 @@ import type { AnalysisResult } from "../engine/model/result";
 import { buildTable, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
 import type { IOTable, ImportType, TableLayout, TableMapping } from "../engine/table/types";
 import { buildAnalysisReport, type ReportInput } from "../report/analysisReport";
+import { imbalanceNotice } from "../report/imbalanceNotice";
+import { checkTableBalance } from "../engine/table/balance";
 import { recordModelOptions } from "../report/modelOptionsRecord";
 import { checksum, sha256Text } from "../report/checksum";
 import { analysisDeliverable } from "../report/deliverable";
@@ -39,6 +41,8 @@ export interface AnalyzeArgs {
   consumptionRate?: number;
   /** Drop sectors with zero or negative output (named in a warning). */
   dropZeroOutput?: boolean;
+  /** Run on a table that does not add up (every results sheet then says so). */
+  allowImbalance?: boolean;
   /** Also write the closed model (Type II) sheet. */
   typeII?: boolean;
   out?: string;
@@ -130,6 +134,22 @@ export async function readText(path: string, typed: string): Promise<string> {
   }
 }
 
+/** The table read from the layout, refused when it does not add up (CLI.md; exit 2, nothing
+ * written) unless the user allows it, and then carrying the warning every sheet repeats. */
+export function balancedTable(
+  file: string,
+  build: (grid: Grid, layout: TableLayout) => IOTable,
+  grid: Grid,
+  layout: TableLayout,
+  allowImbalance: boolean | undefined,
+): IOTable {
+  return inFile(file, () => {
+    const table = build(grid, layout);
+    const warnings = checkTableBalance(table, { allowImbalance });
+    return warnings.length ? { ...table, warnings: [...table.warnings, ...warnings] } : table;
+  });
+}
+
 /** Adds the file to an error that names only a sheet and cell, so the message is complete. */
 export function inFile<T>(file: string, f: () => T): T {
   try {
@@ -193,7 +213,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       ja: `シート「${grid.sheet}」の表を使います（${layout.sectorBlock}）。別のシートは --sheet で指定できます。`,
       en: `using the table on sheet '${grid.sheet}' (${layout.sectorBlock}); choose another with --sheet.`,
     });
-  const table = inFile(inputName, () => buildTable(grid, layout));
+  const table = balancedTable(inputName, buildTable, grid, layout, args.allowImbalance);
 
   // The shock: a CSV/workbook file, or a sheet of the input workbook.
   let shock: number[] | undefined;
@@ -272,6 +292,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       });
       return { full: analysisDeliverable(spec, { model, shock, impact: result.impact, layout }) };
     },
+    notice: imbalanceNotice(table.warnings),
     jsonValue: () => result,
     summary: () => summaryText(result, table.unit, lang),
   });

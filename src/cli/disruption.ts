@@ -41,7 +41,8 @@ import type { ReportInput } from "../report/analysisReport";
 import { checksum, sha256Text } from "../report/checksum";
 import { disruptionDeliverable } from "../report/deliverable";
 import { unitLabel } from "../report/labels";
-import { chooseSheet, inFile, readGrids, readText, say, usedRange, withFile } from "./analyze";
+import { balancedTable, chooseSheet, inFile, readGrids, readText, say, usedRange, withFile } from "./analyze";
+import { imbalanceNotice } from "../report/imbalanceNotice";
 import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
@@ -66,6 +67,8 @@ export interface DisruptionArgs {
   map?: string;
   /** Drop sectors with zero or negative output (named in a warning). */
   dropZeroOutput?: boolean;
+  /** Run on a table that does not add up (every results sheet then says so). */
+  allowImbalance?: boolean;
   importType?: ImportType;
   out?: string;
   /** File for the JSON result, or "-" for stdout. */
@@ -204,7 +207,7 @@ export async function runDisruption(args: DisruptionArgs, io: CliIO): Promise<Di
       ja: `シート「${grid.sheet}」の産業連関表を使います。別のシートは --sheet で指定できます。`,
       en: `using the input-output table on sheet '${grid.sheet}'; choose another with --sheet.`,
     });
-  const table = inFile(args.input, () => buildTable(grid, layout));
+  const table = balancedTable(args.input, buildTable, grid, layout, args.allowImbalance);
 
   const modelOptions: ModelOptions = {};
   if (args.importType) modelOptions.importType = args.importType;
@@ -238,6 +241,7 @@ export async function runDisruption(args: DisruptionArgs, io: CliIO): Promise<Di
     json: args.json,
     defaultOut: args.defaultOut ?? DISRUPTION_OUT,
     // The deliverable (shared with the pane): the complete method sheet, values only.
+    notice: imbalanceNotice(table.warnings),
     specs: () => ({ full: disruptionDeliverable({ result, table, lang, inputs, version: packageVersion(), now: args.now, layout }) }),
     jsonValue: () => disruptionJson(result, lang),
     summary: () => disruptionSummary(result, lang),

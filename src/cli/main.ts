@@ -11,6 +11,7 @@ import { runProjects } from "./projects";
 import { disruptionOption, runDisruption } from "./disruption";
 import { runMarketCommand } from "./market";
 import { securityOnFile } from "./security";
+import { CGE_OUT, runCgeCommand } from "./cge";
 import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 import { packageVersion, samplePath } from "./packageRoot";
@@ -137,7 +138,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           inputDescription: lang === "ja" ? "同梱のサンプル ripple-sample.xlsx" : "bundled sample ripple-sample.xlsx",
           public: true,
           // the sample's market sheets give the economic-security value of the plans (RESILIENCE.md)
-          security: (file, result) => securityOnFile(file, samplePath(), result)?.security ?? null,
+          security: (file, result) => securityOnFile(file, samplePath(), result),
         },
         io,
       );
@@ -156,6 +157,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--shock-sheet <name>", "read the shock from this sheet of the input workbook instead")
     .option("--consumption-rate <c>", "消費転換係数 for the second indirect effect (default 0.734, FIES 2011)", parseRate)
     .option("--drop-zero-output", "drop sectors whose output is zero or negative (each is named in a warning) instead of stopping")
+    .option("--allow-imbalance", "run on a table whose rows or columns do not add up to its output, or whose import coefficients leave 0–1 (refused otherwise, exit 2); every results sheet then says so")
     .option("--type-ii", "also write the closed model (Type II, households endogenous) on a sheet of its own")
     .option("--projects <sheet>", "policy evaluation of the supported plans on this sheet of the input workbook (MODELS.md 6)")
     .option("--converters <sheet>", "with --projects: capex converter sheet (default: the sheet 投資転換表 / Capex converters)")
@@ -184,6 +186,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           consumptionRate?: number;
           typeIi?: boolean;
           dropZeroOutput?: boolean;
+          allowImbalance?: boolean;
           projects?: string;
           converters?: string;
           params?: string;
@@ -211,6 +214,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               sheet: opts.sheet,
               map: opts.map,
               dropZeroOutput: opts.dropZeroOutput,
+              allowImbalance: opts.allowImbalance,
               importType: opts.importType,
               out: opts.out,
               json: opts.json,
@@ -236,6 +240,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               projects: opts.projects,
               converters: opts.converters,
               public: opts.public,
+              allowImbalance: opts.allowImbalance,
               out: opts.out,
               json: opts.json,
               lang,
@@ -255,6 +260,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               sheet: opts.sheet,
               map: opts.map,
               dropZeroOutput: opts.dropZeroOutput,
+              allowImbalance: opts.allowImbalance,
               importType: opts.importType,
               consumptionRate: opts.consumptionRate,
               projects: opts.projects,
@@ -283,6 +289,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
             sheet: opts.sheet,
             map: opts.map,
             dropZeroOutput: opts.dropZeroOutput,
+            allowImbalance: opts.allowImbalance,
             importType: opts.importType,
             shock: opts.shock,
             shockSheet: opts.shockSheet,
@@ -298,6 +305,22 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         );
       },
     );
+
+  program
+    .command("cge")
+    .description("the standard CGE model (STDCGE, Hosoe, Gasawa & Hashimoto ch. 6) calibrated to a SAM, with an optional scenario (../shared/spec/CGE.md)")
+    .argument("<sam>", "the SAM: .xlsx (any sheet) or .csv; reserved accounts CAP LAB IDT TRF HOH GOV INV EXT (or 資本 労働 生産税 関税 家計 政府 投資 海外)")
+    .option("--sheet <name>", "sheet holding the SAM (default: the first sheet that reads as one)")
+    .option("--map <map.json>", 'account roles for other labels: {"accounts": {label: "good"|"factor"|"idt"|"trf"|"hoh"|"gov"|"inv"|"ext"}}')
+    .option("--scenario <scenario.json>", "shock: importPrice, tariff, importQuota, productionTax, productivity, factorSupply, elasticities (CGE.md 3)")
+    .option("--numeraire <factor>", "factor whose price is fixed at 1 (default LAB/労働)")
+    .option("--out <file.xlsx>", `results workbook (default ${CGE_OUT} when --json is not given; never overwritten)`)
+    .option("--json <file.json|->", "JSON result (CLI.md field names, full precision) to a file, or to stdout with -")
+    .addOption(langOption())
+    .action(async (input: string, opts: { sheet?: string; map?: string; scenario?: string; numeraire?: string; out?: string; json?: string; lang?: Lang }) => {
+      if (opts.lang) lang = opts.lang;
+      await runCgeCommand({ input, ...opts, lang, signal: controller.signal }, io);
+    });
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { type Bilingual, type Lang, RippleError, warningText } from "../engine/errors";
+import { type Bilingual, type Lang, RippleError, type RippleWarning, warningText } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import { type MarketAnalysis, runMarketOnSheets } from "../engine/market/run";
 import { isMarketParamGrid, isMarketScenarioGrid, readMarketSheets } from "../engine/market/sheet";
@@ -18,7 +18,8 @@ import type { IOTable, TableLayout } from "../engine/table/types";
 import type { ReportInput } from "../report/analysisReport";
 import { checksum } from "../report/checksum";
 import { marketDeliverables } from "../report/deliverable";
-import { chooseSheet, findSheet, inFile, readGrids, say, usedRange, withFile } from "./analyze";
+import { balancedTable, chooseSheet, findSheet, inFile, readGrids, say, usedRange, withFile } from "./analyze";
+import { imbalanceNotice } from "../report/imbalanceNotice";
 import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
 import { projectsOnFile } from "./projects";
@@ -47,6 +48,8 @@ export interface MarketArgs {
   converters?: string;
   /** With projects: also write the public version (公開版) beside the workbook. */
   public?: boolean;
+  /** Run on a table that does not add up (every results sheet then says so). */
+  allowImbalance?: boolean;
   out?: string;
   json?: string;
   lang: Lang;
@@ -174,9 +177,11 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
   let layout: TableLayout | null;
   const extraInputs: Grid[] = [];
   let evaluation: Evaluation | undefined;
+  let readWarnings: readonly RippleWarning[] = [];
   if (args.projects) {
-    const r = await projectsOnFile(file, { input: typed, sheet: args.sheet, projects: args.projects, converters: args.converters, lang }, io);
+    const r = await projectsOnFile(file, { input: typed, sheet: args.sheet, projects: args.projects, converters: args.converters, lang, allowImbalance: args.allowImbalance }, io);
     ({ table, model, projects, layout, evaluation } = r);
+    readWarnings = r.baseTable.warnings;
     const chosen = inFile(typed, () => chooseSheet(file.sheets, typed, { sheet: args.sheet }));
     tableGrid = chosen.grid;
     if (chosen.searched) sayTableSheet(io, lang, tableGrid.sheet);
@@ -188,7 +193,7 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
     tableGrid = chosen.grid;
     if (chosen.searched) sayTableSheet(io, lang, tableGrid.sheet);
     layout = chosen.layout;
-    table = inFile(typed, () => buildTable(chosen.grid, chosen.layout));
+    table = balancedTable(typed, buildTable, chosen.grid, chosen.layout, args.allowImbalance);
     model = await IOModel.buildAsync(table, {}, { signal: args.signal }).catch((e) => {
       throw withFile(e, typed);
     });
@@ -241,6 +246,7 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
           : undefined,
       }),
     wantPublic: args.public,
+    notice: imbalanceNotice([...readWarnings, ...table.warnings]),
     jsonValue: () => json,
     summary: () => marketSummary(analysis, lang) + (security ? securitySummary(security, table.unit, lang) : ""),
   });

@@ -2,7 +2,8 @@
 // file), its public version when asked for, the JSON, and the lines that say where they went.
 
 import { resolve } from "node:path";
-import type { Lang } from "../engine/errors";
+import type { Bilingual, Lang } from "../engine/errors";
+import { withImbalanceNotice } from "../report/imbalanceNotice";
 import { publicFileName } from "../report/deliverable";
 import type { WorkbookSpec } from "../report/spec";
 import { writeXlsx } from "../workbook/xlsx";
@@ -16,6 +17,8 @@ export interface OutputRequest {
   defaultOut: string;
   /** The workbooks, built only when one is written (full; public or null). */
   specs: () => { full: WorkbookSpec; public?: WorkbookSpec | null };
+  /** Said after the title of every sheet (a table used with --allow-imbalance). */
+  notice?: Bilingual | null;
   /** Write the public version too (--public). */
   wantPublic?: boolean;
   jsonValue: () => unknown;
@@ -31,7 +34,7 @@ export async function writeOutputs(io: CliIO, lang: Lang, r: OutputRequest): Pro
     const requested = resolve(io.cwd, r.out ?? r.defaultOut);
     workbook = freePath(requested);
     const specs = r.specs();
-    await writeXlsx(specs.full, workbook);
+    await writeXlsx(withImbalanceNotice(specs.full, r.notice ?? null), workbook);
     if (workbook !== requested)
       say(io, lang, {
         ja: `${requested} は既にあるため上書きせず、${workbook} に書きました。`,
@@ -39,7 +42,7 @@ export async function writeOutputs(io: CliIO, lang: Lang, r: OutputRequest): Pro
       });
     if (r.wantPublic && specs.public) {
       publicWorkbook = freePath(publicFileName(requested, lang));
-      await writeXlsx(specs.public, publicWorkbook);
+      await writeXlsx(withImbalanceNotice(specs.public, r.notice ?? null), publicWorkbook);
     }
   }
   if (r.json !== undefined) await writeJson(r.json, r.jsonValue(), io, lang);

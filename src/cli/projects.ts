@@ -14,13 +14,22 @@ import { projectsDeliverables } from "../report/deliverable";
 import type { GridFile } from "../workbook/xlsx";
 import { chooseSheet, findSheet, inFile, readGrids, readText } from "./analyze";
 import { writeOutputs } from "./outputs";
+import { imbalanceNotice } from "../report/imbalanceNotice";
 import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
 import { packageVersion } from "./packageRoot";
 import { summaryText } from "./summary";
 import { securityPlanIds, withSecurity } from "../report/securityReport";
+import type { Evaluation } from "../engine/projects/evaluate";
+import type { Project } from "../engine/projects/parse";
 import { securityDetailJson, securityJson, type SecurityRun } from "../engine/security";
 import { securitySummary as securitySummaryText } from "./securitySummary";
+
+/** A security evaluation and how to redo it for other plans (the public version's probes). */
+export interface SecurityContext {
+  run: SecurityRun;
+  again: (plans: Project[], evaluation: Evaluation) => SecurityRun;
+}
 
 export interface ProjectsArgs {
   input: string;
@@ -29,6 +38,8 @@ export interface ProjectsArgs {
   map?: string;
   /** Drop sectors with zero or negative output (named in a warning). */
   dropZeroOutput?: boolean;
+  /** Run on a table that does not add up (every results sheet then says so). */
+  allowImbalance?: boolean;
   importType?: ImportType;
   consumptionRate?: number;
   projects: string;
@@ -49,7 +60,7 @@ export interface ProjectsArgs {
   public?: boolean;
   /** Also the economic-security evaluation (RESILIENCE.md), from the workbook's market sheets:
    * injected by the caller (src/cli/security.ts) so this module does not import the market one. */
-  security?: (file: GridFile, result: ProjectsPipelineResult) => SecurityRun | null;
+  security?: (file: GridFile, result: ProjectsPipelineResult) => SecurityContext | null;
 }
 
 function named(sheets: Grid[], names: Bilingual): Grid | null {
@@ -101,6 +112,7 @@ export async function projectsOnFile(
       lang,
       version: packageVersion(),
       inputDescription: args.inputDescription ?? basename(inputName),
+      allowImbalance: args.allowImbalance,
     }),
   );
 }
@@ -109,7 +121,8 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
   const { lang } = args;
   const file = await readGrids(io.cwd, args.input);
   const result = await projectsOnFile(file, args, io);
-  const security = args.security ? args.security(file, result) : null;
+  const sec = args.security ? args.security(file, result) : null;
+  const security = sec?.run ?? null;
 
   await writeOutputs(io, lang, {
     out: args.out,
@@ -123,8 +136,18 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
         evaluation: result.evaluation,
         model: result.model,
         layout: result.layout,
+        projects: result.projects,
+        // the disclosure control probes the report with changed plans: the security sheets too
+        rebuild: sec
+          ? (plans) => {
+              const again = result.rebuild(plans);
+              const run = sec.again(plans, again.evaluation);
+              return { ...again, spec: withSecurity(again.spec, { run, unit: result.table.unit, lang, planIds: securityPlanIds(plans) }) };
+            }
+          : result.rebuild,
       }),
     wantPublic: args.public,
+    notice: imbalanceNotice(result.baseTable.warnings),
     jsonValue: () => ({
       ...result.analysis,
       projects: projectsJson(result, lang),

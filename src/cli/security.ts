@@ -5,16 +5,20 @@
 
 import { type MarketAnalysis, runMarketOnSheets } from "../engine/market/run";
 import { isMarketParamGrid, isMarketScenarioGrid, readMarketSheets } from "../engine/market/sheet";
-import { runSecurity, type SecurityRun } from "../engine/security";
+import { runSecurity } from "../engine/security";
 import { securityParametersOf } from "./securityParams";
+import type { Evaluation } from "../engine/projects/evaluate";
+import type { Project } from "../engine/projects/parse";
 import type { ProjectsPipelineResult } from "../report/projectsPipeline";
+import type { SecurityContext } from "./projects";
 import type { GridFile } from "../workbook/xlsx";
 import { inFile } from "./analyze";
 import { chooseMagnetSector, readMarketDefaults } from "./market";
 
 /** The market model on the workbook's parameter and scenario sheets (found by their layout) and
- * the security evaluation against the plans; null when the workbook has no market sheets. */
-export function securityOnFile(file: GridFile, input: string, projects: ProjectsPipelineResult): { market: MarketAnalysis; security: SecurityRun } | null {
+ * the security evaluation against the plans, with how to redo it for other plans; null when the
+ * workbook has no market sheets. */
+export function securityOnFile(file: GridFile, input: string, projects: ProjectsPipelineResult): (SecurityContext & { market: MarketAnalysis }) | null {
   const paramsGrid = file.sheets.find(isMarketParamGrid);
   const scenarioGrid = file.sheets.find((g) => g !== paramsGrid && isMarketScenarioGrid(g));
   if (!paramsGrid || !scenarioGrid) return null;
@@ -22,7 +26,10 @@ export function securityOnFile(file: GridFile, input: string, projects: Projects
     const sheets = readMarketSheets(paramsGrid, scenarioGrid, readMarketDefaults());
     const parameters = securityParametersOf(file, input);
     const sector = chooseMagnetSector(projects.table, undefined);
-    const market = runMarketOnSheets(sheets, { projects: projects.projects, model: projects.model, magnetSector: sector.index });
-    return { market, security: runSecurity({ market, evaluation: projects.evaluation, model: projects.model, parameters }) };
+    const marketOf = (plans: Project[]) => runMarketOnSheets(sheets, { projects: plans, model: projects.model, magnetSector: sector.index });
+    const market = marketOf(projects.projects);
+    const again = (plans: Project[], evaluation: Evaluation) =>
+      runSecurity({ market: marketOf(plans), evaluation, model: projects.model, parameters });
+    return { market, run: runSecurity({ market, evaluation: projects.evaluation, model: projects.model, parameters }), again };
   });
 }

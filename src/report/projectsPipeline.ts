@@ -22,6 +22,7 @@ import {
 import { type Converter, type Project, parseProjects, readConverters } from "../engine/projects/parse";
 import { readSplits, type SplitDefinition } from "../engine/projects/splitSheet";
 import { buildTable, recognizeLayout } from "../engine/table";
+import { checkTableBalance } from "../engine/table/balance";
 import type { IOTable, TableLayout, TableMapping } from "../engine/table/types";
 import type { ReportInput } from "./analysisReport";
 import { recordModelOptions } from "./modelOptionsRecord";
@@ -63,6 +64,8 @@ export interface ProjectsPipelineInput {
   now?: Date;
   /** Description of the input workbook in the method sheet (e.g. its file name). */
   inputDescription?: string;
+  /** Run on a table that does not add up (engine/table/balance.ts); refused otherwise. */
+  allowImbalance?: boolean;
 }
 
 export interface ProjectsPipelineResult {
@@ -79,6 +82,9 @@ export interface ProjectsPipelineResult {
   /** The CLI.md JSON of the (split) table, `impact` = the cumulative effects of all plans. */
   analysis: AnalysisResult;
   spec: WorkbookSpec;
+  /** The evaluation and report again with changed plans and every other input as given (the
+   * public version's disclosure control probes how each figure depends on each plan). */
+  rebuild: (projects: Project[]) => { spec: WorkbookSpec; evaluation: Evaluation };
 }
 
 function usedRange(g: Grid): string {
@@ -97,7 +103,10 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
   const { lang } = input;
   const opts = input.options ?? {};
   const layout = recognizeLayout(input.tableGrid, input.mapping ? { mapping: input.mapping } : {});
-  const baseTable = buildTable(input.tableGrid, layout);
+  const read = buildTable(input.tableGrid, layout);
+  // Refused here, before anything is computed, when it does not add up (unless allowed).
+  const imbalance = checkTableBalance(read, { allowImbalance: input.allowImbalance });
+  const baseTable = imbalance.length ? { ...read, warnings: [...read.warnings, ...imbalance] } : read;
 
   // Every input sheet is read before anything is computed; all their problems go together.
   const problems: RippleError[] = [];
@@ -164,13 +173,15 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
     kpi = { ...kpi, domesticDemand: { value: opts.domesticDemand.value, source: opts.domesticDemand.source }, domesticDemandByYear: opts.domesticDemand.byYear };
   }
   const model = IOModel.build(table, input.modelOptions ?? {});
-  const evaluation = evaluateProjects(model, projects, conv.converters, {
-    firstYear: opts.firstYear,
-    lastYear: opts.lastYear,
-    baseYear: opts.baseYear,
-    discountRate,
-    kpi,
-  });
+  const evaluate = (plans: Project[]) =>
+    evaluateProjects(model, plans, conv.converters, {
+      firstYear: opts.firstYear,
+      lastYear: opts.lastYear,
+      baseYear: opts.baseYear,
+      discountRate,
+      kpi,
+    });
+  const evaluation = evaluate(projects);
   const base = analyze(model, null, { lang });
   const analysis: AnalysisResult = { ...base, impact: evaluation.cumulativeImpact };
 
@@ -198,7 +209,7 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
   }
   if (!parameters)
     warnings.push(lang === "ja" ? "パラメータシートがないため KPI は評価していません" : "No parameter sheet: the KPIs are not evaluated");
-  const spec = buildProjectsReport({
+  const report = (evaluation: Evaluation) => buildProjectsReport({
     evaluation,
     model,
     table,
@@ -217,7 +228,12 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
     version: input.version,
     now: input.now,
   });
-  return { baseTable, table, layout, model, splits, converters: conv.converters, projects, parameters, evaluation, analysis, spec };
+  const spec = report(evaluation);
+  const rebuild = (plans: Project[]) => {
+    const ev = evaluate(plans);
+    return { spec: report(ev), evaluation: ev };
+  };
+  return { baseTable, table, layout, model, splits, converters: conv.converters, projects, parameters, evaluation, analysis, spec, rebuild };
 }
 
 /** The `projects` block of the JSON result (documented in the README): full precision,

@@ -4,7 +4,7 @@
 // message speaks the current language.
 
 import * as React from "react";
-import { Button, Divider, Subtitle2, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Divider, Subtitle2, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { RippleError, type Lang } from "../engine/errors";
 import type { ImportType, Line, Role } from "../engine/table/types";
@@ -18,6 +18,7 @@ import { ProjectsPanel } from "./components/ProjectsPanel";
 import { MarketPanel } from "./components/MarketPanel";
 import { DisruptionPanel } from "./components/DisruptionPanel";
 import { FunctionErrors } from "./components/FunctionErrors";
+import { PaneTabs } from "./components/PaneTabs";
 import { errorParts } from "./useRun";
 import { setFunctionLanguage } from "../functions/errorMapping";
 import { changedModelOptions, defaultPaneOptions, hasProblems, optionProblems, toModelOptions, type PaneOptions } from "./paneOptions";
@@ -47,8 +48,16 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     maxWidth: "640px",
+    // Excel's task pane is 320–400 px wide: nothing may widen the pane (long sheet names,
+    // ranges, reasons wrap anywhere rather than scrolling the pane sideways).
+    boxSizing: "border-box",
+    minWidth: 0,
+    overflowWrap: "anywhere",
+    // An <input> is as wide as its size attribute (about 20 characters) unless its width is a
+    // percentage, which lets a Field in a two-column grid shrink with the pane.
+    "& .fui-Input__input": { width: "100%" },
   },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  header: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   langs: { display: "flex", gap: tokens.spacingHorizontalXS },
   tab: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   // A class's display wins over the hidden attribute, so hidden tabs get their own class.
@@ -56,7 +65,7 @@ const useStyles = makeStyles({
 });
 
 type PaneTab = "analysis" | "projects" | "market" | "disruption";
-const TABS: PaneTab[] = ["analysis", "projects", "market", "disruption"];
+const TABS: readonly PaneTab[] = ["analysis", "projects", "market", "disruption"];
 
 /** An error as one message in the user's language, naming sheet and cell when it has them. */
 export function errorMessage(err: unknown, lang: Lang, unexpected: (message: string) => string): string {
@@ -229,6 +238,7 @@ export function App(): React.ReactElement {
           shock,
           options: toModelOptions(options),
           typeII: options.typeII,
+          allowImbalance: options.allowImbalance,
           lang,
           modelName: modelName.trim() || undefined,
         },
@@ -309,13 +319,7 @@ export function App(): React.ReactElement {
       )}
 
       <Divider />
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PaneTab)} aria-label={t("tabs.label")}>
-        {TABS.map((k) => (
-          <Tab key={k} value={k} data-testid={`tab-${k}`}>
-            {t(`tabs.${k}`)}
-          </Tab>
-        ))}
-      </TabList>
+      <PaneTabs<PaneTab> tabs={TABS} selected={tab} label={t("tabs.label")} onSelect={setTab} />
 
       {/* Every tab stays mounted (hidden when not chosen), so a run and its inputs survive a switch. */}
       <div className={tab === "analysis" ? s.tab : s.hidden} hidden={tab !== "analysis"} data-testid="panel-analysis">

@@ -79,6 +79,11 @@ const ja = {
     confirm: "確定してブックに保存",
     saved: "対応表をブックに保存しました（キー：{{key}}）。",
     edited: "変更あり（未保存）",
+    summary: "行 {{rows}}・列 {{cols}}（部門 {{sectors}}）",
+    review: "要確認 {{n}} 件",
+    reviewHint: "位置だけで判定した行・列です。役割を確かめてください。",
+    show: "役割を表示・修正",
+    hide: "役割の一覧を閉じる",
   },
   roleName: pick(ROLE_NAMES, "ja"),
   roleSource: pick(SOURCE_NAMES, "ja"),
@@ -93,6 +98,7 @@ const ja = {
     source: "出典：{{source}}",
     incomeBase: "所得の範囲（第2次間接波及）",
     typeII: "閉鎖型モデル（Type II、家計内生化）の結果も出す",
+    allowImbalance: "合計が合わない表でも計算する（結果の各シートに注記）",
     selfSufficiency: "自給率の上書き（0〜1、空欄は表の値）",
     selfSufficiencyFromTable: "表から：{{value}}",
     invalidNumber: "0 以上 1 以下の数値を入れてください",
@@ -134,6 +140,7 @@ const ja = {
     projects: "支援計画",
     market: "需給モデル",
     disruption: "供給途絶",
+    more: "他 {{n}} 件",
   },
   publicVersion: {
     hint: "公開版（非公開の計画を除き、非公開の計画 1〜2 件だけを含む集計値を「—」にしたブック）は、このブックには書かず、別のファイルとして作成します。",
@@ -272,6 +279,11 @@ const en: Resources = {
     confirm: "Confirm and save in workbook",
     saved: "Mapping saved in the workbook (key: {{key}}).",
     edited: "Changed (not saved)",
+    summary: "{{rows}} rows, {{cols}} columns ({{sectors}} sectors)",
+    review: "{{n}} to check",
+    reviewHint: "Rows and columns decided by position only. Check their roles.",
+    show: "Show and edit roles",
+    hide: "Hide the roles",
   },
   roleName: pick(ROLE_NAMES, "en") as Resources["roleName"],
   roleSource: pick(SOURCE_NAMES, "en") as Resources["roleSource"],
@@ -286,6 +298,7 @@ const en: Resources = {
     source: "Source: {{source}}",
     incomeBase: "Income base (second indirect effect)",
     typeII: "Also give the closed model (Type II, households endogenous)",
+    allowImbalance: "Compute even if the table does not add up (every results sheet says so)",
     selfSufficiency: "Self-sufficiency overrides (0–1; blank: from the table)",
     selfSufficiencyFromTable: "From the table: {{value}}",
     invalidNumber: "Enter a number from 0 to 1",
@@ -327,6 +340,7 @@ const en: Resources = {
     projects: "Supported plans",
     market: "Supply & demand",
     disruption: "Supply disruption",
+    more: "{{n}} more",
   },
   publicVersion: {
     hint: "The public version (confidential plans removed; aggregates of only 1 or 2 confidential plans shown as —) is made as a separate file, never written into this workbook.",
@@ -437,6 +451,10 @@ export function createI18n(lang: Lang): I18n {
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false, // resources are inline, so init synchronously before the first render
     returnNull: false,
+    // Role keys are the TABLES.md codes, which contain ':' (fd:household, va:compensation);
+    // with i18next's default nsSeparator ':' they were read as namespace "roleName.fd" and the
+    // raw code was shown. The pane uses a single namespace, so no separator is needed.
+    nsSeparator: false,
   });
   return inst;
 }

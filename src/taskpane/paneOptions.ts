@@ -17,6 +17,8 @@ export interface PaneOptions {
   typeII: boolean;
   /** 自給率 overrides by sector index, as typed; "" = from the table. */
   selfSufficiency: Record<number, string>;
+  /** Run on a table that does not add up (refused otherwise; every results sheet says so). */
+  allowImbalance: boolean;
 }
 
 export function defaultPaneOptions(): PaneOptions {
@@ -26,6 +28,7 @@ export function defaultPaneOptions(): PaneOptions {
     incomeBase: "compensation",
     typeII: false,
     selfSufficiency: {},
+    allowImbalance: false,
   };
 }
 

@@ -159,7 +159,7 @@ export async function runProjects(input: ProjectsRunInput, control: RunControl =
   });
   // The same deliverables as `ripple analyze --projects`: the full workbook goes into this
   // workbook; the public version waits for the user to ask for it.
-  const out = projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout });
+  const out = projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout, projects: result.projects, rebuild: result.rebuild });
   report("report", 1);
   check();
   report("write", 0);

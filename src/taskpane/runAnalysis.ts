@@ -17,6 +17,8 @@ import * as gateway from "../workbook/office/gateway";
 import { registerModel } from "../functions/registry";
 import { recordModelOptions } from "../report/modelOptionsRecord";
 import { typeIIFigures } from "../report/typeIISheet";
+import { imbalanceNotice, withImbalanceNotice } from "../report/imbalanceNotice";
+import { checkTableBalance } from "../engine/table/balance";
 import { computeCoefficients } from "../engine/model/coefficients";
 import { resolveOptions } from "../engine/model/options";
 import { stepper, type RunControl } from "./progress";
@@ -198,6 +200,8 @@ export interface RunInput {
   options: ModelOptions;
   /** Also write the closed (Type II) model's results. */
   typeII: boolean;
+  /** Run on a table that does not add up (refused otherwise, before anything is computed). */
+  allowImbalance?: boolean;
   lang: Lang;
   /** Register the model under this name for the RIPPLE.* functions (shared runtime). */
   modelName?: string;
@@ -220,7 +224,9 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
   report("read", 0);
   const d = input.detected;
   if (d.tableError) throw d.tableError;
-  const table = d.table ?? buildTable(d.grid, d.layout);
+  const read = d.table ?? buildTable(d.grid, d.layout);
+  const imbalance = checkTableBalance(read, { allowImbalance: input.allowImbalance });
+  const table = imbalance.length ? { ...read, warnings: [...read.warnings, ...imbalance] } : read;
   check();
   report("build", 0);
   const model = await IOModel.buildAsync(table, input.options, {
@@ -268,7 +274,10 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
   });
   // The same deliverable as `ripple analyze`: values only on the results sheets, the audit
   // sheet of native formulas (with a shock) and the confirmed mapping on the method sheet.
-  const spec = analysisDeliverable(reportSpec, { model, shock: input.shock?.vector ?? null, impact: result.impact, layout: d.layout });
+  const spec = withImbalanceNotice(
+    analysisDeliverable(reportSpec, { model, shock: input.shock?.vector ?? null, impact: result.impact, layout: d.layout }),
+    imbalanceNotice(table.warnings),
+  );
   check();
   report("write", 0);
   let written: { sheets: string[] };

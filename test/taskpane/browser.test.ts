@@ -145,10 +145,14 @@ describe("task pane in Chromium with a fake Excel host", () => {
     expect(await facts.textContent()).toContain("単位：百万円");
     expect(await facts.textContent()).toContain("競争輸入型");
 
-    // 2. The role map: a row with its label cell and its role.
+    // 2. The role map, folded into its summary (nothing to check in MIC's table), opened: a row
+    // with its label cell and its role, named in Japanese.
+    expect(await page.getByTestId("roles-review").textContent()).toBe("要確認 0 件");
+    await page.getByTestId("roles-toggle").click();
     const comp = page.locator('[data-testid="role-table-rows"] tr[data-address="B19"]');
     expect(await comp.textContent()).toContain("雇用者所得");
     expect(await comp.locator("select").inputValue()).toBe("va:compensation");
+    expect(await comp.locator("select option:checked").textContent()).toBe("雇用者所得");
     await page.getByTestId("roles-cols").click();
     const household = page.locator('[data-testid="role-table-cols"] tr[data-address="R3"]');
     expect(await household.locator("select").inputValue()).toBe("fd:household");

@@ -99,7 +99,7 @@ describe("the pane writes the command line's deliverables", () => {
       lang: "ja",
       version: VERSION,
     });
-    const d = projectsDeliverables({ spec: cli.spec, evaluation: cli.evaluation, model: cli.model, layout: cli.layout });
+    const d = projectsDeliverables({ spec: cli.spec, evaluation: cli.evaluation, model: cli.model, layout: cli.layout, projects: cli.projects, rebuild: cli.rebuild });
     expect(out.sheets).toEqual(d.full.sheets.map((s) => s.name));
     expect(out.sheets).toContain(AUDIT.sheet.ja);
     expect(out.publicSpec).not.toBeNull();

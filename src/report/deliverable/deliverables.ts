@@ -1,11 +1,12 @@
 // The full workbook and its public version, each through the same passes: values only on the
 // results sheets, the audit sheet, the complete method sheet, and the deliverable checks.
 
+import type { DisclosurePlan } from "../disclosure/suppress";
 import type { WorkbookSpec } from "../spec";
 import { AUDIT_SHEET_KEY, buildAuditSheet, type AuditInput } from "./auditSheet";
 import { PUBLIC } from "./labels";
 import { METHOD_SHEET_KEY, withMethodSheet, type MethodSheetInput } from "./methodSheet";
-import { DEFAULT_SUPPRESSION, assertPublic, makePublicVersion, type Confidential, type SuppressionRule } from "./publicVersion";
+import { DEFAULT_SUPPRESSION, assertPublic, guarded, makePublicVersion, type Confidential, type SuppressionRule } from "./publicVersion";
 import { assertDeliverable, valuesOnly } from "./sanitize";
 
 export interface DeliverableOptions {
@@ -17,6 +18,9 @@ export interface DeliverableOptions {
   /** Projects runs: what must not appear in the public version. Without it no public version. */
   confidential?: Confidential;
   rule?: SuppressionRule;
+  /** Projects runs: the cells to suppress, worked out on the whole system of published cells
+   * (src/report/disclosure); without it the tag-based rule applies. */
+  disclosure?: DisclosurePlan;
 }
 
 export interface Deliverables {
@@ -51,8 +55,8 @@ export function makeDeliverables(input: WorkbookSpec, opts: DeliverableOptions =
   const spec = valuesOnly(input);
   const full = finish(spec, opts, "full");
   if (!opts.confidential) return { full, public: null };
-  const pub = finish(makePublicVersion(spec, opts.rule ?? DEFAULT_SUPPRESSION, opts.confidential), opts, "public");
-  assertPublic(pub, opts.confidential);
+  const pub = finish(makePublicVersion(spec, opts.rule ?? DEFAULT_SUPPRESSION, opts.confidential, opts.disclosure), opts, "public");
+  assertPublic(pub, guarded(opts.confidential, opts.disclosure));
   return { full, public: pub };
 }
 

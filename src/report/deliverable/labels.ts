@@ -120,6 +120,12 @@ export const PUBLIC = {
       `公開版：非公開の計画の行は削除しました。非公開の計画を 1〜${min - 1} 件含む集計値（合計・年度別の値・現在価値・比率など）は「—」で秘匿し、${min} 件以上を含む集計値のみ示します。合計から表示された内訳を引くと、または他の集計値との差から 1〜${min - 1} 件の非公開計画の値が分かる場合は、内訳や集計値を追加で秘匿します。`,
       `Public version: rows of confidential plans are removed. Aggregates (totals, yearly values, present values, ratios, …) that involve 1 to ${min - 1} confidential plans are suppressed ("—"); only aggregates of ${min} or more confidential plans are shown. Where a total minus its shown parts, or the difference of two aggregates, would isolate 1 to ${min - 1} confidential plans, further parts or aggregates are suppressed as well.`,
     ),
+  omittedText: L("（公開版では省略：非公開の計画の数値を含む記述）", "(omitted in the public version: the text states figures of confidential plans)"),
+  systemRule: (min: number): Bilingual =>
+    L(
+      `公開版：非公開の計画の行は削除しました（秘匿の方法）。① 一次秘匿：非公開の計画 1〜${min - 1} 件の値に依存する数値は「—」で秘匿します。② 補完秘匿：公開する全シートの数値を、合計・段階の和・期の和・年度の和・直接効果＝追加生産額・現在価値の割引・シート間の一致・比率（B/C、KPI）などの恒等式とともに一つの連立方程式とみなし、方法と各計画の時期（稼働開始・立上げ・稼働率・置換率）を知る読み手が解いても、どの「—」の値も、${min - 1} 件以下の非公開計画の入力（年度別の設備投資額・補助金・能力・単価）のどんな組合せも一意に求まらないように、安い順（年度別の値→合計→サマリー）に数値を追加で秘匿します。非公開の計画に依存しない数値（目標、国内需要、割引係数など）は秘匿しません。`,
+      `Disclosure control of the public version: rows of confidential plans are removed. (1) Primary suppression: figures that depend on 1 to ${min - 1} confidential plans are shown as "—". (2) Complementary suppression: all published figures of all sheets are treated as one system of equations together with their identities (totals, stage sums, phase sums, yearly sums, direct effect = additional output, discounting, equalities across sheets, ratios such as B/C and the KPI); further figures are suppressed (yearly values first, then totals, then the summary) until a reader who knows the method and each plan's timing (start, ramp-up, utilization, displacement) can solve neither for any "—" nor for any combination of the inputs (capex by year, subsidy, capacity, unit value) of ${min - 1} or fewer confidential plans. Figures that do not depend on confidential plans (targets, national demand, discount factors) are never suppressed.`,
+    ),
   numbersMasked: (k: number): Bilingual =>
     L(`非公開の数値と一致するセル ${k} 個を「—」にしました。`, `${k} cells equal to a confidential figure were replaced by "—".`),
   auditNote: L(

@@ -16,6 +16,9 @@ import { makeDeliverables, type Deliverables } from "./deliverables";
 import { mappingFromLayout } from "./methodSheet";
 import { DEFAULT_SUPPRESSION, type Confidential, type SuppressionRule } from "./publicVersion";
 import { numbersIn, type CellRef, type SheetRange } from "./refs";
+import type { Project } from "../../engine/projects/parse";
+import { probeConfidential } from "../disclosure/probe";
+import { planSuppression } from "../disclosure/suppress";
 
 /** Sheets computed from the plans (the coefficient sheets and the method sheet are not). */
 const PROJECT_SHEET_KEYS = new Set(["summary", "byYear", "byProject", "kpi", "bySector"]);
@@ -297,6 +300,11 @@ export interface ProjectsDeliverableInput {
   model: IOModel;
   layout?: TableLayout | null;
   rule?: SuppressionRule;
+  /** The run's plans and the evaluation + report again from changed plans (the pipeline's
+   * rebuild): the public version's suppression is worked out from how each figure depends on
+   * each confidential plan (src/report/disclosure). */
+  projects: Project[];
+  rebuild: (projects: Project[]) => { spec: WorkbookSpec; evaluation: Evaluation };
 }
 
 /** The full workbook and its public version (公開版) of a projects run. */
@@ -306,10 +314,17 @@ export function projectsDeliverables(input: ProjectsDeliverableInput): Deliverab
   const mapping = input.layout ? mappingFromLayout(input.layout) : undefined;
   const withMapping = mapping ? { ...spec, provenance: { ...spec.provenance, mapping } } : spec;
   const confidential = confidentialOf(ev);
+  const rule = input.rule ?? DEFAULT_SUPPRESSION;
+  const retag = (plans: Project[]) => {
+    const again = input.rebuild(plans);
+    return tagProjectsSpec(again.spec, again.evaluation);
+  };
+  const disclosure = planSuppression(probeConfidential(spec, input.projects, retag), rule.minConfidential);
   const d = makeDeliverables(withMapping, {
     audit: (s) => projectsAudit(s, ev, model, s.lang),
     confidential,
-    rule: input.rule ?? DEFAULT_SUPPRESSION,
+    rule,
+    disclosure,
   });
   return { ...d, confidential };
 }

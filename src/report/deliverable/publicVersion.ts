@@ -17,6 +17,8 @@ import {
   type SheetSpec,
   type WorkbookSpec,
 } from "../spec";
+import { applyDisclosure } from "../disclosure/apply";
+import type { DisclosurePlan } from "../disclosure/suppress";
 import { AUDIT_SHEET_KEY } from "./auditSheet";
 import { PUBLIC } from "./labels";
 import { METHOD_SHEET_KEY } from "./methodSheet";
@@ -43,7 +45,7 @@ export function suppressionText(rule: SuppressionRule, lang: Lang): string {
   return PUBLIC.rule(rule.minConfidential)[lang];
 }
 
-export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, confidential: Confidential): WorkbookSpec {
+export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, confidential: Confidential, disclosure?: DisclosurePlan): WorkbookSpec {
   if (!(Number.isInteger(rule.minConfidential) && rule.minConfidential >= 2))
     throw new RippleError("suppression-rule", {
       ja: `秘匿ルールの最小件数 ${rule.minConfidential} は 2 以上の整数にしてください（例: 3）`,
@@ -52,6 +54,9 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
   const out: WorkbookSpec = structuredClone(spec);
   const lang = out.lang;
   const secret = collectConfidentialIds(out);
+  // 0. A disclosure plan worked out on the whole system of published cells (projects runs)
+  // addresses cells of the spec as given, so it goes first.
+  if (disclosure) applyDisclosure(out, disclosure, lang);
 
   // 1. Sheets about one confidential project, and audit sheets (rebuilt from the public cells).
   const dropped = new Set(out.sheets.filter((s) => s.project?.confidential || s.key === AUDIT_SHEET_KEY).map((s) => s.name));
@@ -78,13 +83,14 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
   }
 
   // 3. Aggregates of too few confidential projects, directly or by difference.
-  suppressAggregates(out, secret, rule.minConfidential);
+  if (!disclosure) suppressAggregates(out, secret, rule.minConfidential);
 
-  // 4. Confidential text and figures left anywhere.
-  const masked = maskEverywhere(out, confidential);
+  // 4. Confidential text and figures left anywhere. With a disclosure plan the figures are
+  // protected by it (a public figure that happens to equal a confidential one stays).
+  const masked = maskEverywhere(out, guarded(confidential, disclosure));
 
   // 5. The rule, on the summary sheet (under its title) and in the provenance / method sheet.
-  const ruleText = suppressionText(rule, lang);
+  const ruleText = disclosure ? PUBLIC.systemRule(rule.minConfidential)[lang] : suppressionText(rule, lang);
   const summary = out.sheets.find((s) => s.key === "summary") ?? out.sheets[0];
   if (summary) {
     insertRows(out, summary, 1, 2);
@@ -95,10 +101,16 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
   const method = out.sheets.find((s) => s.key === METHOD_SHEET_KEY);
   if (method) {
     const end = method.blocks.reduce((m, b) => Math.max(m, b.row + b.values.length), 0) + 1;
-    method.blocks.push({ row: end, col: 0, values: [[PUBLIC.rule(rule.minConfidential)[lang]]], style: "note" });
+    method.blocks.push({ row: end, col: 0, values: [[ruleText]], style: "note" });
   }
-  assertPublic(out, confidential);
+  assertPublic(out, guarded(confidential, disclosure));
   return out;
+}
+
+/** What the last guard looks for: with a disclosure plan, names only (the plan protects the
+ * figures, and masking by value would hit public figures that happen to be equal). */
+export function guarded(confidential: Confidential, disclosure: DisclosurePlan | undefined): Confidential {
+  return disclosure ? { ...confidential, numbers: [] } : confidential;
 }
 
 function collectConfidentialIds(spec: WorkbookSpec): Set<string> {

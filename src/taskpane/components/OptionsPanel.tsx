@@ -3,6 +3,7 @@
 
 import * as React from "react";
 import {
+  Checkbox,
   Field,
   Input,
   Select,
@@ -89,6 +90,12 @@ export function OptionsPanel(p: OptionsPanelProps): React.ReactElement {
         </Select>
       </Field>
       <Switch checked={o.typeII} onChange={(_, d) => set({ typeII: d.checked })} label={t("options.typeII")} />
+      <Checkbox
+        data-testid="opt-allow-imbalance"
+        checked={o.allowImbalance}
+        onChange={(_, d) => set({ allowImbalance: d.checked === true })}
+        label={t("options.allowImbalance")}
+      />
       {p.sectors.length > 0 && (
         <Field label={t("options.selfSufficiency")}>
           <div className={s.scroll} data-testid="opt-self-sufficiency">

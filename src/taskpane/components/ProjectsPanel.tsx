@@ -20,7 +20,8 @@ import { SheetSelect, preferSheet } from "./SheetSelect";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // minmax(0, …): a grid column may shrink below its input's default width (320 px panes).
+  grid: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", alignItems: "end", gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
   pass: { color: tokens.colorPaletteGreenForeground1 },
   fail: { color: tokens.colorPaletteRedForeground1 },

@@ -22,9 +22,10 @@ import type { Lang } from "../../engine/errors";
 import { unitLabel } from "../../report/labels";
 
 const useStyles = makeStyles({
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  // The field shrinks, the buttons keep their label on one line.
-  grow: { flexGrow: 1, minWidth: "120px" },
+  // At a task pane's 320–400 px the buttons wrap below the field instead of pushing past the edge.
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  // The field takes the line when it can; the buttons keep their label on one line.
+  grow: { flexGrow: 1, flexShrink: 1, flexBasis: "180px", minWidth: 0 },
   button: { whiteSpace: "nowrap", flexShrink: 0 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
 });
@@ -61,7 +62,7 @@ export function ShockPicker(p: ShockPickerProps): React.ReactElement {
         <Button className={s.button} data-testid="shock-read" onClick={p.onRead} disabled={p.loading || !p.address.trim()}>
           {t("shock.read")}
         </Button>
-        <Button className={s.button} onClick={p.onUseSelection} disabled={p.loading}>
+        <Button className={s.button} data-testid="shock-selection" onClick={p.onUseSelection} disabled={p.loading}>
           {t("shock.useSelection")}
         </Button>
       </div>

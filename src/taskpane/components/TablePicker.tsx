@@ -10,9 +10,10 @@ import { droppedSectorsWarning, type DetectedTable } from "../runAnalysis";
 import { IMPORT_TYPES, unitLabel } from "../../report/labels";
 
 const useStyles = makeStyles({
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  // The field shrinks, the buttons keep their label on one line.
-  grow: { flexGrow: 1, minWidth: "120px" },
+  // At a task pane's 320–400 px the buttons wrap below the field instead of pushing past the edge.
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  // The field takes the line when it can; the buttons keep their label on one line.
+  grow: { flexGrow: 1, flexShrink: 1, flexBasis: "180px", minWidth: 0 },
   button: { whiteSpace: "nowrap", flexShrink: 0 },
   facts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalS },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -59,7 +60,7 @@ export function TablePicker(p: TablePickerProps): React.ReactElement {
         <Button className={s.button} data-testid="table-selection" onClick={p.onUseSelection} disabled={p.loading}>
           {t("table.useSelection")}
         </Button>
-        <Button className={s.button} onClick={() => p.sheet && p.onPickSheet(p.sheet)} disabled={p.loading || !p.sheet}>
+        <Button className={s.button} data-testid="table-reload" onClick={() => p.sheet && p.onPickSheet(p.sheet)} disabled={p.loading || !p.sheet}>
           {t("table.reload")}
         </Button>
       </div>

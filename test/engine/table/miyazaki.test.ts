@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../../../src/engine/grid";
 import { analyze } from "../../../src/engine/model";
 import { readTable } from "../../../src/engine/table";
+import { blockingChecks, tableChecks } from "../../../src/engine/table/balance";
 import { readXlsx } from "../../../src/workbook/xlsx";
 import { sharedPath } from "./fixtures";
 
@@ -114,6 +115,13 @@ describe("宮崎県 producer-price tables (real published workbook)", () => {
       expect(roles).toContain("fd:household");
       expect(roles.filter((r) => r === "import")).toHaveLength(1);
       expect(roles.filter((r) => r === "export")).toHaveLength(1);
+      // Balanced exactly (SOURCE.md); 鉱業's small negative inputs (scrap credits) are noted, not refused.
+      const checks = tableChecks(t);
+      expect(blockingChecks(checks)).toEqual([]);
+      expect(checks.every((c) => !c.skipped)).toBe(true);
+      const negatives = checks.find((c) => c.id === "negative-input")!.notes;
+      expect(negatives.length).toBe(c.n === 37 ? 1 : 2);
+      expect(negatives.every((f) => f.label.startsWith("鉱業") && f.value > -1e-3)).toBe(true);
     });
 
     it(`${c.sheet.trim()}: L equals the independent inverse to 1e-9, and the table's identity holds`, () => {

@@ -20,6 +20,9 @@ import { readStoredCells, type StoredCell } from "./xlsxCells";
 
 let run: ProjectsPipelineResult;
 let d: Deliverables & { confidential: Confidential };
+/** The public version of the same run with every confidential amount scaled by 1.37: what is
+ * the same in both does not depend on the confidential plans (public data, fixed prose). */
+let moved: WorkbookSpec;
 let dir: string;
 const files: Record<"full" | "public", string> = { full: "", public: "" };
 const recalculated: Record<"full" | "public", StoredCell[]> = { full: [], public: [] };
@@ -39,7 +42,12 @@ beforeAll(async () => {
     inputDescription: "ripple-sample.xlsx",
     now: new Date("2025-01-01T00:00:00Z"),
   });
-  d = projectsDeliverables({ spec: run.spec, evaluation: run.evaluation, model: run.model, layout: run.layout });
+  d = projectsDeliverables({ spec: run.spec, evaluation: run.evaluation, model: run.model, layout: run.layout, projects: run.projects, rebuild: run.rebuild });
+  const scaled = run.projects.map((p) =>
+    p.confidential ? { ...p, capex: new Map([...p.capex].map(([y, x]) => [y, x * 1.37])), subsidy: p.subsidy * 1.37, capacity: p.capacity * 1.37, unitValue: p.unitValue * 1.37 } : p,
+  );
+  const again = run.rebuild(scaled);
+  moved = projectsDeliverables({ spec: again.spec, evaluation: again.evaluation, model: run.model, layout: run.layout, projects: scaled, rebuild: run.rebuild }).public!;
   dir = mkdtempSync(join(tmpdir(), "ripple-projects-deliverables-"));
   for (const v of ["full", "public"] as const) {
     files[v] = join(dir, `${v}.xlsx`);
@@ -47,6 +55,13 @@ beforeAll(async () => {
     recalculated[v] = await readStoredCells(await convertWithLibreOffice(files[v], "xlsx", { outDir: join(dir, `${v}-lo`) }));
   }
 }, 240_000);
+
+/** Every cell of a spec by "sheet|row|col" (formula cells by their value). */
+function specCellsAt(spec: WorkbookSpec): [string, unknown][] {
+  return spec.sheets.flatMap((s) =>
+    s.blocks.flatMap((b) => b.values.flatMap((row, r) => row.map((v, c): [string, unknown] => [`${s.name}|${b.row + r}|${b.col + c}`, typeof v === "object" && v !== null ? v.value : v]))),
+  );
+}
 
 const auditName = (s: WorkbookSpec) => s.sheets.find((x) => x.key === AUDIT_SHEET_KEY)!.name;
 
@@ -156,13 +171,19 @@ describe("the public file (公開版), unzipped", () => {
     const stored = await readStoredCells(files.public);
     const numbers = stored.filter((c) => c.value?.kind === "number");
     expect(numbers.length).toBeGreaterThan(100);
-    expect(numbers.filter((c) => hit(c.value!.value as number)).map((c) => `${c.sheet}!${c.address}`)).toEqual([]);
+    // Public data is not suppressed (issue 14): a default of the parameter sheet that happens to
+    // equal a plan's figure (500 t/yr, say) stays; it is the same when the plans' amounts change.
+    const movedAt = new Map(specCellsAt(moved));
+    const publicDatum = (c: StoredCell) => movedAt.get(`${c.sheet}|${c.row}|${c.col}`) === c.value!.value;
+    expect(numbers.filter((c) => hit(c.value!.value as number) && !publicDatum(c)).map((c) => `${c.sheet}!${c.address}`)).toEqual([]);
     for (const [name, text] of parts) {
       if (!/^xl\/charts\/chart\d+\.xml$/.test(name)) continue;
       const cached = [...text.matchAll(/<c:numCache>([\s\S]*?)<\/c:numCache>/g)].flatMap((m) => [...m[1].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((x) => Number(x[1])));
       expect(cached.filter(hit), name).toEqual([]);
     }
-    const strings = parts.get("xl/sharedStrings.xml") ?? "";
+    // Texts that do not change with the plans' amounts (a "÷ 1,000" unit conversion) are public.
+    const fixed = new Set(specCellsAt(moved).map(([, v]) => v).filter((v) => typeof v === "string").map((v) => xmlEscape(v as string)));
+    const strings = [...(parts.get("xl/sharedStrings.xml") ?? "").matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]).filter((t) => !fixed.has(t)).join("\n");
     for (const f of figures)
       for (const form of [String(f), f.toLocaleString("en-US")])
         expect(new RegExp(`(?<![0-9A-Za-z.,])${form.replace(/[.]/g, "\\.")}(?![0-9]|[.,][0-9])`).test(strings), form).toBe(false);

@@ -1,0 +1,233 @@
+// The CGE results workbook (CGE.md section 4): per-good and macro results with charts, the SAM as
+// read, the scenario, and the method with its sources. Formats only: every number comes from the
+// engine's CgeRun.
+
+import type { Bilingual, Lang } from "../engine/errors";
+import { warningText } from "../engine/errors";
+import type { CgeRun, Sam } from "../engine/cge";
+import { CGE_TOLERANCE } from "../engine/cge";
+import { makeDeliverables } from "./deliverable";
+import { SheetBuilder, labelWidth } from "./sheetBuilder";
+import type { CellSpec, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
+
+const L = (ja: string, en: string): Bilingual => ({ ja, en });
+
+export const CGE_LABELS = {
+  results: L("CGE結果", "CGE results"),
+  sam: L("SAM", "SAM"),
+  scenario: L("CGEシナリオ", "CGE scenario"),
+  title: L("CGE モデル（標準 CGE モデル STDCGE）の結果", "CGE model results (standard CGE model, STDCGE)"),
+  scenarioName: L("シナリオ", "Scenario"),
+  none: L("（ベンチマークのみ：シナリオなし）", "(benchmark only: no scenario)"),
+  macro: L("マクロ指標", "Macro results"),
+  item: L("項目", "Item"),
+  benchmark: L("ベンチマーク", "Benchmark"),
+  scenarioCol: L("シナリオ", "Scenario"),
+  change: L("変化率", "Change"),
+  utility: L("家計効用 UU = Π Xp^α", "Household utility UU = Π Xp^α"),
+  ev: L("等価変分 EV（ベンチマーク価格）", "Equivalent variation EV (benchmark prices)"),
+  gdp: L("実質 GDP（要素費用、ベンチマーク価格の付加価値 Σ Y）", "Real GDP (value added at benchmark prices, Σ Y)"),
+  exchangeRate: L("為替レート ε", "Exchange rate ε"),
+  factorPrice: (h: string) => L(`要素価格 ${h}`, `Factor price ${h}`),
+  income: L("家計所得（要素所得 + 割当レント）", "Household income (factor income + quota rents)"),
+  rents: L("輸入割当レント 計", "Import quota rents, total"),
+  byGood: L("財別の結果（数量はベンチマーク価格の金額、価格はベンチマーク = 1）", "Results by good (quantities in benchmark-price values, prices with benchmark = 1)"),
+  good: L("財", "Good"),
+  Z: L("国内生産 Z", "Output Z"),
+  D: L("国内向け D", "Domestic sales D"),
+  E: L("輸出 E", "Exports E"),
+  M: L("輸入 M", "Imports M"),
+  Q: L("合成財 Q", "Composite Q"),
+  pz: L("生産者価格 pz", "Producer price pz"),
+  pq: L("合成財価格 pq", "Composite price pq"),
+  pd: L("国内財価格 pd", "Domestic price pd"),
+  rent: L("割当レント", "Quota rent"),
+  base: L("基準", "bench."),
+  scen: L("シナリオ", "scen."),
+  pctCol: L("%", "%"),
+  chartOutput: L("財別の国内生産の変化率（%）", "Output change by good (%)"),
+  chartPrice: L("財別の合成財価格の変化率（%）", "Composite price change by good (%)"),
+  samTitle: L("社会会計表（SAM、読み込んだまま：行 = 受取、列 = 支払）", "Social accounting matrix as read (row = receiving, column = paying account)"),
+  role: L("役割", "Role"),
+  check: L("検算", "Checks"),
+  residual: L("最大尺度化残差（収束判定 ≤ 1e-10）", "Largest scaled residual (converged when ≤ 1e-10)"),
+  walras: L("ワルラス法則：除いた要素市場の超過需要（尺度化）", "Walras' law: excess demand of the dropped factor market (scaled)"),
+  iterations: L("ニュートン法の反復回数", "Newton iterations"),
+  numeraire: L("ニューメレール", "Numeraire"),
+  warnings: L("警告", "Warnings"),
+};
+
+const FMT = { value: "#,##0.000", price: "0.000000", pct: "0.00%", small: "0.00E+00" };
+
+export interface CgeReportInput {
+  run: CgeRun;
+  /** The SAM the model was calibrated to, as read (or as built from the IO table). */
+  sam: Sam;
+  lang: Lang;
+  inputs: { description: string; sheet?: string; range?: string; checksum?: string }[];
+  version: string;
+  now?: Date;
+}
+
+const change = (a: number, b: number): number | null => (b === 0 ? null : a / b - 1);
+
+function macroRows(r: CgeRun, tr: (b: Bilingual) => string): CellSpec[][] {
+  const c = r.calibration;
+  const b = r.benchmark;
+  const s = r.solution;
+  const row = (label: Bilingual | string, v0: number, v1: number | null): CellSpec[] => [
+    typeof label === "string" ? label : tr(label),
+    v0,
+    v1,
+    v1 === null ? null : change(v1, v0),
+  ];
+  const rents = s ? s.rents.reduce((x, y) => x + y, 0) : null;
+  return [
+    row(CGE_LABELS.utility, b.UU, s ? s.UU : null),
+    [tr(CGE_LABELS.ev), null, r.ev, null],
+    row(CGE_LABELS.gdp, r.gdp0, r.gdp),
+    row(CGE_LABELS.exchangeRate, b.epsilon, s ? s.epsilon : null),
+    ...c.factors.map((h, k) => row(CGE_LABELS.factorPrice(h), b.pf[k], s ? s.pf[k] : null)),
+    row(CGE_LABELS.income, b.income, s ? s.income : null),
+    [tr(CGE_LABELS.rents), 0, rents, null],
+  ];
+}
+
+function resultsSheet(r: CgeRun, lang: Lang): SheetSpec {
+  const tr = (b: Bilingual) => b[lang];
+  const c = r.calibration;
+  const s = r.solution ?? r.benchmark;
+  const b = r.benchmark;
+  const sh = new SheetBuilder("cge-results", tr(CGE_LABELS.results));
+  sh.add([[tr(CGE_LABELS.title)]], "title");
+  sh.add([[tr(CGE_LABELS.scenarioName), r.scenario ? r.scenario.name : tr(CGE_LABELS.none)], [tr(CGE_LABELS.numeraire), `${r.numeraire} = ${r.numeraireValue}`]], "body");
+  sh.skip();
+  sh.add([[tr(CGE_LABELS.macro)]], "subtitle");
+  sh.add([[tr(CGE_LABELS.item), tr(CGE_LABELS.benchmark), tr(CGE_LABELS.scenarioCol), tr(CGE_LABELS.change)]], "header");
+  sh.add(macroRows(r, tr), "body", [null, FMT.value, FMT.value, FMT.pct]);
+  sh.skip();
+  sh.add([[tr(CGE_LABELS.byGood)]], "subtitle");
+  const vars = [
+    ["Z", (i: number) => [c.Z0[i], s.Z[i]]],
+    ["D", (i: number) => [b.D[i], s.D[i]]],
+    ["E", (i: number) => [b.E[i], s.E[i]]],
+    ["M", (i: number) => [b.M[i], s.M[i]]],
+    ["Q", (i: number) => [b.Q[i], s.Q[i]]],
+    ["pz", (i: number) => [b.pz[i], s.pz[i]]],
+    ["pq", (i: number) => [b.pq[i], s.pq[i]]],
+    ["pd", (i: number) => [b.pd[i], s.pd[i]]],
+  ] as const;
+  const header: CellSpec[] = [tr(CGE_LABELS.good)];
+  const formats: (string | null)[] = [null];
+  for (const [k] of vars) {
+    const isPrice = k.startsWith("p");
+    header.push(`${tr(CGE_LABELS[k])} ${tr(CGE_LABELS.base)}`, `${tr(CGE_LABELS[k])} ${tr(CGE_LABELS.scen)}`, `${tr(CGE_LABELS[k])} ${tr(CGE_LABELS.pctCol)}`);
+    formats.push(isPrice ? FMT.price : FMT.value, isPrice ? FMT.price : FMT.value, FMT.pct);
+  }
+  header.push(tr(CGE_LABELS.rent));
+  formats.push(FMT.value);
+  const headerRow = sh.add([header], "header");
+  const rows = c.goods.map((g, i) => {
+    const out: CellSpec[] = [g];
+    for (const [, f] of vars) {
+      const [v0, v1] = f(i);
+      out.push(v0, v1, change(v1, v0));
+    }
+    out.push(r.solution ? r.solution.rents[i] : 0);
+    return out;
+  });
+  const body = sh.add(rows, "body", formats);
+  const n = c.goods.length;
+  const height = Math.max(12, Math.min(30, n + 6));
+  const anchorRow = body + n + 2;
+  if (r.solution) {
+    sh.chart({
+      type: "bar",
+      title: tr(CGE_LABELS.chartOutput),
+      categories: { row: body, col: 0, rows: n, cols: 1 },
+      series: [{ name: tr(CGE_LABELS.Z), values: { row: body, col: 3, rows: n, cols: 1 } }],
+      anchor: { row: anchorRow, col: 0, widthCols: 6, heightRows: height },
+    });
+    sh.chart({
+      type: "bar",
+      title: tr(CGE_LABELS.chartPrice),
+      categories: { row: body, col: 0, rows: n, cols: 1 },
+      series: [{ name: tr(CGE_LABELS.pq), values: { row: body, col: 21, rows: n, cols: 1 } }],
+      anchor: { row: anchorRow, col: 7, widthCols: 6, heightRows: height },
+    });
+    sh.skip(height + 3);
+  }
+  void headerRow;
+  sh.skip();
+  sh.add([[tr(CGE_LABELS.check)]], "subtitle");
+  sh.add(
+    [
+      [tr(CGE_LABELS.residual), r.residual],
+      [tr(CGE_LABELS.walras), r.walras],
+      [tr(CGE_LABELS.iterations), r.iterations],
+    ],
+    "body",
+    [null, FMT.small],
+  );
+  if (r.warnings.length) {
+    sh.skip();
+    sh.add([[tr(CGE_LABELS.warnings)]], "subtitle");
+    sh.add(r.warnings.map((w) => [warningText(w, lang)]), "body");
+  }
+  return sh.build({ columnWidths: { 0: Math.max(labelWidth(c.goods), 44) }, freeze: { rows: 0, cols: 1 } });
+}
+
+const ROLE_NAMES: Record<string, Bilingual> = {
+  good: L("財", "good"),
+  factor: L("要素", "factor"),
+  idt: L("生産税", "production tax"),
+  trf: L("関税", "tariff"),
+  hoh: L("家計", "household"),
+  gov: L("政府", "government"),
+  inv: L("投資", "investment"),
+  ext: L("海外", "rest of world"),
+};
+
+function samSheet(sam: Sam, lang: Lang): SheetSpec {
+  const tr = (b: Bilingual) => b[lang];
+  const sh = new SheetBuilder("cge-sam", tr(CGE_LABELS.sam));
+  sh.add([[tr(CGE_LABELS.samTitle)]], "title");
+  sh.add([[tr(CGE_LABELS.role), ...sam.roles.map((x) => tr(ROLE_NAMES[x]))]], "note");
+  sh.add([[null, ...sam.labels]], "header");
+  sh.add(sam.labels.map((l, a) => [l, ...sam.values[a]]), "body", FMT.value);
+  return sh.build({ columnWidths: { 0: labelWidth(sam.labels, 12, 30) }, freeze: { rows: 3, cols: 1 } });
+}
+
+export function cgeProvenance(r: CgeRun, input: CgeReportInput): ProvenanceSpec {
+  const lang = input.lang;
+  const c = r.calibration;
+  const ja = lang === "ja";
+  const sigmaSrc = c.elasticityNote;
+  return {
+    software: "Ripple",
+    version: input.version,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    inputs: input.inputs.map((i) => ({ ...i })),
+    parameters: [
+      ...c.goods.map((g, i) => ({ name: `σ Armington ${g}`, value: c.sigma[i], source: sigmaSrc })),
+      ...c.goods.map((g, i) => ({ name: `ψ CET ${g}`, value: c.psi[i], source: sigmaSrc })),
+      { name: ja ? "ニューメレール" : "Numeraire", value: `${r.numeraire} = ${r.numeraireValue}`, source: ja ? "CGE.md 2（利用者が選択可、--numeraire）" : "CGE.md 2 (a user choice, --numeraire)" },
+      { name: ja ? "収束判定（最大尺度化残差）" : "Convergence (largest scaled residual)", value: CGE_TOLERANCE, source: "CGE.md 5" },
+    ],
+    variants: [
+      ja
+        ? "標準 CGE モデル STDCGE（Hosoe, Gasawa & Hashimoto 2010, 第6章; GAMS モデルライブラリ stdcge）：コブ＝ダグラス型合成要素、レオンチェフ型中間投入、アーミントン CES、CET、コブ＝ダグラス型家計効用、変動為替レート"
+        : "Standard CGE model STDCGE (Hosoe, Gasawa & Hashimoto 2010, ch. 6; GAMS model library stdcge): Cobb–Douglas composite factor, Leontief intermediates, Armington CES, CET, Cobb–Douglas household utility, flexible exchange rate",
+      ja ? "EV = (UU₁ − UU₀)/UU₀ × ベンチマーク家計消費（コブ＝ダグラス効用の場合）" : "EV = (UU₁ − UU₀)/UU₀ × benchmark household consumption (Cobb–Douglas case)",
+      ja ? "輸入割当：拘束時は輸入量を固定し、内生のプレミアム χ（輸入価格 (1+τm+χ)pm）のレントは家計の所得" : "Import quota: when binding, imports are fixed and the endogenous premium χ (import price (1+τm+χ)pm) is rent income of the household",
+      ja ? "実質 GDP = Σ_j py₀·Y_j（ベンチマーク価格の付加価値、要素費用）" : "Real GDP = Σ_j py₀·Y_j (value added at benchmark prices, factor cost)",
+    ],
+    warnings: r.warnings.map((w) => warningText(w, lang)),
+  };
+}
+
+export function cgeWorkbook(input: CgeReportInput): WorkbookSpec {
+  const { run, lang } = input;
+  const spec: WorkbookSpec = { lang, sheets: [resultsSheet(run, lang), samSheet(input.sam, lang)], provenance: cgeProvenance(run, input) };
+  return makeDeliverables(spec).full;
+}

@@ -1,0 +1,102 @@
+// `ripple cge` (CLI.md): the published STDCGE values through the command and its JSON, scenario
+// files, refusals with exit status 2 and the file named, and the results workbook.
+
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { run, shared, tempDir } from "./helpers";
+
+const SAM = join(shared, "oracles/hosoe-stdcge/sam.csv");
+const expected = JSON.parse(readFileSync(join(shared, "oracles/hosoe-stdcge/expected.json"), "utf8"));
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+function scenarioFile(dir: string, s: unknown, name = "scenario.json"): string {
+  const p = join(dir, name);
+  writeFileSync(p, JSON.stringify(s));
+  return p;
+}
+
+describe("ripple cge", () => {
+  it("the benchmark utility of the published model through --json -", async () => {
+    const r = await run(["cge", SAM, "--json", "-"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.goods).toEqual(["BRD", "MLK"]);
+    expect(j.factors).toEqual(["CAP", "LAB"]);
+    expect(rel(j.benchmark.utility, expected.published.baseline_utility_UU)).toBeLessThan(1e-9);
+    expect(j.scenario).toBeNull();
+    expect(j.residual).toBeLessThanOrEqual(1e-10);
+  });
+
+  it("tariff abolition from a scenario file gives the published utility", async () => {
+    const dir = tempDir();
+    const s = scenarioFile(dir, { name: "tariff abolition", tariff: { BRD: 0, MLK: 0 } });
+    const r = await run(["cge", SAM, "--scenario", s, "--json", "-"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(rel(j.scenario.utility, expected.tariff_abolition.utility_UU)).toBeLessThan(1e-9);
+    expect(j.scenario.name).toBe("tariff abolition");
+    expect(Object.keys(j.scenario.goods.BRD).sort()).toEqual(["D", "E", "M", "Q", "Z", "pd", "pq", "pz"]);
+    expect(j.scenario.factorPrices.LAB).toBe(1);
+    expect(j.scenario.ev).toBeGreaterThan(0);
+    expect(j.scenario.quotaRents).toEqual({});
+    expect(j.residual).toBeLessThanOrEqual(1e-10);
+  });
+
+  it("a quota reports its rent; a summary and a workbook without --json", async () => {
+    const dir = tempDir();
+    const s = scenarioFile(dir, { name: "quota", importQuota: { MLK: 0.5 } });
+    const json = await run(["cge", SAM, "--scenario", s, "--json", "-"], { cwd: dir });
+    const j = JSON.parse(json.out);
+    expect(j.scenario.goods.MLK.M).toBeCloseTo(0.5 * 11, 9);
+    expect(j.scenario.quotaRents.MLK).toBeGreaterThan(0);
+    const r = await run(["cge", SAM, "--scenario", s, "--out", "cge.xlsx", "--lang", "ja"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/シナリオ「quota」/);
+    const file = join(dir, "cge.xlsx");
+    expect(existsSync(file)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toContain("CGE結果");
+    expect(names).toContain("SAM");
+    const results = wb.getWorksheet("CGE結果")!;
+    let found = false;
+    results.eachRow((row) => {
+      if (row.getCell(1).value === "MLK") {
+        found = true;
+        expect(row.getCell(11).value).toBeCloseTo(11, 9); // M benchmark
+        expect(row.getCell(12).value).toBeCloseTo(5.5, 9); // M scenario
+      }
+    });
+    expect(found).toBe(true);
+  });
+
+  it("bad input: exit 2 with the file and what is wrong", async () => {
+    const dir = tempDir();
+    const bad = scenarioFile(dir, { name: "x", tariff: { RICE: 0 } });
+    const r1 = await run(["cge", SAM, "--scenario", bad, "--json", "-"], { cwd: dir });
+    expect(r1.code).toBe(2);
+    expect(r1.err).toMatch(/RICE/);
+    const unknown = scenarioFile(dir, { name: "x", tarif: { BRD: 0 } }, "typo.json");
+    const r2 = await run(["cge", SAM, "--scenario", unknown, "--json", "-"], { cwd: dir });
+    expect(r2.code).toBe(2);
+    expect(r2.err).toMatch(/typo\.json.*tarif/);
+    const text = readFileSync(SAM, "utf8").replace("BRD,21,8", "BRD,21,9");
+    writeFileSync(join(dir, "bad.csv"), text);
+    const r3 = await run(["cge", "bad.csv", "--json", "-"], { cwd: dir });
+    expect(r3.code).toBe(2);
+    expect(r3.err).toMatch(/bad\.csv/);
+    expect(r3.err).toMatch(/BRD/);
+  });
+
+  it("a scenario with no equilibrium: exit 3 naming the block", async () => {
+    const dir = tempDir();
+    const s = scenarioFile(dir, { name: "ban", importQuota: { MLK: 1e-12 }, elasticities: { armington: { MLK: 0.2 } } });
+    const r = await run(["cge", SAM, "--scenario", s, "--json", "-"], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/did not converge/);
+    expect(r.out).toBe("");
+  });
+});
