@@ -15,6 +15,8 @@ import type { GridFile } from "../workbook/xlsx";
 import { inFile } from "./analyze";
 import { chooseMagnetSector, readMarketDefaults } from "./market";
 
+const PROBE_DRAWS = 200;
+
 /** The market model on the workbook's parameter and scenario sheets (found by their layout) and
  * the security evaluation against the plans, with how to redo it for other plans; null when the
  * workbook has no market sheets. */
@@ -29,7 +31,8 @@ export function securityOnFile(file: GridFile, input: string, projects: Projects
     const marketOf = (plans: Project[]) => runMarketOnSheets(sheets, { projects: plans, model: projects.model, magnetSector: sector.index });
     const market = marketOf(projects.projects);
     const again = (plans: Project[], evaluation: Evaluation) =>
-      runSecurity({ market: marketOf(plans), evaluation, model: projects.model, parameters });
+      // The probes only need to see which figures move with a plan: fewer draws, same seed.
+      runSecurity({ market: marketOf(plans), evaluation, model: projects.model, parameters, draws: PROBE_DRAWS });
     return { market, run: runSecurity({ market, evaluation: projects.evaluation, model: projects.model, parameters }), again };
   });
 }
