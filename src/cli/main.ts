@@ -12,6 +12,7 @@ import { runInspect } from "./inspect";
 import { runProjects } from "./projects";
 import { disruptionOption, runDisruption } from "./disruption";
 import { runMarketCommand } from "./market";
+import { securityOnFile } from "./security";
 import { CGE_OUT, runCgeCommand } from "./cge";
 import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
@@ -165,6 +166,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           defaultOut: DEMO_OUT,
           inputDescription: lang === "ja" ? "同梱のサンプル ripple-sample.xlsx" : "bundled sample ripple-sample.xlsx",
           public: true,
+          // the sample's market sheets give the economic-security value of the plans (RESILIENCE.md)
+          security: (file, result) => securityOnFile(file, samplePath(), result),
         },
         io,
       );

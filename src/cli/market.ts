@@ -23,6 +23,11 @@ import { imbalanceNotice } from "../report/imbalanceNotice";
 import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
 import { projectsOnFile } from "./projects";
+import type { Evaluation } from "../engine/projects/evaluate";
+import { runSecurity, securityDetailJson, securityJson } from "../engine/security";
+import { securitySummary } from "./securitySummary";
+import { securityParametersOf } from "./securityParams";
+import { securityPlanIds, withSecurity } from "../report/securityReport";
 import { packageRoot, packageVersion } from "./packageRoot";
 
 export interface MarketArgs {
@@ -95,7 +100,7 @@ export function chooseMagnetSector(table: IOTable, label: string | undefined): {
 /** The magnet-market defaults, relative to the package (named on the method sheet). */
 const DEFAULTS_PATH = "assets/data/magnet-market/defaults.csv";
 
-function readDefaults(): Parameter[] | undefined {
+export function readMarketDefaults(): Parameter[] | undefined {
   const path = join(packageRoot(), ...DEFAULTS_PATH.split("/"));
   if (!existsSync(path)) return undefined;
   return parseParameters(readFileSync(path, "utf8"), path);
@@ -159,7 +164,7 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
       },
       { file: typed },
     );
-  const defaults = readDefaults();
+  const defaults = readMarketDefaults();
   const sheets = inFile(typed, () => readMarketSheets(paramsGrid, scenarioGrid, defaults));
 
   // With --projects the plans come from the same pipeline as `--projects` alone: their capacity,
@@ -171,10 +176,11 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
   let projectsSource: string | undefined;
   let layout: TableLayout | null;
   const extraInputs: Grid[] = [];
+  let evaluation: Evaluation | undefined;
   let readWarnings: readonly RippleWarning[] = [];
   if (args.projects) {
     const r = await projectsOnFile(file, { input: typed, sheet: args.sheet, projects: args.projects, converters: args.converters, lang, allowImbalance: args.allowImbalance }, io);
-    ({ table, model, projects, layout } = r);
+    ({ table, model, projects, layout, evaluation } = r);
     readWarnings = r.baseTable.warnings;
     const chosen = inFile(typed, () => chooseSheet(file.sheets, typed, { sheet: args.sheet }));
     tableGrid = chosen.grid;
@@ -212,7 +218,12 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
     }),
   );
 
-  const json = marketJson(analysis, { index: sector.index, label: table.sectors[sector.index].label, reason: sector.reason }, lang);
+  // With the plans: their economic-security value on the same market run (RESILIENCE.md).
+  const security = evaluation ? inFile(typed, () => runSecurity({ market: analysis, evaluation: evaluation!, model, parameters: securityParametersOf(file, typed), draws: args.draws, seed: args.seed })) : null;
+  const json = {
+    ...(marketJson(analysis, { index: sector.index, label: table.sectors[sector.index].label, reason: sector.reason }, lang) as object),
+    ...(security ? { security: securityJson(security), securityDetail: securityDetailJson(security, lang) } : {}),
+  };
   const { workbook, publicWorkbook } = await writeOutputs(io, lang, {
     out: args.out,
     json: args.json,
@@ -230,11 +241,14 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
         tableName: table.layout?.title ?? tableGrid.sheet,
         defaultsFile: defaults ? DEFAULTS_PATH : undefined,
         layout,
+        extend: security
+          ? (spec) => withSecurity(spec, { run: security, unit: table.unit, lang, planIds: securityPlanIds(projects ?? []) })
+          : undefined,
       }),
     wantPublic: args.public,
     notice: imbalanceNotice([...readWarnings, ...table.warnings]),
     jsonValue: () => json,
-    summary: () => marketSummary(analysis, lang),
+    summary: () => marketSummary(analysis, lang) + (security ? securitySummary(security, table.unit, lang) : ""),
   });
   return { analysis, workbook, publicWorkbook };
 }

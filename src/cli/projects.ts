@@ -19,6 +19,17 @@ import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
 import { packageVersion } from "./packageRoot";
 import { summaryText } from "./summary";
+import { securityPlanIds, withSecurity } from "../report/securityReport";
+import type { Evaluation } from "../engine/projects/evaluate";
+import type { Project } from "../engine/projects/parse";
+import { securityDetailJson, securityJson, type SecurityRun } from "../engine/security";
+import { securitySummary as securitySummaryText } from "./securitySummary";
+
+/** A security evaluation and how to redo it for other plans (the public version's probes). */
+export interface SecurityContext {
+  run: SecurityRun;
+  again: (plans: Project[], evaluation: Evaluation) => SecurityRun;
+}
 
 export interface ProjectsArgs {
   input: string;
@@ -47,6 +58,9 @@ export interface ProjectsArgs {
   /** Also write the public version (公開版) beside the workbook: confidential plans removed,
    * small groups suppressed (src/report/deliverable/publicVersion.ts). */
   public?: boolean;
+  /** Also the economic-security evaluation (RESILIENCE.md), from the workbook's market sheets:
+   * injected by the caller (src/cli/security.ts) so this module does not import the market one. */
+  security?: (file: GridFile, result: ProjectsPipelineResult) => SecurityContext | null;
 }
 
 function named(sheets: Grid[], names: Bilingual): Grid | null {
@@ -107,6 +121,8 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
   const { lang } = args;
   const file = await readGrids(io.cwd, args.input);
   const result = await projectsOnFile(file, args, io);
+  const sec = args.security ? args.security(file, result) : null;
+  const security = sec?.run ?? null;
 
   await writeOutputs(io, lang, {
     out: args.out,
@@ -114,11 +130,33 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
     defaultOut: args.defaultOut,
     // The deliverables: values and charts on the results sheets, the audit sheet, the complete
     // method sheet; and the public version with confidential plans removed.
-    specs: () => projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout, projects: result.projects, rebuild: result.rebuild }),
+    specs: () =>
+      projectsDeliverables({
+        spec: security ? withSecurity(result.spec, { run: security, unit: result.table.unit, lang, planIds: securityPlanIds(result.projects) }) : result.spec,
+        evaluation: result.evaluation,
+        model: result.model,
+        layout: result.layout,
+        projects: result.projects,
+        // the disclosure control probes the report with changed plans: the security sheets too
+        rebuild: sec
+          ? (plans) => {
+              const again = result.rebuild(plans);
+              const run = sec.again(plans, again.evaluation);
+              return { ...again, spec: withSecurity(again.spec, { run, unit: result.table.unit, lang, planIds: securityPlanIds(plans) }) };
+            }
+          : result.rebuild,
+      }),
     wantPublic: args.public,
     notice: imbalanceNotice(result.baseTable.warnings),
-    jsonValue: () => ({ ...result.analysis, projects: projectsJson(result, lang) }),
-    summary: () => summaryText(result.analysis, result.table.unit, lang) + projectsSummary(result, lang),
+    jsonValue: () => ({
+      ...result.analysis,
+      projects: projectsJson(result, lang),
+      ...(security ? { security: securityJson(security), securityDetail: securityDetailJson(security, lang) } : {}),
+    }),
+    summary: () =>
+      summaryText(result.analysis, result.table.unit, lang) +
+      projectsSummary(result, lang) +
+      (security ? securitySummaryText(security, result.table.unit, lang) : ""),
   });
   return result;
 }

@@ -37,6 +37,8 @@ describe("node bin/ripple.js", () => {
     const wb = await readXlsx(join(dir, "ripple-demo-results.xlsx"));
     expect(wb.sheets.map((s) => s.sheet)).toEqual([
       "Policy summary",
+      "Economic security",
+      "Security parameters",
       "By year",
       "By project",
       "KPI",

@@ -326,6 +326,8 @@ describe("ripple demo", () => {
     const wb = await readXlsx(out);
     expect(wb.sheets.map((s) => s.sheet)).toEqual([
       "政策評価サマリー",
+      "経済安全保障効果",
+      "経済安全保障パラメータ",
       "年度別",
       "計画別",
       "KPI",

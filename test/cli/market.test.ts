@@ -78,6 +78,8 @@ describe("ripple analyze --market", () => {
     const back = await readXlsx(r.workbook!);
     expect(back.sheets.map((s) => s.sheet)).toEqual([
       "KPI check",
+      "Economic security",
+      "Security parameters",
       "Demand by application",
       "Capacity vs demand",
       "Shares by scenario",

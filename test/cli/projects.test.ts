@@ -63,15 +63,18 @@ describe("ripple demo (projects pipeline on the sample)", () => {
     expect(plans.slice(0, 4).reduce((a, row) => a + num(row[15]), 0)).toBeCloseTo(gva, 6);
     expect(String(plans[0][19])).toContain("例示");
 
-    // Charts: two on 年度別, one on 計画別, one on KPI, the linkage scatter on 乗数・影響力.
+    // Charts: two on 年度別, one on 計画別, one on KPI, the linkage scatter on 乗数・影響力, the
+    // expected avoided loss by year and the tornado of the B/C on 経済安全保障効果.
     const pkg = await Package.open(readFileSync(file));
     const charts = pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
-    expect(charts).toHaveLength(5);
+    expect(charts).toHaveLength(7);
     const xml = (await Promise.all(charts.map((c) => pkg.text(c)))).join("\n");
     expect(xml).toContain("年度別の生産誘発額（段階別の積み上げ）");
     expect(xml).toContain('<c:grouping val="stacked"/>');
     expect(xml).toContain("国内生産能力 / 国内需要 と目標");
     expect(xml).toContain("計画別の粗付加価値誘発額と補助金（現在価値）");
+    expect(xml).toContain("期待回避粗付加価値（年度別）");
+    expect(xml).toContain("B/C（経済安全保障）のトルネード図");
   });
 
   it("--json -: the CLI.md fields plus the projects block; impact = the cumulative effects", async () => {
@@ -136,11 +139,11 @@ describe("ripple demo (projects pipeline on the sample)", () => {
     const { file } = await demo("en");
     const pdf = await convertWithLibreOffice(file, "pdf", { singlePageSheets: true, timeoutMs: 180_000 });
     const bytes = readFileSync(pdf);
-    expect(bytes.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(11); // 10 results sheets + the audit sheet
+    expect(bytes.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(13); // 12 results sheets (2 of them economic security) + the audit sheet
     expect(statSync(pdf).size).toBeGreaterThan(60_000);
     const resaved = await convertWithLibreOffice(file, "xlsx", { timeoutMs: 180_000 });
     const pkg = await Package.open(readFileSync(resaved));
-    expect(pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(5);
+    expect(pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(7);
     expect(existsSync(file)).toBe(true);
   }, 400_000);
 });

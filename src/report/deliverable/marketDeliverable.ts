@@ -34,6 +34,9 @@ export interface MarketDeliverableInput extends MarketReportInput {
   /** The confirmed layout of the linked IO table, for the mapping on the method sheet. */
   layout?: TableLayout | null;
   rule?: SuppressionRule;
+  /** Sheets computed elsewhere from the same run (the economic-security sheets), added to the
+   * report before the audit and method sheets. */
+  extend?: (spec: WorkbookSpec) => WorkbookSpec;
 }
 
 /** Company names of confidential plans and their capacity figures (full and ramping). */
@@ -100,7 +103,8 @@ export function tagMarketSpec(spec: WorkbookSpec, plans: SupportedPlan[], years:
 /** The full workbook and, when supported plans are included, the public version. */
 export function marketDeliverables(input: MarketDeliverableInput): Deliverables & { confidential: Confidential | null } {
   const a = input.analysis;
-  const report = buildMarketReport(input);
+  const built = buildMarketReport(input);
+  const report = input.extend ? input.extend(built) : built;
   const withMapping: WorkbookSpec = input.layout ? { ...report, provenance: { ...report.provenance, mapping: mappingFromLayout(input.layout) } } : report;
   // The audit reads each version's own cells, so the public one refers to what it shows.
   const audit = (s: WorkbookSpec) => marketAudit(s, a, s.lang, input.tableName);

@@ -1,0 +1,9 @@
+// Economic-security value of the supported plans (RESILIENCE.md): supply in a disruption, the
+// shortfall's downstream loss through the IO model, with and without the plans, expectation, PV, B/C.
+export * from "./build";
+export * from "./evaluate";
+export * from "./params";
+export * from "./supply";
+export * from "./run";
+export * from "./sheet";
+export * from "./montecarlo";

@@ -1,0 +1,82 @@
+// Monte Carlo and tornado over the judgement parameters of the security evaluation (RESILIENCE.md
+// 4): each parameter triangular between its low and high with the value in use as the mode,
+// seeded (the market model's generator, so the same seed repeats bit for bit). The market flows
+// and the IO unit losses do not depend on these parameters, so a draw is a few hundred
+// multiplications.
+
+import { monteCarlo, type Percentiles, tornado, type TornadoBar, type UncertainParameter } from "../market/montecarlo";
+import { evaluateSecurity, type SecurityInput } from "./evaluate";
+import { allJudgementParameters } from "./params";
+
+export const DEFAULT_SECURITY_DRAWS = 2000;
+
+export interface SecurityMonteCarlo {
+  draws: number;
+  seed: string;
+  uncertain: Triangular[];
+  benefitCostRatio: Percentiles;
+  /** P(B/C ≥ 1) over the draws. */
+  probabilityAtLeastOne: number;
+  pvExpectedAvoidedValueAdded: Percentiles;
+  /** One at a time between low and high, largest swing of the B/C first. */
+  tornado: { base: number; bars: TornadoBar[] };
+  milliseconds: number;
+}
+
+/** The judgement parameters used by this input, each triangular(low, value in use, high). */
+type Triangular = UncertainParameter & { distribution: { type: "triangular"; low: number; mode: number; high: number } };
+
+export function securityUncertainty(input: SecurityInput, p: Record<string, number>): Triangular[] {
+  const used = new Set([
+    "surgeUtilization",
+    "planUtilization",
+    "inventoryMonths",
+    "otherOriginsSpare",
+    ...input.scenarios.flatMap((s) => (s.probabilityKey ? [s.probabilityKey] : [])),
+    ...input.applications.map((a) => `dependent:${a}`),
+  ]);
+  return allJudgementParameters()
+    .filter((q) => used.has(q.key) && p[q.key] !== undefined)
+    .map((q) => {
+      const mode = p[q.key];
+      return { key: q.key, distribution: { type: "triangular" as const, low: Math.min(q.low, mode), mode, high: Math.max(q.high, mode) } };
+    })
+    .filter((u) => u.distribution.high > u.distribution.low);
+}
+
+export function securityMonteCarlo(
+  input: SecurityInput,
+  p: Record<string, number>,
+  opts: { draws?: number; seed?: string | number; signal?: AbortSignal } = {},
+): SecurityMonteCarlo | null {
+  if (!(input.pvSubsidy > 0)) return null;
+  const draws = opts.draws ?? DEFAULT_SECURITY_DRAWS;
+  const seed = String(opts.seed ?? 1);
+  const uncertain = securityUncertainty(input, p);
+  const t0 = performance.now();
+  const r = monteCarlo(
+    p,
+    uncertain,
+    (q) => {
+      const e = evaluateSecurity(input, q);
+      return { bc: e.benefitCostRatio as number, pv: e.pvExpectedAvoided.valueAdded };
+    },
+    { draws, seed, signal: opts.signal },
+  );
+  const bcDraws = r.draws.bc;
+  const t = tornado(
+    p,
+    uncertain.map((u) => ({ key: u.key, low: u.distribution.low, high: u.distribution.high })),
+    (q) => evaluateSecurity(input, q).benefitCostRatio as number,
+  );
+  return {
+    draws,
+    seed,
+    uncertain,
+    benefitCostRatio: r.percentiles.bc,
+    probabilityAtLeastOne: bcDraws.filter((v) => v >= 1).length / bcDraws.length,
+    pvExpectedAvoidedValueAdded: r.percentiles.pv,
+    tornado: t,
+    milliseconds: performance.now() - t0,
+  };
+}

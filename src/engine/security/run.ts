@@ -1,0 +1,112 @@
+// One economic-security evaluation from the two runs it links: the demand-share model (the same
+// sheets and defaults as the market tab and `--market`) and the projects evaluation (years,
+// discount rate, PV of the subsidy). Pure; the CLI and the pane call it with what they read.
+
+import type { RippleWarning } from "../errors";
+import type { MarketAnalysis } from "../market/run";
+import { marketInputsFromRecord } from "../market/sheet";
+import type { IOModel } from "../model/iomodel";
+import type { Evaluation } from "../projects/evaluate";
+import { buildSecurityInput, type SecurityBuild } from "./build";
+import { evaluateSecurity, type SecurityResult } from "./evaluate";
+import { DEFAULT_SECURITY_DRAWS, securityMonteCarlo, type SecurityMonteCarlo } from "./montecarlo";
+
+export interface SecurityRun {
+  build: SecurityBuild;
+  result: SecurityResult;
+  /** PV(induced gross value added) / PV(subsidy) of the projects evaluation: the reference ratio. */
+  inducedValueAddedPerSubsidy: number | null;
+  /** Over the judgement parameters (null without a subsidy, or with draws 0). */
+  monteCarlo: SecurityMonteCarlo | null;
+  warnings: RippleWarning[];
+}
+
+export function runSecurity(args: {
+  market: MarketAnalysis;
+  evaluation: Evaluation;
+  model: IOModel;
+  parameters?: Record<string, number>;
+  /** Monte Carlo draws over the judgement parameters (default 2,000; 0 for none) and seed. */
+  draws?: number;
+  seed?: string | number;
+  signal?: AbortSignal;
+}): SecurityRun {
+  const { market, evaluation } = args;
+  const marketWithout = marketInputsFromRecord(market.sheets.params);
+  const build = buildSecurityInput({
+    marketWith: market.inputs,
+    marketWithout,
+    scenarios: market.sheets.scenarios,
+    model: args.model,
+    evaluationYears: evaluation.years,
+    baseYear: evaluation.baseYear,
+    discountRate: evaluation.discountRate.value,
+    pvSubsidy: evaluation.pv.subsidy,
+    parameters: args.parameters,
+  });
+  const result = evaluateSecurity(build.input, build.parameters);
+  const draws = args.draws ?? DEFAULT_SECURITY_DRAWS;
+  const monteCarlo = draws > 0 ? securityMonteCarlo(build.input, build.parameters, { draws, seed: args.seed, signal: args.signal }) : null;
+  return { build, result, inducedValueAddedPerSubsidy: evaluation.inducedValueAddedPerSubsidy, monteCarlo, warnings: build.warnings };
+}
+
+/** The `security` block of the JSON, exactly as RESILIENCE.md 6 (table units, full precision). */
+export function securityJson(r: SecurityRun) {
+  const s = r.result;
+  return {
+    scenarios: s.scenarios.map((x) => ({
+      id: x.id,
+      probability: x.probability,
+      shortfallTonnes: { without: x.total.shortfall.without, with: x.total.shortfall.with },
+      lostOutput: { without: x.total.without.output, with: x.total.with.output },
+      lostValueAdded: { without: x.total.without.valueAdded, with: x.total.with.valueAdded },
+      avoidedValueAdded: x.total.avoided.valueAdded,
+    })),
+    expectedAnnualAvoidedValueAdded: s.expectedAnnualAvoided.map((e) => e.valueAdded),
+    pvExpectedAvoidedValueAdded: s.pvExpectedAvoided.valueAdded,
+    pvSubsidy: s.pvSubsidy,
+    benefitCostRatio: s.benefitCostRatio,
+    inducedValueAddedPerSubsidy: r.inducedValueAddedPerSubsidy,
+  };
+}
+
+/** What the `security` block leaves out, beside it: years, every measure by scenario and year,
+ * the parameters and the concordance. */
+export function securityDetailJson(r: SecurityRun, lang: "ja" | "en") {
+  const s = r.result;
+  return {
+    years: s.years,
+    eventYearNote:
+      lang === "ja"
+        ? "各シナリオの損失は、その年度に途絶が起きた場合の値（年度ごと）。期待値 = Σ 年発生確率 × 回避損失"
+        : "each scenario's loss is the loss if the event strikes in that fiscal year; expected = Σ annual probability × avoided loss",
+    parameters: r.build.parameters,
+    concordance: r.build.concordance,
+    scenarios: s.scenarios.map((x) => ({
+      id: x.id,
+      label: x.label[lang],
+      months: x.event.months,
+      cutByOrigin: x.event.cutByOrigin,
+      byYear: x.byYear.map((y) => ({
+        year: y.year,
+        shortfallTonnes: { without: y.without.shortfall, with: y.with.shortfall },
+        without: y.without.losses,
+        with: y.with.losses,
+        avoided: y.avoided,
+      })),
+      total: x.total,
+    })),
+    expectedAnnualAvoided: s.expectedAnnualAvoided,
+    pvExpectedAvoided: s.pvExpectedAvoided,
+    employmentInTable: r.build.input.unit.hasEmployment,
+    monteCarlo: r.monteCarlo && {
+      draws: r.monteCarlo.draws,
+      seed: r.monteCarlo.seed,
+      uncertain: r.monteCarlo.uncertain,
+      benefitCostRatio: r.monteCarlo.benefitCostRatio,
+      probabilityAtLeastOne: r.monteCarlo.probabilityAtLeastOne,
+      pvExpectedAvoidedValueAdded: r.monteCarlo.pvExpectedAvoidedValueAdded,
+      tornado: r.monteCarlo.tornado,
+    },
+  };
+}

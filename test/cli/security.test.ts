@@ -1,0 +1,121 @@
+// The `security` block (RESILIENCE.md 6) of `ripple demo --json` and of `analyze --projects …
+// --market …`: its fields, the severe scenario losing output without the plans and less with
+// them, "none" losing nothing, the expectation Σ p × avoided, the B/C as the ratio of its two
+// present values, and the reference ratio renamed.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { readXlsx } from "../../src/workbook/xlsx";
+import { repoRoot, run, tempDir } from "./helpers";
+
+const samplePath = () => join(repoRoot, "assets", "ripple-sample.xlsx");
+
+interface SecurityBlock {
+  scenarios: {
+    id: string;
+    probability: number;
+    shortfallTonnes: { without: number; with: number };
+    lostOutput: { without: number; with: number };
+    lostValueAdded: { without: number; with: number };
+    avoidedValueAdded: number;
+  }[];
+  expectedAnnualAvoidedValueAdded: number[];
+  pvExpectedAvoidedValueAdded: number;
+  pvSubsidy: number;
+  benefitCostRatio: number;
+  inducedValueAddedPerSubsidy: number;
+}
+
+function checkBlock(s: SecurityBlock, detail: { years: number[]; scenarios: { byYear: { avoided: { valueAdded: number } }[] }[] }, projects: { years: number[]; baseYear: number; pv: { subsidy: number }; inducedValueAddedPerSubsidy: number }) {
+  expect(Object.keys(s).sort()).toEqual(
+    ["benefitCostRatio", "expectedAnnualAvoidedValueAdded", "inducedValueAddedPerSubsidy", "pvExpectedAvoidedValueAdded", "pvSubsidy", "scenarios"].sort(),
+  );
+  const ids = s.scenarios.map((x) => x.id);
+  expect(ids).toEqual(["none", "april2025", "severe"]);
+  const none = s.scenarios[0];
+  expect([none.shortfallTonnes.without, none.lostOutput.without, none.lostValueAdded.without, none.avoidedValueAdded]).toEqual([0, 0, 0, 0]);
+  const severe = s.scenarios[2];
+  expect(severe.lostOutput.without).toBeGreaterThan(0);
+  expect(severe.lostOutput.with).toBeLessThan(severe.lostOutput.without);
+  expect(severe.avoidedValueAdded).toBeCloseTo(severe.lostValueAdded.without - severe.lostValueAdded.with, 6);
+  expect(s.scenarios.reduce((a, x) => a + x.probability, 0)).toBeCloseTo(1, 12);
+  // Σ p × avoided by year (the block's scenarios are totals over years; the detail has each year)
+  expect(s.expectedAnnualAvoidedValueAdded).toHaveLength(detail.years.length);
+  detail.years.forEach((_, t) => {
+    const e = s.scenarios.reduce((a, x, i) => a + x.probability * detail.scenarios[i].byYear[t].avoided.valueAdded, 0);
+    expect(s.expectedAnnualAvoidedValueAdded[t]).toBeCloseTo(e, 6);
+  });
+  const pv = detail.years.reduce((a, y, t) => a + s.expectedAnnualAvoidedValueAdded[t] / Math.pow(1.04, y - projects.baseYear), 0);
+  expect(s.pvExpectedAvoidedValueAdded).toBeCloseTo(pv, 6);
+  expect(s.pvSubsidy).toBe(projects.pv.subsidy);
+  expect(s.benefitCostRatio).toBe(s.pvExpectedAvoidedValueAdded / s.pvSubsidy);
+  expect(s.inducedValueAddedPerSubsidy).toBe(projects.inducedValueAddedPerSubsidy);
+}
+
+describe("security block", () => {
+  it("ripple demo --json -", async () => {
+    const r = await run(["demo", "--json", "-"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    checkBlock(j.security, j.securityDetail, j.projects);
+    expect(j.securityDetail.concordance.every((c: { sectorLabel: string }) => c.sectorLabel.includes("製造業"))).toBe(true);
+  }, 60_000);
+
+  it("ripple analyze --projects … --market … --json - on the sample", async () => {
+    const r = await run(["analyze", samplePath(), "--projects", "事業計画", "--market", "磁石パラメータ", "--json", "-"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const d = await run(["demo", "--json", "-"]);
+    const demo = JSON.parse(d.out);
+    checkBlock(j.security, j.securityDetail, demo.projects);
+    // the same workbook gives the same numbers through both commands
+    expect(j.security).toEqual(demo.security);
+    // the Monte Carlo over the judgement parameters repeats exactly with its seed
+    const mc = j.securityDetail.monteCarlo;
+    expect(mc).toEqual(demo.securityDetail.monteCarlo);
+    expect([mc.draws, mc.seed]).toEqual([2000, "1"]);
+    expect(mc.benefitCostRatio.p5).toBeLessThan(mc.benefitCostRatio.p95);
+    expect(mc.probabilityAtLeastOne).toBeGreaterThan(0);
+    expect(mc.tornado.bars[0].key).toBe("probability:severe");
+  }, 90_000);
+});
+
+describe("the 経済安全保障効果 sheets and the editable parameters", () => {
+  it("demo workbook: the sheet after the summary, the B/C headline on the summary, the parameter sheet", async () => {
+    const dir = tempDir();
+    const r = await run(["demo", "--out", "d.xlsx", "--json", "d.json", "--lang", "ja"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(readFileSync(join(dir, "d.json"), "utf8"));
+    const wb = await readXlsx(join(dir, "d.xlsx"));
+    expect(wb.sheets.map((s) => s.sheet).slice(0, 3)).toEqual(["政策評価サマリー", "経済安全保障効果", "経済安全保障パラメータ"]);
+    const rowOf = (sheet: string, label: string) => wb.sheets.find((s) => s.sheet === sheet)!.values.find((row) => row.includes(label))!;
+    const bc = (row: unknown[]) => row[row.indexOf("B/C（経済安全保障）") + 1];
+    expect(bc(rowOf("政策評価サマリー", "B/C（経済安全保障）"))).toBe(j.security.benefitCostRatio);
+    expect(bc(rowOf("経済安全保障効果", "B/C（経済安全保障）"))).toBe(j.security.benefitCostRatio);
+    const p = rowOf("経済安全保障パラメータ", "probability:severe");
+    expect(p[p.indexOf("probability:severe") + 2]).toBe(0.03);
+    expect(p.join(" ")).toContain("判断");
+  }, 60_000);
+
+  it("a parameter sheet in the input workbook is read back: twice the severe probability, twice the B/C (April-type events are covered by stocks)", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(samplePath());
+    const ws = wb.addWorksheet("経済安全保障パラメータ");
+    ws.addRow(["キー", "項目", "値"]);
+    ws.addRow(["probability:severe", "年発生確率", 0.06]);
+    const input = join(dir, "in.xlsx");
+    await wb.xlsx.writeFile(input);
+    const args = (f: string) => ["analyze", f, "--projects", "事業計画", "--market", "磁石パラメータ", "--json", "-"];
+    const base = JSON.parse((await run(args(samplePath()))).out).security;
+    const edited = JSON.parse((await run(args(input), { cwd: dir })).out).security;
+    expect(base.scenarios[1].avoidedValueAdded).toBe(0);
+    expect(edited.benefitCostRatio).toBeCloseTo(2 * base.benefitCostRatio, 9);
+    ws.getCell("C2").value = "abc";
+    await wb.xlsx.writeFile(input);
+    const bad = await run(args(input), { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("C2");
+  }, 90_000);
+});
