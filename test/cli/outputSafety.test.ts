@@ -2,11 +2,11 @@
 // exclusive name, a failed run leaves nothing, targets that are links or folders are refused,
 // text is made safe for XML and the terminal, and overflowed results are refused.
 import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { promises as fsPromises, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { XMLValidator } from "fast-xml-parser";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { OutputSet } from "../../src/cli/atomicWrite";
 import { jaCsv, run, syntheticTableCsv, tempDir } from "./helpers";
 
@@ -109,9 +109,31 @@ describe("a run that fails leaves nothing behind", () => {
       return false;
     }
   })();
-  it.skipIf(!canMount)("a full disk: a clear message, and not a byte left on it", async () => {
+
+  /**
+   * A folder whose disk is full: a real 16 kB tmpfs where the machine lets the test mount one;
+   * elsewhere every write into the folder fails with ENOSPC, as the kernel reports a full disk.
+   */
+  const fullDisk = (): { dir: string; release: () => void } => {
     const dir = mkdtempSync(join(tempDir(), "full-"));
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", dir]);
+    if (canMount) {
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", dir]);
+      return { dir, release: () => (execFileSync("umount", [dir]), rmSync(dir, { recursive: true })) };
+    }
+    const realOpen = fsPromises.open.bind(fsPromises);
+    const spy = vi.spyOn(fsPromises, "open").mockImplementation(async (...args: Parameters<typeof fsPromises.open>) => {
+      const fh = await realOpen(...args);
+      if (!String(args[0]).startsWith(dir)) return fh;
+      fh.write = (async () => {
+        throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28 });
+      }) as typeof fh.write;
+      return fh;
+    });
+    return { dir, release: () => (spy.mockRestore(), rmSync(dir, { recursive: true })) };
+  };
+
+  it("a full disk: a clear message, and not a byte left on it", async () => {
+    const { dir, release } = fullDisk();
     try {
       // The 13-sector workbook (about 40 kB) with its JSON does not fit in 16 kB.
       const r = await run(["analyze", jaCsv, "--out", "big.xlsx", "--json", "big.json", "--lang", "en"], { cwd: dir });
@@ -119,8 +141,7 @@ describe("a run that fails leaves nothing behind", () => {
       expect(r.err).toContain("the disk is full");
       expect(listing(dir)).toEqual([]);
     } finally {
-      execFileSync("umount", [dir]);
-      rmSync(dir, { recursive: true });
+      release();
     }
   });
 });
