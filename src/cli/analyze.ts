@@ -1,26 +1,20 @@
 // `ripple analyze` (and `ripple demo`, which is analyze on the bundled sample): file -> grid ->
 // table -> model -> report -> workbook / JSON. Everything here is the edge: file names, sheet
-// choice, messages; the numbers come from the engine and the layout from src/report.
+// choice, messages; the job itself (numbers, JSON, workbook spec) is src/usecases/analysis.ts,
+// the same runner the pane calls.
 
 import { promises as fs } from "node:fs";
 import { basename, resolve } from "node:path";
 import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
-import { gridWidth, a1, type Grid } from "../engine/grid";
-import {
-  IOModel,
-  analyze,
-  type ModelOptions,
-} from "../engine/model";
+import { gridRange, type Grid } from "../engine/grid";
 import type { AnalysisResult } from "../engine/model/result";
-import { buildTable, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
+import { recognizeLayout } from "../engine/table";
 import type { IOTable, ImportType, TableLayout, TableMapping } from "../engine/table/types";
-import { buildAnalysisReport, type ReportInput } from "../report/analysisReport";
-import { imbalanceNotice } from "../report/imbalanceNotice";
-import { checkTableBalance } from "../engine/table/balance";
-import { recordModelOptions } from "../report/modelOptionsRecord";
-import { checksum, sha256Text } from "../report/checksum";
-import { analysisDeliverable } from "../report/deliverable";
-import { typeIIFigures } from "../report/typeIISheet";
+import type { ReportInput } from "../report/analysisReport";
+import { sha256Text } from "../report/checksum";
+import { runAnalysisJob, type AnalysisJobInput } from "../usecases/analysis";
+import { analysisOptions } from "../usecases/options";
+import { balancedTable, inFile, withFile } from "../usecases/table";
 import { readGridFile, type GridFile } from "../workbook/xlsx";
 import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
@@ -61,11 +55,8 @@ export interface AnalyzeArgs {
 /** One line on stderr; text from the user's files cannot reach the terminal as control codes. */
 export const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${terminalSafe(text[lang])}\n`);
 
-export function usedRange(g: Grid): string {
-  const rows = g.values.length;
-  const cols = Math.max(1, gridWidth(g));
-  return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + Math.max(rows, 1) - 1, g.origin.col + cols - 1)}`;
-}
+/** The A1 range of a grid, as every host writes it on the method sheet. */
+export const usedRange = gridRange;
 
 export function findSheet(sheets: Grid[], name: string, file: string, option = "--sheet"): Grid {
   // Exactly, else ignoring case, else ignoring width and the spaces around the name ('54部門 ' as
@@ -138,45 +129,8 @@ export async function readText(path: string, typed: string): Promise<string> {
   }
 }
 
-/** The table read from the layout, refused when it does not add up (CLI.md; exit 2, nothing
- * written) unless the user allows it, and then carrying the warning every sheet repeats. */
-export function balancedTable(
-  file: string,
-  build: (grid: Grid, layout: TableLayout) => IOTable,
-  grid: Grid,
-  layout: TableLayout,
-  allowImbalance: boolean | undefined,
-): IOTable {
-  return inFile(file, () => {
-    const table = build(grid, layout);
-    const warnings = checkTableBalance(table, { allowImbalance });
-    return warnings.length ? { ...table, warnings: [...table.warnings, ...warnings] } : table;
-  });
-}
-
-/** Adds the file to an error that names only a sheet and cell, so the message is complete. */
-export function inFile<T>(file: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw withFile(e, file);
-  }
-}
-
-/** The error with the file named on it (and on each problem of a list). */
-export function withFile(e: unknown, file: string): unknown {
-  if (e instanceof RippleErrorList) return new RippleErrorList(e.code, e.problems.map((p) => withFile(p, file) as RippleError));
-  if (e instanceof RippleError && !e.where.file) return new RippleError(e.code, e.text, { ...e.where, file }, e.kind);
-  return e;
-}
-
-async function inFileAsync<T>(file: string, f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    throw withFile(e, file);
-  }
-}
+// Shared with the runners (src/usecases/table.ts); re-exported for the other commands.
+export { balancedTable, inFile, withFile };
 
 /** Errors of the file host name the absolute path it was given; say the name the user typed. */
 function asTyped(e: unknown, abs: string, typed: string): unknown {
@@ -202,14 +156,21 @@ export interface AnalysisRun {
   workbook: string | null;
 }
 
+/** `ripple analyze`: fetch the grids (files), run the analysis job, write what it returns. */
 export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<AnalysisRun> {
   const lang = args.lang;
   const inputName = args.input;
-  const jsonToStdout = args.json === "-";
+  // Checked before any file is read: a bad value is named with its option.
+  const options = analysisOptions({
+    importType: args.importType,
+    consumptionRate: args.consumptionRate,
+    typeII: args.typeII,
+    allowImbalance: args.allowImbalance,
+    lang,
+  });
 
   const file = await readGrids(io.cwd, inputName);
   const mapping = await loadMapping(args, io.cwd, readText);
-
   const { grid, layout, searched } = inFile(inputName, () =>
     chooseSheet(file.sheets, inputName, { sheet: args.sheet, mapping, importType: args.importType }),
   );
@@ -218,93 +179,46 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       ja: `シート「${grid.sheet}」の表を使います（${layout.sectorBlock}）。別のシートは --sheet で指定できます。`,
       en: `using the table on sheet '${grid.sheet}' (${layout.sectorBlock}); choose another with --sheet.`,
     });
-  const table = balancedTable(inputName, buildTable, grid, layout, args.allowImbalance);
+  const shock = await shockInput(args, io, file);
+  const extraInputs: ReportInput[] = args.map
+    ? [{ description: `${basename(args.map)} (--map)`, checksum: "sha256:" + sha256Text(JSON.stringify(mapping)) }]
+    : [];
 
-  // The shock: a CSV/workbook file, or a sheet of the input workbook.
-  let shock: number[] | undefined;
-  let shockSource: string | undefined;
-  const inputs: ReportInput[] = [
+  const progress = (n: number) => (wantsProgress(n, !!io.stderr.isTTY, args.json === "-") ? startProgress(io.stderr, lang) : null);
+  const job = await runAnalysisJob(
     {
-      description: args.inputDescription ?? basename(inputName),
-      sheet: grid.sheet,
-      range: usedRange(grid),
-      // Computed only when a workbook is written (the method sheet shows it), not for --json.
-      get checksum() {
-        return checksum(grid);
-      },
+      table: { grid, layout, file: inputName, description: args.inputDescription ?? basename(inputName) },
+      shock,
+      extraInputs,
+      host: "cli",
+      version: packageVersion(),
     },
-  ];
-  if (args.map) {
-    inputs.push({ description: `${basename(args.map)} (--map)`, checksum: "sha256:" + sha256Text(JSON.stringify(mapping)) });
-  }
-  if (args.shock || args.shockSheet) {
-    let shockGrid: Grid;
-    let shockFile: string;
-    if (args.shockSheet) {
-      shockFile = inputName;
-      shockGrid = inFile(shockFile, () => findSheet(file.sheets, args.shockSheet!, shockFile, "--shock-sheet"));
-    } else {
-      shockFile = args.shock!;
-      const sf = await readGrids(io.cwd, shockFile);
-      shockGrid = sf.sheets[0];
-    }
-    const pairs = inFile(shockFile, () => parseShockGrid(shockGrid));
-    shock = inFile(shockFile, () => shockFromPairs(table, pairs));
-    shockSource = args.shockSheet ? `${basename(shockFile)} [${shockGrid.sheet}]` : basename(shockFile);
-    inputs.push({
-      description: `${basename(shockFile)} (${lang === "ja" ? "ショック" : "shock"})`,
-      sheet: shockGrid.sheet,
-      range: usedRange(shockGrid),
-      get checksum() {
-        return checksum(shockGrid);
-      },
-    });
-  }
+    options,
+    { signal: args.signal, build: progress },
+  );
 
-  const modelOptions: ModelOptions = {};
-  if (args.importType) modelOptions.importType = args.importType;
-  if (args.consumptionRate !== undefined) modelOptions.consumptionRate = args.consumptionRate;
-
-  // Build once (with progress for big tables), then analyse on the built model.
-  const n = table.sectors.length;
-  const progress = wantsProgress(n, !!io.stderr.isTTY, jsonToStdout) ? startProgress(io.stderr, lang) : null;
-  let model: IOModel;
-  try {
-    model = await inFileAsync(inputName, () =>
-      IOModel.buildAsync(table, modelOptions, {
-        signal: args.signal,
-        onProgress: progress ? (d, t, s) => progress.update(d, t, s) : undefined,
-      }),
-    );
-  } finally {
-    progress?.stop();
-  }
-  const result = inFile(inputName, () => analyze(model, shock, { lang }));
-
-  const resolved = recordModelOptions(table, layout, modelOptions);
   const { workbook } = await writeOutputs(io, lang, {
     out: args.out,
     json: args.json,
     defaultOut: args.defaultOut,
-    // The deliverable: values and charts on the results sheets, the audit sheet (with a shock)
-    // and the confirmed mapping on the method sheet (src/report/deliverable).
-    specs: () => {
-      const spec = buildAnalysisReport({
-        result,
-        table,
-        options: resolved,
-        shock,
-        shockSource,
-        lang,
-        inputs,
-        version: packageVersion(),
-        typeII: args.typeII ? typeIIFigures(model, shock) : undefined,
-      });
-      return { full: analysisDeliverable(spec, { model, shock, impact: result.impact, layout }) };
-    },
-    notice: imbalanceNotice(table.warnings),
-    jsonValue: () => result,
-    summary: () => summaryText(result, table.unit, lang),
+    specs: () => ({ full: job.workbook() }),
+    jsonValue: job.json,
+    summary: () => summaryText(job.result, job.table.unit, lang),
   });
-  return { result, table, workbook };
+  return { result: job.result, table: job.table, workbook };
+}
+
+/** The shock's grid: a CSV/workbook file (--shock), or a sheet of the input workbook. */
+async function shockInput(args: AnalyzeArgs, io: CliIO, file: GridFile): Promise<AnalysisJobInput["shock"]> {
+  if (!args.shock && !args.shockSheet) return null;
+  const shockFile = args.shockSheet ? args.input : args.shock!;
+  const grid = args.shockSheet
+    ? inFile(shockFile, () => findSheet(file.sheets, args.shockSheet!, shockFile, "--shock-sheet"))
+    : (await readGrids(io.cwd, shockFile)).sheets[0];
+  return {
+    grid,
+    file: shockFile,
+    description: `${basename(shockFile)} (${args.lang === "ja" ? "ショック" : "shock"})`,
+    source: args.shockSheet ? `${basename(shockFile)} [${grid.sheet}]` : basename(shockFile),
+  };
 }

@@ -21,6 +21,7 @@ import { removeAllNow } from "./atomicWrite";
 import { createHash } from "node:crypto";
 import { usePlatformSha256 } from "../report/checksum";
 import { terminalSafe } from "./terminalText";
+import { DEFAULT_CONSUMPTION_RATE, parseShare } from "../usecases/options";
 
 // Input checksums by node:crypto rather than the portable code the pane needs.
 usePlatformSha256((data) => createHash("sha256").update(data).digest("hex"));
@@ -68,9 +69,11 @@ function parseAmount(v: string): number {
   return x;
 }
 
+/** A share by the one rule of every host (usecases/options.ts): "0.6" or "60%". */
 function parseRate(v: string): number {
-  const x = Number(v);
-  if (v.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError("a number from 0 to 1, e.g. 0.734");
+  const x = parseShare(v);
+  if (x === null)
+    throw new InvalidArgumentError(`a number from 0 to 1 or a percentage, e.g. ${DEFAULT_CONSUMPTION_RATE} or ${DEFAULT_CONSUMPTION_RATE * 100}%`);
   return x;
 }
 
@@ -184,7 +187,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     )
     .option("--shock <shock.csv>", "final-demand change: two columns, sector label and value (table units)")
     .option("--shock-sheet <name>", "read the shock from this sheet of the input workbook instead")
-    .option("--consumption-rate <c>", "消費転換係数 for the second indirect effect (default 0.734, FIES 2011)", parseRate)
+    .option("--consumption-rate <c>", `消費転換係数 for the second indirect effect, 0–1 or a percentage (default ${DEFAULT_CONSUMPTION_RATE}, FIES 2011)`, parseRate)
     .option("--drop-zero-output", "drop sectors whose output is zero or negative (each is named in a warning) instead of stopping")
     .option("--allow-imbalance", "run on a table whose rows or columns do not add up to its output, or whose import coefficients leave 0–1 (refused otherwise, exit 2); every results sheet then says so")
     .option("--type-ii", "also write the closed model (Type II, households endogenous) on a sheet of its own")

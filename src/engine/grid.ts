@@ -72,3 +72,13 @@ export function maxOf(xs: readonly number[]): number {
   for (const x of xs) if (x > m) m = x;
   return m;
 }
+
+/** The A1 range a grid covers, e.g. "A1:B4" ("C3" for a single cell, as Excel writes it): the
+ * one spelling of the method sheet's input ranges in every host. */
+export function gridRange(grid: Grid): string {
+  const rows = Math.max(grid.values.length, 1);
+  const cols = Math.max(gridWidth(grid), 1);
+  const first = a1(grid.origin.row, grid.origin.col);
+  const last = a1(grid.origin.row + rows - 1, grid.origin.col + cols - 1);
+  return first === last ? first : `${first}:${last}`;
+}

@@ -6,6 +6,7 @@ import { type CellValue, type Grid, gridAddress } from "../engine/grid";
 import { RippleError, type Where } from "../engine/errors";
 import type { ModelOptions } from "../engine/model";
 import { parseShockGrid, type ShockPair } from "../engine/table";
+import { parseShare as parseShareRule } from "../usecases/options";
 import { blankZerosOfForm, NO_SHEET } from "./rangeGrid";
 
 export type Measure = "output" | "valueAdded" | "compensation" | "employment";
@@ -26,15 +27,9 @@ function cellWhere(grid: Grid | null, r: number, c: number): Where {
   return grid && grid.sheet !== NO_SHEET ? { sheet: grid.sheet, cell: gridAddress(grid, r, c) } : {};
 }
 
-/** A share from 0.734, "0.734" or "73.4%". */
+/** A share from 0.734, "0.734" or "73.4%": the one rule of every host (usecases/options.ts). */
 function parseShare(v: CellValue): number | null {
-  if (typeof v === "number") return v;
-  if (typeof v !== "string") return null;
-  const t = v.trim().replace(/,/g, "");
-  const pct = t.endsWith("%");
-  const x = Number(pct ? t.slice(0, -1) : t);
-  if (t === "" || !Number.isFinite(x)) return null;
-  return pct ? x / 100 : x;
+  return parseShareRule(v);
 }
 
 const OPTION_KEYS: Record<string, "consumption" | "income" | "import" | "measure" | "model"> = {

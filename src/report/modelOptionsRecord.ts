@@ -31,10 +31,9 @@ export function recordModelOptions(
     key: "consumptionRate",
     name: { ja: "消費転換係数", en: "Consumption conversion rate" },
     value: c ?? DEFAULT_CONSUMPTION_RATE,
-    source:
-      c === undefined || c === DEFAULT_CONSUMPTION_RATE
-        ? { kind: "default", text: DEFAULT_CONSUMPTION_RATE_SOURCE }
-        : { kind: "user" },
+    // Whether the user set it travels with the options (usecases/options.ts), never guessed
+    // back from the number.
+    source: c === undefined ? { kind: "default", text: DEFAULT_CONSUMPTION_RATE_SOURCE } : { kind: "user" },
   });
   const base = options.incomeBase ?? "compensation";
   parameters.push({
@@ -42,7 +41,7 @@ export function recordModelOptions(
     name: { ja: "第2次間接波及の所得", en: "Income base of the second indirect effect" },
     value: `${INCOME_BASE_NAMES[base].ja} / ${INCOME_BASE_NAMES[base].en}`,
     source:
-      base === "compensation"
+      options.incomeBase === undefined
         ? { kind: "default", text: { ja: "総務省の3段階法（雇用者所得）", en: "MIC three-stage method (compensation)" } }
         : { kind: "user" },
   });

@@ -21,7 +21,7 @@ import { FunctionErrors } from "./components/FunctionErrors";
 import { PaneTabs } from "./components/PaneTabs";
 import { errorParts } from "./useRun";
 import { setFunctionLanguage } from "../functions/errorMapping";
-import { changedModelOptions, defaultPaneOptions, hasProblems, optionProblems, toModelOptions, type PaneOptions } from "./paneOptions";
+import { changedModelOptions, defaultPaneOptions, hasProblems, optionProblems, type PaneOptions } from "./paneOptions";
 import {
   loadTableFromSelection,
   loadTableFromSheet,
@@ -283,7 +283,7 @@ export function App(): React.ReactElement {
         {
           detected,
           shock: runShock,
-          options: toModelOptions(options),
+          options: changedModelOptions(options),
           typeII: options.typeII,
           allowImbalance: options.allowImbalance,
           lang,

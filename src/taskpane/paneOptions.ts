@@ -1,12 +1,17 @@
 // The options as the pane holds them (text as typed, so a half-typed number is not lost) and
-// their conversion to the engine's ModelOptions. Invalid fields are named, never dropped.
+// their conversion through the one options record (src/usecases/options.ts) that the command
+// line uses too. Invalid fields are named, never dropped.
 
 import type { ImportType } from "../engine/table/types";
+import type { IncomeBase, ModelOptions } from "../engine/model/options";
 import {
   DEFAULT_CONSUMPTION_RATE,
-  type IncomeBase,
-  type ModelOptions,
-} from "../engine/model/options";
+  engineOptions,
+  modelSettings,
+  parseShare as parseShareRule,
+  userOptions,
+  type ModelSettings,
+} from "../usecases/options";
 
 export interface PaneOptions {
   /** "detected": use the convention recognised from the table. */
@@ -32,15 +37,9 @@ export function defaultPaneOptions(): PaneOptions {
   };
 }
 
-/** A share in [0, 1] from typed text, or null when the text is not one. */
+/** A share in [0, 1] from typed text ("0.6" or "60%"), or null: the one rule of every host. */
 export function parseShare(text: string): number | null {
-  const t = text.trim().replace(/,/g, "");
-  if (t === "") return null;
-  const pct = t.endsWith("%");
-  const v = Number(pct ? t.slice(0, -1) : t);
-  if (!Number.isFinite(v)) return null;
-  const share = pct ? v / 100 : v;
-  return share >= 0 && share <= 1 ? share : null;
+  return parseShareRule(text);
 }
 
 export interface OptionProblems {
@@ -62,28 +61,27 @@ export function hasProblems(pr: OptionProblems): boolean {
   return pr.consumptionRate || pr.selfSufficiency.length > 0;
 }
 
-/** ModelOptions for the engine; call only when optionProblems() found none. */
-export function toModelOptions(p: PaneOptions): ModelOptions {
-  const ss: Record<number, number> = {};
-  for (const [k, v] of Object.entries(p.selfSufficiency)) {
-    const share = parseShare(v);
-    if (share !== null) ss[Number(k)] = share;
-  }
-  const opts: ModelOptions = {
-    consumptionRate: parseShare(p.consumptionRate) ?? DEFAULT_CONSUMPTION_RATE,
-    incomeBase: p.incomeBase,
-  };
-  if (p.importType !== "detected") opts.importType = p.importType;
-  if (Object.keys(ss).length > 0) opts.selfSufficiency = ss;
-  return opts;
+/** The options checked and defaulted, each with whether the user set it: a field counts as set
+ * when its text differs from the default's (the field starts with the default written in it).
+ * Call only when optionProblems() found none. */
+export function paneModelSettings(p: PaneOptions): ModelSettings {
+  const defaults = defaultPaneOptions();
+  return modelSettings({
+    importType: p.importType,
+    consumptionRate: p.consumptionRate.trim() === defaults.consumptionRate ? undefined : p.consumptionRate,
+    incomeBase: p.incomeBase === defaults.incomeBase ? undefined : p.incomeBase,
+    selfSufficiency: p.selfSufficiency,
+  });
 }
 
-/** ModelOptions holding only what the user changed from the defaults, for the flows whose
- * results record every option given as "entered by the user" (runProjectsPipeline's method
- * sheet); call only when optionProblems() found none. */
+/** ModelOptions for the engine, every value (defaults included); call only when
+ * optionProblems() found none. */
+export function toModelOptions(p: PaneOptions): ModelOptions {
+  return engineOptions(paneModelSettings(p));
+}
+
+/** ModelOptions holding only what the user set, for the runners, which record every option
+ * given as "entered by the user"; call only when optionProblems() found none. */
 export function changedModelOptions(p: PaneOptions): ModelOptions {
-  const opts = toModelOptions(p);
-  if (opts.consumptionRate === DEFAULT_CONSUMPTION_RATE) delete opts.consumptionRate;
-  if (opts.incomeBase === defaultPaneOptions().incomeBase) delete opts.incomeBase;
-  return opts;
+  return userOptions(paneModelSettings(p));
 }

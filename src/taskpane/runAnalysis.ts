@@ -3,24 +3,20 @@
 // gateway.writeReport with progress and cancel. The same engine calls as the functions and the
 // command line, so the same inputs give the same numbers everywhere.
 
-import { a1, type Grid } from "../engine/grid";
-import { RippleError, type Lang, type RippleWarning } from "../engine/errors";
+import { gridRange, type Grid } from "../engine/grid";
+import { RippleError, type RippleWarning } from "../engine/errors";
+import type { Lang } from "../engine/errors";
 import type { IOTable, ImportType, Line, Role, TableLayout, TableMapping } from "../engine/table/types";
 import { buildTable, layoutToMapping, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
-import { IOModel, analyzeDetailed, type ModelOptions } from "../engine/model";
+import type { IOModel, ModelOptions } from "../engine/model";
 import type { AnalysisResult } from "../engine/model/result";
-import { buildAnalysisReport } from "../report/analysisReport";
-import { checksum } from "../report/checksum";
-import { analysisDeliverable } from "../report/deliverable";
 import type { WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
 import { registerModel } from "../functions/registry";
-import { recordModelOptions } from "../report/modelOptionsRecord";
-import { typeIIFigures } from "../report/typeIISheet";
-import { imbalanceNotice, withImbalanceNotice } from "../report/imbalanceNotice";
-import { checkTableBalance } from "../engine/table/balance";
 import { computeCoefficients } from "../engine/model/coefficients";
 import { resolveOptions } from "../engine/model/options";
+import { runAnalysisJob } from "../usecases/analysis";
+import { settingsFromModelOptions, type AnalysisOptions } from "../usecases/options";
 import { stepper, type RunControl } from "./progress";
 import pkg from "../../package.json";
 
@@ -177,14 +173,8 @@ export function previewShock(table: IOTable, grid: Grid): ShockPreview {
   };
 }
 
-/** The A1 range a grid covers, e.g. "A1:B4". */
-export function gridRangeAddress(grid: Grid): string {
-  const rows = grid.values.length;
-  const cols = Math.max(0, ...grid.values.map((r) => r.length));
-  const first = a1(grid.origin.row, grid.origin.col);
-  const last = a1(grid.origin.row + Math.max(rows, 1) - 1, grid.origin.col + Math.max(cols, 1) - 1);
-  return first === last ? first : `${first}:${last}`;
-}
+/** The A1 range a grid covers, e.g. "A1:B4" (one helper for every host: engine/grid.ts). */
+export const gridRangeAddress = gridRange;
 
 export async function readShockGrid(source: { sheet: string; address: string } | "selection"): Promise<Grid> {
   return source === "selection" ? gateway.readSelection() : gateway.readRange(source.sheet, source.address);
@@ -197,6 +187,7 @@ export type { RunControl, RunProgress, RunStage } from "./progress";
 export interface RunInput {
   detected: DetectedTable;
   shock: ShockPreview | null;
+  /** The model options the user set (paneOptions.changedModelOptions); the rest are defaults. */
   options: ModelOptions;
   /** Also write the closed (Type II) model's results. */
   typeII: boolean;
@@ -211,74 +202,52 @@ export interface RunInput {
 export interface RunOutcome {
   model: IOModel;
   result: AnalysisResult;
+  /** The JSON of CLI.md, as `ripple analyze --json` writes it. */
+  json: AnalysisResult;
   spec: WorkbookSpec;
   /** Names of the sheets written, summary first. */
   sheets: string[];
 }
 
 /** The whole analysis of one confirmed table; throws RippleError (with sheet and cell) on bad
- * input and cancelledError() when the signal fires. Writes only new sheets. */
+ * input and cancelledError() when the signal fires. Writes only new sheets. The job itself is
+ * src/usecases/analysis.ts, the runner `ripple analyze` calls. */
 export async function runAnalysis(input: RunInput, control: RunControl = {}): Promise<RunOutcome> {
   const { signal } = control;
   const { report, check, within } = stepper(control);
-  report("read", 0);
   const d = input.detected;
   if (d.tableError) throw d.tableError;
-  const read = d.table ?? buildTable(d.grid, d.layout);
-  const imbalance = checkTableBalance(read, { allowImbalance: input.allowImbalance });
-  const table = imbalance.length ? { ...read, warnings: [...read.warnings, ...imbalance] } : read;
+  const options: AnalysisOptions = {
+    ...settingsFromModelOptions(input.options),
+    typeII: { value: input.typeII, user: input.typeII },
+    allowImbalance: { value: !!input.allowImbalance, user: !!input.allowImbalance },
+    lang: input.lang,
+  };
+  const job = await runAnalysisJob(
+    {
+      table: { grid: d.grid, layout: d.layout, built: d.table, description: d.layout.title ?? d.grid.sheet },
+      shock: input.shock
+        ? { grid: input.shock.grid, description: input.lang === "ja" ? "ショック" : "Shock", source: input.shock.source }
+        : null,
+      host: "addin",
+      version: VERSION,
+      now: input.now,
+    },
+    options,
+    {
+      signal,
+      stage: (stage) => {
+        check();
+        report(stage, 0);
+      },
+      build: () => ({ update: within("build"), stop: () => undefined }),
+    },
+  );
   check();
-  report("build", 0);
-  const model = await IOModel.buildAsync(table, input.options, {
-    signal,
-    onProgress: within("build"),
-  });
-  check();
+  const { model, result } = job;
   // Registered before anything is written, so a bad name stops the run with nothing written.
   if (input.modelName) registerModel(input.modelName, model);
-  report("analyze", 0);
-  // The model just built is reused: (I − A_d) is factored once per run.
-  const detail = analyzeDetailed(model, input.shock?.vector ?? null, { ...input.options, lang: input.lang });
-  const result = detail.result;
-  check();
-  report("report", 0);
-  const reportSpec = buildAnalysisReport({
-    result,
-    table,
-    options: recordModelOptions(table, d.layout, input.options),
-    shock: input.shock?.vector,
-    shockSource: input.shock?.source,
-    lang: input.lang,
-    host: "addin",
-    inputs: [
-      {
-        description: d.layout.title ?? d.grid.sheet,
-        sheet: d.grid.sheet,
-        range: gridRangeAddress(d.grid),
-        checksum: checksum(d.grid),
-      },
-      ...(input.shock
-        ? [
-            {
-              description: input.lang === "ja" ? "ショック" : "Shock",
-              sheet: input.shock.sheet,
-              range: input.shock.range,
-              checksum: checksum(input.shock.grid),
-            },
-          ]
-        : []),
-    ],
-    version: VERSION,
-    now: input.now,
-    // The closed model's sheet, as `ripple analyze --type-ii` writes it (the report layer's).
-    typeII: input.typeII ? typeIIFigures(model, input.shock?.vector ?? null, detail.indicators) : undefined,
-  });
-  // The same deliverable as `ripple analyze`: values only on the results sheets, the audit
-  // sheet of native formulas (with a shock) and the confirmed mapping on the method sheet.
-  const spec = withImbalanceNotice(
-    analysisDeliverable(reportSpec, { model, shock: input.shock?.vector ?? null, impact: result.impact, layout: d.layout }),
-    imbalanceNotice(table.warnings),
-  );
+  const spec = job.workbook();
   check();
   report("write", 0);
   let written: { sheets: string[] };
@@ -292,5 +261,5 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
   // Excel does not know the registry changed: RIPPLE.* formulas naming the model recompute now.
   if (input.modelName) await gateway.recalculate();
   report("write", 1);
-  return { model, result, spec, sheets: written.sheets };
+  return { model, result, json: job.json(), spec, sheets: written.sheets };
 }

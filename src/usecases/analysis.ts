@@ -1,0 +1,130 @@
+// The analysis job (`ripple analyze`, the pane's 分析を実行): a recognised table and an optional
+// shock grid, with one options record -> the engine's results, the JSON of CLI.md and the
+// results workbook's spec. The command line and the pane only fetch grids, call this, and write
+// what it returns, so the same workbook and options give the same numbers in both.
+
+import type { Bilingual } from "../engine/errors";
+import { gridRange, type Grid } from "../engine/grid";
+import { IOModel, analyzeDetailed, type AnalysisDetail } from "../engine/model";
+import type { AnalysisResult } from "../engine/model/result";
+import { buildTable, parseShockGrid, shockFromPairs } from "../engine/table";
+import type { IOTable, TableLayout } from "../engine/table/types";
+import { buildAnalysisReport, type ReportInput } from "../report/analysisReport";
+import { checksum } from "../report/checksum";
+import { analysisDeliverable } from "../report/deliverable";
+import { imbalanceNotice, withImbalanceNotice } from "../report/imbalanceNotice";
+import { recordModelOptions } from "../report/modelOptionsRecord";
+import type { WorkbookSpec } from "../report/spec";
+import { typeIIFigures } from "../report/typeIISheet";
+import { engineOptions, userOptions, type AnalysisOptions } from "./options";
+import { balancedTable, inFile, inFileAsync, type SourcedGrid } from "./table";
+
+/** A grid with the name the method sheet gives it. */
+export interface NamedGrid extends SourcedGrid {
+  description: string;
+}
+
+export interface AnalysisJobInput {
+  /** The table's grid and its layout as recognised (and corrected by the user). */
+  table: NamedGrid & { layout: TableLayout; built?: IOTable | null };
+  /** The final-demand change: two columns, sector label and value (table units). */
+  shock?: (NamedGrid & { source: string }) | null;
+  /** Further inputs the method sheet lists (e.g. the mapping file, with its checksum). */
+  extraInputs?: ReportInput[];
+  /** Who writes the workbook: the notes speak of the command line's flags or of the pane. */
+  host?: "cli" | "addin";
+  version: string;
+  now?: Date;
+}
+
+/** Progress and cancel. `stage` is called as each step starts; `build` gives, for a table of n
+ * sectors, a progress sink for the factorisation (or nothing). */
+export interface JobControl {
+  signal?: AbortSignal;
+  stage?: (stage: "read" | "build" | "analyze" | "report") => void;
+  build?: (sectors: number) => { update(done: number, total: number, stage?: string): void; stop(): void } | null;
+}
+
+export interface AnalysisJob {
+  table: IOTable;
+  model: IOModel;
+  detail: AnalysisDetail;
+  result: AnalysisResult;
+  shock: number[] | null;
+  /** The JSON of CLI.md (the same object every host writes). */
+  json: () => AnalysisResult;
+  /** The results workbook; built only when one is written (it checksums the inputs). */
+  workbook: () => WorkbookSpec;
+  /** Said on every results sheet when the table was run although it does not add up. */
+  notice: Bilingual | null;
+}
+
+function namedInput(g: NamedGrid): ReportInput {
+  return {
+    description: g.description,
+    sheet: g.grid.sheet,
+    range: gridRange(g.grid),
+    // Computed only when a workbook is written (the method sheet shows it), not for the JSON.
+    get checksum() {
+      return checksum(g.grid);
+    },
+  };
+}
+
+function readShock(table: IOTable, shock: AnalysisJobInput["shock"]): number[] | null {
+  if (!shock) return null;
+  return inFile(shock.file, () => shockFromPairs(table, parseShockGrid(shock.grid)));
+}
+
+export async function runAnalysisJob(input: AnalysisJobInput, options: AnalysisOptions, control: JobControl = {}): Promise<AnalysisJob> {
+  const { grid, layout, file } = input.table;
+  control.stage?.("read");
+  const table = balancedTable(file, buildTable, grid, layout, options.allowImbalance.value, input.table.built);
+  const shock = readShock(table, input.shock);
+  const modelOptions = engineOptions(options);
+
+  control.stage?.("build");
+  // Built once (with progress for big tables), then analysed on the built model.
+  const progress = control.build?.(table.sectors.length) ?? null;
+  let model: IOModel;
+  try {
+    model = await inFileAsync(file, () =>
+      IOModel.buildAsync(table, modelOptions, { signal: control.signal, onProgress: progress ? (d, t, s) => progress.update(d, t, s) : undefined }),
+    );
+  } finally {
+    progress?.stop();
+  }
+
+  control.stage?.("analyze");
+  // The closed model is built only for its sheet: the JSON holds no Type II figures.
+  const detail = inFile(file, () => analyzeDetailed(model, shock, { ...modelOptions, lang: options.lang, typeII: options.typeII.value }));
+  const result = detail.result;
+  const notice = imbalanceNotice(table.warnings);
+
+  const workbook = (): WorkbookSpec => {
+    control.stage?.("report");
+    const spec = buildAnalysisReport({
+      result,
+      table,
+      // What the user set is recorded as theirs; every other value names its default's source.
+      options: recordModelOptions(table, layout, userOptions(options)),
+      shock: shock ?? undefined,
+      shockSource: input.shock?.source,
+      lang: options.lang,
+      host: input.host,
+      inputs: [namedInput(input.table), ...(input.extraInputs ?? []), ...(input.shock ? [namedInput(input.shock)] : [])],
+      version: input.version,
+      now: input.now,
+      typeII: options.typeII.value ? typeIIFigures(model, shock, detail.indicators) : undefined,
+    });
+    // The deliverable: values and charts on the results sheets, the audit sheet of native
+    // formulas (with a shock) and the confirmed mapping on the method sheet.
+    return withImbalanceNotice(analysisDeliverable(spec, { model, shock, impact: result.impact, layout }), notice);
+  };
+  return { table, model, detail, result, shock, json: () => result, workbook, notice };
+}
+
+/** The grid's cells as the method sheet names them (for hosts that list further inputs). */
+export function gridInput(description: string, grid: Grid): ReportInput {
+  return namedInput({ grid, description });
+}

@@ -1,0 +1,83 @@
+// One runner per job: the command line and the task pane run the same job on the same workbook,
+// with options that are NOT the defaults, and get identical JSON. The CLI reads the sample
+// workbook file; the pane reads the same cells through the recording fake Excel. Any drift (an
+// option not passed on, a default written twice, a table recognised differently) shows here.
+
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
+import { readGridFile } from "../../src/workbook/xlsx";
+import { installFakeOffice, type FakeValue, type FakeWorkbook } from "../workbook/office/fakeExcel";
+import { gridRange } from "../../src/engine/grid";
+import { clearRegistry } from "../../src/functions/registry";
+import { loadTableFromSheet, previewShock, readShockGrid, runAnalysis } from "../../src/taskpane/runAnalysis";
+import { changedModelOptions, defaultPaneOptions } from "../../src/taskpane/paneOptions";
+import { run, tempDir } from "../cli/helpers";
+
+const SAMPLE = path.resolve(__dirname, "../../assets/ripple-sample.xlsx");
+const TABLE = "取引基本表";
+const SHOCK = "ショック";
+
+let sheets: Record<string, { values: FakeValue[][]; at: string }> = {};
+let shockRange = "";
+beforeAll(async () => {
+  const file = await readGridFile(SAMPLE);
+  for (const g of file.sheets) sheets[g.sheet] = { values: g.values as FakeValue[][], at: gridRange(g).split(":")[0] };
+  shockRange = gridRange(file.sheets.find((g) => g.sheet === SHOCK)!);
+});
+
+let wb: FakeWorkbook | null = null;
+function openInFakeExcel(): FakeWorkbook {
+  clearRegistry();
+  wb = installFakeOffice(globalThis, sheets, { displayLanguage: "ja-JP" });
+  return wb;
+}
+afterEach(() => {
+  wb?.uninstall();
+  wb = null;
+});
+
+/** `ripple analyze SAMPLE … --json -`, parsed. */
+async function cliJson(args: string[]): Promise<unknown> {
+  const r = await run(["analyze", SAMPLE, ...args, "--json", "-", "--lang", "ja"], { cwd: tempDir() });
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out);
+}
+
+describe("the same job through the command line and the pane gives identical JSON", () => {
+  it("analysis: consumption rate typed as a percentage, Type II, imbalance allowed", async () => {
+    const cli = await cliJson(["--sheet", TABLE, "--shock-sheet", SHOCK, "--consumption-rate", "61.5%", "--type-ii", "--allow-imbalance"]);
+
+    openInFakeExcel();
+    const options = { ...defaultPaneOptions(), consumptionRate: "61.5%", typeII: true, allowImbalance: true };
+    const detected = await loadTableFromSheet(TABLE);
+    const shock = previewShock(detected.table!, await readShockGrid({ sheet: SHOCK, address: shockRange }));
+    const out = await runAnalysis({
+      detected,
+      shock,
+      options: changedModelOptions(options),
+      typeII: options.typeII,
+      allowImbalance: options.allowImbalance,
+      lang: "ja",
+    });
+    expect(JSON.stringify(out.json)).toBe(JSON.stringify(cli));
+
+    // The options were not the defaults: the second round moved with the consumption rate.
+    const base = (await cliJson(["--sheet", TABLE, "--shock-sheet", SHOCK])) as typeof out.json;
+    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+    expect(sum(out.json.impact!.secondIndirect.output) / sum(base.impact!.secondIndirect.output)).toBeCloseTo(0.615 / 0.734, 12);
+    // …and the method sheet records it as the user's, in both hosts.
+    const method = wb!.sheet(out.sheets.find((s) => s.startsWith("方法"))!).toValues();
+    expect(method.find((r) => r[0] === "消費転換係数")!.slice(1, 3)).toEqual([0.615, "利用者が入力"]);
+  });
+
+  it("analysis: import convention chosen by the user, no shock", async () => {
+    const cli = await cliJson(["--sheet", TABLE, "--import-type", "domestic", "--consumption-rate", "0.5"]);
+    openInFakeExcel();
+    const options = { ...defaultPaneOptions(), importType: "domestic" as const, consumptionRate: "0.5" };
+    const detected = await loadTableFromSheet(TABLE);
+    const out = await runAnalysis({ detected, shock: null, options: changedModelOptions(options), typeII: false, lang: "ja" });
+    expect((cli as typeof out.json).importType).toBe("domestic");
+    expect(JSON.stringify(out.json)).toBe(JSON.stringify(cli));
+  });
+});
