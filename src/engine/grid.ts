@@ -12,6 +12,16 @@ export interface Grid {
   /** A1 addresses (sheet cells) of formulas the file holds without a calculated value (written
    * by a program that does not calculate): read as blank, so a table using them is refused. */
   uncalculated?: string[];
+  /** A grid joined from blocks printed apart on one sheet (engine/table/blocks.ts): for each part,
+   * the first grid column it fills and, per grid row and column, the row and column of the
+   * original grid (before origin) the cell comes from; null where the part has no cell. */
+  pieces?: GridPiece[];
+}
+
+export interface GridPiece {
+  fromCol: number;
+  rows: (number | null)[];
+  cols: number[];
 }
 
 /** Column letters for a zero-based column index: 0 -> A, 26 -> AA. */
@@ -33,7 +43,22 @@ export function a1(row: number, col: number): string {
 
 /** A1 address of grid cell (r, c), i.e. offset by the grid's origin. */
 export function gridAddress(grid: Grid, r: number, c: number): string {
+  if (grid.pieces) {
+    const { row, col } = pieceCell(grid.pieces, r, c);
+    return a1(grid.origin.row + row, grid.origin.col + col);
+  }
   return a1(grid.origin.row + r, grid.origin.col + c);
+}
+
+/** Where cell (r, c) of a joined grid comes from. A cell no block has (a padding row) is named by
+ * the row another part has there, so that a message still points near it. */
+export function pieceCell(pieces: readonly GridPiece[], r: number, c: number): { row: number; col: number } {
+  let p = pieces[0];
+  for (const q of pieces) if (q.fromCol <= c) p = q;
+  const col = p.cols[c - p.fromCol] ?? p.cols[p.cols.length - 1] ?? c;
+  let row = p.rows[r] ?? null;
+  for (const q of pieces) if (row === null) row = q.rows[r] ?? null;
+  return { row: row ?? r, col };
 }
 
 /** Zero-based {row, col} of an A1 address such as "C12" or "$C$12". */

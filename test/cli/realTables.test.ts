@@ -15,6 +15,19 @@ describe("ripple analyze on the 宮崎県 workbook", () => {
     expect(Math.max(...json.importCoefficients)).toBeLessThanOrEqual(1);
   });
 
+  for (const [sheet, n] of [["15部門", 15], ["37部門", 37], ["54部門 ", 54]] as const) {
+    it(`'${sheet}' gives ${n} sectors and no warning of an import share outside 0–1 or of totals that differ from output`, async () => {
+      const r = await run(["analyze", miyazakiXlsx, "--sheet", sheet, "--json", "-"]);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out);
+      expect(json.sectors).toHaveLength(n);
+      const texts = (json.warnings as unknown[]).map((w) => JSON.stringify(w));
+      expect(texts.filter((t) => /outside 0 to 1|differ from output/.test(t))).toEqual([]);
+      // 15部門 is printed in two blocks: the join is the one thing said about it.
+      expect(texts.length).toBe(n === 15 ? 1 : 0);
+    });
+  }
+
   it("a sheet name that matches none still names the sheets there are", async () => {
     const r = await run(["analyze", miyazakiXlsx, "--sheet", "99部門", "--json", "-"]);
     expect(r.code).toBe(2);

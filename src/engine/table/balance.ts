@@ -9,7 +9,7 @@
 // 1e-9 of the terms' absolute sum is added for floating-point arithmetic. Nothing else passes.
 
 import { RippleError, type Bilingual, type RippleWarning } from "../errors";
-import { a1, parseA1 } from "../grid";
+import { a1, parseA1, pieceCell } from "../grid";
 import { sumRoles, type IOTable, type Line, type Role } from "./types";
 
 /** A negative input coefficient down to this is a by-product or scrap credit (MIC's マイナス投入
@@ -67,6 +67,15 @@ export function sumTolerance(terms: number[], total: number): number {
  * cell is on the row's sheet row, a column's on its sheet column, which gives the grid's origin. */
 function cellFinder(table: IOTable): (row: Line | undefined, col: Line | undefined) => string | null {
   const layout = table.layout;
+  const join = layout?.joined;
+  if (join) {
+    // A table printed in blocks: the cell is where its block printed it.
+    return (row, col) => {
+      if (!row || !col) return (row ?? col)?.address ?? null;
+      const at = pieceCell(join.pieces, row.index, col.index);
+      return a1(join.origin.row + at.row, join.origin.col + at.col);
+    };
+  }
   const r = layout?.rows[0];
   const c = layout?.cols[0];
   const ra = r && parseA1(r.address);

@@ -9,6 +9,7 @@ import { RippleError, type RippleWarning, type Where } from "../errors";
 import { gridAddress, type Grid } from "../grid";
 import { dataAt } from "./cells";
 import { recognizeLayout, type RecognizeOptions } from "./recognize";
+import { joinGrid } from "./blocks";
 import { GROSS_GAP, tolerance } from "./tolerance";
 import {
   FINAL_DEMAND_ROLES,
@@ -77,7 +78,9 @@ function uncalculatedError(grid: Grid, cells: string[]): RippleError {
   );
 }
 
-export function buildTable(grid: Grid, layout: TableLayout): IOTable {
+export function buildTable(sheetGrid: Grid, layout: TableLayout): IOTable {
+  // A table printed in blocks: its lines index the joined grid (engine/table/blocks.ts).
+  const grid = layout.joined && !sheetGrid.pieces ? joinGrid(sheetGrid, layout.joined) : sheetGrid;
   const warnings: RippleWarning[] = [...(layout.warnings ?? [])];
   const where = (r: number, c: number): Where => ({ sheet: grid.sheet, cell: gridAddress(grid, r, c) });
   const rowsS = layout.rows.filter((l) => l.role === "sector").sort((a, b) => a.sector! - b.sector!);

@@ -18,6 +18,11 @@ export function primaryKey(grid: Grid, r: number, c: number): string | null {
   const t = v.trim();
   // Text codes with a leading zero (01) are labels; other numbers written as text are data.
   if (t === "" || (dataAt(grid, r, c).kind !== "text" && !/^0\d+$/.test(t))) return null;
+  return textKey(t);
+}
+
+/** Matching key of a label text (a cell's, or a label printed over several cells). */
+export function textKey(t: string): string {
   const split = splitCodeName(t);
   if (split) return "n:" + labelKey(split.name);
   return isCodeLike(t) ? "c:" + codeKey(t) : "n:" + labelKey(t);

@@ -13,6 +13,8 @@ import {
   findPositionalAnchor,
   findSharedAnchor,
   labelOrCodeKey,
+  textKey,
+  type Anchor,
   pickCodePosition,
   pickNamePosition,
   primaryKey,
@@ -27,6 +29,8 @@ import { closeTo } from "./tolerance";
 import { derivedReason, findDerived } from "./derived";
 import type { ImportType, Line, Role, TableLayout, TableMapping } from "./types";
 import { findTitleAndUnit } from "./title";
+import { findStackedBlocks, joinGrid } from "./blocks";
+import { wrappedColumnLabels } from "./wrapped";
 
 export interface RecognizeOptions {
   mapping?: TableMapping;
@@ -104,14 +108,33 @@ function checkHasNumbers(grid: Grid): void {
   }
 }
 
-export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableLayout {
-  checkHasNumbers(grid);
+export function recognizeLayout(sheetGrid: Grid, opts: RecognizeOptions = {}): TableLayout {
+  checkHasNumbers(sheetGrid);
+  if (opts.mapping) validateMapping(opts.mapping, sheetGrid.sheet);
+  const shared = findSharedAnchor(sheetGrid);
+  const join = shared ? findStackedBlocks(sheetGrid, shared) : null;
+  if (!join) return recognizeGrid(sheetGrid, shared, opts);
+  const layout = recognizeGrid(joinGrid(sheetGrid, join), undefined, opts);
+  layout.joined = join;
+  (layout.warnings ??= []).unshift({
+    code: "table.blocks-joined",
+    text: {
+      ja: `表は ${join.blocks.length} つの部分に分けて印刷されています（${join.blocks.join("、")}）。行のラベルで対応させて 1 つの表として読みました。`,
+      en: `The table is printed in ${join.blocks.length} parts (${join.blocks.join(", ")}); they were joined by their row labels and read as one table.`,
+    },
+    where: { sheet: sheetGrid.sheet, cell: join.blocks[1].split(":")[0] },
+  });
+  return layout;
+}
+
+/** The table of one grid (a sheet, or the blocks of a sheet joined); `shared` is the grid's
+ * shared anchor when already found (undefined: find it). */
+function recognizeGrid(grid: Grid, shared: Anchor | null | undefined, opts: RecognizeOptions): TableLayout {
   const mapping = opts.mapping;
-  if (mapping) validateMapping(mapping, grid.sheet);
   const warnings: RippleWarning[] = [];
   const nr = grid.values.length;
   const nc = width(grid);
-  const anchor = chooseAnchor(grid);
+  const anchor = chooseAnchor(grid, shared === undefined ? findSharedAnchor(grid) : shared);
   const positional = anchor.positional;
 
   // Candidate sector rows/columns: the anchor labels that meet; their minimum gives the block corner.
@@ -122,8 +145,9 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
       const k = labelOrCodeKey(grid, r, anchor.col, anchor.keys);
       if (k && anchor.keys.has(k)) candRows.push(r);
     }
+    extendWrappedKeys(grid, anchor, minOf(candRows), candRows);
     for (let c = anchor.col + 1; c < nc; c++) {
-      const k = labelOrCodeKey(grid, anchor.row, c, anchor.keys);
+      const k = colKeyAt(grid, anchor, c);
       if (k && anchor.keys.has(k)) candCols.push(c);
     }
   }
@@ -162,6 +186,10 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
   const colCodePos = colPrimaryIsCode ? anchor.row : pickCodePosition(headerRows, anchor.row, candCols, colRead, colNum);
   const rowNamePos = rowPrimaryIsCode ? pickNamePosition(labelCols, anchor.col, candRows, rowRead) : anchor.col;
   const colNamePos = colPrimaryIsCode ? pickNamePosition(headerRows, anchor.row, candCols, colRead) : anchor.row;
+  // Column names wrapped into the rows below ('電力・ガス・' / '水道'): one label, read whole.
+  const wrapped = colNamePos === null ? null : wrappedColumnLabels(grid, colNamePos, R0, C0);
+  const colHeaderRows = wrapped ? headerRows.filter((r) => !wrapped.rows.includes(r)) : headerRows;
+  const colText = (r: number, c: number) => (r === colNamePos && wrapped?.text.get(c)) || textAt(grid, r, c);
 
   const makeWork = (dim: Dim, index: number): Work => {
     const label =
@@ -176,12 +204,12 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
             anchor.col,
           )
         : readLineLabel(
-            (p) => textAt(grid, p, index),
-            headerRows,
+            (p) => colText(p, index),
+            colHeaderRows,
             colNamePos,
             colCodePos,
             (p) => ({ r: p, c: index }),
-            (p) => labelOrCodeKey(grid, p, index, anchor.keys),
+            (p) => (p === anchor.row ? colKeyAt(grid, anchor, index) : labelOrCodeKey(grid, p, index, anchor.keys)),
             anchor.row,
           );
     let hasData = false;
@@ -264,13 +292,45 @@ export function recognizeLayout(grid: Grid, opts: RecognizeOptions = {}): TableL
   };
 }
 
+/** Column keys in the header row that differ from the cell's own: the whole label of a column
+ * whose name wraps into the rows below it (see extendWrappedKeys). */
+const wrappedKeys = new WeakMap<Anchor, Map<number, string>>();
+
+function colKeyAt(grid: Grid, anchor: Anchor, c: number): string | null {
+  return wrappedKeys.get(anchor)?.get(c) ?? labelOrCodeKey(grid, anchor.row, c, anchor.keys);
+}
+
+/** A sector column whose name is wrapped over two header rows ('電力・ガス・' over '水道') has
+ * its whole name as key: when that name is a row label (and no dictionary word), the column is a
+ * sector column like the others. The rows so paired join the candidate rows. */
+function extendWrappedKeys(grid: Grid, anchor: Anchor, bodyRow: number, candRows: number[]): void {
+  const codes = [...anchor.keys].filter((k) => k.startsWith("c:")).length;
+  if (!Number.isFinite(bodyRow) || codes * 2 > anchor.keys.size) return;
+  const wrapped = wrappedColumnLabels(grid, anchor.row, bodyRow, anchor.col + 1);
+  if (wrapped.text.size === 0) return;
+  const rowsByKey = new Map<string, number>();
+  for (let r = anchor.row + 1; r < grid.values.length; r++) {
+    const k = primaryKey(grid, r, anchor.col);
+    if (k && !rowsByKey.has(k)) rowsByKey.set(k, r);
+  }
+  const keys = new Map<number, string>();
+  for (const [c, text] of wrapped.text) {
+    const k = textKey(text);
+    keys.set(c, k);
+    const r = rowsByKey.get(k);
+    if (r === undefined || anchor.keys.has(k) || classifyLabel(text, "row") || classifyLabel(text, "col")) continue;
+    anchor.keys.add(k);
+    if (!candRows.includes(r)) candRows.push(r);
+  }
+  wrappedKeys.set(anchor, keys);
+}
+
 /** The label column and header row: where the same labels meet, else (row and column labels
  * differ) the block found by position. */
-function chooseAnchor(grid: Grid): { col: number; row: number; keys: Set<string>; positional: PositionalAnchor | null } {
-  const shared = findSharedAnchor(grid);
+function chooseAnchor(grid: Grid, shared: Anchor | null): { col: number; row: number; keys: Set<string>; positional: PositionalAnchor | null } {
   // Keys that are dictionary labels (TOTAL, Output) do not make sectors.
   const plain = shared ? [...shared.keys].filter((k) => !classifyLabel(k.slice(2), "row") && !classifyLabel(k.slice(2), "col")) : [];
-  if (shared && plain.length >= 2) return { ...shared, positional: null };
+  if (shared && plain.length >= 2) return { ...shared, keys: new Set(shared.keys), positional: null };
   const positional = findPositionalAnchor(grid);
   if (positional) return { col: positional.col, row: positional.row, keys: new Set(), positional };
   if (shared) return { ...shared, positional: null };

@@ -2,6 +2,7 @@
 // Conventions: ../shared/spec/TABLES.md (roles) and MODELS.md (notation).
 
 import type { Bilingual, RippleWarning } from "../errors";
+import type { GridPiece } from "../grid";
 
 export type ImportType = "competitive" | "domestic";
 
@@ -95,6 +96,19 @@ export interface TableLayout {
   warnings?: RippleWarning[];
   /** The user chose to drop sectors whose output is zero or negative (from the mapping). */
   dropZeroOutput?: boolean;
+  /** The table is printed in blocks (engine/table/blocks.ts): line indexes are those of the joined
+   * grid, which buildTable rebuilds from the sheet's grid with this. */
+  joined?: TableJoin;
+}
+
+/** How a table printed in blocks was joined into one grid. */
+export interface TableJoin {
+  /** Per part of the joined grid: where its cells are in the sheet's grid, whose first cell is
+   * `origin` on the sheet. */
+  pieces: GridPiece[];
+  origin: { row: number; col: number };
+  /** The blocks as printed (A1 ranges from the label column), the first holding the sectors. */
+  blocks: string[];
 }
 
 export interface Sector {

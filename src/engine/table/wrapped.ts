@@ -1,0 +1,51 @@
+// Column labels printed over two or more header rows. Prefectures print long names in narrow
+// columns by wrapping them into the row below: '電力・ガス・' over '水道' (宮崎県 15部門 I3:I4),
+// '家計外消費' over '支出', '県内需要' over '合計'. Such a continuation row holds only a few text
+// fragments, under columns that have a name above; it is not a label row of its own (a second
+// name row, e.g. English names, has a cell under every named column and is left alone).
+
+import type { Grid } from "../grid";
+import { gridWidth } from "../grid";
+import { dataAt, textAt } from "./cells";
+import { isCodeLike } from "./normalize";
+
+export interface WrappedLabels {
+  /** Header rows that continue the name row. */
+  rows: number[];
+  /** Column -> the whole label (name row and its continuations), for the columns that wrap. */
+  text: Map<number, string>;
+}
+
+/** Joins two fragments as the printed line break meant: Latin words keep a space between them. */
+export function joinFragments(a: string, b: string): string {
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : `${a}${b}`;
+}
+
+/**
+ * The continuation rows below `nameRow` (above `bodyRow`, the first row of the table body) and
+ * the labels they complete, over the columns from `fromCol`. A row qualifies when every cell it
+ * holds there is text that is not a code and stands under a named column, and some named column
+ * has nothing in it. The search stops at the first row that does not qualify.
+ */
+export function wrappedColumnLabels(grid: Grid, nameRow: number, bodyRow: number, fromCol: number): WrappedLabels {
+  const nc = gridWidth(grid);
+  const named: number[] = [];
+  for (let c = fromCol; c < nc; c++) if (textAt(grid, nameRow, c) !== null) named.push(c);
+  const rows: number[] = [];
+  const text = new Map<number, string>();
+  for (let r = nameRow + 1; r < bodyRow; r++) {
+    const cells: number[] = [];
+    let qualifies = true;
+    for (let c = fromCol; c < nc && qualifies; c++) {
+      const d = dataAt(grid, r, c);
+      if (d.kind === "empty" && !d.placeholder) continue;
+      const t = textAt(grid, r, c);
+      qualifies = d.kind === "text" && t !== null && !isCodeLike(t) && textAt(grid, nameRow, c) !== null;
+      cells.push(c);
+    }
+    if (!qualifies || cells.length === 0 || cells.length >= named.length) break;
+    rows.push(r);
+    for (const c of cells) text.set(c, joinFragments(text.get(c) ?? textAt(grid, nameRow, c)!, textAt(grid, r, c)!));
+  }
+  return { rows, text };
+}
