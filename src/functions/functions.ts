@@ -27,6 +27,7 @@ import type { IOTable } from "../engine/table/types";
 import { type Measure, parseImpactOptions, parseShock, squash } from "./args";
 import { toFunctionError } from "./errorMapping";
 import { marketKpi, marketShare } from "./market";
+import { avoidedLoss } from "./security";
 import { cachedModel, tableOfGrid } from "./modelCache";
 import { blankZerosOfForm, rangeToGrid } from "./rangeGrid";
 import { getRegisteredModel, optionsOfModel, type RegisteredModel } from "./registry";
@@ -513,6 +514,83 @@ export function rippleKpi(
     return [[marketKpi(parameters, y, numberArg(supportedCapacity, 0), { params: addressOf(invocation, 0) })]];
   } catch (err) {
     throw toFunctionError(err, "KPI");
+  }
+}
+
+const AVOIDED_COLUMNS = [
+  { ja: "計画なし", en: "Without the plans" },
+  { ja: "計画あり", en: "With the plans" },
+  { ja: "回避", en: "Avoided" },
+];
+
+/**
+ * Loss avoided by the supported plans (経済安全保障効果) if a magnet disruption scenario strikes in a fiscal year: shortfall (t), downstream output stopped and its ripple (output, GVA, compensation, jobs), without and with the plans; not weighted by probability.
+ * @customfunction AVOIDEDLOSS
+ * @param table Input-output table (産業連関表): the range holding the table, or the name of a model registered in the Ripple pane (e.g. the table with the magnet sector split, as the 経済安全保障効果 sheet uses).
+ * @param parameters Parameter range (磁石パラメータ) with its header row, as the Ripple template lays it out.
+ * @param scenarios Scenario range (磁石シナリオ) with its header row.
+ * @param scenario Scenario name (シナリオ名): april2025, severe or one of your own rows; base gives zero.
+ * @param year Fiscal year the event strikes (途絶が起きる年度).
+ * @param [supportedCapacity] Capacity of the supported plans online in that year (支援計画の能力, t/yr), default 0.
+ * @param [securityParameters] Range of the sheet 経済安全保障パラメータ (キー and 値 columns with their header); default: the defaults shown on that sheet.
+ * @param [headers] TRUE (default): with a header row and a label column (見出し付き). FALSE: the numbers only.
+ * @param invocation Invocation (parameter addresses, for messages naming cells).
+ * @requiresParameterAddresses
+ * @returns Rows shortfall (t), lost downstream output, lost output, gross value added, compensation (table units) and employment (persons); columns without the plans, with them, avoided.
+ */
+export function rippleAvoidedLoss(
+  table: any[][],
+  parameters: any[][],
+  scenarios: any[][],
+  scenario: string,
+  year: number,
+  supportedCapacity?: number,
+  securityParameters?: any[][],
+  headers?: boolean,
+  invocation?: CustomFunctions.Invocation,
+): any[][] {
+  try {
+    checkArgumentSize([
+      { name: "table", values: table },
+      { name: "parameters", values: parameters },
+      { name: "scenarios", values: scenarios },
+      { name: "securityParameters", values: securityParameters },
+    ]);
+    const model = modelOf(resolveTable(table, addressOf(invocation, 0)));
+    const r = avoidedLoss({
+      model,
+      paramsValues: parameters,
+      scenariosValues: scenarios,
+      scenario: textArg(scenario) ?? "",
+      year: yearArg(year, "year"),
+      supportedCapacity: numberArg(supportedCapacity, 0),
+      securityValues: Array.isArray(securityParameters) && securityParameters.some((row) => row.some((v) => textArg(v) !== null)) ? securityParameters : null,
+      addresses: { params: addressOf(invocation, 1), scenarios: addressOf(invocation, 2), security: addressOf(invocation, 6) },
+    });
+    const row = (w: number, x: number, a: number): SpillCell[] => [w, x, a];
+    const m = (k: "output" | "valueAdded" | "compensation") => row(r.without[k], r.with[k], r.avoided[k]);
+    const jobs = r.hasEmployment ? row(r.without.employment, r.with.employment, r.avoided.employment) : [cellOf(null), cellOf(null), cellOf(null)];
+    const body: SpillCell[][] = [
+      row(r.shortfall.without, r.shortfall.with, r.shortfall.without - r.shortfall.with),
+      row(r.lostDownstream.without, r.lostDownstream.with, r.lostDownstream.without - r.lostDownstream.with),
+      m("output"),
+      m("valueAdded"),
+      m("compensation"),
+      jobs,
+    ];
+    const unit = model.table.unit ? `［${model.table.unit}］` : "";
+    const labels = [
+      both({ ja: "磁石の不足量［t］", en: "Magnet shortfall [t]" }),
+      both({ ja: `川下の生産停止${unit}`, en: `Downstream output stopped${unit}` }),
+      both({ ja: `生産額の損失${unit}`, en: `Output lost${unit}` }),
+      both({ ja: `粗付加価値の損失${unit}`, en: `Gross value added lost${unit}` }),
+      both({ ja: `雇用者所得の損失${unit}`, en: `Compensation lost${unit}` }),
+      both({ ja: "就業者の損失［人］", en: "Employment lost [persons]" }),
+    ];
+    const corner = `${r.scenario} FY${r.year}`;
+    return withHeaders(body, headersFlag(headers), corner, AVOIDED_COLUMNS.map(both), labels);
+  } catch (err) {
+    throw toFunctionError(err, "AVOIDEDLOSS");
   }
 }
 

@@ -40,13 +40,14 @@ describe("generated functions.json", () => {
     const result = await generateCustomFunctionsMetadata(SOURCE);
     expect(result.errors).toEqual([]);
     const meta = JSON.parse(result.metadataJson) as ICustomFunctionsMetadata;
-    expect(meta.functions.map((f) => f.name).sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]);
+    expect(meta.functions.map((f) => f.name).sort()).toEqual(["AVOIDEDLOSS", "IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]);
     for (const f of meta.functions) {
       expect(f.id).toBe(f.name);
       // Excel: NAMESPACE.NAME, names of at least 3 characters, letters/digits/period/underscore.
       expect(f.name).toMatch(/^[A-Z][A-Z0-9._]{2,}$/);
     }
     expect(result.associate.map((a) => `${a.id}=${a.functionName}`).sort()).toEqual([
+      "AVOIDEDLOSS=rippleAvoidedLoss",
       "IMPACT=rippleImpact",
       "INOPERABILITY=rippleInoperability",
       "KPI=rippleKpi",
@@ -60,7 +61,7 @@ describe("generated functions.json", () => {
 
   it("drops no export of functions.ts", async () => {
     const exported = exportedNames(SOURCE);
-    expect(exported.length).toBe(8);
+    expect(exported.length).toBe(9);
     expect(await droppedExports(SOURCE)).toEqual([]);
   });
 
@@ -124,6 +125,17 @@ describe("generated functions.json", () => {
       ["shock", false],
       ["options", true],
       ["headers", true],
+    ]);
+    const avoided = meta.functions.find((f) => f.name === "AVOIDEDLOSS");
+    expect(avoided?.parameters.map((p) => [p.name, p.dimensionality ?? "scalar", p.optional ?? false])).toEqual([
+      ["table", "matrix", false],
+      ["parameters", "matrix", false],
+      ["scenarios", "matrix", false],
+      ["scenario", "scalar", false],
+      ["year", "scalar", false],
+      ["supportedCapacity", "scalar", true],
+      ["securityParameters", "matrix", true],
+      ["headers", "scalar", true],
     ]);
   });
 });
