@@ -60,7 +60,7 @@ describe("webpack.config.js", () => {
     const stats = await run(config);
     expect(stats.compilation.errors.map((e) => e.message)).toEqual([]);
     const meta = JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string }[] };
-    expect(meta.functions.map((f) => f.id).sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]);
+    expect(meta.functions.map((f) => f.id).sort()).toEqual(["AVOIDEDLOSS", "IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]);
     const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain("https://example.org/ripple/functions.json");
