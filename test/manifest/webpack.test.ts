@@ -98,7 +98,7 @@ describe("webpack.config.js", () => {
     const context = vm.createContext(sandbox);
     vm.runInContext(readFileSync(path.join(out, "runtime.js"), "utf8"), context);
     vm.runInContext(js, context);
-    expect([...associated.keys()].sort()).toEqual(["IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]);
+    expect([...associated.keys()].sort()).toEqual(["AVOIDEDLOSS", "IMPACT", "INOPERABILITY", "KPI", "LEONTIEF", "LINKAGE", "MULTIPLIER", "PRICEEFFECT", "SHARE"]);
     const values = [
       ["", "A", "B", "Households", "Total output"],
       ["A", 10, 20, 70, 100],
