@@ -43,6 +43,8 @@ export interface JobControl {
   signal?: AbortSignal;
   stage?: (stage: "read" | "build" | "analyze" | "report") => void;
   build?: (sectors: number) => { update(done: number, total: number, stage?: string): void; stop(): void } | null;
+  /** Progress of a long analysis step (the market model's Monte Carlo). */
+  analyzeProgress?: (done: number, total: number) => void;
 }
 
 export interface AnalysisJob {
