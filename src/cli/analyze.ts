@@ -23,7 +23,7 @@ import { startProgress, wantsProgress } from "./progress";
 import { summaryText } from "./summary";
 import { writeOutputs } from "./outputs";
 import { noteInput } from "./atomicWrite";
-import { terminalSafe } from "./terminalText";
+import { say } from "./say";
 
 export interface AnalyzeArgs {
   input: string;
@@ -52,8 +52,7 @@ export interface AnalyzeArgs {
   signal?: AbortSignal;
 }
 
-/** One line on stderr; text from the user's files cannot reach the terminal as control codes. */
-export const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${terminalSafe(text[lang])}\n`);
+export { say } from "./say";
 
 /** The A1 range of a grid, as every host writes it on the method sheet. */
 export const usedRange = gridRange;

@@ -7,7 +7,8 @@
 import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import { defaultScenarios } from "../engine/market/defaults";
 import { type MarketAnalysis } from "../engine/market/run";
-import { marketTemplate, readMarketSheets } from "../engine/market/sheet";
+import { readMarketSheets } from "../engine/market/sheet";
+import { marketTemplate } from "../report/marketTemplate";
 import type { ModelOptions } from "../engine/model/options";
 import { SECURITY_PARAMETER_SHEET } from "../engine/security";
 import { PROJECT_SHEETS } from "../report/projectLabels";

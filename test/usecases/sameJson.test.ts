@@ -13,6 +13,8 @@ import { loadTableFromSheet, previewShock, readShockGrid, runAnalysis } from "..
 import { changedModelOptions, defaultPaneOptions } from "../../src/taskpane/paneOptions";
 import { runProjects } from "../../src/taskpane/projectsFlow";
 import { defaultPlans, runMarket } from "../../src/taskpane/marketFlow";
+import { disruptionSpecFromForm, exampleDisruptionForm, runDisruption } from "../../src/taskpane/disruptionFlow";
+import { writeFileSync } from "node:fs";
 import { run, tempDir } from "../cli/helpers";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/ripple-sample.xlsx");
@@ -96,6 +98,20 @@ describe("the same job through the command line and the pane gives identical JSO
       lang: "ja",
     });
     expect(JSON.stringify(out.json)).toBe(JSON.stringify(cli));
+  });
+
+  it("disruption: the pane's form as a spec file, a cut and recovery that are not the example's", async () => {
+    openInFakeExcel();
+    const detected = await loadTableFromSheet(TABLE);
+    const form = { ...exampleDisruptionForm(detected.table), importCutPct: "60", months: "4", recoveryMonths: "9", priceShockPct: "25" };
+    const options = { ...defaultPaneOptions(), importType: "competitive" as const };
+    const out = await runDisruption({ detected, form, modelOptions: changedModelOptions(options), lang: "ja" });
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "spec.json"), JSON.stringify(disruptionSpecFromForm(form, detected.table!)));
+    const r = await run(["analyze", SAMPLE, "--sheet", TABLE, "--disruption", "spec.json", "--import-type", "competitive", "--json", "-", "--lang", "ja"], { cwd: dir });
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.stringify(out.json)).toBe(JSON.stringify(JSON.parse(r.out)));
+    expect((out.json as { cut: { importCut: number } }).cut.importCut).toBe(0.6);
   });
 
   it("market: options, scenario, Monte Carlo and the plans found by name", async () => {
