@@ -29,6 +29,9 @@ export interface MarketPanelProps {
   detected: DetectedTable | null;
   sheets: string[];
   modelOptions: ModelOptions | null;
+  /** The analysis tab's 「合計が合わない表でも計算する」: every job runs on such a table only then,
+   * as --allow-imbalance does for every command. */
+  allowImbalance?: boolean;
   onSheetsChanged(): void;
 }
 
@@ -118,6 +121,7 @@ export function MarketPanel(p: MarketPanelProps): React.ReactElement {
           magnetSector: sector === "" ? null : Number(sector),
           plans: withPlans && projectSheet && converterSheet ? { projectSheet, converterSheet } : null,
           modelOptions: p.modelOptions!,
+          allowImbalance: p.allowImbalance,
           lang,
         },
         control,
