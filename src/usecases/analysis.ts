@@ -15,7 +15,7 @@ import { analysisDeliverable } from "../report/deliverable";
 import { imbalanceNotice, withImbalanceNotice } from "../report/imbalanceNotice";
 import { recordModelOptions } from "../report/modelOptionsRecord";
 import type { WorkbookSpec } from "../report/spec";
-import { typeIIFigures } from "../report/typeIISheet";
+import { typeIIFigures } from "../engine/model/typeII";
 import { engineOptions, userOptions, type AnalysisOptions } from "./options";
 import { balancedTable, inFile, inFileAsync, type SourcedGrid } from "./table";
 
