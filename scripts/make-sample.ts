@@ -26,7 +26,7 @@ import {
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../src/report/spec";
 import { writeXlsx } from "../src/workbook/xlsx";
 import { defaultScenarios } from "../src/engine/market/defaults";
-import { marketTemplate } from "../src/engine/market/sheet";
+import { marketTemplate } from "../src/report/marketTemplate";
 
 const root = join(__dirname, "..");
 const data = join(root, "assets", "data");

@@ -5,16 +5,16 @@
 
 import { promises as fs } from "node:fs";
 import { basename, resolve } from "node:path";
-import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
-import { gridRange, type Grid } from "../engine/grid";
+import { RippleError, RippleErrorList, type Lang } from "../engine/errors";
+import { gridRange } from "../engine/grid";
 import type { AnalysisResult } from "../engine/model/result";
-import { recognizeLayout } from "../engine/table";
-import type { IOTable, ImportType, TableLayout, TableMapping } from "../engine/table/types";
+import type { IOTable, ImportType } from "../engine/table/types";
 import type { ReportInput } from "../report/analysisReport";
 import { sha256Text } from "../report/checksum";
 import { runAnalysisJob, type AnalysisJobInput } from "../usecases/analysis";
 import { analysisOptions } from "../usecases/options";
 import { balancedTable, inFile, withFile } from "../usecases/table";
+import { chooseSheet, findSheet } from "../usecases/sheets";
 import { readGridFile, type GridFile } from "../workbook/xlsx";
 import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
@@ -23,7 +23,7 @@ import { startProgress, wantsProgress } from "./progress";
 import { summaryText } from "./summary";
 import { writeOutputs } from "./outputs";
 import { noteInput } from "./atomicWrite";
-import { terminalSafe } from "./terminalText";
+import { say } from "./say";
 
 export interface AnalyzeArgs {
   input: string;
@@ -52,66 +52,13 @@ export interface AnalyzeArgs {
   signal?: AbortSignal;
 }
 
-/** One line on stderr; text from the user's files cannot reach the terminal as control codes. */
-export const say = (io: CliIO, lang: Lang, text: Bilingual) => io.stderr.write(`ripple: ${terminalSafe(text[lang])}\n`);
+export { say } from "./say";
 
 /** The A1 range of a grid, as every host writes it on the method sheet. */
 export const usedRange = gridRange;
 
-export function findSheet(sheets: Grid[], name: string, file: string, option = "--sheet"): Grid {
-  // Exactly, else ignoring case, else ignoring width and the spaces around the name ('54部門 ' as
-  // published, typed without its trailing space), when that names one sheet only.
-  const loose = (t: string) => t.normalize("NFKC").trim().toLowerCase();
-  const near = sheets.filter((g) => loose(g.sheet) === loose(name));
-  const exact =
-    sheets.find((g) => g.sheet === name) ??
-    sheets.find((g) => g.sheet.toLowerCase() === name.toLowerCase()) ??
-    (near.length === 1 ? near[0] : undefined);
-  if (exact) return exact;
-  const names = sheets.map((g) => `'${g.sheet}'`).join(", ");
-  throw new RippleError(
-    "sheet-not-found",
-    {
-      ja: `シート「${name}」がありません。あるシート: ${names}。${option} で名前を指定し直してください。`,
-      en: `there is no sheet '${name}'. Sheets: ${names}. Give one of them with ${option}.`,
-    },
-    { file },
-  );
-}
-
-/** The sheet to read: --sheet, else the first sheet on which a table is recognised. */
-export function chooseSheet(
-  sheets: Grid[],
-  file: string,
-  opts: { sheet?: string; mapping?: TableMapping; importType?: ImportType; skip?: ReadonlySet<string> },
-): { grid: Grid; layout: TableLayout; searched: boolean } {
-  const ropts = { mapping: opts.mapping, importType: opts.importType };
-  if (opts.sheet) {
-    const grid = findSheet(sheets, opts.sheet, file);
-    return { grid, layout: recognizeLayout(grid, ropts), searched: false };
-  }
-  let first: unknown = null;
-  for (const grid of sheets) {
-    if (opts.skip?.has(grid.sheet)) continue;
-    try {
-      return { grid, layout: recognizeLayout(grid, ropts), searched: sheets.length > 1 };
-    } catch (e) {
-      if (!(e instanceof RippleError)) throw e;
-      first ??= e;
-    }
-  }
-  if (sheets.length === 1 && first) throw first;
-  const names = sheets.map((g) => `'${g.sheet}'`).join(", ");
-  const why = first instanceof RippleError ? first.text : { ja: "", en: "" };
-  throw new RippleError(
-    "no-table",
-    {
-      ja: `産業連関表と認識できるシートがありません（${names}）。--sheet でシートを指定してください。最初のシートの問題: ${why.ja}`,
-      en: `no sheet holds a recognisable input-output table (${names}). Name the sheet with --sheet. First sheet: ${why.en}`,
-    },
-    { file },
-  );
-}
+// Finding a sheet by name and the sheet holding the table: shared with the runners' callers.
+export { chooseSheet, findSheet } from "../usecases/sheets";
 
 export async function readText(path: string, typed: string): Promise<string> {
   try {

@@ -12,7 +12,6 @@ import { runInspect } from "./inspect";
 import { runProjects } from "./projects";
 import { disruptionOption, runDisruption } from "./disruption";
 import { runMarketCommand } from "./market";
-import { securityOnFile } from "./security";
 import { CGE_OUT, runCgeCommand } from "./cge";
 import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
@@ -170,7 +169,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           inputDescription: lang === "ja" ? "同梱のサンプル ripple-sample.xlsx" : "bundled sample ripple-sample.xlsx",
           public: true,
           // the sample's market sheets give the economic-security value of the plans (RESILIENCE.md)
-          security: (file, result) => securityOnFile(file, samplePath(), result),
+          security: true,
         },
         io,
       );
@@ -191,7 +190,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option("--drop-zero-output", "drop sectors whose output is zero or negative (each is named in a warning) instead of stopping")
     .option("--allow-imbalance", "run on a table whose rows or columns do not add up to its output, or whose import coefficients leave 0–1 (refused otherwise, exit 2); every results sheet then says so")
     .option("--type-ii", "also write the closed model (Type II, households endogenous) on a sheet of its own")
-    .option("--projects <sheet>", "policy evaluation of the supported plans on this sheet of the input workbook (MODELS.md 6)")
+    .option("--projects <sheet>", "policy evaluation of the supported plans on this sheet of the input workbook (MODELS.md 6); with --market: the plans whose capacity comes online (default there: the sheet 事業計画 / Projects when there is one)")
+    .option("--no-projects", "with --market: leave the supported plans out even when the workbook has a 事業計画 / Projects sheet")
     .option("--converters <sheet>", "with --projects: capex converter sheet (default: the sheet 投資転換表 / Capex converters)")
     .option("--params <sheet>", "with --projects: parameter sheet, defaults.csv layout (default: the sheet パラメータ / Parameters, if any)")
     .option("--split <sheet>", "with --projects: sector split sheet (default: the sheet 部門分割 / Sector split, if any)")
@@ -220,7 +220,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           typeIi?: boolean;
           dropZeroOutput?: boolean;
           allowImbalance?: boolean;
-          projects?: string;
+          projects?: string | false;
           converters?: string;
           params?: string;
           split?: string;
@@ -276,6 +276,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
               converters: opts.converters,
               public: opts.public,
               allowImbalance: opts.allowImbalance,
+              // the model options reach the market job too (they did not before)
+              map: opts.map,
+              importType: opts.importType,
+              consumptionRate: opts.consumptionRate,
+              dropZeroOutput: opts.dropZeroOutput,
               out: opts.out,
               json: opts.json,
               lang,
@@ -286,6 +291,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           );
           return;
         }
+        if (opts.projects === false)
+          throw new RippleError("no-projects-alone", { ja: "--no-projects は --market と一緒に指定してください。", en: "--no-projects goes with --market." });
         needs(opts, "projects", ["converters", "params", "split", "public"]);
         if (opts.projects !== undefined) {
           noShockWith(opts, "projects");

@@ -3,32 +3,29 @@
 // IO table of the same workbook (--sheet, else the first sheet where a table is recognised), the
 // supported plans of a project sheet (--projects), and the results workbook and/or JSON.
 
-import { existsSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
-import { type Bilingual, type Lang, RippleError, type RippleWarning, warningText } from "../engine/errors";
+import { basename } from "node:path";
+import { type Lang, RippleError } from "../engine/errors";
 import type { Grid } from "../engine/grid";
-import { type MarketAnalysis, runMarketOnSheets } from "../engine/market/run";
-import { isMarketParamGrid, isMarketScenarioGrid, readMarketSheets } from "../engine/market/sheet";
-import { IOModel } from "../engine/model";
-import { type Parameter, parseParameters } from "../engine/params/defaults";
-import { findSector, type Project } from "../engine/projects/parse";
-import { buildTable } from "../engine/table";
-import { labelKey } from "../engine/table/normalize";
-import type { IOTable, TableLayout } from "../engine/table/types";
-import type { ReportInput } from "../report/analysisReport";
-import { checksum } from "../report/checksum";
-import { marketDeliverables } from "../report/deliverable";
-import { balancedTable, chooseSheet, findSheet, inFile, readGrids, say, usedRange, withFile } from "./analyze";
-import { imbalanceNotice } from "../report/imbalanceNotice";
+import type { MarketAnalysis } from "../engine/market/run";
+import { isMarketParamGrid, isMarketScenarioGrid } from "../engine/market/sheet";
+import type { ImportType } from "../engine/table/types";
+import { PROJECT_SHEETS } from "../report/projectLabels";
+import { runMarketJob, type MarketJobInput } from "../usecases/market";
+import { modelSettings } from "../usecases/options";
+import { securityParametersOf } from "../usecases/security";
+import type { GridFile } from "../workbook/xlsx";
+import { chooseSheet, findSheet, inFile, readGrids, readText, say } from "./analyze";
 import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
-import { projectsOnFile } from "./projects";
-import type { Evaluation } from "../engine/projects/evaluate";
-import { runSecurity, securityDetailJson, securityJson } from "../engine/security";
+import { loadMapping } from "./mappingFile";
+import { readMarketDefaults } from "./marketDefaults";
+import { projectsInputOf } from "./projects";
 import { securitySummary } from "./securitySummary";
-import { securityParametersOf } from "./securityParams";
-import { securityPlanIds, withSecurity } from "../report/securityReport";
-import { packageRoot, packageVersion } from "./packageRoot";
+import { packageVersion } from "./packageRoot";
+
+export { chooseMagnetSector } from "../usecases/magnetSector";
+export { marketJson } from "../usecases/market";
+export { readMarketDefaults } from "./marketDefaults";
 
 export interface MarketArgs {
   input: string;
@@ -41,10 +38,15 @@ export interface MarketArgs {
   seed?: string;
   /** Sheet of the IO table; default: the first sheet where a table is recognised. */
   sheet?: string;
+  map?: string;
+  importType?: ImportType;
+  consumptionRate?: number | string;
+  dropZeroOutput?: boolean;
   /** Label (code or name) of the sector magnet output enters. */
   magnetSector?: string;
-  /** Project sheet of the supported plans, and its converter sheet (default: found by header). */
-  projects?: string;
+  /** Project sheet of the supported plans (default: the sheet 事業計画 / Projects when the
+   * workbook has one, as the pane's 需給モデル tab and the projects job read it); false: none. */
+  projects?: string | false;
   converters?: string;
   /** With projects: also write the public version (公開版) beside the workbook. */
   public?: boolean;
@@ -57,7 +59,6 @@ export interface MarketArgs {
   signal?: AbortSignal;
 }
 
-
 function sayTableSheet(io: CliIO, lang: Lang, sheet: string): void {
   say(io, lang, {
     ja: `シート「${sheet}」の産業連関表を使います。別のシートは --sheet で指定できます。`,
@@ -65,70 +66,18 @@ function sayTableSheet(io: CliIO, lang: Lang, sheet: string): void {
   });
 }
 
-/** The sector magnet output enters: --magnet-sector, else one whose label says 磁石/magnet,
- * else 製造業/manufacturing; the reason goes into the method notes. */
-export function chooseMagnetSector(table: IOTable, label: string | undefined): { index: number; reason: Bilingual } {
-  if (label !== undefined) {
-    const i = findSector(table, label);
-    if (i === null)
-      throw new RippleError("magnet-sector-unknown", {
-        ja: `--magnet-sector の部門「${label}」が表にありません。表の部門コードか名称を指定してください。`,
-        en: `the --magnet-sector '${label}' is not a sector of the table; give a code or name of the table.`,
-      });
-    return { index: i, reason: { ja: "--magnet-sector で利用者が指定", en: "chosen by the user with --magnet-sector" } };
-  }
-  const keyOf = (i: number) => labelKey(`${table.sectors[i].label} ${table.sectors[i].name}`);
-  const find = (words: string[]) => table.sectors.findIndex((_, i) => words.some((w) => keyOf(i).includes(w)));
-  const magnet = find(["磁石", "magnet"]);
-  if (magnet >= 0)
-    return { index: magnet, reason: { ja: "既定：部門名に「磁石」/magnet を含む部門", en: "default: the sector whose label contains 磁石/magnet" } };
-  const manuf = find(["製造業", "manufacturing"]);
-  if (manuf >= 0)
-    return {
-      index: manuf,
-      reason: {
-        ja: "既定：磁石の部門がないため製造業（磁石は製造業の平均的な投入構造とみなす。--magnet-sector で変更可、部門分割で固有の投入構造を与えられます）",
-        en: "default: no magnet sector, so manufacturing (magnets take manufacturing's average input structure; change with --magnet-sector, or split a sector for their own)",
-      },
-    };
-  throw new RippleError("magnet-sector-missing", {
-    ja: "磁石の生産を入れる部門が見つかりません（「磁石」も「製造業」もありません）。--magnet-sector で部門を指定してください。",
-    en: "no sector for magnet output was found (neither 'magnet' nor 'manufacturing'); name one with --magnet-sector.",
+/** The project sheet: --projects, else the sheet named as the template (事業計画 / Projects). */
+function projectSheetName(file: GridFile, args: MarketArgs, io: CliIO): string | null {
+  if (args.projects === false) return null;
+  if (args.projects !== undefined) return args.projects;
+  const p = PROJECT_SHEETS.projects;
+  const found = file.sheets.find((g) => g.sheet === p.ja || g.sheet.toLowerCase() === p.en.toLowerCase());
+  if (!found) return null;
+  say(io, args.lang, {
+    ja: `シート「${found.sheet}」の支援計画を含めます（含めないときは --no-projects）。`,
+    en: `including the supported plans on sheet '${found.sheet}' (leave them out with --no-projects).`,
   });
-}
-
-/** The magnet-market defaults, relative to the package (named on the method sheet). */
-const DEFAULTS_PATH = "assets/data/magnet-market/defaults.csv";
-
-export function readMarketDefaults(): Parameter[] | undefined {
-  const path = join(packageRoot(), ...DEFAULTS_PATH.split("/"));
-  if (!existsSync(path)) return undefined;
-  return parseParameters(readFileSync(path, "utf8"), path);
-}
-
-/** The JSON result (field names documented in the report; full precision). */
-export function marketJson(a: MarketAnalysis, sector: { index: number; label: string; reason: Bilingual } | null, lang: Lang): unknown {
-  return {
-    years: a.years,
-    kpi: a.kpi,
-    magnetSector: sector ? { index: sector.index, label: sector.label, reason: sector.reason[lang] } : null,
-    unitEffect: a.unitEffect,
-    supportedPlans: a.plans,
-    scenarios: a.runs.map((r) => ({
-      name: r.scenario.name,
-      label: r.scenario.label[lang],
-      shocks: r.scenario.shocks,
-      years: r.result.years,
-      outputChange: r.change,
-      effects: r.effects,
-      cumulative: r.cumulative,
-    })),
-    monteCarlo: a.monteCarlo,
-    tornado: a.tornado,
-    parameters: a.sheets.params,
-    uncertain: a.sheets.uncertain,
-    warnings: a.warnings.map((w) => warningText(w, lang)),
-  };
+  return found.sheet;
 }
 
 export interface MarketRun {
@@ -137,14 +86,10 @@ export interface MarketRun {
   publicWorkbook: string | null;
 }
 
+/** `ripple analyze --market`: fetch the grids, run the market job, write what it returns. */
 export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<MarketRun> {
   const { lang } = args;
   const typed = args.input;
-  if (args.public && !args.projects)
-    throw new RippleError("public-needs-projects", {
-      ja: "--public は --projects と一緒に指定してください（公開版は非公開の計画を除いたブックです）。",
-      en: "--public goes with --projects (the public version is the workbook without the confidential plans).",
-    });
   const file = await readGrids(io.cwd, typed);
   const paramsGrid = inFile(typed, () => findSheet(file.sheets, args.market, typed, "--market"));
   if (!isMarketParamGrid(paramsGrid) && !args.scenarioSheet)
@@ -164,93 +109,62 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
       },
       { file: typed },
     );
-  const defaults = readMarketDefaults();
-  const sheets = inFile(typed, () => readMarketSheets(paramsGrid, scenarioGrid, defaults));
-
-  // With --projects the plans come from the same pipeline as `--projects` alone: their capacity,
-  // and the table with any sector split (so the magnet sector can be the split sector).
-  let table: IOTable;
-  let tableGrid: Grid;
-  let model: IOModel;
-  let projects: Project[] | undefined;
-  let projectsSource: string | undefined;
-  let layout: TableLayout | null;
-  const extraInputs: Grid[] = [];
-  let evaluation: Evaluation | undefined;
-  let readWarnings: readonly RippleWarning[] = [];
-  if (args.projects) {
-    const r = await projectsOnFile(file, { input: typed, sheet: args.sheet, projects: args.projects, converters: args.converters, lang, allowImbalance: args.allowImbalance }, io);
-    ({ table, model, projects, layout, evaluation } = r);
-    readWarnings = r.baseTable.warnings;
-    const chosen = inFile(typed, () => chooseSheet(file.sheets, typed, { sheet: args.sheet }));
-    tableGrid = chosen.grid;
-    if (chosen.searched) sayTableSheet(io, lang, tableGrid.sheet);
-    const projectGrid = findSheet(file.sheets, args.projects, typed, "--projects");
-    projectsSource = `${basename(typed)} [${projectGrid.sheet}]`;
-    extraInputs.push(projectGrid);
-  } else {
-    const chosen = inFile(typed, () => chooseSheet(file.sheets, typed, { sheet: args.sheet, skip: new Set([paramsGrid.sheet, scenarioGrid.sheet]) }));
-    tableGrid = chosen.grid;
-    if (chosen.searched) sayTableSheet(io, lang, tableGrid.sheet);
-    layout = chosen.layout;
-    table = balancedTable(typed, buildTable, chosen.grid, chosen.layout, args.allowImbalance);
-    model = await IOModel.buildAsync(table, {}, { signal: args.signal }).catch((e) => {
-      throw withFile(e, typed);
+  const projects = projectSheetName(file, args, io);
+  if (args.public && !projects)
+    throw new RippleError("public-needs-projects", {
+      ja: "--public は --projects と一緒に指定してください（公開版は非公開の計画を除いたブックです）。",
+      en: "--public goes with --projects (the public version is the workbook without the confidential plans).",
     });
+  const name = basename(typed);
+  const named = (grid: Grid) => ({ grid, file: typed, description: name });
+  let table: MarketJobInput["table"];
+  let plans: MarketJobInput["plans"] = null;
+  if (projects) {
+    // The plans and the table read as the projects job reads them (table recognised once).
+    const p = await projectsInputOf(file, { ...args, projects, lang }, io);
+    table = { ...p.table, description: name };
+    plans = { projects: named(p.projects), converters: p.converters, params: p.params, split: p.split, source: `${name} [${p.projects.sheet}]` };
+  } else {
+    const mapping = await loadMapping(args, io.cwd, readText);
+    const skip = new Set([paramsGrid.sheet, scenarioGrid.sheet]);
+    const chosen = inFile(typed, () => chooseSheet(file.sheets, typed, { sheet: args.sheet, mapping, importType: args.importType, skip }));
+    table = { ...named(chosen.grid), layout: chosen.layout };
   }
-  const sector = chooseMagnetSector(table, args.magnetSector);
-  const inputs: ReportInput[] = [paramsGrid, scenarioGrid, tableGrid, ...extraInputs].map((g) => ({
-    description: basename(typed),
-    sheet: g.sheet,
-    range: usedRange(g),
-    checksum: checksum(g),
-  }));
-
-  const analysis = inFile(typed, () =>
-    runMarketOnSheets(sheets, {
-      projects,
-      model,
-      magnetSector: sector.index,
+  if (!args.sheet && file.sheets.length > 1) sayTableSheet(io, lang, table.grid.sheet);
+  const defaults = readMarketDefaults();
+  const job = await runMarketJob(
+    {
+      params: named(paramsGrid),
+      scenarios: named(scenarioGrid),
+      defaults,
+      table,
+      plans,
+      securityParameters: plans ? inFile(typed, () => securityParametersOf(file.sheets)) : undefined,
+      host: "cli",
+      version: packageVersion(),
+    },
+    {
+      model: modelSettings({ importType: args.importType, consumptionRate: args.consumptionRate }),
+      allowImbalance: !!args.allowImbalance,
+      lang,
+      scenario: args.scenario,
       draws: args.draws,
       seed: args.seed,
-      scenario: args.scenario,
-      signal: args.signal,
-    }),
+      magnetSector: args.magnetSector,
+    },
+    { signal: args.signal },
   );
-
-  // With the plans: their economic-security value on the same market run (RESILIENCE.md).
-  const security = evaluation ? inFile(typed, () => runSecurity({ market: analysis, evaluation: evaluation!, model, parameters: securityParametersOf(file, typed), draws: args.draws, seed: args.seed })) : null;
-  const json = {
-    ...(marketJson(analysis, { index: sector.index, label: table.sectors[sector.index].label, reason: sector.reason }, lang) as object),
-    ...(security ? { security: securityJson(security), securityDetail: securityDetailJson(security, lang) } : {}),
-  };
+  const security = job.security?.run ?? null;
   const { workbook, publicWorkbook } = await writeOutputs(io, lang, {
     out: args.out,
     json: args.json,
     defaultOut: args.defaultOut,
-    // The deliverables (src/report/deliverable/marketDeliverable.ts, shared with the pane):
-    // the complete method sheet, values only, and with plans the public version.
-    specs: () =>
-      marketDeliverables({
-        analysis,
-        lang,
-        version: packageVersion(),
-        inputs,
-        magnetSectorNote: sector.reason,
-        projectsSource,
-        tableName: table.layout?.title ?? tableGrid.sheet,
-        defaultsFile: defaults ? DEFAULTS_PATH : undefined,
-        layout,
-        extend: security
-          ? (spec) => withSecurity(spec, { run: security, unit: table.unit, lang, planIds: securityPlanIds(projects ?? []) })
-          : undefined,
-      }),
+    specs: job.workbooks,
     wantPublic: args.public,
-    notice: imbalanceNotice([...readWarnings, ...table.warnings]),
-    jsonValue: () => json,
-    summary: () => marketSummary(analysis, lang) + (security ? securitySummary(security, table.unit, lang) : ""),
+    jsonValue: job.json,
+    summary: () => marketSummary(job.analysis, lang) + (security ? securitySummary(security, job.table?.unit ?? null, lang) : ""),
   });
-  return { analysis, workbook, publicWorkbook };
+  return { analysis: job.analysis, workbook, publicWorkbook };
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;

@@ -10,7 +10,7 @@ import { withImbalanceNotice } from "../report/imbalanceNotice";
 import { publicFileName } from "../report/deliverable";
 import type { WorkbookSpec } from "../report/spec";
 import { writeXlsxBuffer } from "../workbook/xlsx";
-import { say } from "./analyze";
+import { say } from "./say";
 import { OutputSet, checkTarget, throwIfCancelled } from "./atomicWrite";
 import { checkFiniteJson, checkFiniteSpec } from "./finiteResults";
 import type { CliIO } from "./io";

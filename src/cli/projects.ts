@@ -1,35 +1,26 @@
 // `ripple analyze INPUT --projects SHEET` and `ripple demo`: the policy evaluation of supported
-// plans on a workbook. The sheets are read here; everything else is runProjectsPipeline, the
-// same function the task pane calls, so both write the same results workbook.
+// plans on a workbook. The sheets are read here; everything else is runProjectsJob
+// (src/usecases/projectsJob.ts), the runner the task pane calls, so both write the same results.
 
 import { basename } from "node:path";
 import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
-import type { ModelOptions } from "../engine/model/options";
 import type { ImportType } from "../engine/table/types";
 import { looksLikeConverterSheet } from "../engine/projects/parse";
 import { PROJECT_SHEETS } from "../report/projectLabels";
-import { projectsJson, runProjectsPipeline, type ProjectsOptions, type ProjectsPipelineResult } from "../report/projectsPipeline";
-import { projectsDeliverables } from "../report/deliverable";
+import type { ProjectsOptions, ProjectsPipelineResult } from "../usecases/projects";
+import { runProjectsJob, type ProjectsJob, type ProjectsJobInput } from "../usecases/projectsJob";
+import { modelSettings } from "../usecases/options";
+import { findMarketSheets, securityParametersOf } from "../usecases/security";
 import type { GridFile } from "../workbook/xlsx";
 import { chooseSheet, findSheet, inFile, readGrids, readText } from "./analyze";
 import { writeOutputs } from "./outputs";
-import { imbalanceNotice } from "../report/imbalanceNotice";
 import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
+import { readMarketDefaults } from "./marketDefaults";
 import { packageVersion } from "./packageRoot";
 import { summaryText } from "./summary";
-import { securityPlanIds, withSecurity } from "../report/securityReport";
-import type { Evaluation } from "../engine/projects/evaluate";
-import type { Project } from "../engine/projects/parse";
-import { securityDetailJson, securityJson, type SecurityRun } from "../engine/security";
 import { securitySummary as securitySummaryText } from "./securitySummary";
-
-/** A security evaluation and how to redo it for other plans (the public version's probes). */
-export interface SecurityContext {
-  run: SecurityRun;
-  again: (plans: Project[], evaluation: Evaluation) => SecurityRun;
-}
 
 export interface ProjectsArgs {
   input: string;
@@ -41,7 +32,7 @@ export interface ProjectsArgs {
   /** Run on a table that does not add up (every results sheet then says so). */
   allowImbalance?: boolean;
   importType?: ImportType;
-  consumptionRate?: number;
+  consumptionRate?: number | string;
   projects: string;
   /** Default: a sheet named 投資転換表 / Capex converters. */
   converters?: string;
@@ -58,33 +49,31 @@ export interface ProjectsArgs {
   /** Also write the public version (公開版) beside the workbook: confidential plans removed,
    * small groups suppressed (src/report/deliverable/publicVersion.ts). */
   public?: boolean;
-  /** Also the economic-security evaluation (RESILIENCE.md), from the workbook's market sheets:
-   * injected by the caller (src/cli/security.ts) so this module does not import the market one. */
-  security?: (file: GridFile, result: ProjectsPipelineResult) => SecurityContext | null;
+  /** Also the economic-security evaluation (RESILIENCE.md) from the workbook's market sheets
+   * (found by their layout), as `ripple demo` gives it. */
+  security?: boolean;
 }
 
 function named(sheets: Grid[], names: Bilingual): Grid | null {
   return sheets.find((g) => g.sheet === names.ja || g.sheet.toLowerCase() === names.en.toLowerCase()) ?? null;
 }
 
-/** Read the sheets a projects run needs from an opened workbook and run the pipeline (no
- * output): shared by `--projects` and by `--market --projects`, which takes the plans' capacity
- * and the split table from it. */
-export async function projectsOnFile(
+/** The grids of a projects run from an opened workbook: the table (recognised once, with the
+ * user's mapping and import convention), the plan, converter, parameter and split sheets. */
+export async function projectsInputOf(
   file: GridFile,
   args: Omit<ProjectsArgs, "out" | "json" | "defaultOut">,
   io: CliIO,
-): Promise<ProjectsPipelineResult> {
-  const { lang } = args;
+): Promise<ProjectsJobInput> {
   const inputName = args.input;
   const mapping = await loadMapping(args, io.cwd, readText);
-  const { grid } = inFile(inputName, () => chooseSheet(file.sheets, inputName, { sheet: args.sheet, mapping, importType: args.importType }));
+  const { grid, layout } = inFile(inputName, () => chooseSheet(file.sheets, inputName, { sheet: args.sheet, mapping, importType: args.importType }));
   const sheet = (name: string, option: string) => inFile(inputName, () => findSheet(file.sheets, name, inputName, option));
-  const projectGrid = sheet(args.projects, "--projects");
-  const converterGrid = args.converters
+  const projects = sheet(args.projects, "--projects");
+  const converters = args.converters
     ? sheet(args.converters, "--converters")
     : (named(file.sheets, PROJECT_SHEETS.converters) ?? file.sheets.find(looksLikeConverterSheet) ?? null);
-  if (!converterGrid)
+  if (!converters)
     throw new RippleError(
       "converters-missing",
       {
@@ -93,66 +82,55 @@ export async function projectsOnFile(
       },
       { file: inputName },
     );
-  const paramsGrid = args.params ? sheet(args.params, "--params") : named(file.sheets, PROJECT_SHEETS.parameters);
-  const splitGrid = args.split ? sheet(args.split, "--split") : named(file.sheets, PROJECT_SHEETS.split);
-  const modelOptions: ModelOptions = {};
-  if (args.importType) modelOptions.importType = args.importType;
-  if (args.consumptionRate !== undefined) modelOptions.consumptionRate = args.consumptionRate;
+  const market = args.security ? findMarketSheets(file.sheets) : null;
+  return {
+    table: { grid, layout, file: inputName, description: args.inputDescription ?? basename(inputName) },
+    projects,
+    converters,
+    params: args.params ? sheet(args.params, "--params") : named(file.sheets, PROJECT_SHEETS.parameters),
+    split: args.split ? sheet(args.split, "--split") : named(file.sheets, PROJECT_SHEETS.split),
+    inputDescription: args.inputDescription ?? basename(inputName),
+    market: market ? { ...market, defaults: readMarketDefaults()?.parameters } : null,
+    securityParameters: market ? inFile(inputName, () => securityParametersOf(file.sheets)) : undefined,
+    host: "cli",
+    version: packageVersion(),
+  };
+}
 
-  return inFile(inputName, () =>
-    runProjectsPipeline({
-      tableGrid: grid,
-      projectGrid,
-      converterGrid,
-      paramsGrid,
-      splitGrid,
-      mapping,
-      modelOptions,
-      options: args.options,
-      lang,
-      version: packageVersion(),
-      inputDescription: args.inputDescription ?? basename(inputName),
-      allowImbalance: args.allowImbalance,
-    }),
-  );
+/** The options record of a projects run from the command line's flags. */
+function projectsOptions(args: Omit<ProjectsArgs, "out" | "json" | "defaultOut">) {
+  return {
+    model: modelSettings({ importType: args.importType, consumptionRate: args.consumptionRate }),
+    allowImbalance: !!args.allowImbalance,
+    lang: args.lang,
+    projects: args.options,
+  };
+}
+
+/** Read the sheets a projects run needs from an opened workbook and run the job (no output). */
+export async function projectsJobOnFile(file: GridFile, args: Omit<ProjectsArgs, "out" | "json" | "defaultOut">, io: CliIO): Promise<ProjectsJob> {
+  const options = projectsOptions(args);
+  return runProjectsJob(await projectsInputOf(file, args, io), options);
+}
+
+/** The evaluation alone (the CGE magnet scenarios take the plans from it). */
+export async function projectsOnFile(file: GridFile, args: Omit<ProjectsArgs, "out" | "json" | "defaultOut">, io: CliIO): Promise<ProjectsPipelineResult> {
+  return (await projectsJobOnFile(file, { ...args, security: false }, io)).result;
 }
 
 export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<ProjectsPipelineResult> {
   const { lang } = args;
   const file = await readGrids(io.cwd, args.input);
-  const result = await projectsOnFile(file, args, io);
-  const sec = args.security ? args.security(file, result) : null;
-  const security = sec?.run ?? null;
-
+  const job = await projectsJobOnFile(file, args, io);
+  const { result } = job;
+  const security = job.security?.run ?? null;
   await writeOutputs(io, lang, {
     out: args.out,
     json: args.json,
     defaultOut: args.defaultOut,
-    // The deliverables: values and charts on the results sheets, the audit sheet, the complete
-    // method sheet; and the public version with confidential plans removed.
-    specs: () =>
-      projectsDeliverables({
-        spec: security ? withSecurity(result.spec, { run: security, unit: result.table.unit, lang, planIds: securityPlanIds(result.projects) }) : result.spec,
-        evaluation: result.evaluation,
-        model: result.model,
-        layout: result.layout,
-        projects: result.projects,
-        // the disclosure control probes the report with changed plans: the security sheets too
-        rebuild: sec
-          ? (plans) => {
-              const again = result.rebuild(plans);
-              const run = sec.again(plans, again.evaluation);
-              return { ...again, spec: withSecurity(again.spec, { run, unit: result.table.unit, lang, planIds: securityPlanIds(plans) }) };
-            }
-          : result.rebuild,
-      }),
+    specs: job.workbooks,
     wantPublic: args.public,
-    notice: imbalanceNotice(result.baseTable.warnings),
-    jsonValue: () => ({
-      ...result.analysis,
-      projects: projectsJson(result, lang),
-      ...(security ? { security: securityJson(security), securityDetail: securityDetailJson(security, lang) } : {}),
-    }),
+    jsonValue: job.json,
     summary: () =>
       summaryText(result.analysis, result.table.unit, lang) +
       projectsSummary(result, lang) +

@@ -5,15 +5,7 @@
 // each sheet's figures come from (FIGURE_SOURCES).
 
 import type { Bilingual, Lang } from "../engine/errors";
-import {
-  CLOSED_MODEL_LABEL,
-  impactTypeII,
-  indicators,
-  type IOModel,
-  type ModelImpact,
-  type SectorIndicators,
-  type TypeIIIndicators,
-} from "../engine/model";
+import { CLOSED_MODEL_LABEL } from "../engine/model";
 import { MEASURES, SHEET_NAMES, STAGES, STAGE_ORDER, TEXT, personsLabel, unitLabel, withUnit } from "./labels";
 import { SheetBuilder, labelWidth } from "./sheetBuilder";
 import type { CellSpec, SheetSpec } from "./spec";
@@ -66,23 +58,9 @@ export const FIGURE_SOURCES = {
   ),
 } as const;
 
-/** What the Type II sheet shows, computed from the model (and the shock, if any). */
-export interface TypeIIFigures {
-  /** The closed model's sector indicators; null when the table has no household column. */
-  indicators: TypeIIIndicators | null;
-  /** Why indicators is null. */
-  note: Bilingual | null;
-  /** The closed model's effect of the shock; null without a shock or without indicators. */
-  impact: ModelImpact | null;
-}
-
-/** The Type II figures of a model; pass the run's indicators if they were computed with Type II
- * already, so the closed model is not built twice. */
-export function typeIIFigures(model: IOModel, shock?: number[] | null, computed?: SectorIndicators): TypeIIFigures {
-  const ind = computed?.typeII ? computed : indicators(model, { typeII: true });
-  if (!ind.typeII) return { indicators: null, note: ind.typeIINote, impact: null };
-  return { indicators: ind.typeII, note: null, impact: shock ? impactTypeII(model, shock) : null };
-}
+// Computed by the engine (engine/model/typeII.ts); the report only formats them.
+export { typeIIFigures, type TypeIIFigures } from "../engine/model/typeII";
+import type { TypeIIFigures } from "../engine/model/typeII";
 
 function sum(v: number[]): number {
   return v.reduce((a, b) => a + b, 0);

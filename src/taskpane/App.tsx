@@ -430,13 +430,13 @@ export function App(): React.ReactElement {
         )}
       </div>
       <div className={tab === "projects" ? s.tab : s.hidden} hidden={tab !== "projects"} data-testid="panel-projects">
-        <ProjectsPanel detected={detected} sheets={sheets} modelOptions={modelOptions} onSheetsChanged={refreshSheets} />
+        <ProjectsPanel detected={detected} sheets={sheets} modelOptions={modelOptions} allowImbalance={options.allowImbalance} onSheetsChanged={refreshSheets} />
       </div>
       <div className={tab === "market" ? s.tab : s.hidden} hidden={tab !== "market"} data-testid="panel-market">
-        <MarketPanel detected={detected} sheets={sheets} modelOptions={modelOptions} onSheetsChanged={refreshSheets} />
+        <MarketPanel detected={detected} sheets={sheets} modelOptions={modelOptions} allowImbalance={options.allowImbalance} onSheetsChanged={refreshSheets} />
       </div>
       <div className={tab === "disruption" ? s.tab : s.hidden} hidden={tab !== "disruption"} data-testid="panel-disruption">
-        <DisruptionPanel detected={detected} modelOptions={modelOptions} onSheetsChanged={refreshSheets} />
+        <DisruptionPanel detected={detected} modelOptions={modelOptions} allowImbalance={options.allowImbalance} onSheetsChanged={refreshSheets} />
       </div>
 
       <Divider />

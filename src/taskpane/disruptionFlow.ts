@@ -8,16 +8,15 @@ import example from "../../assets/examples/disruption-magnet-cut.json";
 import { DISRUPTION_METHOD_NOTES, type MethodNote } from "../engine/disruption";
 import { analyzeDisruption, parseDisruptionSpec, type DisruptionResult, type DisruptionSpec, type ImportsSpec } from "../engine/disruption/spec";
 import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
-import { IOModel } from "../engine/model";
 import type { ModelOptions } from "../engine/model/options";
 import { findSector } from "../engine/projects/parse";
 import type { IOTable } from "../engine/table/types";
-import type { ReportInput } from "../report/analysisReport";
-import { checksum, sha256Text } from "../report/checksum";
-import { disruptionDeliverable } from "../report/deliverable";
+import { sha256Text } from "../report/checksum";
+import { runDisruptionJob } from "../usecases/disruption";
+import { settingsFromModelOptions } from "../usecases/options";
 import * as gateway from "../workbook/office/gateway";
 import { stepper, type RunControl } from "./progress";
-import { gridRangeAddress, VERSION, type DetectedTable } from "./runAnalysis";
+import { VERSION, type DetectedTable } from "./runAnalysis";
 import { findSectorByWords, sectorLabels } from "./sectors";
 
 export const EXAMPLE_FILE = "assets/examples/disruption-magnet-cut.json";
@@ -167,7 +166,10 @@ export function disruptionMethodNotes(spec: { priceShock?: unknown; extraction?:
 export interface DisruptionRunInput {
   detected: DetectedTable;
   form: DisruptionForm;
+  /** The model options the user set (paneOptions.changedModelOptions). */
   modelOptions: ModelOptions;
+  /** Run on a table that does not add up (refused otherwise; every results sheet says so). */
+  allowImbalance?: boolean;
   lang: Lang;
   now?: Date;
 }
@@ -175,6 +177,8 @@ export interface DisruptionRunInput {
 export interface DisruptionRunOutcome {
   spec: DisruptionSpec;
   result: DisruptionResult;
+  /** The JSON `ripple analyze --disruption --json` writes for the same run. */
+  json: unknown;
   sheets: string[];
 }
 
@@ -186,23 +190,32 @@ export async function runDisruption(input: DisruptionRunInput, control: RunContr
   const table = d.table!;
   const spec = disruptionSpecFromForm(input.form, table);
   check();
-  report("build", 0);
-  const model = await IOModel.buildAsync(table, input.modelOptions, { signal: control.signal, onProgress: within("build") });
-  check();
-  report("analyze", 0);
-  const result = analyzeDisruption(model, spec);
-  check();
-  report("report", 0);
-  const specText = JSON.stringify(spec);
-  const inputs: ReportInput[] = [
-    { description: d.layout.title ?? d.grid.sheet, sheet: d.grid.sheet, range: gridRangeAddress(d.grid), checksum: checksum(d.grid) },
-    { description: input.lang === "ja" ? "途絶の設定（タスクペインの入力）" : "disruption spec (task pane form)", checksum: "sha256:" + sha256Text(specText) },
-  ];
-  // The same deliverable as `ripple analyze --disruption`.
-  const reportSpec = disruptionDeliverable({ result, table, lang: input.lang, inputs, version: VERSION, now: input.now, layout: d.layout });
+  // The same runner as `ripple analyze --disruption` (src/usecases/disruption.ts).
+  const job = await runDisruptionJob(
+    {
+      table: { grid: d.grid, layout: d.layout, built: table, description: d.layout.title ?? d.grid.sheet },
+      spec,
+      specInput: {
+        description: input.lang === "ja" ? "途絶の設定（タスクペインの入力）" : "disruption spec (task pane form)",
+        checksum: "sha256:" + sha256Text(JSON.stringify(spec)),
+      },
+      version: VERSION,
+      now: input.now,
+    },
+    { model: settingsFromModelOptions(input.modelOptions), allowImbalance: !!input.allowImbalance, lang: input.lang },
+    {
+      signal: control.signal,
+      stage: (stage) => {
+        check();
+        report(stage, 0);
+      },
+      build: () => ({ update: within("build"), stop: () => undefined }),
+    },
+  );
+  const reportSpec = job.workbook();
   check();
   report("write", 0);
   const written = await gateway.writeReport(reportSpec, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { spec, result, sheets: written.sheets };
+  return { spec, result: job.result, json: job.json(), sheets: written.sheets };
 }

@@ -4,23 +4,23 @@
 // (the effect of the magnet output change), with Monte Carlo, into new results sheets. The same
 // engine and report as `ripple analyze --market`.
 
-import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
-import type { Grid } from "../engine/grid";
+import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import { defaultScenarios } from "../engine/market/defaults";
-import { runMarketOnSheets, type MarketAnalysis } from "../engine/market/run";
-import { marketTemplate, readMarketSheets } from "../engine/market/sheet";
-import { IOModel } from "../engine/model";
+import { type MarketAnalysis } from "../engine/market/run";
+import { readMarketSheets } from "../engine/market/sheet";
+import { marketTemplate } from "../report/marketTemplate";
 import type { ModelOptions } from "../engine/model/options";
-import { parseProjects, readConverters, type Project } from "../engine/projects/parse";
-import type { ReportInput } from "../report/analysisReport";
-import { checksum } from "../report/checksum";
-import { marketDeliverables } from "../report/deliverable";
+import { SECURITY_PARAMETER_SHEET } from "../engine/security";
+import { PROJECT_SHEETS } from "../report/projectLabels";
 import type { WorkbookSpec } from "../report/spec";
+import type { NamedGrid } from "../usecases/analysis";
+import { runMarketJob, type MarketJobInput } from "../usecases/market";
+import { settingsFromModelOptions } from "../usecases/options";
+import { securityParametersOf } from "../usecases/security";
 import * as gateway from "../workbook/office/gateway";
 import { DEFAULTS_FILE, defaultParameters } from "./defaultParameters";
 import { stepper, type RunControl } from "./progress";
-import { gridRangeAddress, VERSION, type DetectedTable } from "./runAnalysis";
-import { defaultMagnetSector } from "./sectors";
+import { VERSION, type DetectedTable } from "./runAnalysis";
 
 export interface InsertedMarketTemplate {
   sheets: string[];
@@ -68,11 +68,15 @@ export interface MarketRunInput {
   /** Monte Carlo draws (0: none). */
   draws: number;
   seed: string;
-  /** Sector index magnet output enters; null: the default (defaultMagnetSector). */
+  /** Sector index (in the table as read) magnet output enters; null: the default rule
+   * (usecases/magnetSector.ts), applied to the table the model uses (with the split). */
   magnetSector: number | null;
   /** Supported plans from a project sheet (capacity online by year), with its converter sheet. */
   plans?: { projectSheet: string; converterSheet: string } | null;
+  /** The model options the user set (paneOptions.changedModelOptions). */
   modelOptions: ModelOptions;
+  /** Run on a table that does not add up (refused otherwise; every results sheet says so). */
+  allowImbalance?: boolean;
   lang: Lang;
   now?: Date;
 }
@@ -92,6 +96,8 @@ export interface KpiVerdict {
 
 export interface MarketRunOutcome {
   analysis: MarketAnalysis;
+  /** The JSON `ripple analyze --market --json` writes for the same run. */
+  json: object;
   sheets: string[];
   /** The public version (公開版) when supported plans were included: written only on request,
    * as a separate file (never into this workbook). */
@@ -132,23 +138,14 @@ export function kpiVerdict(a: MarketAnalysis): KpiVerdict {
   };
 }
 
-function inputOf(g: Grid, what: string): ReportInput {
-  return { description: what, sheet: g.sheet, range: gridRangeAddress(g), checksum: checksum(g) };
-}
-
-function plansOf(projectGrid: Grid, converterGrid: Grid, d: DetectedTable): Project[] {
-  if (!d.table) throw d.tableError;
-  const conv = readConverters(converterGrid, d.table);
-  const problems: RippleError[] = [...conv.problems];
-  let projects: Project[] = [];
-  try {
-    projects = parseProjects(projectGrid, { table: d.table, converters: conv.converters });
-  } catch (e) {
-    if (e instanceof RippleErrorList) problems.push(...e.problems);
-    else throw e;
-  }
-  if (problems.length) throw new RippleErrorList("projects-invalid", problems);
-  return projects;
+/** Whether the supported plans are included by default: yes when the workbook has the project
+ * and converter sheets of the template (事業計画, 投資転換表) — as `ripple analyze --market` and
+ * the 支援計画 tab read them, so the 2030 KPI is the same number on every tab. */
+export function defaultPlans(sheets: string[]): { projectSheet: string; converterSheet: string } | null {
+  const find = (names: Bilingual) => sheets.find((s) => s === names.ja || s.toLowerCase() === names.en.toLowerCase());
+  const projectSheet = find(PROJECT_SHEETS.projects);
+  const converterSheet = find(PROJECT_SHEETS.converters);
+  return projectSheet && converterSheet ? { projectSheet, converterSheet } : null;
 }
 
 export async function runMarket(input: MarketRunInput, control: RunControl = {}): Promise<MarketRunOutcome> {
@@ -158,80 +155,76 @@ export async function runMarket(input: MarketRunInput, control: RunControl = {})
   if (!(Number.isInteger(draws) && draws >= 0 && draws <= MAX_DRAWS))
     throw new RippleError("market-draws", {
       ja: `モンテカルロの回数は 0〜${MAX_DRAWS.toLocaleString("en-US")} の整数にしてください（0 は行わない）`,
-      en: `Monte Carlo draws must be a whole number from 0 to ${MAX_DRAWS.toLocaleString("en-US")} (0: none)`,
+      en: `Monte Carlo draws must be a whole number from 0 to ${MAX_DRAWS.toLocaleString("en-US")} (0 is none)`,
     });
   const d = input.detected;
   if (d?.tableError) throw d.tableError;
+  if (input.plans && !d)
+    throw new RippleError("market-plans-need-table", { ja: "支援計画を含めるには、先に産業連関表を読み込んでください", en: "Read the input-output table first to include the supported plans" });
   report("read", 0);
-  const paramsGrid = await gateway.readUsedRange(input.paramsSheet);
-  const scenarioGrid = await gateway.readUsedRange(input.scenarioSheet);
-  const sheets = readMarketSheets(paramsGrid, scenarioGrid, defaultParameters());
-  const inputs: ReportInput[] = [
-    inputOf(paramsGrid, lang === "ja" ? "磁石パラメータ" : "magnet parameters"),
-    inputOf(scenarioGrid, lang === "ja" ? "磁石シナリオ" : "magnet scenarios"),
-  ];
-  let projects: Project[] | undefined;
-  let projectsSource: string | undefined;
+  const ja = lang === "ja";
+  const read = async (sheet: string, description: string): Promise<NamedGrid> => ({ grid: await gateway.readUsedRange(sheet), description });
+  const params = await read(input.paramsSheet, ja ? "磁石パラメータ" : "magnet parameters");
+  const scenarios = await read(input.scenarioSheet, ja ? "磁石シナリオ" : "magnet scenarios");
+  let plans: MarketJobInput["plans"] = null;
+  let securityParameters: Record<string, number> | undefined;
   if (input.plans) {
-    if (!d) throw new RippleError("market-plans-need-table", { ja: "支援計画を含めるには、先に産業連関表を読み込んでください", en: "Read the input-output table first to include the supported plans" });
-    const pg = await gateway.readUsedRange(input.plans.projectSheet);
-    const cg = await gateway.readUsedRange(input.plans.converterSheet);
-    projects = plansOf(pg, cg, d);
-    projectsSource = `[${pg.sheet}]`;
-    inputs.push(inputOf(pg, lang === "ja" ? "事業計画" : "projects"));
+    // The sheets the 支援計画 tab reads with the plans (split and parameters by their names).
+    const names = (await gateway.listSheets()).map((x) => x.name);
+    const byName = async (n: Bilingual) => {
+      const found = names.find((s) => s === n.ja || s.toLowerCase() === n.en.toLowerCase());
+      return found ? gateway.readUsedRange(found) : null;
+    };
+    const projects = await read(input.plans.projectSheet, ja ? "事業計画" : "projects");
+    plans = {
+      projects,
+      converters: await gateway.readUsedRange(input.plans.converterSheet),
+      split: await byName(PROJECT_SHEETS.split),
+      params: await byName(PROJECT_SHEETS.parameters),
+      source: `[${projects.grid.sheet}]`,
+    };
+    const secSheet = await byName(SECURITY_PARAMETER_SHEET);
+    securityParameters = secSheet ? securityParametersOf([secSheet]) : undefined;
   }
   check();
-
-  let model: IOModel | undefined;
-  let sector: MarketRunOutcome["magnetSector"] = null;
-  if (d?.table) {
-    const table = d.table;
-    inputs.push(inputOf(d.grid, lang === "ja" ? "産業連関表" : "input-output table"));
-    const def = defaultMagnetSector(table);
-    const index = input.magnetSector ?? def?.index ?? null;
-    if (index === null || index < 0 || index >= table.sectors.length)
-      throw new RippleError("magnet-sector-missing", {
-        ja: "磁石の生産を入れる部門が見つかりません（「磁石」も「製造業」もありません）。部門を選んでください",
-        en: "No sector for magnet output was found (neither 'magnet' nor 'manufacturing'); choose one",
-      });
-    const reason: Bilingual =
-      def && def.index === index ? def.reason : { ja: "タスクペインで利用者が指定", en: "chosen by the user in the task pane" };
-    sector = { index, label: table.sectors[index].label, reason };
-    report("build", 0);
-    model = await IOModel.buildAsync(table, input.modelOptions, { signal: control.signal, onProgress: within("build") });
-    check();
-  }
-
-  report("analyze", 0);
-  const analysis = runMarketOnSheets(sheets, {
-    projects,
-    model,
-    magnetSector: sector?.index,
-    draws,
-    seed: input.seed.trim() || "1",
-    scenario: input.scenario ?? undefined,
-    signal: control.signal,
-    onProgress: within("analyze"),
-  });
-  check();
-  report("report", 0);
-  // The same deliverables as `ripple analyze --market`.
-  const deliverables = marketDeliverables({
-    analysis,
-    lang,
-    version: VERSION,
-    now: input.now,
-    inputs,
-    magnetSectorNote: sector?.reason,
-    projectsSource,
-    tableName: d ? (d.layout.title ?? d.grid.sheet) : undefined,
-    defaultsFile: `assets/data/magnet-market/${DEFAULTS_FILE}`,
-    layout: d?.table ? d.layout : null,
-  });
-  const spec = deliverables.full;
+  // A sector the user chose in the drop-down (of the table as read) is passed by its label, so
+  // it names the same sector in the table with the split.
+  const magnetSector = d?.table && input.magnetSector !== null ? (d.table.sectors[input.magnetSector]?.label ?? null) : null;
+  const job = await runMarketJob(
+    {
+      params,
+      scenarios,
+      defaults: { parameters: defaultParameters(), file: `assets/data/magnet-market/${DEFAULTS_FILE}` },
+      table: d?.table ? { grid: d.grid, layout: d.layout, built: d.table, description: ja ? "産業連関表" : "input-output table" } : null,
+      plans,
+      securityParameters,
+      host: "addin",
+      version: VERSION,
+      now: input.now,
+    },
+    {
+      model: settingsFromModelOptions(input.modelOptions),
+      allowImbalance: !!input.allowImbalance,
+      lang,
+      scenario: input.scenario ?? undefined,
+      draws,
+      seed: input.seed.trim() || "1",
+      magnetSector,
+    },
+    {
+      signal: control.signal,
+      stage: (stage) => {
+        check();
+        report(stage, 0);
+      },
+      build: () => ({ update: within("build"), stop: () => undefined }),
+      analyzeProgress: within("analyze"),
+    },
+  );
+  const deliverables = job.workbooks();
   check();
   report("write", 0);
-  const written = await gateway.writeReport(spec, { signal: control.signal, onProgress: within("write") });
+  const written = await gateway.writeReport(deliverables.full, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { analysis, sheets: written.sheets, publicSpec: deliverables.public, verdict: kpiVerdict(analysis), magnetSector: sector };
+  return { analysis: job.analysis, json: job.json(), sheets: written.sheets, publicSpec: deliverables.public, verdict: kpiVerdict(job.analysis), magnetSector: job.magnetSector };
 }

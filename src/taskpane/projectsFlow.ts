@@ -1,15 +1,16 @@
 // The 支援計画 (supported plans) flow of the pane without React: insert the input templates
 // (project sheet with drop-downs, capex converter sheet with the default converter and its
 // sources, parameter sheet, the list sheet behind the drop-downs) as NEW sheets, and run the
-// policy evaluation on the sheets the user filled: the same runProjectsPipeline as
+// policy evaluation on the sheets the user filled: the same runner (usecases/projectsJob.ts) as
 // `ripple analyze --projects`, so both write the same results workbook.
 
 import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import type { ModelOptions } from "../engine/model/options";
 import { defaultConverterRows, parameterSheet, projectTemplate } from "../report/projectTemplate";
-import { projectsDeliverables } from "../report/deliverable";
-import { runProjectsPipeline, type ProjectsPipelineResult } from "../report/projectsPipeline";
+import type { ProjectsPipelineResult } from "../usecases/projects";
+import { runProjectsJob } from "../usecases/projectsJob";
+import { settingsFromModelOptions } from "../usecases/options";
 import type { SheetSpec, WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
 import { defaultParameters } from "./defaultParameters";
@@ -106,13 +107,18 @@ export interface ProjectsRunInput {
   paramsSheet: string | null;
   /** Sector split sheet (new sectors split from a parent); null: none. */
   splitSheet: string | null;
+  /** The model options the user set (paneOptions.changedModelOptions). */
   modelOptions: ModelOptions;
+  /** Run on a table that does not add up (refused otherwise; every results sheet says so). */
+  allowImbalance?: boolean;
   lang: Lang;
   now?: Date;
 }
 
 export interface ProjectsRunOutcome {
   result: ProjectsPipelineResult;
+  /** The JSON `ripple analyze --projects --json` writes for the same run. */
+  json: object;
   /** Names of the sheets written, summary first. */
   sheets: string[];
   /** The public version (公開版) of the same run: kept in the pane's memory and written only on
@@ -145,25 +151,27 @@ export async function runProjects(input: ProjectsRunInput, control: RunControl =
   const splitGrid = await read(input.splitSheet);
   check();
   report("build", 0);
-  const result = runProjectsPipeline({
-    tableGrid: d.grid,
-    projectGrid,
-    converterGrid,
-    paramsGrid,
-    splitGrid,
-    mapping: d.mapping ?? undefined,
-    modelOptions: input.modelOptions,
-    lang: input.lang,
-    version: VERSION,
-    now: input.now,
-  });
+  const job = runProjectsJob(
+    {
+      table: { grid: d.grid, layout: d.layout, description: d.layout.title ?? d.grid.sheet },
+      projects: projectGrid,
+      converters: converterGrid,
+      params: paramsGrid,
+      split: splitGrid,
+      host: "addin",
+      version: VERSION,
+      now: input.now,
+    },
+    { model: settingsFromModelOptions(input.modelOptions), allowImbalance: !!input.allowImbalance, lang: input.lang },
+  );
+  const { result } = job;
   // The same deliverables as `ripple analyze --projects`: the full workbook goes into this
   // workbook; the public version waits for the user to ask for it.
-  const out = projectsDeliverables({ spec: result.spec, evaluation: result.evaluation, model: result.model, layout: result.layout, projects: result.projects, rebuild: result.rebuild });
+  const out = job.workbooks();
   report("report", 1);
   check();
   report("write", 0);
   const written = await gateway.writeReport(out.full, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { result, sheets: written.sheets, publicSpec: out.public };
+  return { result, json: job.json(), sheets: written.sheets, publicSpec: out.public };
 }

@@ -2,7 +2,7 @@
 // the sample workbook writes them), and the pane's default choices of sectors by their names.
 
 import type { Bilingual } from "../engine/errors";
-import { labelKey } from "../engine/table/normalize";
+import { defaultMagnetSector as defaultMagnetSectorRule, findSectorByWords } from "../usecases/magnetSector";
 import type { IOTable } from "../engine/table/types";
 
 /** "code name" when the table has codes, else the sector's label; the engine matches both. */
@@ -10,32 +10,12 @@ export function sectorLabels(table: IOTable): string[] {
   return table.sectors.map((s) => (s.code ? `${s.code} ${s.name}` : s.label));
 }
 
-/** First sector whose code, name or label contains one of the words (any width or case). */
-export function findSectorByWords(table: IOTable, words: string[]): number | null {
-  const keys = table.sectors.map((s) => labelKey(`${s.code ?? ""} ${s.name} ${s.label}`));
-  for (const w of words) {
-    const i = keys.findIndex((k) => k.includes(labelKey(w)));
-    if (i >= 0) return i;
-  }
-  return null;
-}
+export { findSectorByWords } from "../usecases/magnetSector";
 
-/** The sector magnet output enters by default, as the command line chooses it (src/cli/market.ts
- * chooseMagnetSector): one named 磁石/magnet, else manufacturing; null when neither exists. */
+/** The sector magnet output enters by default in the table as read (the drop-down's hint): the
+ * one chooser of every host (usecases/magnetSector.ts). */
 export function defaultMagnetSector(table: IOTable): { index: number; reason: Bilingual } | null {
-  const magnet = findSectorByWords(table, ["磁石", "magnet"]);
-  if (magnet !== null)
-    return { index: magnet, reason: { ja: "既定：部門名に「磁石」/magnet を含む部門", en: "default: the sector whose label contains 磁石/magnet" } };
-  const manuf = findSectorByWords(table, ["製造業", "manufacturing"]);
-  if (manuf !== null)
-    return {
-      index: manuf,
-      reason: {
-        ja: "既定：磁石の部門がないため製造業（磁石は製造業の平均的な投入構造とみなす。タスクペインで変更可、部門分割で固有の投入構造を与えられます）",
-        en: "default: no magnet sector, so manufacturing (magnets take manufacturing's average input structure; change it in the task pane, or split a sector for their own)",
-      },
-    };
-  return null;
+  return defaultMagnetSectorRule(table, "addin");
 }
 
 /** Default sectors of the standard capex converter: construction (plant buildings), machinery

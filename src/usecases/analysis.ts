@@ -15,7 +15,7 @@ import { analysisDeliverable } from "../report/deliverable";
 import { imbalanceNotice, withImbalanceNotice } from "../report/imbalanceNotice";
 import { recordModelOptions } from "../report/modelOptionsRecord";
 import type { WorkbookSpec } from "../report/spec";
-import { typeIIFigures } from "../report/typeIISheet";
+import { typeIIFigures } from "../engine/model/typeII";
 import { engineOptions, userOptions, type AnalysisOptions } from "./options";
 import { balancedTable, inFile, inFileAsync, type SourcedGrid } from "./table";
 
@@ -43,6 +43,8 @@ export interface JobControl {
   signal?: AbortSignal;
   stage?: (stage: "read" | "build" | "analyze" | "report") => void;
   build?: (sectors: number) => { update(done: number, total: number, stage?: string): void; stop(): void } | null;
+  /** Progress of a long analysis step (the market model's Monte Carlo). */
+  analyzeProgress?: (done: number, total: number) => void;
 }
 
 export interface AnalysisJob {

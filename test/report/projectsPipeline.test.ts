@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RippleErrorList } from "../../src/engine/errors";
 import type { Grid } from "../../src/engine/grid";
-import { runProjectsPipeline, type ProjectsPipelineInput, projectsJson } from "../../src/report/projectsPipeline";
+import { runProjectsPipeline, type ProjectsPipelineInput, projectsJson } from "../../src/usecases/projects";
 import { readXlsx } from "../../src/workbook/xlsx";
 
 const sample = join(__dirname, "../../assets/ripple-sample.xlsx");

@@ -13,7 +13,7 @@ import { RippleError } from "../../src/engine/errors";
 import { analyze } from "../../src/engine/model";
 import { AUDIT, METHOD } from "../../src/report/deliverable/labels";
 import { assertDeliverable, projectsDeliverables } from "../../src/report/deliverable";
-import { runProjectsPipeline } from "../../src/report/projectsPipeline";
+import { runProjectsPipeline } from "../../src/usecases/projects";
 import { loadTableFromSheet, previewShock, readShockGrid, runAnalysis, VERSION, type DetectedTable } from "../../src/taskpane/runAnalysis";
 import { insertProjectTemplate, runProjects } from "../../src/taskpane/projectsFlow";
 import { bytesToBase64, offerPublicVersion } from "../../src/taskpane/publicFile";

@@ -8,6 +8,9 @@ import { RippleError } from "../../src/engine/errors";
 import { IMBALANCE_NOTICE } from "../../src/report/imbalanceNotice";
 import { defaultPaneOptions } from "../../src/taskpane/paneOptions";
 import { loadTableFromSheet, runAnalysis } from "../../src/taskpane/runAnalysis";
+import { parseDisruptionSpec } from "../../src/engine/disruption/spec";
+import { runDisruptionJob } from "../../src/usecases/disruption";
+import { modelSettings } from "../../src/usecases/options";
 
 const SHEET = "表";
 // 農業's row adds up to 105, its output is 100 (F2): a gap of 5 units, beyond rounding (1.5).
@@ -44,5 +47,21 @@ describe("a table that does not add up, in the task pane", () => {
       expect(firstRow.filter((v) => typeof v === "string").join(" "), name).toContain(IMBALANCE_NOTICE.ja);
     }
     expect(out.result.warnings.some((w) => w.includes("--allow-imbalance"))).toBe(true);
+  });
+
+  it("the other tabs' runners follow the same choice (as --allow-imbalance does for every command): disruption", async () => {
+    const d = await loadTableFromSheet(SHEET);
+    const spec = parseDisruptionSpec({ sector: "製造業", importCut: 0.5, months: 2, imports: 10, extraction: false, ghosh: false, periods: 24, periodLength: "month", recoveryMonths: { default: 12 } }, {});
+    const input = {
+      table: { grid: d.grid, layout: d.layout, description: SHEET },
+      spec,
+      specInput: { description: "spec" },
+      version: "test",
+    };
+    const model = modelSettings({});
+    const err = await runDisruptionJob(input, { model, allowImbalance: false, lang: "ja" }).catch((e: unknown) => e);
+    expect((err as RippleError).code).toBe("table.imbalance");
+    const job = await runDisruptionJob(input, { model, allowImbalance: true, lang: "ja" });
+    for (const sheet of job.workbook().sheets) expect(JSON.stringify(sheet), sheet.name).toContain(IMBALANCE_NOTICE.ja);
   });
 });

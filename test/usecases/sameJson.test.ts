@@ -11,6 +11,10 @@ import { gridRange } from "../../src/engine/grid";
 import { clearRegistry } from "../../src/functions/registry";
 import { loadTableFromSheet, previewShock, readShockGrid, runAnalysis } from "../../src/taskpane/runAnalysis";
 import { changedModelOptions, defaultPaneOptions } from "../../src/taskpane/paneOptions";
+import { runProjects } from "../../src/taskpane/projectsFlow";
+import { defaultPlans, runMarket } from "../../src/taskpane/marketFlow";
+import { disruptionSpecFromForm, exampleDisruptionForm, runDisruption } from "../../src/taskpane/disruptionFlow";
+import { writeFileSync } from "node:fs";
 import { run, tempDir } from "../cli/helpers";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/ripple-sample.xlsx");
@@ -39,8 +43,7 @@ afterEach(() => {
 /** `ripple analyze SAMPLE … --json -`, parsed. */
 async function cliJson(args: string[]): Promise<unknown> {
   const r = await run(["analyze", SAMPLE, ...args, "--json", "-", "--lang", "ja"], { cwd: tempDir() });
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
+  expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out);
 }
 
@@ -79,5 +82,95 @@ describe("the same job through the command line and the pane gives identical JSO
     const out = await runAnalysis({ detected, shock: null, options: changedModelOptions(options), typeII: false, lang: "ja" });
     expect((cli as typeof out.json).importType).toBe("domestic");
     expect(JSON.stringify(out.json)).toBe(JSON.stringify(cli));
+  });
+
+  it("projects: consumption rate and income base the user set", async () => {
+    const cli = await cliJson(["--sheet", TABLE, "--projects", "事業計画", "--consumption-rate", "0.6"]);
+    openInFakeExcel();
+    const detected = await loadTableFromSheet(TABLE);
+    const out = await runProjects({
+      detected,
+      projectSheet: "事業計画",
+      converterSheet: "投資転換表",
+      paramsSheet: "パラメータ",
+      splitSheet: "部門分割",
+      modelOptions: changedModelOptions({ ...defaultPaneOptions(), consumptionRate: "60%" }),
+      lang: "ja",
+    });
+    expect(JSON.stringify(out.json)).toBe(JSON.stringify(cli));
+  });
+
+  it("disruption: the pane's form as a spec file, a cut and recovery that are not the example's", async () => {
+    openInFakeExcel();
+    const detected = await loadTableFromSheet(TABLE);
+    const form = { ...exampleDisruptionForm(detected.table), importCutPct: "60", months: "4", recoveryMonths: "9", priceShockPct: "25" };
+    const options = { ...defaultPaneOptions(), importType: "competitive" as const };
+    const out = await runDisruption({ detected, form, modelOptions: changedModelOptions(options), lang: "ja" });
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "spec.json"), JSON.stringify(disruptionSpecFromForm(form, detected.table!)));
+    const r = await run(["analyze", SAMPLE, "--sheet", TABLE, "--disruption", "spec.json", "--import-type", "competitive", "--json", "-", "--lang", "ja"], { cwd: dir });
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.stringify(out.json)).toBe(JSON.stringify(JSON.parse(r.out)));
+    expect((out.json as { cut: { importCut: number } }).cut.importCut).toBe(0.6);
+  });
+
+  it("market: options, scenario, Monte Carlo and the plans found by name", async () => {
+    const args = ["--sheet", TABLE, "--market", "磁石パラメータ", "--consumption-rate", "0.6", "--scenario", "severe", "--draws", "300", "--seed", "5"];
+    const cli = await cliJson(args);
+    openInFakeExcel();
+    const detected = await loadTableFromSheet(TABLE);
+    const out = await runMarket({
+      detected,
+      paramsSheet: "磁石パラメータ",
+      scenarioSheet: "磁石シナリオ",
+      scenario: "severe",
+      draws: 300,
+      seed: "5",
+      magnetSector: null,
+      plans: defaultPlans(Object.keys(sheets)),
+      modelOptions: changedModelOptions({ ...defaultPaneOptions(), consumptionRate: "0.6" }),
+      lang: "ja",
+    });
+    // The Monte Carlo's wall-clock time is the only field that may differ.
+    const timeless = (j: unknown) => JSON.stringify(j, (k, v: unknown) => (k === "milliseconds" ? 0 : v));
+    expect(timeless(out.json)).toBe(timeless(cli));
+    expect((cli as { magnetSector: { label: string } }).magnetSector.label).toBe("ネオジム磁石");
+  });
+});
+
+describe("the 2030 KPI is one number on every tab and in the command line (issue 12: 79.3% vs 88.7%)", () => {
+  it("the 需給モデル tab with its defaults, the 支援計画 tab and ripple analyze --market agree", async () => {
+    openInFakeExcel();
+    const detected = await loadTableFromSheet(TABLE);
+    const plans = defaultPlans(Object.keys(sheets));
+    expect(plans).toEqual({ projectSheet: "事業計画", converterSheet: "投資転換表" });
+    const market = await runMarket({
+      detected,
+      paramsSheet: "磁石パラメータ",
+      scenarioSheet: "磁石シナリオ",
+      scenario: null,
+      draws: 0,
+      seed: "1",
+      magnetSector: null,
+      plans,
+      modelOptions: {},
+      lang: "ja",
+    });
+    const projects = await runProjects({
+      detected,
+      projectSheet: "事業計画",
+      converterSheet: "投資転換表",
+      paramsSheet: "パラメータ",
+      splitSheet: "部門分割",
+      modelOptions: {},
+      lang: "ja",
+    });
+    const kpi = projects.result.evaluation.kpis.find((k) => k.key === "capacity-ratio")!;
+    const cli = (await cliJson(["--sheet", TABLE, "--market", "磁石パラメータ"])) as { kpi: { value: number } };
+    expect(market.verdict.value).toBe(kpi.value);
+    expect(cli.kpi.value).toBe(kpi.value);
+    // the sample's plans add 1,600 t/yr by 2030: 15,100 / 17,022 t
+    expect(kpi.value).toBeCloseTo(15100 / 17022.229347072003, 12);
+    expect(market.magnetSector!.label).toBe("ネオジム磁石");
   });
 });

@@ -36,6 +36,9 @@ const useStyles = makeStyles({
 export interface DisruptionPanelProps {
   detected: DetectedTable | null;
   modelOptions: ModelOptions | null;
+  /** The analysis tab's 「合計が合わない表でも計算する」: every job runs on such a table only then,
+   * as --allow-imbalance does for every command. */
+  allowImbalance?: boolean;
   onSheetsChanged(): void;
 }
 
@@ -58,7 +61,7 @@ export function DisruptionPanel(p: DisruptionPanelProps): React.ReactElement {
   const onRun = async () => {
     if (!p.detected || !p.modelOptions) return;
     setOutcome(null);
-    const out = await run.start((control) => runDisruption({ detected: p.detected!, form, modelOptions: p.modelOptions!, lang }, control));
+    const out = await run.start((control) => runDisruption({ detected: p.detected!, form, modelOptions: p.modelOptions!, allowImbalance: p.allowImbalance, lang }, control));
     if (!out) return;
     setOutcome(out);
     p.onSheetsChanged();

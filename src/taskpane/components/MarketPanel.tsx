@@ -9,7 +9,7 @@ import type { Lang } from "../../engine/errors";
 import { MARKET_SHEET_NAMES } from "../../engine/market/sheet";
 import type { ModelOptions } from "../../engine/model/options";
 import { PROJECT_SHEETS } from "../../report/projectLabels";
-import { insertMarketTemplate, readMarketScenarios, runMarket, type MarketRunOutcome, type ScenarioChoice } from "../marketFlow";
+import { defaultPlans, insertMarketTemplate, readMarketScenarios, runMarket, type MarketRunOutcome, type ScenarioChoice } from "../marketFlow";
 import type { DetectedTable } from "../runAnalysis";
 import { defaultMagnetSector, sectorLabels } from "../sectors";
 import { errorParts, useRun } from "../useRun";
@@ -29,6 +29,9 @@ export interface MarketPanelProps {
   detected: DetectedTable | null;
   sheets: string[];
   modelOptions: ModelOptions | null;
+  /** The analysis tab's 「合計が合わない表でも計算する」: every job runs on such a table only then,
+   * as --allow-imbalance does for every command. */
+  allowImbalance?: boolean;
   onSheetsChanged(): void;
 }
 
@@ -44,7 +47,13 @@ export function MarketPanel(p: MarketPanelProps): React.ReactElement {
   const [scenarioSheet, setScenarioSheet] = React.useState("");
   const [projectSheet, setProjectSheet] = React.useState("");
   const [converterSheet, setConverterSheet] = React.useState("");
+  // Included by default when the workbook has the plan sheets (marketFlow.defaultPlans), as the
+  // 支援計画 tab and `ripple analyze --market` read them; the user's tick, once given, is kept.
   const [withPlans, setWithPlans] = React.useState(false);
+  const plansTouched = React.useRef(false);
+  React.useEffect(() => {
+    if (!plansTouched.current) setWithPlans(defaultPlans(p.sheets) !== null);
+  }, [p.sheets]);
   React.useEffect(() => {
     setParamsSheet((v) => preferSheet(v, p.sheets, MARKET_SHEET_NAMES.params));
     setScenarioSheet((v) => preferSheet(v, p.sheets, MARKET_SHEET_NAMES.scenarios));
@@ -59,7 +68,9 @@ export function MarketPanel(p: MarketPanelProps): React.ReactElement {
   const [draws, setDraws] = React.useState("1000");
   const [seed, setSeed] = React.useState("1");
   const [sector, setSector] = React.useState("");
-  React.useEffect(() => setSector(defSector ? String(defSector.index) : ""), [defSector]);
+  // "" = the default rule (usecases/magnetSector.ts), applied to the table the model uses: with
+  // the plans' 部門分割 that is the split magnet sector, which the table as read does not have.
+  React.useEffect(() => setSector(""), [defSector]);
 
   // The scenarios follow the two sheets: read them whenever either changes.
   const readScenarios = React.useCallback(async (ps: string, ss: string) => {
@@ -110,6 +121,7 @@ export function MarketPanel(p: MarketPanelProps): React.ReactElement {
           magnetSector: sector === "" ? null : Number(sector),
           plans: withPlans && projectSheet && converterSheet ? { projectSheet, converterSheet } : null,
           modelOptions: p.modelOptions!,
+          allowImbalance: p.allowImbalance,
           lang,
         },
         control,
@@ -161,7 +173,7 @@ export function MarketPanel(p: MarketPanelProps): React.ReactElement {
       {scenarios && <Text size={200} className={s.hint}>{t("market.uncertain", { n: uncertain })}</Text>}
       <Field label={t("market.sector")} hint={table ? (defSector ? defSector.reason[lang] : t("market.noDefaultSector")) : t("market.noTable")}>
         <Select data-testid="market-sector" value={sector} onChange={(_, d) => setSector(d.value)} disabled={!table}>
-          {!defSector && <option value="">{t("flows.chooseSector")}</option>}
+          <option value="">{defSector ? t("market.defaultSector") : t("flows.chooseSector")}</option>
           {labels.map((l, i) => (
             <option key={l} value={String(i)}>
               {l}
@@ -169,7 +181,10 @@ export function MarketPanel(p: MarketPanelProps): React.ReactElement {
           ))}
         </Select>
       </Field>
-      <Checkbox label={t("market.withPlans")} checked={withPlans} disabled={!table} onChange={(_, d) => setWithPlans(!!d.checked)} />
+      <Checkbox label={t("market.withPlans")} checked={withPlans} disabled={!table} onChange={(_, d) => {
+          plansTouched.current = true;
+          setWithPlans(!!d.checked);
+        }} />
       {withPlans && (
         <>
           <SheetSelect label={t("projects.projectSheet")} value={projectSheet} sheets={p.sheets} testId="market-project-sheet" onChange={setProjectSheet} />
@@ -177,7 +192,7 @@ export function MarketPanel(p: MarketPanelProps): React.ReactElement {
         </>
       )}
       <Text size={200} className={s.hint}>{t("flows.optionsFromAnalysis")}</Text>
-      <FlowRun id="market" runLabel={t("market.run")} canRun={!blocked && (!!table ? sector !== "" : true)} blockedBy={blocked} state={run} written={outcome?.sheets ?? null} onRun={() => void onRun()} />
+      <FlowRun id="market" runLabel={t("market.run")} canRun={!blocked && (!!table ? sector !== "" || !!defSector || withPlans : true)} blockedBy={blocked} state={run} written={outcome?.sheets ?? null} onRun={() => void onRun()} />
       {v && !run.running && (
         <MessageBar intent={v.pass ? "success" : "warning"} layout="multiline" data-testid="kpi-verdict">
           <MessageBarBody>

@@ -32,6 +32,9 @@ export interface ProjectsPanelProps {
   sheets: string[];
   /** null while the options have a problem (the analysis tab says which). */
   modelOptions: ModelOptions | null;
+  /** The analysis tab's 「合計が合わない表でも計算する」: every job runs on such a table only then,
+   * as --allow-imbalance does for every command. */
+  allowImbalance?: boolean;
   onSheetsChanged(): void;
 }
 
@@ -109,6 +112,7 @@ export function ProjectsPanel(p: ProjectsPanelProps): React.ReactElement {
           paramsSheet: paramsSheet || null,
           splitSheet: splitSheet || null,
           modelOptions: p.modelOptions!,
+          allowImbalance: p.allowImbalance,
           lang,
         },
         control,

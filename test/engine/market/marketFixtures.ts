@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { CellValue, Grid } from "../../../src/engine/grid";
 import { defaultScenarios } from "../../../src/engine/market/defaults";
-import { marketTemplate } from "../../../src/engine/market/sheet";
+import { marketTemplate } from "../../../src/report/marketTemplate";
 import { IOModel } from "../../../src/engine/model";
 import { parseParameters } from "../../../src/engine/params/defaults";
 import type { Project } from "../../../src/engine/projects/parse";

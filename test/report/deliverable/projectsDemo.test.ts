@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_SHEET_KEY, projectsDeliverables, type Confidential, type Deliverables } from "../../../src/report/deliverable";
 import { P } from "../../../src/report/projectLabels";
 import { labelWidth } from "../../../src/report/sheetBuilder";
-import { runProjectsPipeline, type ProjectsPipelineResult } from "../../../src/report/projectsPipeline";
+import { runProjectsPipeline, type ProjectsPipelineResult } from "../../../src/usecases/projects";
 import type { WorkbookSpec } from "../../../src/report/spec";
 import { readGridFile, writeXlsx } from "../../../src/workbook/xlsx";
 import { xmlEscape } from "../../../src/workbook/xlsx/xmlText";

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Project } from "../../../src/engine/projects/parse";
 import { projectsDeliverables } from "../../../src/report/deliverable";
 import { tagProjectsSpec } from "../../../src/report/deliverable/projectsDeliverable";
-import { runProjectsPipeline, type ProjectsPipelineResult } from "../../../src/report/projectsPipeline";
+import { runProjectsPipeline, type ProjectsPipelineResult } from "../../../src/usecases/projects";
 import { readGridFile, writeXlsx } from "../../../src/workbook/xlsx";
 import { SAMPLE } from "../deliverable/fixture";
 import { readStoredCells } from "../deliverable/xlsxCells";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { maskNames, normalizeName } from "../../../src/report/disclosure/normalize";
 import { projectsDeliverables } from "../../../src/report/deliverable";
-import { runProjectsPipeline } from "../../../src/report/projectsPipeline";
+import { runProjectsPipeline } from "../../../src/usecases/projects";
 import { readGridFile, writeXlsx } from "../../../src/workbook/xlsx";
 import { xmlUnescape } from "../../../src/workbook/xlsx/xmlText";
 import { SAMPLE } from "../deliverable/fixture";

@@ -1,12 +1,12 @@
-// The whole policy evaluation of supported plans, from sheet grids to the results workbook
-// description: table (+ sector split) → model → converters, projects, parameters → evaluation →
+// The projects job (支援計画 / `--projects` / `ripple demo`): the whole policy evaluation of
+// supported plans, from sheet grids to the results workbook description: table (+ sector split) → model → converters, projects, parameters → evaluation →
 // report. Pure (no I/O): the command line reads files into grids and writes the spec with the
 // xlsx host; the task pane reads sheets into grids and writes the spec with the Office gateway.
 // Every problem of the input sheets (projects, converters, split, parameters) is reported in
 // ONE RippleErrorList, and nothing is computed from a half-valid sheet.
 
 import { type Bilingual, type Lang, RippleError, RippleErrorList, warningText } from "../engine/errors";
-import { a1, type Grid } from "../engine/grid";
+import { gridRange, type Grid } from "../engine/grid";
 import { analyze } from "../engine/model/analyze";
 import { IOModel } from "../engine/model/iomodel";
 import type { ModelOptions } from "../engine/model/options";
@@ -22,13 +22,13 @@ import {
 import { type Converter, type Project, parseProjects, readConverters } from "../engine/projects/parse";
 import { readSplits, type SplitDefinition } from "../engine/projects/splitSheet";
 import { buildTable, recognizeLayout } from "../engine/table";
-import { checkTableBalance } from "../engine/table/balance";
+import { balancedTable } from "./table";
 import type { IOTable, TableLayout, TableMapping } from "../engine/table/types";
-import type { ReportInput } from "./analysisReport";
-import { recordModelOptions } from "./modelOptionsRecord";
-import { checksum } from "./checksum";
-import { buildProjectsReport } from "./projectsReport";
-import type { WorkbookSpec } from "./spec";
+import type { ReportInput } from "../report/analysisReport";
+import { recordModelOptions } from "../report/modelOptionsRecord";
+import { checksum } from "../report/checksum";
+import { buildProjectsReport } from "../report/projectsReport";
+import type { WorkbookSpec } from "../report/spec";
 
 export interface ProjectsOptions {
   /** Evaluation period (default: first capex year to the latest start + ramp-up + 4). */
@@ -54,9 +54,13 @@ export interface ProjectsPipelineInput {
   paramsGrid?: Grid | null;
   /** Sector split sheet (new sectors split from a parent, MODELS.md 7). */
   splitGrid?: Grid | null;
+  /** The table's layout as recognised once by the caller (with the user's corrections); without
+   * it the grid is recognised here with `mapping`. */
+  layout?: TableLayout;
   /** Role corrections for the table (TABLES.md mapping). */
   mapping?: TableMapping;
-  /** Model options: import convention, consumption rate … */
+  /** The model options the user set (usecases/options.ts userOptions): the engine fills the
+   * same defaults the method sheet names. */
   modelOptions?: ModelOptions;
   options?: ProjectsOptions;
   lang: Lang;
@@ -87,12 +91,6 @@ export interface ProjectsPipelineResult {
   rebuild: (projects: Project[]) => { spec: WorkbookSpec; evaluation: Evaluation };
 }
 
-function usedRange(g: Grid): string {
-  const rows = g.values.length;
-  const cols = Math.max(1, ...g.values.map((r) => r.length));
-  return `${a1(g.origin.row, g.origin.col)}:${a1(g.origin.row + Math.max(rows, 1) - 1, g.origin.col + cols - 1)}`;
-}
-
 const problemsOf = (e: unknown): RippleError[] => {
   if (e instanceof RippleErrorList) return e.problems;
   if (e instanceof RippleError) return [e];
@@ -102,11 +100,9 @@ const problemsOf = (e: unknown): RippleError[] => {
 export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipelineResult {
   const { lang } = input;
   const opts = input.options ?? {};
-  const layout = recognizeLayout(input.tableGrid, input.mapping ? { mapping: input.mapping } : {});
-  const read = buildTable(input.tableGrid, layout);
+  const layout = input.layout ?? recognizeLayout(input.tableGrid, input.mapping ? { mapping: input.mapping } : {});
   // Refused here, before anything is computed, when it does not add up (unless allowed).
-  const imbalance = checkTableBalance(read, { allowImbalance: input.allowImbalance });
-  const baseTable = imbalance.length ? { ...read, warnings: [...read.warnings, ...imbalance] } : read;
+  const baseTable = balancedTable(undefined, buildTable, input.tableGrid, layout, input.allowImbalance);
 
   // Every input sheet is read before anything is computed; all their problems go together.
   const problems: RippleError[] = [];
@@ -199,7 +195,7 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
   const inputs: ReportInput[] = grids.map(([g, what]) => ({
     description: input.inputDescription ? `${input.inputDescription} (${what[lang]})` : what[lang],
     sheet: g.sheet,
-    range: usedRange(g),
+    range: gridRange(g),
     checksum: checksum(g),
     ...(g === input.projectGrid && projects.some((p) => p.confidential) ? { confidential: true } : {}),
   }));
