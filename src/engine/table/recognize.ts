@@ -23,6 +23,7 @@ import { applyMapping } from "./mappingRoles";
 import { numberSectors, pairByPosition, pairSectors } from "./pairing";
 import { keepFirstOutput, markDerived, resolveDuplicateColumns } from "./repeats";
 import { assignRoles, checkBetweenSectors, checkHeaderGap, gvaWithoutParts, resolveTotals } from "./roles";
+import { refusePurchaserPrices } from "./purchaser";
 import { findTitleAndUnit } from "./title";
 import type { ImportType, Line, TableLayout, TableMapping } from "./types";
 import { sectorColsOrdered, sectorRowsOrdered, type Work } from "./work";
@@ -95,6 +96,8 @@ function recognizeGrid(grid: Grid, shared: Anchor | null, opts: RecognizeOptions
     );
   }
   numberSectors(rows, cols);
+  const { title, unit } = findTitleAndUnit(grid, frame.titleRows, frame.headerRows, frame.labelCols);
+  refusePurchaserPrices(grid, rows, cols, title);
 
   const rowVals = (w: Work) => sectorColsOrdered(cols).map((c) => numOrNaN(grid, w.index, c.index));
   const colVals = (w: Work) => sectorRowsOrdered(rows).map((r) => numOrNaN(grid, r.index, w.index));
@@ -114,7 +117,6 @@ function recognizeGrid(grid: Grid, shared: Anchor | null, opts: RecognizeOptions
   resolveDuplicateColumns(grid, rows, cols, colVals, integerData, warnings);
 
   const importType = decideImportType(grid, rows, cols, opts.importType ?? mapping?.importType);
-  const { title, unit } = findTitleAndUnit(grid, frame.titleRows, frame.headerRows, frame.labelCols);
   return {
     sheet: grid.sheet,
     title,
