@@ -12,7 +12,7 @@
 
 import { RippleError, type RippleWarning } from "../errors";
 import { gridAddress, maxOf, minOf, type Grid } from "../grid";
-import { findStackedBlocks, joinGrid } from "./blocks";
+import { findBlocks, joinGrid } from "./blocks";
 import { numOrNaN } from "./cells";
 import { findFrame } from "./frame";
 import { findSharedAnchor, type Anchor } from "./header";
@@ -56,7 +56,7 @@ export function recognizeLayout(sheetGrid: Grid, opts: RecognizeOptions = {}): T
   checkHasNumbers(sheetGrid);
   if (opts.mapping) validateMapping(opts.mapping, sheetGrid.sheet);
   const shared = findSharedAnchor(sheetGrid);
-  const join = shared ? findStackedBlocks(sheetGrid, shared) : null;
+  const join = shared ? findBlocks(sheetGrid, shared) : null;
   if (!join) return recognizeGrid(sheetGrid, shared, opts);
   const joined = joinGrid(sheetGrid, join);
   const layout = recognizeGrid(joined, findSharedAnchor(joined), opts);
