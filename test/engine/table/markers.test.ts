@@ -132,3 +132,28 @@ describe("labels", () => {
     expect(t.finalDemand.find((f) => f.label.startsWith("在庫純増"))?.role).toBe("fd:inventory");
   });
 });
+
+describe("merged header cells", () => {
+  it("a name merged over two columns and subdivided below ('県内総固定資本形成' / '公的' '民間') names both", () => {
+    const parts = randomMicParts(5, "markers", { prefectural: true });
+    const g = micGrid(parts, { prefectural: true, labels: "code+name" });
+    const pub = colOf(g, "県内総固定資本形成（公的）");
+    const priv = colOf(g, "県内総固定資本形成（民間）");
+    expect(priv).toBe(pub + 1);
+    const values = g.values.map((r) => [...r]);
+    // As the workbook stores a merge: the text in the first cell only, the sub-labels in a new row.
+    values[2][pub] = "県内総固定資本形成";
+    values[2][priv] = null;
+    const sub: CellValue[] = new Array(values[2].length).fill(null);
+    sub[pub] = "公的";
+    sub[priv] = "民間";
+    values.splice(3, 0, sub);
+    const t = readTable({ ...g, values });
+    const inv = t.finalDemand.filter((f) => f.role === "fd:investment");
+    expect(inv.map((f) => [f.label, f.address, f.values])).toEqual([
+      ["県内総固定資本形成公的", a1(2, pub), parts.fd.find((f) => f.name.endsWith("（公的）"))!.values],
+      ["県内総固定資本形成民間", a1(2, priv), parts.fd.find((f) => f.name.endsWith("（民間）"))!.values],
+    ]);
+    expect(t.warnings).toEqual([]);
+  });
+});
