@@ -157,3 +157,22 @@ describe("merged header cells", () => {
     expect(t.warnings).toEqual([]);
   });
 });
+
+describe("notes under the table", () => {
+  it("'（注）…', '※…', '資料：…' and 'Source: …' rows are not lines of the table, even with figures in them", () => {
+    const parts = randomMicParts(5, "markers", { prefectural: true });
+    const g = micGrid(parts, { prefectural: true, labels: "code+name" });
+    const values = g.values.map((r) => [...r]);
+    const note = (label: string, ...cells: CellValue[]) => values.push([null, label, ...cells]);
+    note("（注）1. 平成23年の値。", "2011");
+    note("※ 分類不明を含む。", 12);
+    note("資料：宮崎県統計課");
+    note("Source: prefectural statistics office");
+    const layout = recognizeLayout({ ...g, values });
+    const notes = layout.rows.filter((l) => /注|※|資料|Source/.test(l.name));
+    expect(notes.map((l) => l.role)).toEqual(["ignore", "ignore", "ignore", "ignore"]);
+    const t = readTable({ ...g, values });
+    expect(t.warnings).toEqual([]);
+    expect(t.Z).toEqual(parts.Z);
+  });
+});
