@@ -16,6 +16,8 @@ export interface ImpactArgs {
   model: ModelOptions;
   measure: Measure;
   method: ImpactModel;
+  /** Compute on a table that does not add up (the command line's --allow-imbalance). */
+  allowImbalance: boolean;
 }
 
 /** Lower case without spaces, "_", "-", ".", ":" or "/": "Type I: value added" -> "typeivalueadded". */
@@ -32,7 +34,9 @@ function parseShare(v: CellValue): number | null {
   return parseShareRule(v);
 }
 
-const OPTION_KEYS: Record<string, "consumption" | "income" | "import" | "measure" | "model"> = {
+const OPTION_KEYS: Record<string, "consumption" | "income" | "import" | "measure" | "model" | "imbalance"> = {
+  allowimbalance: "imbalance",
+  imbalance: "imbalance",
   consumption: "consumption",
   consumptionrate: "consumption",
   c: "consumption",
@@ -126,7 +130,7 @@ function optionPairs(grid: Grid | null): { key: string; value: CellValue; where:
 
 /** The options of RIPPLE.IMPACT. */
 export function parseImpactOptions(grid: Grid | null): ImpactArgs {
-  const args: ImpactArgs = { model: {}, measure: "output", method: "three-stage" };
+  const args: ImpactArgs = { model: {}, measure: "output", method: "three-stage", allowImbalance: false };
   for (const { key, value, where } of optionPairs(grid)) {
     const k = OPTION_KEYS[squash(key)];
     const text = value === null ? "" : String(value).trim();
@@ -157,6 +161,13 @@ export function parseImpactOptions(grid: Grid | null): ImpactArgs {
         const m = MEASURES[squash(text)];
         if (!m) throw bad(`「${text}」は使えません。output, valueAdded, compensation, employment のいずれかにしてください`, `"${text}" is not allowed; use output, valueAdded, compensation or employment`);
         args.measure = m;
+        break;
+      }
+      case "imbalance": {
+        const s = squash(text);
+        if (value === true || ["true", "1", "yes", "allow", "はい"].includes(s)) args.allowImbalance = true;
+        else if (value === false || ["false", "0", "no", "refuse", "いいえ"].includes(s)) args.allowImbalance = false;
+        else throw bad(`「${text}」は使えません。TRUE（合計が合わない表でも計算）か FALSE を指定してください`, `"${text}" is not allowed; use TRUE (compute even if the table does not add up) or FALSE`);
         break;
       }
       case "model": {

@@ -43,13 +43,15 @@ function addressOf(invocation: CustomFunctions.Invocation | undefined, index: nu
   return invocation?.parameterAddresses?.[index];
 }
 
-function resolveTable(values: unknown[][], address: string | undefined): TableSource {
+/** A range is refused when the table does not add up (as on the command line), unless
+ * `allowImbalance` (RIPPLE.IMPACT's option); a registered model was checked by the pane. */
+function resolveTable(values: unknown[][], address: string | undefined, allowImbalance = false): TableSource {
   checkArgumentSize([{ name: "table", values }]);
   if (values.length === 1 && values[0].length === 1 && typeof values[0][0] === "string" && values[0][0].trim() !== "") {
     const registered = getRegisteredModel(values[0][0]);
     return { kind: "registered", registered, table: registered.model.table };
   }
-  const { key, table } = tableOfGrid(rangeToGrid(values, address));
+  const { key, table } = tableOfGrid(rangeToGrid(values, address), allowImbalance);
   return { kind: "range", key, table };
 }
 
@@ -114,7 +116,7 @@ function stageValues(stage: Stage, measure: Measure): number[] {
  * @customfunction IMPACT
  * @param table Input-output table (産業連関表): the range holding the table as published (MIC/e-Stat, prefectural or domestic-use layout), or the name of a model registered in the Ripple pane.
  * @param shock Change in final demand (最終需要の変化) in table units (e.g. 百万円): one column in sector order, or two columns of sector label (or code) and value; a header row is allowed.
- * @param [options] Options (オプション), "name=value; ..." or a two-column range: consumption=0.734 (消費転換係数), income=compensation|compensation+surplus, import=competitive|domestic, measure=output|valueAdded|compensation|employment, model=three-stage|closed.
+ * @param [options] Options (オプション), "name=value; ..." or a two-column range: consumption=0.734 (消費転換係数), income=compensation|compensation+surplus, import=competitive|domestic, measure=output|valueAdded|compensation|employment, model=three-stage|closed, allowImbalance=TRUE.
  * @param [headers] TRUE (default): with a header row and a sector column (見出し付き). FALSE: the numbers only.
  * @param invocation Invocation (parameter addresses, for messages naming cells).
  * @requiresParameterAddresses
@@ -133,8 +135,8 @@ export function rippleImpact(
       { name: "shock", values: shock },
       { name: "options", values: options },
     ]);
-    const source = resolveTable(table, addressOf(invocation, 0));
     const args = parseImpactOptions(Array.isArray(options) ? blankZerosOfForm(rangeToGrid(options, addressOf(invocation, 2))) : null);
+    const source = resolveTable(table, addressOf(invocation, 0), args.allowImbalance);
     const model = modelOf(source, args.model);
     const n = model.n;
     checkSize(n + 2, 5, { ja: "結果", en: "the result" });

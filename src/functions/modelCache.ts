@@ -3,7 +3,9 @@
 
 import type { Grid } from "../engine/grid";
 import { IOModel, type ModelOptions } from "../engine/model";
+import { RippleError, type RippleWarning } from "../engine/errors";
 import { readTable } from "../engine/table";
+import { blockingChecks, checkTableBalance, imbalanceText, tableChecks } from "../engine/table/balance";
 import type { IOTable } from "../engine/table/types";
 import { gridKey } from "./contentKey";
 
@@ -49,8 +51,32 @@ export function optionsKey(options: ModelOptions | undefined): string {
   return JSON.stringify([o.importType ?? null, o.consumptionRate ?? null, o.incomeBase ?? null, ss]);
 }
 
-/** The table of a grid (read once per content). */
-export function tableOfGrid(grid: Grid): { key: string; table: IOTable } {
+/** A table that does not add up, refused as a formula's error: Excel shows about 255 characters,
+ * so what to do comes first and the failed checks (sheet, cells, gaps) after it. There is no
+ * --allow-imbalance on a formula: RIPPLE.IMPACT takes it as an option, the other functions a model
+ * registered from the pane with its checkbox ticked (the pane checks the table itself). */
+function imbalanceError(table: IOTable): RippleError | null {
+  const failed = blockingChecks(tableChecks(table));
+  if (failed.length === 0) return null;
+  const first = failed[0].failures[0];
+  const n = (v: number) => (Number.isInteger(v) ? v.toLocaleString("en-US") : v.toPrecision(6));
+  const gap = `${first.label}${first.cell ? ` (${first.cell})` : ""}: ${n(first.value)} / ${n(first.expected)}`;
+  const more = failed.reduce((k, c) => k + c.failures.length, 0) - 1;
+  const what = imbalanceText(failed);
+  return new RippleError(
+    "table.imbalance",
+    {
+      ja: `表の合計が合いません: ${gap}（差 ${n(first.gap)}${more > 0 ? `、ほか ${more} 件` : ""}）。誤った数値になるため計算しません。承知で計算するには RIPPLE.IMPACT のオプション allowImbalance=TRUE か、作業ウィンドウで「合計が合わない表でも計算する」にして登録したモデル名を使います。${what.ja}。`,
+      en: `Table does not add up: ${gap} (gap ${n(first.gap)}${more > 0 ? `, ${more} more` : ""}). Nothing computed (numbers would be wrong). To compute anyway: allowImbalance=TRUE in RIPPLE.IMPACT's options, or a model registered in the pane with the imbalance box ticked. ${what.en}.`,
+    },
+    { ...(table.layout ? { sheet: table.layout.sheet } : {}), ...(first.cell ? { cell: first.cell } : {}) },
+  );
+}
+
+/** The table of a grid (read once per content), refused when it does not add up
+ * (engine/table/balance.ts, as the command line and the pane do) unless `allowImbalance`, and
+ * then carrying the warning. A refused table is never cached as a table a function can use. */
+export function tableOfGrid(grid: Grid, allowImbalance = false): { key: string; table: IOTable } {
   const key = gridKey(grid);
   let table = tables.get(key);
   if (!table) {
@@ -58,8 +84,21 @@ export function tableOfGrid(grid: Grid): { key: string; table: IOTable } {
     stats.tableReads++;
     tables.set(key, table);
   }
-  return { key, table };
+  let verdict = balance.get(key);
+  if (!verdict) {
+    verdict = { failure: imbalanceError(table), allowed: checkTableBalance(table, { allowImbalance: true, allowedBy: ALLOWED_BY }) };
+    balance.set(key, verdict);
+  }
+  if (verdict.failure === null) return { key, table };
+  if (!allowImbalance) throw verdict.failure;
+  // The allowed reading is another table for the model cache: it carries the warning.
+  return { key: `${key}|imbalance-allowed`, table: { ...table, warnings: [...table.warnings, ...verdict.allowed] } };
 }
+
+const ALLOWED_BY = { ja: "allowImbalance=TRUE", en: "allowImbalance=TRUE" };
+
+/** Per table content: the refusal (null when it adds up) and the warning when allowed. */
+const balance = new Lru<{ failure: RippleError | null; allowed: RippleWarning[] }>(MAX_ENTRIES);
 
 /** The model of a table under options, built once per (table key, options). */
 export function cachedModel(tableKey: string, table: IOTable, options?: ModelOptions): IOModel {
@@ -82,6 +121,7 @@ export function modelCacheStats(): { tableReads: number; modelBuilds: number; hi
 
 export function clearModelCache(): void {
   tables.clear();
+  balance.clear();
   models.clear();
   stats.tableReads = 0;
   stats.modelBuilds = 0;

@@ -68,6 +68,20 @@ const shockColumn = (): number[][] =>
   Array.from({ length: N }, (_, i) => [i === CONSTRUCTION ? 1000 : i === MANUFACTURING ? 500 : 0]);
 const shockVector = shockColumn().map((r) => r[0]);
 
+/** Rows and columns of the CSV: 01 農林水産業 row 3, 内生部門計 row 16, 営業余剰 row 19,
+ * 粗付加価値部門計 row 23; columns 01 = 2, 03 製造業 = 4. */
+function balancedEdit(values: (string | number | boolean)[][], d: number): (string | number | boolean)[][] {
+  const add = (r: number, c: number, v: number) => (values[r][c] = (values[r][c] as number) + v);
+  add(3, 2, d);
+  add(3, 4, -d);
+  for (const [c, sign] of [[2, 1], [4, -1]] as const) {
+    add(16, c, sign * d);
+    add(19, c, -sign * d);
+    add(23, c, -sign * d);
+  }
+  return values;
+}
+
 function expectClose(actual: unknown[][], expected: number[][]): void {
   expect(actual.length).toBe(expected.length);
   actual.forEach((row, i) => {
@@ -260,10 +274,11 @@ describe("model cache and registered models", () => {
     expect(build).toHaveBeenCalledTimes(2);
     expect(modelCacheStats().tableReads).toBe(1);
 
-    // One changed cell: read and factored again, and the result changes.
+    // Changed cells: read and factored again, and the result changes. The table must still add
+    // up (a table that does not is refused, below): 100,000 of 農林水産業's sales move from 製造業
+    // to 農林水産業 itself, and the two columns' 営業余剰 take up the difference.
     const before = rippleLeontief(tableValues(), false, inv(TABLE_AT));
-    const edited = tableValues();
-    edited[3][2] = (edited[3][2] as number) + 100_000; // 01 農林水産業 row, 01 column
+    const edited = balancedEdit(tableValues(), 100_000);
     const after = rippleLeontief(edited, false, inv(TABLE_AT));
     expect(build).toHaveBeenCalledTimes(3);
     expect(after[0][0]).not.toBeCloseTo(before[0][0] as number, 6);

@@ -304,10 +304,22 @@ export function imbalanceText(failed: TableCheck[]): Bilingual {
   return { ja: part("ja"), en: part("en") };
 }
 
+const REMEDY: Bilingual = {
+  ja: "読み取った行・列の役割（ripple inspect）と元の表の数値を確認し、直してください。差を承知で計算するには --allow-imbalance を指定します（作業ウィンドウでは「合計が合わない表でも計算する」にチェック）。",
+  en: "Check the roles read (ripple inspect) and the numbers in the sheet and correct them; to compute anyway, knowing the gaps, give --allow-imbalance (in the task pane: tick “Compute even if the table does not add up”).",
+};
+
 /** Refuses a table that does not add up (typed error "table.imbalance", naming the sheet, the
  * first cells and the gaps, and what to do), or — when the user allows it — returns the warning
  * that every results sheet repeats. */
-export function checkTableBalance(table: IOTable, opts: { allowImbalance?: boolean } = {}): RippleWarning[] {
+export function checkTableBalance(
+  table: IOTable,
+  opts: {
+    allowImbalance?: boolean;
+    /** How the allowance was given, for the warning (default: --allow-imbalance). */
+    allowedBy?: Bilingual;
+  } = {},
+): RippleWarning[] {
   const failed = blockingChecks(tableChecks(table));
   if (failed.length === 0) return [];
   const what = imbalanceText(failed);
@@ -319,8 +331,8 @@ export function checkTableBalance(table: IOTable, opts: { allowImbalance?: boole
       {
         code: "table.imbalance-allowed",
         text: {
-          ja: `均衡していない表を利用者の指定（--allow-imbalance）で計算しました。結果は表の誤差を含みます: ${what.ja}`,
-          en: `The table does not add up and was used anyway, as asked (--allow-imbalance); the results carry its errors: ${what.en}`,
+          ja: `均衡していない表を利用者の指定（${opts.allowedBy?.ja ?? "--allow-imbalance"}）で計算しました。結果は表の誤差を含みます: ${what.ja}`,
+          en: `The table does not add up and was used anyway, as asked (${opts.allowedBy?.en ?? "--allow-imbalance"}); the results carry its errors: ${what.en}`,
         },
         where,
       },
@@ -329,8 +341,8 @@ export function checkTableBalance(table: IOTable, opts: { allowImbalance?: boole
   throw new RippleError(
     "table.imbalance",
     {
-      ja: `この表は合計が合わないため計算しません（結果が誤った数値になります）。${what.ja}。読み取った行・列の役割（ripple inspect）と元の表の数値を確認し、直してください。差を承知で計算するには --allow-imbalance を指定します（作業ウィンドウでは「合計が合わない表でも計算する」にチェック）。`,
-      en: `The table does not add up, so nothing is computed from it (the results would be wrong numbers). ${what.en}. Check the roles read (ripple inspect) and the numbers in the sheet and correct them; to compute anyway, knowing the gaps, give --allow-imbalance (in the task pane: tick “Compute even if the table does not add up”).`,
+      ja: `この表は合計が合わないため計算しません（結果が誤った数値になります）。${what.ja}。${REMEDY.ja}`,
+      en: `The table does not add up, so nothing is computed from it (the results would be wrong numbers). ${what.en}. ${REMEDY.en}`,
     },
     where,
   );

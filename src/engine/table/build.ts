@@ -8,6 +8,7 @@
 import { RippleError, type RippleWarning, type Where } from "../errors";
 import { gridAddress, type Grid } from "../grid";
 import { dataAt } from "./cells";
+import { markerOf, type Marker } from "./normalize";
 import { recognizeLayout, type RecognizeOptions } from "./recognize";
 import { joinGrid } from "./blocks";
 import { GROSS_GAP, tolerance } from "./tolerance";
@@ -34,7 +35,8 @@ function fmt(v: number): string {
 }
 
 /** Reads cells as numbers: blanks count as 0 (MIC leaves them blank), placeholders such as "-"
- * or "…" too (noted once), text is an error naming the cell. */
+ * too (noted once); a confidential or not-available mark ('x', '…') and text are errors naming
+ * the cell. */
 class NumberReader {
   placeholders: string[] = [];
   /** Cells read that hold a formula without a calculated value. */
@@ -54,6 +56,8 @@ class NumberReader {
       if (d.placeholder) this.placeholders.push(gridAddress(this.grid, r, c));
       return 0;
     }
+    const marker = markerOf(d.text);
+    if (marker) throw markerError(this.grid, r, c, marker, d.text);
     throw new RippleError(
       "table.text-in-number",
       {
@@ -63,6 +67,29 @@ class NumberReader {
       { sheet: this.grid.sheet, cell: gridAddress(this.grid, r, c) },
     );
   }
+}
+
+/** A figure the office did not publish: read as 0 it would be a wrong number. */
+function markerError(grid: Grid, r: number, c: number, marker: Marker, text: string): RippleError {
+  const where = { sheet: grid.sheet, cell: gridAddress(grid, r, c) };
+  if (marker === "confidential") {
+    return new RippleError(
+      "table.confidential-cell",
+      {
+        ja: `セルに秘匿の記号「${text}」があります（数値が公表されていません）。0 として読むと誤った数値になるため計算しません。この部門を秘匿のない部門と統合した表（公表されている統合表）を使うか、推計値を入れてその旨を記録してください。`,
+        en: `The cell holds the confidentiality mark '${text}' (the figure is not published). Read as 0 it would give wrong numbers, so nothing is computed. Use a table where this sector is merged with another (as published), or enter an estimate and record that you did.`,
+      },
+      where,
+    );
+  }
+  return new RippleError(
+    "table.unavailable-cell",
+    {
+      ja: `セルに「${text}」（数値が得られない・不詳）があります。0 として読むと誤った数値になるため計算しません。数値の入った表を使うか、推計値を入れてその旨を記録してください。`,
+      en: `The cell holds '${text}' (figure not available). Read as 0 it would give wrong numbers, so nothing is computed. Use a table with the figure, or enter an estimate and record that you did.`,
+    },
+    where,
+  );
 }
 
 /** Formulas without a calculated value would be read as 0: the table is refused, naming them. */
@@ -284,8 +311,8 @@ export function buildTable(sheetGrid: Grid, layout: TableLayout): IOTable {
     warnings.push({
       code: "table.placeholder-zero",
       text: {
-        ja: `「-」や「…」などの記号のセルを 0 として読みました（${num.placeholders.length} セル、最初は ${num.placeholders[0]}）。`,
-        en: `Cells holding '-', '…' or similar were read as 0 (${num.placeholders.length} cells, first ${num.placeholders[0]}).`,
+        ja: `「-」などの記号のセルを 0 として読みました（${num.placeholders.length} セル、最初は ${num.placeholders[0]}）。`,
+        en: `Cells holding '-' or similar were read as 0 (${num.placeholders.length} cells, first ${num.placeholders[0]}).`,
       },
       where: { sheet: grid.sheet, cell: num.placeholders[0] },
     });

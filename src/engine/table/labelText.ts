@@ -27,6 +27,9 @@ const ANY_SPACE = /[\s\u00A0\u2000-\u200B\u3000\uFEFF]+/g;
 export function normalizeLabelText(text: string): string {
   return text
     .normalize("NFKC")
+    // Middle dots NFKC leaves apart ('電力·ガス·水道' typed with a Latin or a bullet dot) are the
+    // Japanese 中黒 '・' (which half-width '･' already becomes).
+    .replace(/[\u00B7\u2027\u2022\u2219\u22C5]/g, "\u30FB")
     .replace(ANY_SPACE, " ")
     .trim()
     .replace(/(\S) (?=(\S))/g, (m, a: string, b: string) => (closeUp(a, b) ? a : m));

@@ -29,6 +29,9 @@ const SPECIAL: Rule[] = [
   [/^total use$/, null, "output"],
   [/^(total )?employment( domestic concept| domestic total| total)?$/, "employment", null],
   [/^(emp|(total )?persons employed|number of persons employed|従業者総数|(従業者|就業者)数)$/, "employment", null],
+  // Notes and sources printed under or beside the table ('（注）1. …', '※ …', '資料：…', 'Source: …'):
+  // not lines of the table, whatever text or figures they hold.
+  [/^(\(注\d*\)|注\d*[\s).]|※|資料 |出典 |notes? |sources? )/, "ignore", "ignore"],
   // Parts of employment when the total (EMP) is there too: not used.
   [/^(emp (ws|fte|se|ee)|employment (on )?wages? (and )?salar(y|ies)|self employed|employment self employed)$/, "ignore", null],
 ];

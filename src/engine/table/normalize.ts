@@ -8,8 +8,13 @@ import { normalizeLabelText } from "./labelText";
 export function labelKey(text: string): string {
   return normalizeLabelText(text)
     .replace(/[\u2010-\u2015\u2212\uFF0D]/g, "-")
+    .replace(FOOTNOTE, "")
     .toLowerCase();
 }
+
+/** A footnote mark after a label ('分類不明※', '国内生産額 *', '調整項(注2)', '公務注1)') refers to
+ * a note below the table; it is not part of the label. */
+const FOOTNOTE = /\s*(?:※\d*|\*+|\(注\d*\)|注\d+\))$/;
 
 /** Key for codes: like labelKey, and a purely numeric code loses its leading zeros ("01" = "1"),
  * because Excel turns the text code 01 into the number 1 whenever it gets the chance. */
@@ -43,14 +48,29 @@ export function splitCodeName(text: string): { code: string; name: string } | nu
   return { code, name: m[2].trim() };
 }
 
-/** Placeholders statistics offices print for "nothing" (zero or not applicable). */
+/** Placeholders statistics offices print for "nothing" (zero or not applicable): a dash of any
+ * width ('－' 該当数値なし in Japanese official statistics), '・'. */
 export function isPlaceholder(text: string): boolean {
-  return /^(?:[-\u2010-\u2015\u2212\u30FB\uFF65]+|\.{3})$/.test(text.normalize("NFKC").trim());
+  return /^(?:[-\u2010-\u2015\u2212\u30FB\uFF65]+)$/.test(text.normalize("NFKC").trim());
+}
+
+/** What a statistics office prints instead of a figure it does not publish. Read as 0 these would
+ * be wrong numbers, so a table holding one is refused with the cell:
+ * - confidential: 'x' / 'X' / '×' / '秘匿' (Japanese 秘匿, ONS '[x]' / '[c]');
+ * - unavailable: '…' / '...' (数値が得られないもの, 不詳), '..' (OECD, ONS), ':' (Eurostat), 'n.a.', 'N/A'. */
+export type Marker = "confidential" | "unavailable";
+
+export function markerOf(text: string): Marker | null {
+  const t = text.normalize("NFKC").trim();
+  if (/^(?:x|X|×|\[[xXcC]\]|\([xX]\)|秘匿|秘)$/.test(t)) return "confidential";
+  if (/^(?:\.{2,}|・・・|:|n\.\s?a\.?|N\/A|#N\/A|不詳)$/i.test(t)) return "unavailable";
+  return null;
 }
 
 /** A number written as text: "1,234", "-1,234.5", "（1,234）" is not accepted (ambiguous). */
 export function parseNumberText(text: string, decimalComma = false): number | null {
-  let t = text.normalize("NFKC").trim().replace(/\u2212/g, "-");
+  // '△1,234' / '▲1,234' is how Japanese tables print −1,234.
+  let t = text.normalize("NFKC").trim().replace(/\u2212/g, "-").replace(/^[\u25B3\u25B2]\s*(?=[\d.])/, "-");
   if (t === "") return null;
   if (decimalComma) {
     if (!/^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?([eE][+-]?\d+)?$/.test(t)) return null;

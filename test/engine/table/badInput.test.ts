@@ -54,7 +54,7 @@ describe("bad input", () => {
 
   it("text in a final-demand cell", () => {
     const { grid } = base();
-    set(grid, 3, 7, "n/a");
+    set(grid, 3, 7, "約100"); // ("n/a" is a not-available mark: markers.test.ts)
     expectError(thrown(() => readTable(grid)), "table.text-in-number", "H4", "数値", "number");
   });
 

@@ -238,3 +238,86 @@ describe("two blocks built from the description (fixture)", () => {
     expectRefusal(() => recognizeLayout(g), "table.blocks-misaligned", "A13");
   });
 });
+
+describe("a table printed over three pages (blocks of columns one below the other)", () => {
+  let g37: Grid;
+  beforeAll(async () => {
+    const book = await readXlsx(sharedPath(FILE));
+    g37 = book.sheets.find((s) => s.sheet === "37部門")!;
+  });
+
+  /** 宮崎県 37部門 re-printed as prefectures print wide tables: sectors 1–13, 14–26, then 27–37 with
+   * the final-demand columns, each block with the header rows and every row label again. */
+  function threePages(g: Grid): Grid {
+    const width = Math.max(...g.values.map((r) => r.length));
+    const pages = [
+      [2, 15],
+      [15, 28],
+      [28, width],
+    ];
+    const values: CellValue[][] = [g.values[0].slice()];
+    pages.forEach(([from, to], k) => {
+      if (k > 0) values.push([]);
+      for (let r = 1; r < g.values.length; r++) {
+        const row = g.values[r];
+        values.push([row[0] ?? null, row[1] ?? null, ...Array.from({ length: to - from }, (_, j) => row[from + j] ?? null)]);
+      }
+    });
+    return { sheet: "37部門 3 pages", origin: { row: 0, col: 0 }, values };
+  }
+
+  it("reads the same table as the one-block sheet: every sector, Z, output, final demand, value added", () => {
+    const one = readTable(g37);
+    const three = readTable(threePages(g37));
+    expect(three.warnings.map((w) => w.code)).toEqual(["table.blocks-joined"]);
+    expect(three.sectors.map((s) => s.label)).toEqual(one.sectors.map((s) => s.label));
+    expect(three.Z).toEqual(one.Z);
+    expect(three.x).toEqual(one.x);
+    expect(three.xRow).toEqual(one.xRow);
+    expect(three.finalDemand.map((f) => [f.role, f.values])).toEqual(one.finalDemand.map((f) => [f.role, f.values]));
+    expect(three.primaryInputs.map((f) => [f.role, f.values])).toEqual(one.primaryInputs.map((f) => [f.role, f.values]));
+    expect(blockingChecks(tableChecks(three))).toEqual([]);
+    // Cells are named where the pages print them: sector 14's column label is on page 2.
+    const layout = recognizeLayout(threePages(g37));
+    expect(layout.cols.find((c) => c.sector === 13)!.address).toBe("C52"); // page 2 names row: 1 title + 48 + 1 blank + codes
+  });
+});
+
+describe("a table printed in two parts side by side (row labels repeated between them)", () => {
+  let g37: Grid;
+  beforeAll(async () => {
+    const book = await readXlsx(sharedPath(FILE));
+    g37 = book.sheets.find((s) => s.sheet === "37部門")!;
+  });
+
+  /** 宮崎県 37部門 with the code and name columns printed again between the sectors and the final
+   * demand (columns AN:AO), as a two-page spread prints them. */
+  function spread(g: Grid): Grid {
+    const split = 2 + 37;
+    const values = g.values.map((row, r) => {
+      const repeat: CellValue[] = r >= 3 ? [row[0] ?? null, row[1] ?? null] : [null, r === 1 ? "部門" : null];
+      return [...row.slice(0, split), ...repeat, ...row.slice(split)];
+    });
+    return { sheet: "37部門 spread", origin: { row: 0, col: 0 }, values };
+  }
+
+  it("reads the same table as the one-block sheet, naming the final-demand cells where printed", () => {
+    const one = readTable(g37);
+    const two = readTable(spread(g37));
+    expect(two.warnings.map((w) => w.code)).toEqual(["table.blocks-joined"]);
+    expect(two.Z).toEqual(one.Z);
+    expect(two.x).toEqual(one.x);
+    expect(two.finalDemand.map((f) => [f.role, f.values])).toEqual(one.finalDemand.map((f) => [f.role, f.values]));
+    expect(two.primaryInputs.map((f) => [f.role, f.values])).toEqual(one.primaryInputs.map((f) => [f.role, f.values]));
+    // The first final-demand column moved two columns right on the sheet: AO3 → AQ3.
+    expect(one.finalDemand[0].address).toBe("AO3");
+    expect(two.finalDemand[0].address).toBe("AQ3");
+    expect(blockingChecks(tableChecks(two))).toEqual([]);
+  });
+
+  it("a repeated label that differs from its row's is refused with its cell", () => {
+    const g = spread(g37);
+    g.values[10][40] = "化学製品"; // row 11 is 08 パルプ・紙・木製品
+    expectRefusal(() => recognizeLayout(g), "table.blocks-misaligned", "AO11");
+  });
+});
