@@ -222,14 +222,7 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   pathBlock(s, input, tagged);
 
   s.add([[tr(S.params)]], "subtitle");
-  s.add([[tr(H.key), tr(H.item), tr(H.value), tr(H.low), tr(H.high), tr(H.unit), tr(H.grade), tr(H.source)]], "header");
-  const used = run.build.parameters;
-  s.add(
-    allJudgementParameters()
-      .filter((p) => used[p.key] !== undefined)
-      .map((p) => [p.key, tr(p.label), used[p.key], p.low, p.high, p.unit, p.grade === "J" ? (lang === "ja" ? "判断" : "judgement") : p.grade, tr(p.source)]),
-    "body",
-  );
+  parameterTable(s, run, lang);
   s.skip();
   s.add([[tr(S.concordance)]], "subtitle");
   s.add([[tr(H.application), tr(H.sector)]], "header");
@@ -250,6 +243,20 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
 }
 
 type Tagged = [number, number, number[]?][];
+
+/** The judgement parameters in use with their ranges, grades and sources (the same table on the
+ * main sheet and on the editable parameter sheet, which a second run reads back by Key/Value). */
+function parameterTable(s: SheetBuilder, run: SecurityRun, lang: Lang): void {
+  const tr = (b: Bilingual) => b[lang];
+  s.add([[tr(H.key), tr(H.item), tr(H.value), tr(H.low), tr(H.high), tr(H.unit), tr(H.grade), tr(H.source)]], "header");
+  const used = run.build.parameters;
+  s.add(
+    allJudgementParameters()
+      .filter((p) => used[p.key] !== undefined)
+      .map((p) => [p.key, tr(p.label), used[p.key], p.low, p.high, p.unit, p.grade === "J" ? (lang === "ja" ? "判断" : "judgement") : p.grade, tr(p.source)]),
+    "body",
+  );
+}
 
 /** The premium through the cost-push model, per scenario with an event and fiscal year: the
  * premium, the imported share without/with the plans, the price change of each downstream sector
@@ -322,14 +329,7 @@ export function securityParameterSheet(run: SecurityRun, lang: Lang): SheetSpec 
   const tr = (b: Bilingual) => b[lang];
   const s = new SheetBuilder("security-params", tr(SECURITY_SHEETS.params));
   s.add([[tr(S.params)]], "title");
-  s.add([[tr(H.key), tr(H.item), tr(H.value), tr(H.low), tr(H.high), tr(H.unit), tr(H.grade), tr(H.source)]], "header");
-  const used = run.build.parameters;
-  s.add(
-    allJudgementParameters()
-      .filter((p) => used[p.key] !== undefined)
-      .map((p) => [p.key, tr(p.label), used[p.key], p.low, p.high, p.unit, p.grade === "J" ? (lang === "ja" ? "判断" : "judgement") : p.grade, tr(p.source)]),
-    "body",
-  );
+  parameterTable(s, run, lang);
   return s.build({ columnWidths: { 0: 24, 1: 44, 2: 12, 3: 10, 4: 10, 5: 10, 6: 8, 7: 80 } });
 }
 
