@@ -68,11 +68,35 @@ const H = {
   application: L("用途", "Application"),
   sector: L("部門", "Sector"),
   mean: L("平均", "Mean"),
+  premium: L("輸入価格の上乗せ", "Import price premium"),
+  shareWithout: L("輸入の割合 計画なし", "Imported share without plans"),
+  shareWith: L("輸入の割合 計画あり", "Imported share with plans"),
+  priceWithout: L("価格上昇率（%） 計画なし", "Price change (%) without plans"),
+  priceWith: L("価格上昇率（%） 計画あり", "Price change (%) with plans"),
+  month: L("途絶開始からの月", "Month from the event's start"),
+  lostWithout: L("生産額の損失 計画なし", "Output lost without plans"),
+  lostWith: L("生産額の損失 計画あり", "Output lost with plans"),
+};
+
+const P = {
+  price: L(
+    "価格プレミアムの波及（コスト・プッシュ型価格モデル、数量の損失とは別に示します）",
+    "The premium's price effect (cost-push price model; shown beside the quantities, not added to them)",
+  ),
+  priceHow: L(
+    "途絶中も届く輸入にシナリオの上乗せがかかり、磁石の部門（{m}）の投入を通じて各部門の価格が Δp' = (上乗せ × 輸入の割合 × a_k·) L だけ上がります。輸入の割合は表の輸入係数ではなく、その年度の途絶中の磁石供給に占める輸入です（計画があると国内供給が増えて下がります）。",
+    "Imports still arriving during the event cost the scenario's premium more; through the magnet sector's ({m}) inputs each sector's price rises by Δp' = (premium × imported share × a_k·) L. The imported share is that of the magnets supplied during the event in that year, not the table's import coefficient (the plans raise domestic supply and lower it).",
+  ),
+  noPremium: L("シナリオの輸入価格の上乗せが 0 のため、価格の波及は 0 です（磁石シナリオの「輸入価格の上乗せ」で変えられます）。", "The scenarios carry no import price premium, so the price effect is 0 (set it in the magnet scenario sheet's premium column)."),
+  path: L(
+    "動学の経路（不稼働率、回復期間 {r} か月）：生産額の損失の月別推移、評価期間の初年度に途絶が起きた場合",
+    "Dynamic path (inoperability, recovery {r} months): output lost by month, the event striking in the first fiscal year",
+  ),
 };
 
 export const SECURITY_METHOD: Bilingual = L(
-  "途絶シナリオごと・年度ごとに、途絶がその年度に起きた場合の供給（既存工場の増産、支援計画の稼働中の能力、需要家の在庫、削減後の輸入、他の輸入元の余力）と需要から不足量を求め、用途別に需要に比例して配分します。磁石が届かない製品は作れないため、不足 1 t 当たりの川下の生産額（判断パラメータ）が失われ、その生産減少が逆行列 L を通じて仕入先に波及します（直接効果＋第1次間接効果）。計画なし（支援計画の能力 0）と計画ありの差が回避損失で、年度ごとの期待値 Σ 確率 × 回避損失を評価期間の割引率で現在価値にし、補助金の現在価値で割ったものが B/C（経済安全保障）です。限界: 価格の上昇、代替、動的な回復は含めず、川下の損失は用途ごとに一律の比率で止まるとみなします。確率と川下の生産額は分析者の判断で、結果はそれに強く依存します（下限・上限は「経済安全保障パラメータ」シート）。",
-  "For each disruption scenario and fiscal year, supply in the event (existing plants' surge output, the supported plans' capacity online, users' inventory, imports after the cut, other origins' spare capacity) against demand gives the shortfall, shared among applications in proportion to demand. A product without its magnets is not made, so the downstream output per tonne missing (a judgement parameter) is lost, and that output loss ripples back to suppliers through L (direct + first indirect effect). Without the plans (their capacity 0) minus with them is the avoided loss; its expectation Σ p × avoided per year, discounted at the evaluation's rate, over the PV of the subsidy is the B/C (economic security). Limits: no price rise, substitution or dynamic recovery; downstream output stops in proportion to the magnets missing. The probabilities and the downstream output per tonne are the analyst's judgement and drive the result (ranges on the 'Security parameters' sheet).",
+  "途絶シナリオごと・年度ごとに、途絶がその年度に起きた場合の供給（既存工場の増産、支援計画の稼働中の能力、需要家の在庫、削減後の輸入、他の輸入元の余力）と需要から不足量を求め、用途別に需要に比例して配分します。磁石が届かない製品は作れないため、不足 1 t 当たりの川下の生産額（判断パラメータ）が失われ、その生産減少が逆行列 L を通じて仕入先に波及します（直接効果＋第1次間接効果）。計画なし（支援計画の能力 0）と計画ありの差が回避損失で、年度ごとの期待値 Σ 確率 × 回避損失を評価期間の割引率で現在価値にし、補助金の現在価値で割ったものが B/C（経済安全保障）です。選択（lossPath = 1）で、止まった生産額を不稼働率モデルの擾乱とし、回復期間から求めた回復係数で月ごとの経路を追い、途絶後の一定期間（horizonMonths）までの損失を数えます（無限の期間では静学の損失に一致）。途絶中の輸入価格の上乗せはコスト・プッシュ型価格モデルで各部門の価格上昇率として別に示し、数量の損失には加えません。限界: 代替は含めず、川下の損失は用途ごとに一律の比率で止まるとみなします。確率と川下の生産額は分析者の判断で、結果はそれに強く依存します（下限・上限は「経済安全保障パラメータ」シート）。",
+  "For each disruption scenario and fiscal year, supply in the event (existing plants' surge output, the supported plans' capacity online, users' inventory, imports after the cut, other origins' spare capacity) against demand gives the shortfall, shared among applications in proportion to demand. A product without its magnets is not made, so the downstream output per tonne missing (a judgement parameter) is lost, and that output loss ripples back to suppliers through L (direct + first indirect effect). Without the plans (their capacity 0) minus with them is the avoided loss; its expectation Σ p × avoided per year, discounted at the evaluation's rate, over the PV of the subsidy is the B/C (economic security). As an option (lossPath = 1) the stopped output is the perturbation of the inoperability model, whose monthly path follows resilience from a recovery time and is counted up to a horizon after the event (over an infinite horizon it equals the static loss). The import price premium during the event is shown separately through the cost-push price model as each sector's price change, not added to the quantities. Limits: no substitution; downstream output stops in proportion to the magnets missing. The probabilities and the downstream output per tonne are the analyst's judgement and drive the result (ranges on the 'Security parameters' sheet).",
 );
 
 export interface SecurityReportInput {
@@ -194,15 +218,11 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   });
   s.skip();
 
+  priceBlock(s, input, tagged);
+  pathBlock(s, input, tagged);
+
   s.add([[tr(S.params)]], "subtitle");
-  s.add([[tr(H.key), tr(H.item), tr(H.value), tr(H.low), tr(H.high), tr(H.unit), tr(H.grade), tr(H.source)]], "header");
-  const used = run.build.parameters;
-  s.add(
-    allJudgementParameters()
-      .filter((p) => used[p.key] !== undefined)
-      .map((p) => [p.key, tr(p.label), used[p.key], p.low, p.high, p.unit, p.grade === "J" ? (lang === "ja" ? "判断" : "judgement") : p.grade, tr(p.source)]),
-    "body",
-  );
+  parameterTable(s, run, lang);
   s.skip();
   s.add([[tr(S.concordance)]], "subtitle");
   s.add([[tr(H.application), tr(H.sector)]], "header");
@@ -222,12 +242,12 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   return [main, securityParameterSheet(run, lang)];
 }
 
-/** The editable parameter sheet: key, value, low, high, unit, grade, source. A run on a workbook
- * holding this sheet (by its name) takes the values in the Value column. */
-export function securityParameterSheet(run: SecurityRun, lang: Lang): SheetSpec {
+type Tagged = [number, number, number[]?][];
+
+/** The judgement parameters in use with their ranges, grades and sources (the same table on the
+ * main sheet and on the editable parameter sheet, which a second run reads back by Key/Value). */
+function parameterTable(s: SheetBuilder, run: SecurityRun, lang: Lang): void {
   const tr = (b: Bilingual) => b[lang];
-  const s = new SheetBuilder("security-params", tr(SECURITY_SHEETS.params));
-  s.add([[tr(S.params)]], "title");
   s.add([[tr(H.key), tr(H.item), tr(H.value), tr(H.low), tr(H.high), tr(H.unit), tr(H.grade), tr(H.source)]], "header");
   const used = run.build.parameters;
   s.add(
@@ -236,6 +256,80 @@ export function securityParameterSheet(run: SecurityRun, lang: Lang): SheetSpec 
       .map((p) => [p.key, tr(p.label), used[p.key], p.low, p.high, p.unit, p.grade === "J" ? (lang === "ja" ? "判断" : "judgement") : p.grade, tr(p.source)]),
     "body",
   );
+}
+
+/** The premium through the cost-push model, per scenario with an event and fiscal year: the
+ * premium, the imported share without/with the plans, the price change of each downstream sector
+ * of the concordance without/with. */
+function priceBlock(s: SheetBuilder, input: SecurityReportInput, tagged: Tagged): void {
+  const { run, lang } = input;
+  const tr = (b: Bilingual) => b[lang];
+  const setup = run.build.input.price;
+  if (!setup) return;
+  s.add([[tr(P.price)]], "subtitle");
+  if (!setup.ok) {
+    s.add([[setup.reason[lang]]], "note");
+    s.skip();
+    return;
+  }
+  s.add([[tr(P.priceHow).replace("{m}", setup.context.magnetLabel)]], "note");
+  const sectors = [...new Set(run.build.concordance.map((c) => c.sector))];
+  const events = run.result.scenarios.filter((x) => x.event.months > 0);
+  if (events.every((x) => !(x.event.premium ?? 0))) {
+    // a table of zeros says nothing the note does not
+    s.add([[tr(P.noPremium)]], "note");
+    s.skip();
+    return;
+  }
+  const label = (j: number) => run.build.sectors[j];
+  s.add(
+    [[tr(H.scenario), tr(H.year), tr(H.premium), tr(H.shareWithout), tr(H.shareWith), ...sectors.flatMap((j) => [`${tr(H.priceWithout)}: ${label(j)}`, `${tr(H.priceWith)}: ${label(j)}`])]],
+    "header",
+  );
+  const rows: CellSpec[][] = events.flatMap((x) =>
+    x.byYear.map((y) => [
+      x.id,
+      `FY${y.year}`,
+      x.event.premium ?? 0,
+      y.without.price?.importShare ?? null,
+      y.with.price?.importShare ?? null,
+      ...sectors.flatMap((j) => [y.without.price?.percent[j] ?? null, y.with.price?.percent[j] ?? null]),
+    ]),
+  );
+  if (rows.length) {
+    const row = s.add(rows, "body", [null, null, "0%", "0.0%", "0.0%", ...sectors.flatMap(() => ["0.0000", "0.0000"])]);
+    tagged.push([row, rows.length]);
+  }
+  s.skip();
+}
+
+/** The dynamic inoperability path (lossPath = 1): output lost by month for each scenario with an
+ * event, struck in the first fiscal year, without and with the plans. */
+function pathBlock(s: SheetBuilder, input: SecurityReportInput, tagged: Tagged): void {
+  const { run, lang } = input;
+  const tr = (b: Bilingual) => b[lang];
+  const events = run.result.scenarios.filter((x) => x.byYear[0]?.without.path);
+  if (!events.length) return;
+  const money = (b: Bilingual) => `${tr(b)}${input.unit ? `（${input.unit}）` : ""}`;
+  s.add([[tr(P.path).replace("{r}", String(run.build.parameters.recoveryMonths))]], "subtitle");
+  s.add([[tr(H.month), ...events.flatMap((x) => [`${money(H.lostWithout)}: ${x.id}`, `${money(H.lostWith)}: ${x.id}`])]], "header");
+  const months = Math.max(...events.map((x) => x.byYear[0].without.path?.byMonth.length ?? 0));
+  const rows: CellSpec[][] = Array.from({ length: months }, (_, t) => [
+    t + 1,
+    ...events.flatMap((x) => [x.byYear[0].without.path?.byMonth[t] ?? null, x.byYear[0].with.path?.byMonth[t] ?? null]),
+  ]);
+  const row = s.add(rows, "body", [null, ...events.flatMap(() => ["#,##0", "#,##0"])]);
+  tagged.push([row, rows.length]);
+  s.skip();
+}
+
+/** The editable parameter sheet: key, value, low, high, unit, grade, source. A run on a workbook
+ * holding this sheet (by its name) takes the values in the Value column. */
+export function securityParameterSheet(run: SecurityRun, lang: Lang): SheetSpec {
+  const tr = (b: Bilingual) => b[lang];
+  const s = new SheetBuilder("security-params", tr(SECURITY_SHEETS.params));
+  s.add([[tr(S.params)]], "title");
+  parameterTable(s, run, lang);
   return s.build({ columnWidths: { 0: 24, 1: 44, 2: 12, 3: 10, 4: 10, 5: 10, 6: 8, 7: 80 } });
 }
 

@@ -118,4 +118,65 @@ describe("the 経済安全保障効果 sheets and the editable parameters", () =
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("C2");
   }, 90_000);
+
+  it("the dynamic path (lossPath 1): over a long horizon the B/C of the static ripple, over none less; its monthly path on the sheet", async () => {
+    const dir = tempDir();
+    const withParams = async (rows: [string, number][], name: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(samplePath());
+      const ws = wb.addWorksheet("経済安全保障パラメータ");
+      ws.addRow(["キー", "項目", "値"]);
+      for (const [k, v] of rows) ws.addRow([k, "", v]);
+      const f = join(dir, name);
+      await wb.xlsx.writeFile(f);
+      return f;
+    };
+    const args = (f: string) => ["analyze", f, "--projects", "事業計画", "--market", "磁石パラメータ", "--json", "-"];
+    const base = JSON.parse((await run(args(samplePath()))).out);
+    const long = JSON.parse((await run(args(await withParams([["lossPath", 1], ["horizonMonths", 600]], "long.xlsx")), { cwd: dir })).out);
+    const none = JSON.parse((await run(args(await withParams([["lossPath", 1], ["horizonMonths", 0]], "none.xlsx")), { cwd: dir })).out);
+    expect(base.securityDetail.lossPath).toBe("static");
+    expect(long.securityDetail.lossPath).toBe("dynamic");
+    expect(Math.abs(long.security.benefitCostRatio / base.security.benefitCostRatio - 1)).toBeLessThan(1e-6);
+    expect(none.security.benefitCostRatio).toBeLessThan(0.95 * base.security.benefitCostRatio);
+    expect(none.security.benefitCostRatio).toBeGreaterThan(0.2 * base.security.benefitCostRatio);
+    // severe, FY2030: 12 event months + 0 after; the path sums to the year's lost output
+    const y = none.securityDetail.scenarios[2].byYear[5];
+    expect(y.lostOutputByMonth.without).toHaveLength(12);
+    expect(y.lostOutputByMonth.without.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(y.without.output, 3);
+    // the static run has no path
+    expect(base.securityDetail.scenarios[2].byYear[5].lostOutputByMonth).toBeUndefined();
+    const out = await run(["analyze", join(dir, "none.xlsx"), "--projects", "事業計画", "--market", "磁石パラメータ", "--out", "o.xlsx", "--lang", "ja"], { cwd: dir });
+    expect(out.code).toBe(0);
+    const sheet = (await readXlsx(join(dir, "o.xlsx"))).sheets.find((s) => s.sheet === "経済安全保障効果")!;
+    const titleRow = sheet.values.findIndex((r) => String(r[0] ?? "").startsWith("動学の経路"));
+    expect(titleRow).toBeGreaterThan(0);
+    expect(sheet.values[titleRow + 2][0]).toBe(1);
+  }, 120_000);
+
+  it("a premium on the scenario sheet is reported through the cost-push model beside unchanged quantities; the plans lower it", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(samplePath());
+    const ws = wb.getWorksheet("磁石シナリオ")!;
+    expect(ws.getCell("A7").value).toBe("severe");
+    ws.getCell("H7").value = 0.5;
+    const f = join(dir, "premium.xlsx");
+    await wb.xlsx.writeFile(f);
+    const args = (file: string) => ["analyze", file, "--projects", "事業計画", "--market", "磁石パラメータ", "--json", "-"];
+    const base = JSON.parse((await run(args(samplePath()))).out);
+    const prem = JSON.parse((await run(args(f), { cwd: dir })).out);
+    expect(prem.security).toEqual(base.security);
+    expect(prem.securityDetail.price.magnetSector).toBe("ネオジム磁石");
+    const sectors: string[] = prem.securityDetail.price.sectors;
+    const manuf = sectors.indexOf("製造業");
+    const sev = prem.securityDetail.scenarios[2];
+    expect(sev.premium).toBeCloseTo(0.5, 12); // one origin (China, share 1), one shock over the whole event
+    const y = sev.byYear[5].priceEffect;
+    expect(y.percent.without[manuf]).toBeGreaterThan(0);
+    expect(y.percent.with[manuf]).toBeLessThan(y.percent.without[manuf]);
+    // linear in premium × imported share
+    expect(y.percent.with[manuf] / y.percent.without[manuf]).toBeCloseTo(y.importShare.with / y.importShare.without, 12);
+    expect(base.securityDetail.scenarios[2].byYear[5].priceEffect.percent.without[manuf]).toBe(0);
+  }, 120_000);
 });

@@ -13,15 +13,10 @@ import { clearRegistry, registerModel } from "../../src/functions/registry";
 import { runProjectsPipeline, type ProjectsPipelineResult } from "../../src/report/projectsPipeline";
 import { readGridFile } from "../../src/workbook/xlsx";
 import { run as runCli } from "../cli/helpers";
+import { type FakeCfError, inv, useFakeCustomFunctions } from "./cfStub";
 
-class FakeCfError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
+useFakeCustomFunctions();
+
 
 const SAMPLE = resolve(__dirname, "../../assets/ripple-sample.xlsx");
 type Values = (string | number | boolean)[][];
@@ -49,10 +44,6 @@ let pipeline: ProjectsPipelineResult;
 let supported: number[];
 
 beforeAll(async () => {
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: FakeCfError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" },
-  };
   const r = await runCli(["demo", "--json", "-"]);
   expect(r.code).toBe(0);
   cli = JSON.parse(r.out);
@@ -157,7 +148,6 @@ describe("RIPPLE.AVOIDEDLOSS on the demo workbook", () => {
       }
       throw new Error("no error");
     };
-    const inv = (...a: string[]) => ({ parameterAddresses: a }) as unknown as CustomFunctions.Invocation;
     const e1 = call(() => rippleAvoidedLoss(DEMO, P, S, "nope", 2030, 0));
     expect(e1.code).toBe("#VALUE!");
     expect(e1.message).toMatch(/nope/);

@@ -4,9 +4,7 @@
 // scalar ones (kind, scenario, supported capacity, year), and range arguments over the size
 // limit are refused with the registered-model alternative named.
 
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/engine/table";
 import {
   rippleImpact,
@@ -25,22 +23,9 @@ import { IOModel } from "../../src/engine/model";
 import { readTable } from "../../src/engine/table";
 import { rangeToGrid } from "../../src/functions/rangeGrid";
 import { templateGrids } from "../engine/market/marketFixtures";
+import { FakeCfError, inv, JAPAN_2011_CSV, useFakeCustomFunctions } from "./cfStub";
 
-class FakeCfError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
-
-beforeAll(() => {
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: FakeCfError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" },
-  };
-});
+useFakeCustomFunctions();
 beforeEach(() => {
   clearModelCache();
   clearRegistry();
@@ -48,7 +33,7 @@ beforeEach(() => {
 
 type Blank = "" | null | 0;
 const FORMS: Blank[] = ["", null, 0];
-const CSV = readFileSync(path.resolve(__dirname, "../../../shared/data/jp-io-2011-13/io2011_13sector_ja.csv"), "utf8");
+const CSV = JAPAN_2011_CSV;
 
 /** A range as Excel passes it: rectangular, blank cells in the given form. */
 function rect(values: readonly (readonly unknown[])[], blank: Blank): unknown[][] {
@@ -56,7 +41,6 @@ function rect(values: readonly (readonly unknown[])[], blank: Blank): unknown[][
   return values.map((r) => Array.from({ length: width }, (_, c) => (r[c] === undefined || r[c] === null || r[c] === "" ? blank : r[c])));
 }
 const table = (blank: Blank) => rect(parseCsv(CSV, "io.csv").values, blank) as any[][];
-const inv = (...a: string[]) => ({ parameterAddresses: a }) as CustomFunctions.Invocation;
 const AT = "'取引基本表'!A1:AF30";
 
 /** The value, or the thrown error's code and message, so errors compare too. */

@@ -1,9 +1,7 @@
 // The RIPPLE.* functions called as Excel calls them (values without their place, addresses in
 // the invocation), with a stand-in for the CustomFunctions global, on the Japan 2011 table.
 
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Grid } from "../../src/engine/grid";
 import {
   GhoshModel,
@@ -27,25 +25,11 @@ import { clearModelCache, modelCacheStats } from "../../src/functions/modelCache
 import { rangeToGrid, parseRangeAddress } from "../../src/functions/rangeGrid";
 import { clearRegistry, registerModel } from "../../src/functions/registry";
 import { MAX_RESULT_CELLS } from "../../src/functions/spill";
+import { FakeCfError, inv, JAPAN_2011_CSV, useFakeCustomFunctions } from "./cfStub";
 
-/** What Excel's CustomFunctions.Error carries, for assertions. */
-class FakeCfError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
+useFakeCustomFunctions();
 
-beforeAll(() => {
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: FakeCfError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" },
-  };
-});
-
-const CSV = readFileSync(path.resolve(__dirname, "../../../shared/data/jp-io-2011-13/io2011_13sector_ja.csv"), "utf8");
+const CSV = JAPAN_2011_CSV;
 /** The table as Excel passes a range: fresh arrays each time, empty cells as "". */
 function tableValues(): (string | number | boolean)[][] {
   const grid = parseCsv(CSV, "io.csv");
@@ -53,7 +37,6 @@ function tableValues(): (string | number | boolean)[][] {
   return grid.values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
 }
 const TABLE_AT = "'取引基本表'!A1:AF30";
-const inv = (...addresses: string[]) => ({ parameterAddresses: addresses }) as CustomFunctions.Invocation;
 
 /** The engine's own reading of the same range, placed where Excel said it is. */
 function engineModel(options?: Parameters<typeof IOModel.build>[1]): IOModel {

@@ -164,3 +164,40 @@ export function samFlows(sam: Sam): SamFlows {
     },
   };
 }
+
+/** The flows of a SAM without their sheet and cells: what samMatrix lays out. */
+export type FlowValues = Omit<SamFlows, "sheet" | "cells">;
+
+export type InstitutionLabel = "IDT" | "TRF" | "HOH" | "GOV" | "INV" | "EXT";
+
+/** The SAM of the flows, the inverse of samFlows: goods, factors, then IDT, TRF, HOH, GOV, INV,
+ * EXT (labels as given, English reserved labels by default); row = receiving, column = paying. */
+export function samMatrix(f: FlowValues, names: Partial<Record<InstitutionLabel, string>> = {}): { labels: string[]; roles: AccountRole[]; values: number[][] } {
+  const n = f.goods.length;
+  const H = f.factors.length;
+  const nm = { IDT: "IDT", TRF: "TRF", HOH: "HOH", GOV: "GOV", INV: "INV", EXT: "EXT", ...names };
+  const labels = [...f.goods, ...f.factors, nm.IDT, nm.TRF, nm.HOH, nm.GOV, nm.INV, nm.EXT];
+  const roles: AccountRole[] = [...f.goods.map(() => "good" as const), ...f.factors.map(() => "factor" as const), "idt", "trf", "hoh", "gov", "inv", "ext"];
+  const m = labels.map(() => new Array<number>(labels.length).fill(0));
+  const [idt, trf, hoh, gov, inv, ext] = [n + H, n + H + 1, n + H + 2, n + H + 3, n + H + 4, n + H + 5];
+  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) m[i][j] = f.X[i][j];
+    m[i][hoh] = f.Xp[i];
+    m[i][gov] = f.Xg[i];
+    m[i][inv] = f.Xv[i];
+    m[i][ext] = f.E[i];
+    for (let h = 0; h < H; h++) m[n + h][i] = f.F[h][i];
+    m[idt][i] = f.Tz[i];
+    m[trf][i] = f.Tm[i];
+    m[ext][i] = f.M[i];
+  }
+  for (let h = 0; h < H; h++) m[hoh][n + h] = f.FF[h];
+  m[gov][hoh] = f.Td;
+  m[gov][idt] = sum(f.Tz);
+  m[gov][trf] = sum(f.Tm);
+  m[inv][hoh] = f.Sp;
+  m[inv][gov] = f.Sg;
+  m[inv][ext] = f.Sf;
+  return { labels, roles, values: m };
+}

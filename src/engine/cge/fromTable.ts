@@ -11,7 +11,8 @@
 import { RippleError, RippleErrorList, type Bilingual } from "../errors";
 import type { IOTable, RoleVector } from "../table/types";
 import { labelKey } from "../table/normalize";
-import { checkBalance, type AccountRole, type Sam } from "./sam";
+import { samMatrix } from "./flows";
+import { checkBalance, type Sam } from "./sam";
 
 export interface TableSamOptions {
   /** Government saving Sg (table units); default 0 (the IO table does not show it). */
@@ -118,31 +119,24 @@ export function samFromTable(t: IOTable, opts: TableSamOptions = {}): TableSam {
       problems.push(refuse("cge.table-balancing", `${b.label.ja} が負になりました（${b.value} = ${b.how.ja}）。政府貯蓄 Sg を指定し直してください。`, `${b.label.en} comes out negative (${b.value} = ${b.how.en}); give another government saving Sg.`));
   if (problems.length) throw problems[0];
 
-  const labels = [...goods, "CAP", "LAB", "IDT", "TRF", "HOH", "GOV", "INV", "EXT"];
-  const roles: AccountRole[] = [...goods.map(() => "good" as const), "factor", "factor", "idt", "trf", "hoh", "gov", "inv", "ext"];
-  const N = labels.length;
-  const m = labels.map(() => new Array<number>(N).fill(0));
-  const [ic, il, iidt, itrf, ih, ig, ii, ie] = [n, n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) m[i][j] = t.Z[i][j];
-    m[i][ih] = Xp[i];
-    m[i][ig] = Xg[i];
-    m[i][ii] = Xv[i];
-    m[i][ie] = E[i];
-    m[ic][i] = cap[i];
-    m[il][i] = lab[i];
-    m[iidt][i] = idt[i];
-    m[itrf][i] = trf[i];
-    m[ie][i] = M[i];
-  }
-  m[ih][ic] = sum(cap);
-  m[ih][il] = sum(lab);
-  m[ig][ih] = Td;
-  m[ig][iidt] = sum(idt);
-  m[ig][itrf] = sum(trf);
-  m[ii][ih] = Sp;
-  m[ii][ig] = Sg;
-  m[ii][ie] = Sf;
+  const { labels, roles, values: m } = samMatrix({
+    goods,
+    factors: ["CAP", "LAB"],
+    X: t.Z,
+    F: [cap, lab],
+    Tz: idt,
+    Tm: trf,
+    M,
+    Xp,
+    Xg,
+    Xv,
+    E,
+    FF: [sum(cap), sum(lab)],
+    Td,
+    Sp,
+    Sg,
+    Sf,
+  });
   const sam: Sam = { sheet: t.layout?.sheet ?? "table", labels, roles, values: m, cell: () => "" };
   checkBalance(sam);
   return { sam, balancing, choices, moved };

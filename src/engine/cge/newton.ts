@@ -1,5 +1,6 @@
 // Newton's method with a backtracking (Armijo) line search on a square system F(x) = 0, the
-// Jacobian by forward differences, each step solved with the project's LU (engine/model/lu.ts).
+// Jacobian given by the caller (the CGE's is analytic, jacobian.ts) or by forward differences,
+// each step solved with the project's LU (engine/model/lu.ts).
 // Written here rather than taken from a library: the system is small and dense, the LU is already
 // the project's, and the caller needs the residual vector at failure to name the block.
 
@@ -11,6 +12,8 @@ export interface NewtonOptions {
   maxIterations: number;
   /** Cancellation between iterations. */
   signal?: AbortSignal;
+  /** The Jacobian at x (row-major n × n); forward differences when absent. */
+  jacobian?: (x: Float64Array) => Float64Array;
 }
 
 export type NewtonOutcome =
@@ -31,7 +34,7 @@ const sq = (f: ArrayLike<number>) => {
   return s;
 };
 
-function jacobian(F: (x: Float64Array) => Float64Array, x: Float64Array, f0: Float64Array): Float64Array {
+export function forwardDifferenceJacobian(F: (x: Float64Array) => Float64Array, x: Float64Array, f0: Float64Array): Float64Array {
   const n = x.length;
   const J = new Float64Array(n * n);
   const xp = Float64Array.from(x);
@@ -58,7 +61,7 @@ export function newton(F: (x: Float64Array) => Float64Array, x0: Float64Array, o
     if (opt.signal?.aborted) throw opt.signal.reason ?? new Error("aborted");
     let step: Float64Array;
     try {
-      step = LU.factor(jacobian(F, x, f), x.length).solve(f.map((v) => -v));
+      step = LU.factor(opt.jacobian ? opt.jacobian(x) : forwardDifferenceJacobian(F, x, f), x.length).solve(f.map((v) => -v));
     } catch (e) {
       if (e instanceof SingularMatrixError) return fail("singular", it);
       throw e;

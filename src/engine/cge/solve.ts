@@ -7,6 +7,7 @@ import { labelKey } from "../table/normalize";
 import { calibrate, type Calibration } from "./calibrate";
 import type { SamFlows } from "./flows";
 import { benchmarkPoint, benchmarkPolicy, economy, equationNames, factorGap, residuals, type Economy, type EquationName, type Policy } from "./model";
+import { analyticJacobian } from "./jacobian";
 import { newton, type NewtonOutcome } from "./newton";
 import { checkScenarioLabels, type CgeScenario } from "./scenario";
 import { hasIoCounterpart, ioCostPush, type IoComparison } from "./ioCompare";
@@ -23,6 +24,8 @@ export interface CgeOptions {
   numeraireValue?: number;
   maxIterations?: number;
   signal?: AbortSignal;
+  /** Forward-difference Jacobian instead of the analytic one (tests and the bench's before/after). */
+  finiteDifferences?: boolean;
 }
 
 export interface CgeRun {
@@ -128,7 +131,12 @@ function solvePolicy(c: Calibration, p: Policy, opts: CgeOptions, what: string, 
   const F = (x: Float64Array) => residuals(c, p, economy(c, p, x, false));
   let out: NewtonOutcome;
   try {
-    out = newton(F, x0 ?? benchmarkPoint(c, p), { tol: CGE_TOLERANCE, maxIterations: opts.maxIterations ?? 100, signal: opts.signal });
+    out = newton(F, x0 ?? benchmarkPoint(c, p), {
+      tol: CGE_TOLERANCE,
+      maxIterations: opts.maxIterations ?? 100,
+      signal: opts.signal,
+      jacobian: opts.finiteDifferences ? undefined : (x) => analyticJacobian(c, p, x),
+    });
   } catch (e) {
     if (opts.signal?.aborted) throw cancelledError();
     throw e;

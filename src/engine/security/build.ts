@@ -10,6 +10,8 @@ import { tableUnitsPerMillionYen } from "../market/run";
 import { labelKey } from "../table/normalize";
 import { type SecurityInput, type SecurityScenario, unitLossesOf } from "./evaluate";
 import { DEPENDENT_OUTPUT, defaultSecurityParameters } from "./params";
+import { DynamicSecurity } from "./dynamic";
+import { priceContextOf } from "./price";
 import type { YearFlows } from "./supply";
 
 export interface SecurityBuildArgs {
@@ -34,6 +36,8 @@ export interface SecurityBuild {
   parameters: Record<string, number>;
   /** Application key → sector label, and the rule that chose it. */
   concordance: { application: string; sector: number; sectorLabel: string }[];
+  /** The model's sector labels (the order of price changes by sector). */
+  sectors: string[];
   warnings: RippleWarning[];
 }
 
@@ -64,13 +68,16 @@ function flowsOf(m: MarketInputs, years: number[]): YearFlows[] {
 }
 
 /** A scenario of the sheet as one event: its longest shock's months, each origin's cut spread
- * over them (cut × months / event months, at most 1). */
-function eventOf(s: Scenario, origins: string[]): SecurityScenario {
+ * over them (cut × months / event months, at most 1), and the premium on the imports as the
+ * market model weighs it (premium × the origin's share of imports), spread the same way. */
+export function eventOf(s: Scenario, origins: { name: string; share: number }[]): SecurityScenario {
   const months = Math.max(0, ...s.shocks.map((x) => x.months));
+  const spread = (v: number, x: { months: number }) => (months > 0 ? (v * x.months) / months : 0);
   const cutByOrigin = origins.map((o) =>
-    Math.min(1, s.shocks.filter((x) => x.origin === o).reduce((a, x) => a + (months > 0 ? (x.cut * x.months) / months : 0), 0)),
+    Math.min(1, s.shocks.filter((x) => x.origin === o.name).reduce((a, x) => a + spread(x.cut, x), 0)),
   );
-  return { id: s.name, label: s.label, event: { months, cutByOrigin }, probabilityKey: `probability:${s.name}` };
+  const premium = s.shocks.reduce((a, x) => a + spread(x.pricePremium * (origins.find((o) => o.name === x.origin)?.share ?? 0), x), 0);
+  return { id: s.name, label: s.label, event: { months, cutByOrigin, premium }, probabilityKey: `probability:${s.name}` };
 }
 
 export const NO_DISRUPTION: Omit<SecurityScenario, "event"> = {
@@ -97,8 +104,8 @@ export function buildSecurityInput(args: SecurityBuildArgs): SecurityBuild {
         en: `fiscal years outside the demand-share model (${outside.join(", ")}) are left out of the economic-security effect (the avoided loss is understated)`,
       },
     });
-  const origins = args.marketWith.origins.map((o) => o.name);
-  const scenarios: SecurityScenario[] = [{ ...NO_DISRUPTION, event: { months: 0, cutByOrigin: origins.map(() => 0) } }];
+  const origins = args.marketWith.origins;
+  const scenarios: SecurityScenario[] = [{ ...NO_DISRUPTION, event: { months: 0, cutByOrigin: origins.map(() => 0), premium: 0 } }];
   for (const s of args.scenarios.slice(1)) {
     const sc = eventOf(s, origins);
     if (parameters[sc.probabilityKey as string] === undefined) {
@@ -147,9 +154,12 @@ export function buildSecurityInput(args: SecurityBuildArgs): SecurityBuild {
       discountRate: args.discountRate,
       baseYear: args.baseYear,
       pvSubsidy: args.pvSubsidy,
+      dynamic: new DynamicSecurity(args.model),
+      price: priceContextOf(args.model),
     },
     parameters,
     concordance,
+    sectors: args.model.sectors,
     warnings,
   };
 }

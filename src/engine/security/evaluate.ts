@@ -10,6 +10,8 @@
 import { RippleError } from "../errors";
 import { impactOfOutput } from "../model/impact";
 import type { IOModel } from "../model/iomodel";
+import type { DynamicSecurity } from "./dynamic";
+import { type PriceEffect, priceEffect, type PriceSetup } from "./price";
 import { type DisruptionEvent, eventSupply, type EventSupply, type SupplyParams, type YearFlows } from "./supply";
 
 export type LossMeasure = "output" | "valueAdded" | "compensation" | "employment";
@@ -65,12 +67,26 @@ export interface SecurityInput {
   discountRate: number;
   baseYear: number;
   pvSubsidy: number;
+  /** The dynamic inoperability path (used when the parameter lossPath is 1); absent: static only. */
+  dynamic?: DynamicSecurity;
+  /** The cost-push price effect of the premium, or why there is none; absent: not reported. */
+  price?: PriceSetup;
+}
+
+export interface CaseLoss {
+  lostDownstream: number;
+  losses: Losses;
+  /** Dynamic path only: output lost by month from the event's start, and whether a sector's
+   * inoperability was capped at 1. */
+  path?: { byMonth: number[]; capped: boolean };
+  /** The premium's price effect beside the quantities (null: no magnet sector or domestic-use table). */
+  price: PriceEffect | null;
 }
 
 export interface ScenarioYear {
   year: number;
-  without: EventSupply & { lostDownstream: number; losses: Losses };
-  with: EventSupply & { lostDownstream: number; losses: Losses };
+  without: EventSupply & CaseLoss;
+  with: EventSupply & CaseLoss;
   avoided: Losses;
 }
 
@@ -127,22 +143,46 @@ export function checkSecurityParameters(input: SecurityInput, p: Record<string, 
   }
   if (total > 1 + 1e-12)
     bad("probability", `シナリオの年発生確率の合計 ${total} が 1 を超えています`, `the scenarios' annual probabilities add up to ${total}, above 1`);
+  if (p.lossPath !== undefined) {
+    if (p.lossPath !== 0 && p.lossPath !== 1) bad("lossPath", "0（静学: L による波及）か 1（動学: 回復を伴う不稼働率の経路）にしてください", "must be 0 (static, through L) or 1 (dynamic inoperability path with recovery)");
+    if (p.lossPath === 1) {
+      if (!input.dynamic) bad("lossPath", "動学の経路にはモデルが必要です", "the dynamic path needs the model");
+      if (!finite("recoveryMonths") || p.recoveryMonths <= 0) bad("recoveryMonths", "0 より大きい月数にしてください", "must be a number of months above 0");
+      if (!finite("horizonMonths") || p.horizonMonths < 0) bad("horizonMonths", "0 以上の月数にしてください", "must be a number of months ≥ 0");
+    }
+  }
   input.applications.forEach((a) => {
     const k = `dependent:${a}`;
     if (!finite(k) || p[k] < 0) bad(k, "磁石 1 t 当たりの川下生産額（百万円/t）は 0 以上にしてください", "downstream output per tonne (million yen per t) must be ≥ 0");
   });
 }
 
-function lossesOf(input: SecurityInput, supply: EventSupply, p: Record<string, number>): { lostDownstream: number; losses: Losses } {
+function lossesOf(input: SecurityInput, supply: EventSupply, event: DisruptionEvent, p: Record<string, number>, withPrice: boolean): CaseLoss {
   const losses = zero();
   let lostDownstream = 0;
+  const dynamic = p.lossPath === 1;
+  const lostBySector = new Map<number, number>();
   supply.shortfallByApplication.forEach((t, a) => {
     const dx = t * p[`dependent:${input.applications[a]}`] * input.tableUnitsPerMillionYen;
     if (dx === 0) return;
     lostDownstream += dx;
-    addInto(losses, input.unit.bySector.get(input.sectorOfApplication[a]) as Losses, dx);
+    const j = input.sectorOfApplication[a];
+    if (dynamic) lostBySector.set(j, (lostBySector.get(j) ?? 0) + dx);
+    addInto(losses, input.unit.bySector.get(j) as Losses, dx);
   });
-  return { lostDownstream, losses };
+  const price = withPrice ? priceOf(input, supply, event) : null;
+  if (!dynamic || lostBySector.size === 0) return { lostDownstream, losses, price };
+  const dyn = input.dynamic as DynamicSecurity;
+  const d = dyn.loss(lostBySector, event.months, p.recoveryMonths, p.horizonMonths);
+  return { lostDownstream, losses: dyn.measures(d.outputBySector), path: { byMonth: d.byMonth, capped: d.capped }, price };
+}
+
+/** The premium on the imports still arriving, through the cost-push model, with the imported
+ * share of the event's magnet supply (RESILIENCE.md 3: reported beside the quantities). */
+function priceOf(input: SecurityInput, supply: EventSupply, event: DisruptionEvent): PriceEffect | null {
+  if (!input.price?.ok || event.months === 0) return null;
+  const supplied = supply.demand - supply.shortfall;
+  return priceEffect(input.price.context, event.premium ?? 0, supplied > 0 ? supply.imports / supplied : 0);
 }
 
 /** The probabilities of the scenarios; "none" (probabilityKey null) takes the rest. */
@@ -152,7 +192,9 @@ export function scenarioProbabilities(input: SecurityInput, p: Record<string, nu
   return input.scenarios.map((s, i) => (s.probabilityKey ? named[i] : Math.max(0, rest)));
 }
 
-export function evaluateSecurity(input: SecurityInput, p: Record<string, number>): SecurityResult {
+/** `options.price` false skips the price report (the Monte Carlo needs only the quantities). */
+export function evaluateSecurity(input: SecurityInput, p: Record<string, number>, options: { price?: boolean } = {}): SecurityResult {
+  const withPrice = options.price ?? true;
   checkSecurityParameters(input, p);
   const sp = supplyParams(p);
   const probs = scenarioProbabilities(input, p);
@@ -162,8 +204,8 @@ export function evaluateSecurity(input: SecurityInput, p: Record<string, number>
     const byYear = input.years.map((year, t) => {
       const wo = eventSupply(input.without[t], s.event, sp);
       const wi = eventSupply(input.with[t], s.event, sp);
-      const without = { ...wo, ...lossesOf(input, wo, p) };
-      const withPlans = { ...wi, ...lossesOf(input, wi, p) };
+      const without = { ...wo, ...lossesOf(input, wo, s.event, p, withPrice) };
+      const withPlans = { ...wi, ...lossesOf(input, wi, s.event, p, withPrice) };
       const avoided = zero();
       addInto(avoided, without.losses);
       addInto(avoided, withPlans.losses, -1);

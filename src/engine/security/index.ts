@@ -7,3 +7,5 @@ export * from "./supply";
 export * from "./run";
 export * from "./sheet";
 export * from "./montecarlo";
+export * from "./dynamic";
+export * from "./price";

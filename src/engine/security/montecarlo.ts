@@ -32,6 +32,8 @@ export function securityUncertainty(input: SecurityInput, p: Record<string, numb
     "planUtilization",
     "inventoryMonths",
     "otherOriginsSpare",
+    // Not drawn: the loss path (a choice of method) and the recovery time, which RESILIENCE.md 4
+    // does not list and which only shifts the dynamic loss in time (and is a tornado-free choice).
     ...input.scenarios.flatMap((s) => (s.probabilityKey ? [s.probabilityKey] : [])),
     ...input.applications.map((a) => `dependent:${a}`),
   ]);
@@ -58,7 +60,7 @@ export function securityMonteCarlo(
     p,
     uncertain,
     (q) => {
-      const e = evaluateSecurity(input, q);
+      const e = evaluateSecurity(input, q, { price: false });
       return { bc: e.benefitCostRatio as number, pv: e.pvExpectedAvoided.valueAdded };
     },
     { draws, seed, signal: opts.signal },
@@ -67,7 +69,7 @@ export function securityMonteCarlo(
   const t = tornado(
     p,
     uncertain.map((u) => ({ key: u.key, low: u.distribution.low, high: u.distribution.high })),
-    (q) => evaluateSecurity(input, q).benefitCostRatio as number,
+    (q) => evaluateSecurity(input, q, { price: false }).benefitCostRatio as number,
   );
   return {
     draws,

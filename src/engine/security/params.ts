@@ -80,6 +80,47 @@ export const SUPPLY_PARAMETERS: JudgementParameter[] = [
   ),
 ];
 
+/** The loss path (RESILIENCE.md 3): static ripple through L (the default), or the dynamic
+ * inoperability path with recovery, counted over the event and a horizon after it. */
+export const LOSS_PATH_PARAMETERS: JudgementParameter[] = [
+  J(
+    "lossPath",
+    { ja: "損失の経路（0 = 静学: 逆行列 L による波及、1 = 動学: 回復を伴う不稼働率の経路）", en: "Loss path (0 = static: ripple through L; 1 = dynamic inoperability path with recovery)" },
+    "0/1",
+    0,
+    0,
+    1,
+    {
+      ja: "方法の選択（モンテカルロでは動かしません）。動学の経路は期間を無限にとると静学の損失に一致し、有限の期間では回復の残りを含めない分だけ小さくなります",
+      en: "a choice of method (not drawn in the Monte Carlo). The dynamic path sums to the static loss over an infinite horizon; a finite horizon leaves out the rest of the recovery",
+    },
+  ),
+  J(
+    "recoveryMonths",
+    { ja: "回復期間（不稼働率が初期の 1% になるまでの月数、全部門共通）", en: "Recovery time (months until 1% of the initial inoperability is left, every sector)" },
+    "months",
+    12,
+    9,
+    24,
+    {
+      ja: "分析者の判断: 回復係数 k = ln(100) / (T (1 − a*_ii))（Lian & Haimes 2006、残差 1% は Santos et al. 2014 の慣例）。取引先の切替・在庫の積み直しに 1 年程度とみる。動学の経路（lossPath = 1）のときだけ使います",
+      en: "analyst's judgement: resilience k = ln(100) / (T (1 − a*_ii)) (Lian & Haimes 2006; the 1% residual is the convention of Santos et al. 2014); about a year to switch suppliers and rebuild stocks. Used only with the dynamic path (lossPath = 1)",
+    },
+  ),
+  J(
+    "horizonMonths",
+    { ja: "動学の経路で損失を数える期間（途絶の終了後の月数）", en: "Months after the event over which the dynamic path's loss is counted" },
+    "months",
+    24,
+    24,
+    24,
+    {
+      ja: "分析者の判断: 途絶の終了後 2 年まで数える（回復期間 12 か月なら残りは初期の 0.01% 未満）。動学の経路（lossPath = 1）のときだけ使います",
+      en: "analyst's judgement: two years after the event (with a 12-month recovery less than 0.01% of the initial inoperability is left). Used only with the dynamic path (lossPath = 1)",
+    },
+  ),
+];
+
 /** Annual probability of each named scenario of the scenario sheet; "none" takes the rest. */
 export const PROBABILITY_PARAMETERS: JudgementParameter[] = [
   J(
@@ -171,7 +212,7 @@ export const DEPENDENT_OUTPUT: DependentOutput[] = [
 /** Flat record of every judgement parameter's default (dependent output under `dependent:<app>`). */
 export function defaultSecurityParameters(): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const p of [...SUPPLY_PARAMETERS, ...PROBABILITY_PARAMETERS]) out[p.key] = p.value;
+  for (const p of [...SUPPLY_PARAMETERS, ...LOSS_PATH_PARAMETERS, ...PROBABILITY_PARAMETERS]) out[p.key] = p.value;
   for (const d of DEPENDENT_OUTPUT) out[`dependent:${d.application}`] = d.outputPerTonne;
   return out;
 }
@@ -181,6 +222,7 @@ export function defaultSecurityParameters(): Record<string, number> {
 export function allJudgementParameters(): JudgementParameter[] {
   return [
     ...SUPPLY_PARAMETERS,
+    ...LOSS_PATH_PARAMETERS,
     ...PROBABILITY_PARAMETERS,
     ...DEPENDENT_OUTPUT.map((d) => ({
       key: `dependent:${d.application}`,

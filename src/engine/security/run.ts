@@ -8,6 +8,7 @@ import { marketInputsFromRecord } from "../market/sheet";
 import type { IOModel } from "../model/iomodel";
 import type { Evaluation } from "../projects/evaluate";
 import { buildSecurityInput, type SecurityBuild } from "./build";
+import type { PriceEffect } from "./price";
 import { evaluateSecurity, type SecurityResult } from "./evaluate";
 import { DEFAULT_SECURITY_DRAWS, securityMonteCarlo, type SecurityMonteCarlo } from "./montecarlo";
 
@@ -70,6 +71,14 @@ export function securityJson(r: SecurityRun) {
   };
 }
 
+/** Which sectors the price changes are for, the magnet sector whose import price carries the
+ * premium, or why no price effect is shown. */
+function priceNoteOf(r: SecurityRun, lang: "ja" | "en") {
+  const p = r.build.input.price;
+  if (!p) return null;
+  return p.ok ? { sectors: r.build.sectors, magnetSector: p.context.magnetLabel, note: null } : { sectors: [], magnetSector: null, note: p.reason[lang] };
+}
+
 /** What the `security` block leaves out, beside it: years, every measure by scenario and year,
  * the parameters and the concordance. */
 export function securityDetailJson(r: SecurityRun, lang: "ja" | "en") {
@@ -82,17 +91,27 @@ export function securityDetailJson(r: SecurityRun, lang: "ja" | "en") {
         : "each scenario's loss is the loss if the event strikes in that fiscal year; expected = Σ annual probability × avoided loss",
     parameters: r.build.parameters,
     concordance: r.build.concordance,
+    lossPath: r.build.parameters.lossPath === 1 ? "dynamic" : "static",
+    price: priceNoteOf(r, lang),
     scenarios: s.scenarios.map((x) => ({
       id: x.id,
       label: x.label[lang],
       months: x.event.months,
       cutByOrigin: x.event.cutByOrigin,
+      premium: x.event.premium ?? 0,
       byYear: x.byYear.map((y) => ({
         year: y.year,
         shortfallTonnes: { without: y.without.shortfall, with: y.with.shortfall },
         without: y.without.losses,
         with: y.with.losses,
         avoided: y.avoided,
+        // the premium's cost-push price change (%) by sector, beside the quantities
+        priceEffect: y.without.price && {
+          importShare: { without: y.without.price.importShare, with: (y.with.price as PriceEffect).importShare },
+          percent: { without: y.without.price.percent, with: (y.with.price as PriceEffect).percent },
+        },
+        // the dynamic inoperability path: output lost by month from the event's start
+        lostOutputByMonth: y.without.path && { without: y.without.path.byMonth, with: y.with.path?.byMonth ?? [] },
       })),
       total: x.total,
     })),

@@ -20,6 +20,8 @@ export interface DisruptionEvent {
   months: number;
   /** Share of each origin's imports cut over the event (0–1), in the order of importsByOrigin. */
   cutByOrigin: number[];
+  /** Average premium on the imports still arriving over the event (0.5 = +50%; absent: none). */
+  premium?: number;
 }
 
 export interface SupplyParams {

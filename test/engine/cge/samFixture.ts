@@ -3,6 +3,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { samMatrix } from "../../../src/engine/cge/flows";
 import type { Grid } from "../../../src/engine/grid";
 import { parseCsv } from "../../../src/engine/table/csv";
 
@@ -34,7 +35,6 @@ export interface FlowSpec {
 /** A balanced SAM as rows of cells (header row first): investment by good balances each good's
  * row, household and government saving close their budgets, foreign saving = imports − exports. */
 export function samRows(s: FlowSpec): (string | number | null)[][] {
-  const n = s.goods.length;
   const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   const colTotal = s.goods.map((_, j) => sum(s.X.map((r) => r[j])) + sum(s.F.map((r) => r[j])) + s.Tz[j] + s.Tm[j] + s.M[j]);
   const Xv = s.goods.map((_, i) => colTotal[i] - sum(s.X[i]) - s.Xp[i] - s.Xg[i] - s.E[i]);
@@ -42,31 +42,9 @@ export function samRows(s: FlowSpec): (string | number | null)[][] {
   const Sp = sum(FF) - sum(s.Xp) - s.Td;
   const Sg = s.Td + sum(s.Tz) + sum(s.Tm) - sum(s.Xg);
   const Sf = sum(s.M) - sum(s.E);
-  const nm = { HOH: "HOH", GOV: "GOV", INV: "INV", EXT: "EXT", IDT: "IDT", TRF: "TRF", ...s.names };
-  const labels = [...s.goods, ...s.factors, nm.IDT, nm.TRF, nm.HOH, nm.GOV, nm.INV, nm.EXT];
-  const N = labels.length;
-  const m: number[][] = labels.map(() => labels.map(() => 0));
-  const H = s.factors.length;
-  const [idt, trf, hoh, gov, inv, ext] = [n + H, n + H + 1, n + H + 2, n + H + 3, n + H + 4, n + H + 5];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) m[i][j] = s.X[i][j];
-    m[i][hoh] = s.Xp[i];
-    m[i][gov] = s.Xg[i];
-    m[i][inv] = Xv[i];
-    m[i][ext] = s.E[i];
-    for (let h = 0; h < H; h++) m[n + h][i] = s.F[h][i];
-    m[idt][i] = s.Tz[i];
-    m[trf][i] = s.Tm[i];
-    m[ext][i] = s.M[i];
-  }
-  for (let h = 0; h < H; h++) m[hoh][n + h] = FF[h];
-  m[gov][hoh] = s.Td;
-  m[gov][idt] = sum(s.Tz);
-  m[gov][trf] = sum(s.Tm);
-  m[inv][hoh] = Sp;
-  m[inv][gov] = Sg;
-  m[inv][ext] = Sf;
-  return [["", ...labels], ...labels.map((l, r) => [l, ...m[r].map((v) => (v === 0 ? null : v))])];
+  // The layout is the engine's (the inverse of samFlows), so the fixture cannot drift from it.
+  const { labels, values } = samMatrix({ ...s, Xv, FF, Sp, Sg, Sf }, s.names);
+  return [["", ...labels], ...labels.map((l, r) => [l, ...values[r].map((v) => (v === 0 ? null : v))])];
 }
 
 export function samGrid(s: FlowSpec, sheet = "SAM"): Grid {
