@@ -105,6 +105,17 @@ describe("large blocks written directly", () => {
     expect(chart).toContain("<c:v>部門1</c:v>");
   });
 
+  it("a sheet holding nothing but a large block (ExcelJS writes an empty sheetData) is the same too", async () => {
+    const values: CellSpec[][] = Array.from({ length: N }, (_, i) => Array.from({ length: N }, (_, j) => value(i, j)));
+    const spec: WorkbookSpec = { ...bigSpec(), sheets: [{ key: "M", name: "M", blocks: [{ row: 5, col: 2, values, numberFormat: "0.00" }] }] };
+    const direct = await xlsxBytes(spec);
+    const sheetXml = await (await JSZip.loadAsync(direct)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheetXml).toMatch(/<sheetData><row r="6">/);
+    expect(sheetXml).toContain(`<dimension ref="A1:BT${5 + N}"/>`);
+    const [a, b] = [await load(direct), await load(await xlsxBytes(spec, { directMinCells: Infinity }))];
+    expect(describeSheet(a.getWorksheet("M")!)).toEqual(describeSheet(b.getWorksheet("M")!));
+  });
+
   it("a workbook over the cell limit is refused before anything is built, naming its size and what to do", async () => {
     const spec = bigSpec();
     const cells = spec.sheets.flatMap((s) => s.blocks).reduce((t, b) => t + b.values.reduce((u, r) => u + r.length, 0), 0);
