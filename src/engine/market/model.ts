@@ -105,29 +105,42 @@ function check(cond: boolean, what: string, ja: string, en: string): void {
   if (!cond) throw new RippleError("market-input", { ja: `${what}: ${ja}`, en: `${what}: ${en}` });
 }
 
+// Loops, not spreads: validateInputs runs once per Monte Carlo draw.
+function allFinite(a: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+function allFiniteNonNegative(a: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!(Number.isFinite(a[i]) && a[i] >= 0)) return false;
+  return true;
+}
+
 export function validateInputs(m: MarketInputs): void {
   const n = m.years.length;
   check(n > 0, "years", "年がありません", "no years");
-  for (const [name, arr] of [
-    ["globalDemand", m.globalDemand],
-    ["supportedCapacity", m.supportedCapacity],
-    ["exports", m.exports],
-    ["sigma", m.sigma],
-    ["priceElasticity", m.priceElasticity],
-  ] as const)
-    check(arr.length === n && arr.every(Number.isFinite), name, `${n} 年分の数値が必要です`, `needs ${n} numbers, one per year`);
+  // Messages are built only for a failing check: this runs once per Monte Carlo draw.
+  const perYear = (name: string, arr: number[]) => {
+    if (!(arr.length === n && allFinite(arr))) check(false, name, `${n} 年分の数値が必要です`, `needs ${n} numbers, one per year`);
+  };
+  perYear("globalDemand", m.globalDemand);
+  perYear("supportedCapacity", m.supportedCapacity);
+  perYear("exports", m.exports);
+  perYear("sigma", m.sigma);
+  perYear("priceElasticity", m.priceElasticity);
   for (const a of m.domestic)
-    check(
-      a.activity.length === n && a.intensity.length === n && [...a.activity, ...a.intensity].every((v) => Number.isFinite(v) && v >= 0),
-      a.label.en,
-      `活動量と原単位は ${n} 年分の 0 以上の数値にしてください`,
-      `activity and intensity need ${n} numbers ≥ 0`,
-    );
-  check(m.sigma.every((s) => s >= 0), "sigma", "アーミントン弾力性は 0 以上", "the Armington elasticity must be ≥ 0");
-  check(m.priceElasticity.every((e) => e <= 0), "priceElasticity", "需要の価格弾力性は 0 以下", "the price elasticity of demand must be ≤ 0");
+    if (!(a.activity.length === n && a.intensity.length === n && allFiniteNonNegative(a.activity) && allFiniteNonNegative(a.intensity)))
+      check(false, a.label.en, `活動量と原単位は ${n} 年分の 0 以上の数値にしてください`, `activity and intensity need ${n} numbers ≥ 0`);
+  let sigmaOk = true;
+  for (const v of m.sigma) if (!(v >= 0)) sigmaOk = false;
+  check(sigmaOk, "sigma", "アーミントン弾力性は 0 以上", "the Armington elasticity must be ≥ 0");
+  let elasticityOk = true;
+  for (const v of m.priceElasticity) if (!(v <= 0)) elasticityOk = false;
+  check(elasticityOk, "priceElasticity", "需要の価格弾力性は 0 以下", "the price elasticity of demand must be ≤ 0");
   check(m.maxUtilization > 0 && m.maxUtilization <= 1, "maxUtilization", "0 より大きく 1 以下", "must be in (0, 1]");
   check(m.baseOutput >= 0 && m.baseImports >= 0 && m.baseCapacity >= 0, "base flows", "0 以上", "must be ≥ 0");
-  check(Math.abs(sum(m.origins.map((o) => o.share)) - 1) < 1e-9, "origins", "輸入元のシェアの合計を 1 に", "import shares by origin must add up to 1");
+  let shares = 0;
+  for (const o of m.origins) shares += o.share;
+  check(Math.abs(shares - 1) < 1e-9, "origins", "輸入元のシェアの合計を 1 に", "import shares by origin must add up to 1");
   check(m.domesticPrice > 0 && m.importPrice > 0, "prices", "価格は正の数", "prices must be positive");
 }
 
@@ -152,8 +165,52 @@ export function demandByApplication(m: MarketInputs, k: number): number[] {
 /** Run the model for one scenario. */
 export function runMarket(m: MarketInputs, scenario: Scenario): MarketResult {
   validateInputs(m);
+  return runMarketValidated(m, scenario);
+}
+
+/** runMarket on inputs already validated (Monte Carlo validates a draw's inputs once for the
+ * base and the scenario it runs on them). */
+export function runMarketValidated(m: MarketInputs, scenario: Scenario): MarketResult {
+  const schedule = shockSchedule(m, scenario);
+  const c = calibrate(m);
+  const f = newYearFlows(m.origins.length);
+  const years: YearResult[] = m.years.map((year, k) => {
+    yearFlows(m, k, schedule, c, f);
+    const byApp = demandByApplication(m, k);
+    const importsByOrigin = f.importsByOrigin.slice();
+    const supplied = f.domesticSales + f.imports;
+    return {
+      year,
+      demand: f.demand,
+      demandAfterPrice: f.demandAfterPrice,
+      demandByApplication: byApp,
+      globalDemand: m.globalDemand[k],
+      capacity: f.capacity,
+      domesticOutput: f.domesticOutput,
+      domesticSales: f.domesticSales,
+      importsByOrigin,
+      imports: f.imports,
+      shortfall: f.shortfall,
+      domesticShare: supplied > 0 ? f.domesticSales / supplied : 0,
+      importShares: importsByOrigin.map((v) => (supplied > 0 ? v / supplied : 0)),
+      japanGlobalShare: m.globalDemand[k] > 0 ? f.domesticOutput / m.globalDemand[k] : 0,
+      kpi: f.demand > 0 ? f.capacity / f.demand : Infinity,
+      importPriceIndex: f.importPrice / m.importPrice,
+    };
+  });
+  return { scenario: scenario.name, years };
+}
+
+/** A scenario's effective cut by origin and year (cut × fraction of the year affected) and its
+ * import price premium by year. Depends on the years, the origins and the shocks only, so the
+ * Monte Carlo makes it once per scenario. */
+export interface ShockSchedule {
+  cut: number[][];
+  premium: number[];
+}
+
+export function shockSchedule(m: Pick<MarketInputs, "years" | "origins">, scenario: Scenario): ShockSchedule {
   const n = m.years.length;
-  // Effective cut and premium by origin and year: cut × fraction of the year affected.
   const cut = m.origins.map(() => new Array<number>(n).fill(0));
   const premium = new Array<number>(n).fill(0);
   for (const s of scenario.shocks) {
@@ -165,63 +222,96 @@ export function runMarket(m: MarketInputs, scenario: Scenario): MarketResult {
       premium[k] += s.pricePremium * frac[k] * m.origins[o].share;
     }
   }
-  // Base-year shares of the domestic market, calibrating the Armington preference weights.
+  return { cut, premium };
+}
+
+/** Base-year shares of the domestic market, calibrating the Armington preference weights. */
+interface Calibration {
+  sd0: number;
+  sm0: number;
+  avg0: number;
+}
+
+function calibrate(m: MarketInputs): Calibration {
   const baseSales = Math.max(0, m.baseOutput - m.exports[0]);
   const baseMarket = baseSales + m.baseImports;
   check(baseMarket > 0, "base flows", "基準年の国内市場が 0 です", "the base-year domestic market is 0");
   const sd0 = baseSales / baseMarket;
   const sm0 = 1 - sd0;
-  const avg0 = sd0 * m.domesticPrice + sm0 * m.importPrice;
+  return { sd0, sm0, avg0: sd0 * m.domesticPrice + sm0 * m.importPrice };
+}
 
-  const years: YearResult[] = m.years.map((year, k) => {
-    const byApp = demandByApplication(m, k);
-    const demand = sum(byApp);
-    const pm = m.importPrice * (1 + premium[k]);
-    const sigma = m.sigma[k];
-    // Armington: s_d/s_m = (α_d/α_m)^σ (p_m/p_d)^σ with α calibrated so base prices give the base
-    // shares; σ = 0 keeps them fixed, a large σ moves demand to the cheaper source.
-    let sd: number;
-    if (sm0 === 0) sd = 1;
-    else if (sd0 === 0) sd = 0;
-    else {
-      const ratio = (sd0 / sm0) * Math.pow(pm / m.importPrice, sigma);
-      sd = ratio / (1 + ratio);
-    }
-    const avg = sd * m.domesticPrice + (1 - sd) * pm;
-    const demandAfterPrice = demand * Math.pow(avg / avg0, m.priceElasticity[k]);
-    const capacity = m.baseCapacity + m.supportedCapacity[k];
-    const domesticAvailable = Math.max(0, capacity * m.maxUtilization - m.exports[k]);
-    // Domestic plants serve their Armington share up to their capacity; imports serve the rest of
-    // demand (the world market is elastic) except what an export control cuts, which spare
-    // domestic capacity fills as far as it can. Without a cut there is no shortfall.
-    const firstDomestic = Math.min(domesticAvailable, sd * demandAfterPrice);
-    const wantImports = demandAfterPrice - firstDomestic;
-    const importsByOrigin = m.origins.map((o, i) => wantImports * o.share * (1 - cut[i][k]));
-    const imports = sum(importsByOrigin);
-    const domesticSales = Math.min(domesticAvailable, firstDomestic + (wantImports - imports));
-    const supplied = domesticSales + imports;
-    const shortfall = Math.max(0, demandAfterPrice - supplied);
-    const domesticOutput = domesticSales + m.exports[k];
-    return {
-      year,
-      demand,
-      demandAfterPrice,
-      demandByApplication: byApp,
-      globalDemand: m.globalDemand[k],
-      capacity,
-      domesticOutput,
-      domesticSales,
-      importsByOrigin,
-      imports,
-      shortfall,
-      domesticShare: supplied > 0 ? domesticSales / supplied : 0,
-      importShares: importsByOrigin.map((v) => (supplied > 0 ? v / supplied : 0)),
-      japanGlobalShare: m.globalDemand[k] > 0 ? domesticOutput / m.globalDemand[k] : 0,
-      kpi: demand > 0 ? capacity / demand : Infinity,
-      importPriceIndex: pm / m.importPrice,
-    };
-  });
-  return { scenario: scenario.name, years };
+/** The flows of one year; one record reused from year to year (and draw to draw). */
+export interface YearFlows {
+  demand: number;
+  demandAfterPrice: number;
+  importPrice: number;
+  capacity: number;
+  domesticSales: number;
+  importsByOrigin: number[];
+  imports: number;
+  shortfall: number;
+  domesticOutput: number;
+}
+
+export function newYearFlows(origins: number): YearFlows {
+  return { demand: 0, demandAfterPrice: 0, importPrice: 0, capacity: 0, domesticSales: 0, importsByOrigin: new Array<number>(origins).fill(0), imports: 0, shortfall: 0, domesticOutput: 0 };
+}
+
+/** The model's equations for year k, into `f` (the one place they are written). */
+function yearFlows(m: MarketInputs, k: number, schedule: ShockSchedule, c: Calibration, f: YearFlows): void {
+  let demand = 0;
+  for (const a of m.domestic) demand += a.activity[k] * a.intensity[k] * a.toTonnes;
+  const pm = m.importPrice * (1 + schedule.premium[k]);
+  const sigma = m.sigma[k];
+  // Armington: s_d/s_m = (α_d/α_m)^σ (p_m/p_d)^σ with α calibrated so base prices give the base
+  // shares; σ = 0 keeps them fixed, a large σ moves demand to the cheaper source.
+  let sd: number;
+  if (c.sm0 === 0) sd = 1;
+  else if (c.sd0 === 0) sd = 0;
+  else {
+    const ratio = (c.sd0 / c.sm0) * Math.pow(pm / m.importPrice, sigma);
+    sd = ratio / (1 + ratio);
+  }
+  const avg = sd * m.domesticPrice + (1 - sd) * pm;
+  const demandAfterPrice = demand * Math.pow(avg / c.avg0, m.priceElasticity[k]);
+  const capacity = m.baseCapacity + m.supportedCapacity[k];
+  const domesticAvailable = Math.max(0, capacity * m.maxUtilization - m.exports[k]);
+  // Domestic plants serve their Armington share up to their capacity; imports serve the rest of
+  // demand (the world market is elastic) except what an export control cuts, which spare
+  // domestic capacity fills as far as it can. Without a cut there is no shortfall.
+  const firstDomestic = Math.min(domesticAvailable, sd * demandAfterPrice);
+  const wantImports = demandAfterPrice - firstDomestic;
+  let imports = 0;
+  for (let i = 0; i < m.origins.length; i++) {
+    const v = wantImports * m.origins[i].share * (1 - schedule.cut[i][k]);
+    f.importsByOrigin[i] = v;
+    imports += v;
+  }
+  const domesticSales = Math.min(domesticAvailable, firstDomestic + (wantImports - imports));
+  const supplied = domesticSales + imports;
+  f.demand = demand;
+  f.demandAfterPrice = demandAfterPrice;
+  f.importPrice = pm;
+  f.capacity = capacity;
+  f.domesticSales = domesticSales;
+  f.imports = imports;
+  f.shortfall = Math.max(0, demandAfterPrice - supplied);
+  f.domesticOutput = domesticSales + m.exports[k];
+}
+
+/** The Monte Carlo's view of a run: per year the KPI, demand, shortfall and domestic output,
+ * written into `out` (4 numbers per year) without building the full result. Same equations as
+ * runMarketValidated (yearFlows). */
+export function runMarketInto(m: MarketInputs, schedule: ShockSchedule, f: YearFlows, out: Float64Array): void {
+  const c = calibrate(m);
+  for (let k = 0; k < m.years.length; k++) {
+    yearFlows(m, k, schedule, c, f);
+    out[4 * k] = f.demand > 0 ? f.capacity / f.demand : Infinity;
+    out[4 * k + 1] = f.demand;
+    out[4 * k + 2] = f.shortfall;
+    out[4 * k + 3] = f.domesticOutput;
+  }
 }
 
 /** Change of output of plants in Japan against another run (e.g. the base), in t and in 百万円

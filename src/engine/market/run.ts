@@ -10,8 +10,8 @@ import type { IOModel } from "../model/iomodel";
 import type { Parameter } from "../params/defaults";
 import { NDFEB_TYPES, rampShare, supportedCapacity } from "../projects/evaluate";
 import type { Project } from "../projects/parse";
-import { type MarketInputs, type MarketResult, outputChange, runMarket, type Scenario } from "./model";
-import { monteCarlo, type Percentiles, tornado, type TornadoBar, type UncertainParameter } from "./montecarlo";
+import { type MarketInputs, type MarketResult, newYearFlows, outputChange, runMarket, runMarketInto, type Scenario, shockSchedule, type ShockSchedule, validateInputs } from "./model";
+import { type ColumnModel, monteCarloColumns, type MonteCarloOptions, type Percentiles, summarize, tornado, type TornadoBar, type UncertainParameter } from "./montecarlo";
 import { marketInputsFromRecord, modelYears, readMarketSheets, SETTINGS, SHEET_PARAMETERS, type MarketSheets } from "./sheet";
 
 export type EffectStage = "direct" | "firstIndirect" | "secondIndirect" | "total";
@@ -221,6 +221,84 @@ function runScenario(inputs: MarketInputs, scenario: Scenario, base: MarketResul
   };
 }
 
+/** What a market draw needs besides the parameters: fixed for the whole Monte Carlo. */
+export interface MarketDrawSetup {
+  supported: number[];
+  baseScenario: Scenario;
+  mcScenario: Scenario;
+  unit: UnitEffect | null;
+  years: number[];
+}
+
+/**
+ * The market Monte Carlo: per draw, the inputs from the drawn parameters (validated once), the
+ * base and the drawn scenario, and per year the KPI, demand, shortfall and output change (百万円);
+ * the cumulative change and its IO effects (the unit effect, solved once, scaled). Outputs are
+ * written by index into columns (monteCarloColumns), so a draw allocates only the model's own
+ * results. Returns each output's draws and percentiles under the names the report reads
+ * ("kpi:k", "demand:k", "shortfall:k", "change:k", "cumChange", "effect:measure").
+ */
+export function marketDraws(
+  p: Record<string, number>,
+  uncertain: UncertainParameter[],
+  setup: MarketDrawSetup,
+  opts: MonteCarloOptions,
+): { draws: Record<string, Float64Array>; percentiles: Record<string, Percentiles> } {
+  const { supported, baseScenario, mcScenario, unit, years } = setup;
+  const nY = years.length;
+  const outputs: string[] = [];
+  for (let k = 0; k < nY; k++) outputs.push(`kpi:${k}`, `demand:${k}`, `shortfall:${k}`, `change:${k}`);
+  outputs.push("cumChange");
+  const effects = unit ? EFFECT_MEASURES.filter((meas) => unit.perMillionYen.total[meas] !== null) : [];
+  const perUnit = effects.map((meas) => unit!.perMillionYen.total[meas] as number);
+  for (const meas of effects) outputs.push(`effect:${meas}`);
+  // The shock schedules depend on the years and origins only: made once, again only if a draw
+  // changes them (the last model year drawn).
+  let shape = "";
+  let schedules: { base: ShockSchedule; drawn: ShockSchedule } | null = null;
+  const flows = newYearFlows(1);
+  const baseRun = new Float64Array(4 * nY);
+  const drawnRun = new Float64Array(4 * nY);
+  const model: ColumnModel = {
+    outputs,
+    run(q, out) {
+      const m = marketInputsFromRecord(q, supported);
+      validateInputs(m);
+      if (m.years.length !== nY)
+        throw new RippleError("market-mc-years", { ja: "モンテカルロの試行で分析期間が変わりました（最終年を不確実にしないでください）", en: "a Monte Carlo draw changed the model years (do not mark the last year as uncertain)" });
+      const key = `${m.years[0]}|${m.origins.map((o) => `${o.name}:${o.share}`).join(",")}`;
+      if (key !== shape || !schedules) {
+        shape = key;
+        schedules = { base: shockSchedule(m, baseScenario), drawn: shockSchedule(m, mcScenario) };
+      }
+      if (flows.importsByOrigin.length !== m.origins.length) flows.importsByOrigin = new Array<number>(m.origins.length).fill(0);
+      runMarketInto(m, schedules.base, flows, baseRun);
+      if (mcScenario !== baseScenario) runMarketInto(m, schedules.drawn, flows, drawnRun);
+      const drawn = mcScenario === baseScenario ? baseRun : drawnRun;
+      // As outputChange: (t × 円/kg) / 1000 = 百万円, summed in year order.
+      let cum = 0;
+      for (let k = 0; k < nY; k++) {
+        const change = ((drawn[4 * k + 3] - baseRun[4 * k + 3]) * m.unitValue) / 1000;
+        out[4 * k] = baseRun[4 * k];
+        out[4 * k + 1] = baseRun[4 * k + 1];
+        out[4 * k + 2] = drawn[4 * k + 2];
+        out[4 * k + 3] = change;
+        cum += change;
+      }
+      out[4 * nY] = cum;
+      for (let e = 0; e < perUnit.length; e++) out[4 * nY + 1 + e] = perUnit[e] * cum;
+    },
+  };
+  const { columns } = monteCarloColumns(p, uncertain, model, opts);
+  const draws: Record<string, Float64Array> = {};
+  const percentiles: Record<string, Percentiles> = {};
+  outputs.forEach((name, j) => {
+    draws[name] = columns[j];
+    percentiles[name] = summarize(columns[j]);
+  });
+  return { draws, percentiles };
+}
+
 export function runMarketAnalysis(args: MarketAnalysisArgs): MarketAnalysis {
   const sheets = readMarketSheets(args.paramsGrid, args.scenariosGrid, args.defaults);
   return runMarketOnSheets(sheets, args);
@@ -270,30 +348,12 @@ export function runMarketOnSheets(sheets: MarketSheets, args: Omit<MarketAnalysi
     const mcScenario = runs[runs.length - 1].scenario;
     const seed = String(args.seed ?? 1);
     const kYear = years.indexOf(kpi.year);
-    const model = (q: Record<string, number>): Record<string, number> => {
-      const m = marketInputsFromRecord(q, supported);
-      const b = runMarket(m, baseScenario);
-      const s = mcScenario === baseScenario ? b : runMarket(m, mcScenario);
-      const ch = outputChange(m, s, b);
-      const out: Record<string, number> = {};
-      for (let k = 0; k < years.length; k++) {
-        out[`kpi:${k}`] = b.years[k].kpi;
-        out[`demand:${k}`] = b.years[k].demand;
-        out[`shortfall:${k}`] = s.years[k].shortfall;
-        out[`change:${k}`] = ch.millionYen[k];
-      }
-      const cum = sum(ch.millionYen);
-      out.cumChange = cum;
-      if (unit) for (const meas of EFFECT_MEASURES) {
-        const v = unit.perMillionYen.total[meas];
-        if (v !== null) out[`effect:${meas}`] = v * cum;
-      }
-      return out;
-    };
     const t0 = performance.now();
-    const r = monteCarlo(p, sheets.uncertain, model, { draws, seed, signal: args.signal, onProgress: args.onProgress });
+    const r = marketDraws(p, sheets.uncertain, { supported, baseScenario, mcScenario, unit, years }, { draws, seed, signal: args.signal, onProgress: args.onProgress });
     const ms = performance.now() - t0;
     const kpiDraws = r.draws[`kpi:${kYear}`];
+    let passing = 0;
+    for (let i = 0; i < kpiDraws.length; i++) if (kpiDraws[i] >= kpi.target) passing++;
     mc = {
       draws,
       seed,
@@ -313,7 +373,7 @@ export function runMarketOnSheets(sheets: MarketSheets, args: Omit<MarketAnalysi
         compensation: r.percentiles["effect:compensation"] ?? null,
         employment: r.percentiles["effect:employment"] ?? null,
       },
-      passProbability: kpiDraws.filter((v) => v >= kpi.target).length / kpiDraws.length,
+      passProbability: passing / kpiDraws.length,
       milliseconds: ms,
     };
   }

@@ -4,7 +4,7 @@
 // and the IO unit losses do not depend on these parameters, so a draw is a few hundred
 // multiplications.
 
-import { monteCarlo, type Percentiles, tornado, type TornadoBar, type UncertainParameter } from "../market/montecarlo";
+import { monteCarloColumns, type Percentiles, summarize, tornado, type TornadoBar, type UncertainParameter } from "../market/montecarlo";
 import { evaluateSecurity, type SecurityInput } from "./evaluate";
 import { allJudgementParameters } from "./params";
 
@@ -56,16 +56,24 @@ export function securityMonteCarlo(
   const seed = String(opts.seed ?? 1);
   const uncertain = securityUncertainty(input, p);
   const t0 = performance.now();
-  const r = monteCarlo(
+  // Outputs by index into columns (monteCarloColumns): the same draws as monteCarlo for a seed,
+  // without a parameter record and an output record per draw.
+  const r = monteCarloColumns(
     p,
     uncertain,
-    (q) => {
-      const e = evaluateSecurity(input, q, { price: false });
-      return { bc: e.benefitCostRatio as number, pv: e.pvExpectedAvoided.valueAdded };
+    {
+      outputs: ["bc", "pv"],
+      run(q, out) {
+        const e = evaluateSecurity(input, q, { price: false });
+        out[0] = e.benefitCostRatio as number;
+        out[1] = e.pvExpectedAvoided.valueAdded;
+      },
     },
     { draws, seed, signal: opts.signal },
   );
-  const bcDraws = r.draws.bc;
+  const [bcDraws, pvDraws] = r.columns;
+  let atLeastOne = 0;
+  for (let i = 0; i < bcDraws.length; i++) if (bcDraws[i] >= 1) atLeastOne++;
   const t = tornado(
     p,
     uncertain.map((u) => ({ key: u.key, low: u.distribution.low, high: u.distribution.high })),
@@ -75,9 +83,9 @@ export function securityMonteCarlo(
     draws,
     seed,
     uncertain,
-    benefitCostRatio: r.percentiles.bc,
-    probabilityAtLeastOne: bcDraws.filter((v) => v >= 1).length / bcDraws.length,
-    pvExpectedAvoidedValueAdded: r.percentiles.pv,
+    benefitCostRatio: summarize(bcDraws),
+    probabilityAtLeastOne: atLeastOne / bcDraws.length,
+    pvExpectedAvoidedValueAdded: summarize(pvDraws),
     tornado: t,
     milliseconds: performance.now() - t0,
   };

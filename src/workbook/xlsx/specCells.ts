@@ -1,31 +1,36 @@
 // The values a WorkbookSpec puts in each cell, looked up by sheet and position, so chart parts
 // can carry caches of the numbers and labels they point at (viewers draw charts from the
 // caches without recalculating).
-import type { CellSpec, RangeRef, WorkbookSpec } from "../../report/spec";
+import type { BlockSpec, CellSpec, RangeRef, WorkbookSpec } from "../../report/spec";
 import { RippleError } from "../../engine/errors";
 
 export type CachedValue = string | number | boolean | null;
 
 export class SpecCells {
-  private readonly sheets = new Map<string, Map<number, CachedValue>>();
+  // Blocks by sheet, searched per cell: charts read a few ranges, and indexing every cell would
+  // cost a map entry per cell of the 2,000 × 2,000 matrix sheets.
+  private readonly sheets = new Map<string, BlockSpec[]>();
 
   constructor(spec: WorkbookSpec) {
-    for (const sheet of spec.sheets) {
-      const cells = new Map<number, CachedValue>();
-      for (const block of sheet.blocks) {
-        block.values.forEach((row, r) =>
-          row.forEach((v, c) => cells.set(key(block.row + r, block.col + c), cached(v))),
-        );
-      }
-      this.sheets.set(sheet.name, cells);
+    for (const sheet of spec.sheets) this.sheets.set(sheet.name, sheet.blocks);
+  }
+
+  /** The value at (row, col): the last block written there wins, as when the host writes them in order. */
+  private cell(blocks: BlockSpec[], row: number, col: number): CachedValue {
+    for (let i = blocks.length - 1; i >= 0; i--) {
+      const b = blocks[i];
+      const r = row - b.row;
+      const c = col - b.col;
+      if (r >= 0 && r < b.values.length && c >= 0 && c < b.values[r].length) return cached(b.values[r][c]);
     }
+    return null;
   }
 
   /** The cells of a range, row by row, with the sheet they are on. */
   range(ref: RangeRef, chartSheet: string): { sheet: string; values: CachedValue[] } {
     const sheet = ref.sheet ?? chartSheet;
-    const cells = this.sheets.get(sheet);
-    if (!cells) {
+    const blocks = this.sheets.get(sheet);
+    if (!blocks) {
       throw new RippleError(
         "chart-sheet-missing",
         {
@@ -37,15 +42,10 @@ export class SpecCells {
     }
     const values: CachedValue[] = [];
     for (let r = 0; r < ref.rows; r++) {
-      for (let c = 0; c < ref.cols; c++) values.push(cells.get(key(ref.row + r, ref.col + c)) ?? null);
+      for (let c = 0; c < ref.cols; c++) values.push(this.cell(blocks, ref.row + r, ref.col + c));
     }
     return { sheet, values };
   }
-}
-
-function key(row: number, col: number): number {
-  // Excel's limits (1,048,576 rows × 16,384 columns) fit in one safe integer.
-  return row * 16384 + col;
 }
 
 function cached(v: CellSpec): CachedValue {

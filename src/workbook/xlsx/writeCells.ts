@@ -8,8 +8,9 @@ import { RippleError } from "../../engine/errors";
 import { argb, blockLook } from "./cellStyles";
 import { cellText } from "./cellText";
 
-export function writeSheetCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
-  for (const block of sheet.blocks) writeBlock(ws, block, sheet.name);
+/** `direct`: blocks written into the package afterwards (bulkBlocks.ts), not through ExcelJS. */
+export function writeSheetCells(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: ReadonlySet<BlockSpec> = new Set()): void {
+  for (const block of sheet.blocks) if (!direct.has(block)) writeBlock(ws, block, sheet.name);
   alignHeaders(ws, sheet);
   setPrintLayout(ws, sheet);
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) {

@@ -29,6 +29,13 @@ const AFTER_DRAWING = [
 export async function addCharts(xlsx: Uint8Array, spec: WorkbookSpec): Promise<Uint8Array> {
   if (!spec.sheets.some((s) => (s.charts?.length ?? 0) > 0)) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
+  await addChartsToZip(zip, spec);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** The same, on a package already opened (xlsxBytes.ts also adds the bulk blocks to it). */
+export async function addChartsToZip(zip: JSZip, spec: WorkbookSpec): Promise<void> {
+  if (!spec.sheets.some((s) => (s.charts?.length ?? 0) > 0)) return;
   const cells = new SpecCells(spec);
   const sheetPaths = await worksheetPaths(zip);
   const overrides: { part: string; type: string }[] = [];
@@ -77,11 +84,10 @@ export async function addCharts(xlsx: Uint8Array, spec: WorkbookSpec): Promise<U
 
   const ctPath = "[Content_Types].xml";
   put(zip, ctPath, withOverrides(await zip.file(ctPath)!.async("string"), overrides));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** Sheet name -> path of its worksheet part, from the workbook part and its relationships. */
-async function worksheetPaths(zip: JSZip): Promise<Map<string, string>> {
+export async function worksheetPaths(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   const targets = new Map(elementAttributes(rels, "Relationship").map((a) => [a.Id, a.Target]));
