@@ -111,6 +111,8 @@ export const METHOD = {
   ),
 } as const;
 
+const pct = (p: number) => `${Math.round(p * 1000) / 10}%`;
+
 export const PUBLIC = {
   suffix: L("公開版", "public"),
   masked: L("（非公開）", "(confidential)"),
@@ -124,10 +126,10 @@ export const PUBLIC = {
   publicMark: L("公開版", "Public version"),
   checksumOmitted: L("（公開版では省略：非公開の計画を含むシート）", "(omitted in the public version: the sheet holds confidential plans)"),
   omittedText: L("（公開版では省略：非公開の計画の数値を含む記述）", "(omitted in the public version: the text states figures of confidential plans)"),
-  systemRule: (min: number): Bilingual =>
+  systemRule: (min: number, protection: number): Bilingual =>
     L(
-      `公開版：非公開の計画の行は削除しました（秘匿の方法）。① 一次秘匿：非公開の計画 1〜${min - 1} 件の値に依存する数値は「—」で秘匿します。② 補完秘匿：公開する全シートの数値を、合計・段階の和・期の和・年度の和・直接効果＝追加生産額・現在価値の割引・シート間の一致・比率（B/C、KPI）などの恒等式とともに一つの連立方程式とみなし、方法と各計画の時期（稼働開始・立上げ・稼働率・置換率）を知る読み手が解いても、どの「—」の値も、${min - 1} 件以下の非公開計画の入力（年度別の設備投資額・補助金・能力・単価）のどんな組合せも一意に求まらないように、安い順（年度別の値→合計→サマリー）に数値を追加で秘匿します。非公開の計画に依存しない数値（目標、国内需要、割引係数など）は秘匿しません。`,
-      `Disclosure control of the public version: rows of confidential plans are removed. (1) Primary suppression: figures that depend on 1 to ${min - 1} confidential plans are shown as "—". (2) Complementary suppression: all published figures of all sheets are treated as one system of equations together with their identities (totals, stage sums, phase sums, yearly sums, direct effect = additional output, discounting, equalities across sheets, ratios such as B/C and the KPI); further figures are suppressed (yearly values first, then totals, then the summary) until a reader who knows the method and each plan's timing (start, ramp-up, utilization, displacement) can solve neither for any "—" nor for any combination of the inputs (capex by year, subsidy, capacity, unit value) of ${min - 1} or fewer confidential plans. Figures that do not depend on confidential plans (targets, national demand, discount factors) are never suppressed.`,
+      `公開版：非公開の計画の行は削除しました（秘匿の方法）。① 一次秘匿：非公開の計画 1〜${min - 1} 件の値に依存する数値は「—」で秘匿します。② 補完秘匿：公開する全シートの数値を、合計・段階の和・期の和・年度の和・直接効果＝追加生産額・現在価値の割引・シート間の一致・比率（B/C、KPI）などの恒等式とともに一つの連立方程式とみなし、方法と各計画の時期（稼働開始・立上げ・稼働率・置換率）を知る読み手が解いても、どの「—」の値も、${min - 1} 件以下の非公開計画の入力（年度別の設備投資額・補助金・能力・単価）のどんな組合せも一意に求まらないように、安い順（年度別の値→合計→サマリー）に数値を追加で秘匿します。③ 区間保護：金額がすべて 0 以上であることも使って読み手が絞り込める範囲を線形計画法で求め、秘匿した 1〜${min - 1} 件の計画の数値、各非公開計画の個別の数値と入力（設備投資額・補助金・能力・売上額＝能力×単価・単価）のどれも、真の値の上下それぞれ ${pct(protection)} 以上の幅が残るまで、数値を追加で秘匿します（p% ルール、p = ${pct(protection)}）。非公開の計画に依存しない数値（目標、国内需要、割引係数など）は秘匿しません。`,
+      `Disclosure control of the public version: rows of confidential plans are removed. (1) Primary suppression: figures that depend on 1 to ${min - 1} confidential plans are shown as "—". (2) Complementary suppression: all published figures of all sheets are treated as one system of equations together with their identities (totals, stage sums, phase sums, yearly sums, direct effect = additional output, discounting, equalities across sheets, ratios such as B/C and the KPI); further figures are suppressed (yearly values first, then totals, then the summary) until a reader who knows the method and each plan's timing (start, ramp-up, utilization, displacement) can solve neither for any "—" nor for any combination of the inputs (capex by year, subsidy, capacity, unit value) of ${min - 1} or fewer confidential plans. (3) Interval protection: using also that every amount is ≥ 0, the range to which a reader can narrow each suppressed figure of 1 to ${min - 1} plans and each confidential plan's own figures and inputs (capex, subsidy, capacity, revenue = capacity × unit value, unit value) is found by linear programming; figures are suppressed further until each range reaches at least ${pct(protection)} of the value below and above it (p% rule, p = ${pct(protection)}). Figures that do not depend on confidential plans (targets, national demand, discount factors) are never suppressed.`,
     ),
   numbersMasked: (k: number): Bilingual =>
     L(`非公開の数値と一致するセル ${k} 個を「—」にしました。`, `${k} cells equal to a confidential figure were replaced by "—".`),

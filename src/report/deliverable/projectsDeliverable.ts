@@ -18,7 +18,7 @@ import { DEFAULT_SUPPRESSION, type Confidential, type SuppressionRule } from "./
 import { numbersIn, type CellRef, type SheetRange } from "./refs";
 import type { Project } from "../../engine/projects/parse";
 import { probeConfidential } from "../disclosure/probe";
-import { planSuppression } from "../disclosure/suppress";
+import { DEFAULT_PROTECTION, planSuppression } from "../disclosure/suppress";
 
 /** Sheets computed from the plans (the coefficient sheets and the method sheet are not). */
 const PROJECT_SHEET_KEYS = new Set(["summary", "byYear", "byProject", "kpi", "bySector"]);
@@ -320,7 +320,7 @@ export function projectsDeliverables(input: ProjectsDeliverableInput): Deliverab
     const again = input.rebuild(plans);
     return tagProjectsSpec(again.spec, again.evaluation);
   };
-  const disclosure = planSuppression(probeConfidential(spec, input.projects, retag), rule.minConfidential);
+  const disclosure = planSuppression(probeConfidential(spec, input.projects, retag), rule.minConfidential, rule.protection ?? DEFAULT_PROTECTION);
   const d = makeDeliverables(withMapping, {
     audit: (s) => projectsAudit(s, ev, model, s.lang),
     confidential,

@@ -19,7 +19,7 @@ import {
 } from "../spec";
 import { applyDisclosure } from "../disclosure/apply";
 import { maskNames, normalizeName } from "../disclosure/normalize";
-import type { DisclosurePlan } from "../disclosure/suppress";
+import { DEFAULT_PROTECTION, type DisclosurePlan } from "../disclosure/suppress";
 import { AUDIT_SHEET_KEY } from "./auditSheet";
 import { PUBLIC } from "./labels";
 import { METHOD_SHEET_KEY } from "./methodSheet";
@@ -27,10 +27,12 @@ import { METHOD_SHEET_KEY } from "./methodSheet";
 export interface SuppressionRule {
   /** Aggregates involving 1 … minConfidential − 1 confidential projects are suppressed. */
   minConfidential: number;
+  /** Interval protection p (projects runs): no protected figure narrowed to less than ± p. */
+  protection?: number;
 }
 
-/** The stated rule: groups of fewer than three confidential projects are shown as "—". */
-export const DEFAULT_SUPPRESSION: SuppressionRule = { minConfidential: 3 };
+/** The stated rule: groups of fewer than three confidential projects are shown as "—"; ±10 %. */
+export const DEFAULT_SUPPRESSION: SuppressionRule = { minConfidential: 3, protection: DEFAULT_PROTECTION };
 
 export interface Confidential {
   /** Company names and other text that must not appear (project IDs if they identify). */
@@ -65,6 +67,7 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
   for (const s of out.sheets) s.charts = s.charts?.filter((c) => !chartRanges(c).some((r) => r.sheet && dropped.has(r.sheet)));
 
   // 2. Rows and columns of confidential projects.
+  const hadPlans = new Set(out.sheets.filter((s) => s.blocks.some((b) => Object.values(b.rowTags ?? {}).some((t) => t.project?.confidential))).map((s) => s.name));
   for (const sheet of out.sheets) {
     for (const block of [...sheet.blocks]) {
       const rows = Object.entries(block.rowTags ?? {})
@@ -83,6 +86,14 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
     if (sheet.charts?.length === 0) delete sheet.charts;
   }
 
+  // 2b. A sheet of plans left without a single figure (every plan confidential) would be an
+  // empty shell of headings that still prints pages: it goes, with charts that read from it.
+  const empty = new Set(out.sheets.filter((s) => hadPlans.has(s.name) && !s.blocks.some((b) => b.values.some((row) => row.some(isFigure)))).map((s) => s.name));
+  if (empty.size > 0) {
+    out.sheets = out.sheets.filter((s) => !empty.has(s.name));
+    for (const s of out.sheets) s.charts = s.charts?.filter((c) => !chartRanges(c).some((r) => r.sheet && empty.has(r.sheet)));
+  }
+
   // 3. Aggregates of too few confidential projects, directly or by difference.
   if (!disclosure) suppressAggregates(out, secret, rule.minConfidential);
 
@@ -92,7 +103,7 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
   const masked = maskEverywhere(out, guarded(confidential, disclosure));
 
   // 5. The rule, on the summary sheet (under its title) and in the provenance / method sheet.
-  const ruleText = disclosure ? PUBLIC.systemRule(rule.minConfidential)[lang] : suppressionText(rule, lang);
+  const ruleText = disclosure ? PUBLIC.systemRule(rule.minConfidential, disclosure.protection)[lang] : suppressionText(rule, lang);
   const summary = out.sheets.find((s) => s.key === "summary") ?? out.sheets[0];
   if (summary) {
     insertRows(out, summary, 1, 2);
@@ -107,6 +118,11 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
   }
   assertPublic(out, guarded(confidential, disclosure));
   return out;
+}
+
+/** A number, or a formula (its value may be a number later). */
+function isFigure(v: CellSpec): boolean {
+  return typeof v === "number" || isFormulaCell(v);
 }
 
 /** What the last guard looks for: with a disclosure plan, names only (the plan protects the

@@ -37,6 +37,9 @@ export interface Probe {
   unknowns: Unknown[];
   plans: string[];
   cells: ProbedCell[];
+  /** The confidential plans' own figures (their sheets, rows and columns, which the public
+   * version leaves out): what the interval protection must keep wide, beside every "—". */
+  own: ProbedCell[];
   /** Text cells whose wording changes with the confidential amounts (figures in prose). */
   varyingText: Set<string>;
 }
@@ -70,16 +73,24 @@ function scaled(projects: Project[], unknowns: Unknown[], f: (j: number) => numb
   });
 }
 
-/** Cells the public version keeps (same rule as makePublicVersion's removals). */
-function* publicCells(spec: WorkbookSpec): Generator<{ pos: string; sheet: number; v: CellSpec; cost: number }> {
+type Located = { pos: string; sheet: number; v: CellSpec; cost: number };
+
+/** Cells the public version keeps (same rule as makePublicVersion's removals), or with
+ * `own` the confidential plans' own cells it removes. */
+function* publicCells(spec: WorkbookSpec, own = false): Generator<Located> {
   for (const [si, s] of spec.sheets.entries()) {
-    if (s.project?.confidential || s.key === AUDIT_SHEET_KEY) continue;
+    if (s.key === AUDIT_SHEET_KEY) continue;
+    const sheetOwn = !!s.project?.confidential;
+    if (sheetOwn && !own) continue;
     for (const [bi, b] of s.blocks.entries())
       for (const [r, row] of b.values.entries()) {
         const t = b.rowTags?.[r];
-        if (t?.project?.confidential || t?.fullOnly) continue;
+        if (t?.fullOnly) continue;
+        const rowOwn = sheetOwn || !!t?.project?.confidential;
+        if (rowOwn && !own) continue;
         for (const [c, v] of row.entries()) {
-          if (b.colTags?.[c]?.project?.confidential) continue;
+          const isOwn = rowOwn || !!b.colTags?.[c]?.project?.confidential;
+          if (isOwn !== own) continue;
           // Publishing order: the summary's headline figures first, then totals, then yearly values.
           const cost = s.key === "summary" ? 0 : b.style === "total" || row[0] === "合計" || row[0] === "Total" ? 1 : 2;
           yield { pos: `${si}/${bi}/${r}/${c}`, sheet: si, v, cost };
@@ -89,7 +100,7 @@ function* publicCells(spec: WorkbookSpec): Generator<{ pos: string; sheet: numbe
 }
 
 function cellMap(spec: WorkbookSpec): Map<string, CellSpec> {
-  return new Map([...publicCells(spec)].map((x) => [x.pos, x.v]));
+  return new Map([...publicCells(spec), ...publicCells(spec, true)].map((x) => [x.pos, x.v]));
 }
 
 function sameShape(a: WorkbookSpec, b: WorkbookSpec): boolean {
@@ -107,6 +118,7 @@ export function probeConfidential(spec: WorkbookSpec, projects: Project[], rebui
   const unknowns = unknownsOf(projects);
   const plans = [...new Set(unknowns.map((u) => u.plan))];
   const base = [...publicCells(spec)];
+  const ownBase = [...publicCells(spec, true)];
   const specs = (f: (j: number) => number) => {
     const s = rebuild(scaled(projects, unknowns, f));
     if (!sameShape(spec, s))
@@ -126,14 +138,10 @@ export function probeConfidential(spec: WorkbookSpec, projects: Project[], rebui
   // in prose do not move under the small steps).
   const moved = specs((j) => 0.37 + 0.05 * (j % 5));
   const varyingText = new Set<string>();
-  const cells: ProbedCell[] = [];
-  for (const { pos, sheet, v, cost } of base) {
-    if (typeof v === "string") {
-      if (moved.get(pos) !== v) varyingText.add(pos);
-      continue;
-    }
+  for (const { pos, v } of base) if (typeof v === "string" && moved.get(pos) !== v) varyingText.add(pos);
+  const probeCell = ({ pos, sheet, v, cost }: Located): ProbedCell | null => {
     const value = numberOf(v);
-    if (value === null) continue;
+    if (value === null) return null;
     const gradient = new Float64Array(unknowns.length);
     const noise = 1e-8 * Math.max(1, Math.abs(value));
     const set = new Set<number>();
@@ -149,7 +157,9 @@ export function probeConfidential(spec: WorkbookSpec, projects: Project[], rebui
       }
       if (gradient[j] !== 0) set.add(plans.indexOf(u.plan));
     });
-    cells.push({ pos, sheet, value, gradient, plans: set, cost });
-  }
-  return { unknowns, plans, cells, varyingText };
+    return { pos, sheet, value, gradient, plans: set, cost };
+  };
+  const cells = base.flatMap((x) => probeCell(x) ?? []);
+  const own = ownBase.flatMap((x) => probeCell(x) ?? []).filter((c) => c.plans.size > 0);
+  return { unknowns, plans, cells, own, varyingText };
 }

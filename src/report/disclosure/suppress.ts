@@ -8,6 +8,7 @@
 // amount (the KPI target, national demand, discount factors) are never suppressed.
 
 import { RippleError } from "../../engine/errors";
+import { distinctDirections, Intervals, linearAmounts } from "./interval";
 import { meetsCoordinates, norm, Subspace } from "./linalg";
 import type { Probe, ProbedCell } from "./probe";
 
@@ -18,7 +19,14 @@ export interface DisclosurePlan {
   omitText: Set<string>;
   primary: number;
   complementary: number;
+  /** The interval protection level p: no protected quantity narrower than ± p of its size. */
+  protection: number;
+  /** Figures held back for the interval protection beyond the exact one. */
+  rounds: number;
 }
+
+/** Protection level of the interval rule: ±10 % (the p% rule's common p; stated on the method sheet). */
+export const DEFAULT_PROTECTION = 0.1;
 
 /** Every set of 1 … min − 1 of the n confidential plans. */
 function smallGroups(n: number, min: number): number[][] {
@@ -50,39 +58,79 @@ function byPriority(a: ProbedCell, b: ProbedCell): number {
   return 0;
 }
 
-/** Which figures to show: starting from none of those that depend on confidential plans,
- * each is published in order of importance (summary, then totals, then yearly values) unless
- * the published span would then determine a function of fewer than `min` confidential plans'
- * amounts. A figure the published ones determine anyway is published too, so in the end no
- * "—" can be solved for (it would lie in the published span) and no small group is exposed. */
-export function planSuppression(probe: Probe, min: number): DisclosurePlan {
-  const dim = probe.unknowns.length;
-  const planOf = probe.unknowns.map((u) => probe.plans.indexOf(u.plan));
-  const coordsOf = (g: number[]) => planOf.flatMap((p, j) => (g.includes(p) ? [j] : []));
-  const groups = smallGroups(probe.plans.length, min);
-  const cells = probe.cells
-    .filter((c) => c.plans.size > 0)
-    .map((c) => ({ ...c, gradient: unit(c.gradient) }))
-    .sort(byPriority);
-  const primary = cells.filter((c) => c.plans.size < min).length;
+/** The published cells: starting from none of those that depend on confidential plans, each
+ * is published in order of importance (summary, then totals, then yearly values) unless the
+ * published span would then determine a function of fewer than `min` confidential plans'
+ * amounts or a figure held back (`blocked`). A figure the published ones determine anyway is
+ * published too, so no "—" can be solved for (it would lie in the published span). */
+function publish(cells: ProbedCell[], min: number, blocked: Set<ProbedCell>, dim: number, exposes: (s: Subspace) => boolean) {
   let space = new Subspace(dim);
   const shown = new Set<ProbedCell>();
   for (const c of cells) {
-    if (shown.has(c) || c.plans.size < min) continue;
+    if (shown.has(c) || blocked.has(c) || c.plans.size < min) continue;
     const next = new Subspace(dim);
     for (const q of space.basis) next.add(q);
     if (!next.add(c.gradient)) {
       shown.add(c);
       continue;
     }
-    if (leaks(next, groups, coordsOf)) continue;
+    if (exposes(next) || [...blocked].some((b) => next.contains(b.gradient))) continue;
     space = next;
     shown.add(c);
     for (const d of cells) if (!shown.has(d) && space.contains(d.gradient)) shown.add(d);
   }
+  return { space, shown };
+}
+
+/** Which figures to show: exact protection (publish), then interval protection — while some
+ * protected quantity (a "—", a confidential plan's own figure or amount) can be narrowed to
+ * less than ± `protection` of its size, the least important published figure that involves
+ * it is held back too and the publication redone. */
+export function planSuppression(probe: Probe, min: number, protection = DEFAULT_PROTECTION): DisclosurePlan {
+  const dim = probe.unknowns.length;
+  const planOf = probe.unknowns.map((u) => probe.plans.indexOf(u.plan));
+  const coordsOf = (g: number[]) => planOf.flatMap((p, j) => (g.includes(p) ? [j] : []));
+  const groups = smallGroups(probe.plans.length, min);
+  const exposes = (s: Subspace) => leaks(s, groups, coordsOf);
+  const cells = probe.cells
+    .filter((c) => c.plans.size > 0)
+    .map((c) => ({ ...c, gradient: unit(c.gradient) }))
+    .sort(byPriority);
+  const primary = cells.filter((c) => c.plans.size < min).length;
+  // The attacker's amounts, in which every figure is linear and ≥ 0 bounds hold (interval.ts).
+  const lin = linearAmounts(probe.unknowns);
+  const mg = new Map(cells.map((c) => [c, lin.map(c.gradient)]));
+  const own = probe.own.map((c) => lin.map(c.gradient));
+  const signs = probe.own.flatMap((c, i) => (c.value > 0 ? [own[i].map((x) => x / c.value)] : []));
+  const amounts = [...probe.unknowns.map((_, i) => Float64Array.from(probe.unknowns, (__, l) => (l === i ? 1 : 0))), ...lin.unitValues];
+  // Sensitive figures: those of 1 … min − 1 confidential plans (a "—" of ≥ min plans only
+  // hides another "—"; it is kept from being solved for, not from being bounded).
+  const sensitive = cells.filter((c) => c.plans.size < min).map((c) => mg.get(c)!);
+  const blocked = new Set<ProbedCell>();
+  let result = publish(cells, min, blocked, dim, exposes);
+  let rounds = 0;
+  for (;;) {
+    const shownMerged = [...result.shown].map((c) => mg.get(c)!);
+    const intervals = new Intervals(shownMerged, dim, signs);
+    const weak = distinctDirections([...amounts, ...own, ...sensitive]).find((t) => protection > 0 && !intervals.protects(t.g, protection));
+    if (!weak) break;
+    // Hold back the least important published figure that involves the weak quantity.
+    const pick = [...result.shown]
+      .filter((c) => mg.get(c)!.some((x, j) => x !== 0 && weak.g[j] !== 0))
+      .sort(byPriority)
+      .pop();
+    if (!pick || ++rounds > cells.length)
+      throw new RippleError("disclosure-interval", {
+        ja: "公開版の区間保護を満たす秘匿セルを決められませんでした。公開版を書き出しません（不具合です。報告してください）",
+        en: "No set of suppressed cells met the public version's interval protection; it is not written (a fault; please report it)",
+      });
+    blocked.add(pick);
+    result = publish(cells, min, blocked, dim, exposes);
+  }
+  const { space, shown } = result;
   const suppressed = cells.filter((c) => !shown.has(c));
   // The invariant the public version rests on, checked once more on the final span.
-  if (leaks(space, groups, coordsOf) || suppressed.some((c) => space.contains(c.gradient)))
+  if (exposes(space) || suppressed.some((c) => space.contains(c.gradient)))
     throw new RippleError("disclosure-plan", {
       ja: "公開版の秘匿セルを決められませんでした。公開版を書き出しません（不具合です。報告してください）",
       en: "The public version's suppressed cells could not be chosen; it is not written (a fault; please report it)",
@@ -92,5 +140,7 @@ export function planSuppression(probe: Probe, min: number): DisclosurePlan {
     omitText: probe.varyingText,
     primary,
     complementary: suppressed.length - primary,
+    protection,
+    rounds,
   };
 }

@@ -14,7 +14,7 @@ import { runProjectsPipeline, type ProjectsPipelineResult } from "../../../src/u
 import { readGridFile, writeXlsx } from "../../../src/workbook/xlsx";
 import { SAMPLE } from "../deliverable/fixture";
 import { readStoredCells } from "../deliverable/xlsxCells";
-import { attack, keyed, planCellKeys, specCells, storedCells, type Findings } from "./attack";
+import { attack, keyed, planCellKeys, specCells, storedCells, type Findings, type IntervalTargets } from "./attack";
 
 let run: ProjectsPipelineResult;
 let dir: string;
@@ -56,9 +56,32 @@ function drawn(plans: Project[], next: () => number): Project[] {
   );
 }
 
-async function attackVariant(name: string, plans: Project[]): Promise<Findings & { naive: Findings; shown: number; dashes: number }> {
+/** Each cell's confidential part (2 × (value − value with every confidential capex, subsidy
+ * and capacity halved): every figure is linear in these with unit value fixed) and the
+ * confidential plans that move it (each plan's amounts changed alone). */
+function intervalTargets(plans: Project[], full: Map<string, unknown>): IntervalTargets {
+  const num = (m: Map<string, unknown>, k: string) => (typeof m.get(k) === "number" ? (m.get(k) as number) : null);
+  const half = keyed(specCells(run.rebuild(plans.map((p) => (p.confidential ? { ...p, capex: new Map([...p.capex].map(([y, x]) => [y, x / 2])), subsidy: p.subsidy / 2, capacity: p.capacity / 2 } : p))).spec));
+  const part = new Map<string, number>();
+  for (const k of full.keys()) {
+    const [a, b] = [num(full, k), num(half, k)];
+    if (a !== null && b !== null) part.set(k, 2 * (a - b));
+  }
+  const moves = new Map<string, Set<string>>();
+  for (const p of plans.filter((q) => q.confidential)) {
+    const changed = keyed(specCells(run.rebuild(plans.map((q) => (q === p ? { ...q, capex: new Map([...q.capex].map(([y, x]) => [y, x * 1.3])), subsidy: q.subsidy * 1.3, capacity: q.capacity * 1.3, unitValue: q.unitValue * 1.2 } : q))).spec));
+    for (const k of full.keys()) {
+      const [a, b] = [num(full, k), num(changed, k)];
+      if (a !== null && b !== null && Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a))) (moves.get(k) ?? moves.set(k, new Set()).get(k)!).add(p.id);
+    }
+  }
+  return { part, plans: moves, p: 0.1, min: 3 };
+}
+
+async function attackVariant(name: string, plans: Project[], protection?: number): Promise<Findings & { naive: Findings; shown: number; dashes: number }> {
   const base = run.rebuild(plans);
-  const d = projectsDeliverables({ spec: base.spec, evaluation: base.evaluation, model: run.model, layout: run.layout, projects: plans, rebuild: run.rebuild });
+  const rule = protection === undefined ? undefined : { minConfidential: 3, protection };
+  const d = projectsDeliverables({ spec: base.spec, evaluation: base.evaluation, model: run.model, layout: run.layout, projects: plans, rebuild: run.rebuild, rule });
   const file = join(dir, `${name}.xlsx`);
   await writeXlsx(d.public!, file);
   const published = keyed(storedCells(await readStoredCells(file)));
@@ -67,7 +90,7 @@ async function attackVariant(name: string, plans: Project[]): Promise<Findings &
   const full = keyed(specCells(base.spec));
   const planCells = planCellKeys(tagProjectsSpec(base.spec, base.evaluation));
   expect(planCells.size).toBe(plans.filter((p) => p.confidential).length);
-  const found = attack(samples, full, published, planCells, 3);
+  const found = attack(samples, full, published, planCells, 3, intervalTargets(plans, full));
   // The same attack on the full workbook without the plans' own rows (removal alone, no
   // suppression) must find the plans: the attack can fail.
   const own = new Set([...planCells.values()].flatMap((s) => [...s]));
@@ -116,8 +139,24 @@ describe.each([
     expect(f.exposedGroups).toEqual([]);
   });
 
+  it("lets no figure of fewer than three plans, nor any plan's own figure, be narrowed to less than ±10%", () => {
+    expect(f.bounded).toBeGreaterThan(0);
+    expect(f.narrowed).toEqual([]);
+    // Most bounds are verified (the rest are neither claimed nor counted as safe here).
+    expect(f.unverified.length).toBeLessThan(f.bounded / 2);
+  });
+
   it("suppresses no public figure and shows every published figure as in the full workbook", () => {
     expect(f.publicSuppressed).toEqual([]);
     expect(f.altered).toEqual([]);
   });
+});
+
+describe("the interval attack", () => {
+  it("finds a figure narrowed to less than ±10% when the public version has exact protection only", async () => {
+    const f = await attackVariant("exact-only", withConfidential(3), 0);
+    expect(f.recovered).toEqual([]);
+    expect(f.exposedGroups).toEqual([]);
+    expect(f.narrowed.length).toBeGreaterThan(0);
+  }, 120_000);
 });
