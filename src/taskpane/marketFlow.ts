@@ -4,7 +4,7 @@
 // (the effect of the magnet output change), with Monte Carlo, into new results sheets. The same
 // engine and report as `ripple analyze --market`.
 
-import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
+import { cancelledError, RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import { defaultScenarios } from "../engine/market/defaults";
 import { runMarketOnSheets, type MarketAnalysis } from "../engine/market/run";
@@ -18,9 +18,10 @@ import { marketDeliverables } from "../report/deliverable";
 import type { WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
 import { DEFAULTS_FILE, defaultParameters } from "./defaultParameters";
-import { stepper, type RunControl } from "./progress";
+import { MARKET_SPAN, stepper, type RunControl } from "./progress";
 import { gridRangeAddress, VERSION, type DetectedTable } from "./runAnalysis";
 import { defaultMagnetSector } from "./sectors";
+import { runJob } from "./worker/client";
 
 export interface InsertedMarketTemplate {
   sheets: string[];
@@ -151,34 +152,64 @@ function plansOf(projectGrid: Grid, converterGrid: Grid, d: DetectedTable): Proj
   return projects;
 }
 
-export async function runMarket(input: MarketRunInput, control: RunControl = {}): Promise<MarketRunOutcome> {
-  const { report, check, within } = stepper(control);
-  const { lang } = input;
-  const draws = input.draws;
+/** The sheets a market run reads, read by the pane (Excel) before the job starts. */
+export interface MarketGrids {
+  params: Grid;
+  scenarios: Grid;
+  plans: { project: Grid; converter: Grid } | null;
+}
+
+/** A market run without the workbook: the grids already read; what runs in the compute worker. */
+export type MarketComputeInput = Omit<MarketRunInput, "paramsSheet" | "scenarioSheet" | "plans"> & { grids: MarketGrids };
+
+export interface MarketComputed {
+  analysis: MarketAnalysis;
+  spec: WorkbookSpec;
+  publicSpec: WorkbookSpec | null;
+  verdict: KpiVerdict;
+  magnetSector: MarketRunOutcome["magnetSector"];
+}
+
+function checkDraws(draws: number): void {
   if (!(Number.isInteger(draws) && draws >= 0 && draws <= MAX_DRAWS))
     throw new RippleError("market-draws", {
       ja: `モンテカルロの回数は 0〜${MAX_DRAWS.toLocaleString("en-US")} の整数にしてください（0 は行わない）`,
       en: `Monte Carlo draws must be a whole number from 0 to ${MAX_DRAWS.toLocaleString("en-US")} (0: none)`,
     });
+}
+
+/** Read the market run's sheets (parameters, scenarios, and the plans when included). */
+async function readMarketGrids(input: MarketRunInput): Promise<MarketGrids> {
+  const params = await gateway.readUsedRange(input.paramsSheet);
+  const scenarios = await gateway.readUsedRange(input.scenarioSheet);
+  if (!input.plans) return { params, scenarios, plans: null };
+  if (!input.detected)
+    throw new RippleError("market-plans-need-table", { ja: "支援計画を含めるには、先に産業連関表を読み込んでください", en: "Read the input-output table first to include the supported plans" });
+  const project = await gateway.readUsedRange(input.plans.projectSheet);
+  const converter = await gateway.readUsedRange(input.plans.converterSheet);
+  return { params, scenarios, plans: { project, converter } };
+}
+
+/** Everything of a market run between reading and writing: the model, the market model with
+ * its Monte Carlo, and the report; no workbook access, so it runs in the compute worker. */
+export async function computeMarket(input: MarketComputeInput, control: RunControl = {}): Promise<MarketComputed> {
+  const { report, check, within } = stepper(control, MARKET_SPAN);
+  const { lang, grids } = input;
   const d = input.detected;
+  checkDraws(input.draws);
   if (d?.tableError) throw d.tableError;
-  report("read", 0);
-  const paramsGrid = await gateway.readUsedRange(input.paramsSheet);
-  const scenarioGrid = await gateway.readUsedRange(input.scenarioSheet);
-  const sheets = readMarketSheets(paramsGrid, scenarioGrid, defaultParameters());
+  const sheets = readMarketSheets(grids.params, grids.scenarios, defaultParameters());
   const inputs: ReportInput[] = [
-    inputOf(paramsGrid, lang === "ja" ? "磁石パラメータ" : "magnet parameters"),
-    inputOf(scenarioGrid, lang === "ja" ? "磁石シナリオ" : "magnet scenarios"),
+    inputOf(grids.params, lang === "ja" ? "磁石パラメータ" : "magnet parameters"),
+    inputOf(grids.scenarios, lang === "ja" ? "磁石シナリオ" : "magnet scenarios"),
   ];
   let projects: Project[] | undefined;
   let projectsSource: string | undefined;
-  if (input.plans) {
+  if (grids.plans) {
     if (!d) throw new RippleError("market-plans-need-table", { ja: "支援計画を含めるには、先に産業連関表を読み込んでください", en: "Read the input-output table first to include the supported plans" });
-    const pg = await gateway.readUsedRange(input.plans.projectSheet);
-    const cg = await gateway.readUsedRange(input.plans.converterSheet);
-    projects = plansOf(pg, cg, d);
-    projectsSource = `[${pg.sheet}]`;
-    inputs.push(inputOf(pg, lang === "ja" ? "事業計画" : "projects"));
+    projects = plansOf(grids.plans.project, grids.plans.converter, d);
+    projectsSource = `[${grids.plans.project.sheet}]`;
+    inputs.push(inputOf(grids.plans.project, lang === "ja" ? "事業計画" : "projects"));
   }
   check();
 
@@ -202,16 +233,17 @@ export async function runMarket(input: MarketRunInput, control: RunControl = {})
     check();
   }
 
-  report("analyze", 0);
+  // The market model and its Monte Carlo: the stage the pane names "simulate", with the draws.
+  report("simulate", 0);
   const analysis = runMarketOnSheets(sheets, {
     projects,
     model,
     magnetSector: sector?.index,
-    draws,
+    draws: input.draws,
     seed: input.seed.trim() || "1",
     scenario: input.scenario ?? undefined,
     signal: control.signal,
-    onProgress: within("analyze"),
+    onProgress: within("simulate"),
   });
   check();
   report("report", 0);
@@ -228,10 +260,35 @@ export async function runMarket(input: MarketRunInput, control: RunControl = {})
     defaultsFile: `assets/data/magnet-market/${DEFAULTS_FILE}`,
     layout: d?.table ? d.layout : null,
   });
-  const spec = deliverables.full;
   check();
+  report("report", 1);
+  return { analysis, spec: deliverables.full, publicSpec: deliverables.public, verdict: kpiVerdict(analysis), magnetSector: sector };
+}
+
+/** Read the sheets, compute in the worker (中止 stops it there, before anything is written), and
+ * write the results into new sheets. */
+export async function runMarket(input: MarketRunInput, control: RunControl = {}): Promise<MarketRunOutcome> {
+  const { report, within } = stepper(control, MARKET_SPAN);
+  checkDraws(input.draws);
+  if (input.detected?.tableError) throw input.detected.tableError;
+  report("read", 0);
+  const grids = await readMarketGrids(input);
+  if (control.signal?.aborted) throw cancelledError();
+  const job: MarketComputeInput = {
+    // The table's build error (if any) stopped the run above; the worker gets data only.
+    detected: input.detected ? { ...input.detected, tableError: null } : null,
+    grids,
+    scenario: input.scenario,
+    draws: input.draws,
+    seed: input.seed,
+    magnetSector: input.magnetSector,
+    modelOptions: input.modelOptions,
+    lang: input.lang,
+    now: input.now,
+  };
+  const computed = await runJob("market", computeMarket, job, control);
   report("write", 0);
-  const written = await gateway.writeReport(spec, { signal: control.signal, onProgress: within("write") });
+  const written = await gateway.writeReport(computed.spec, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { analysis, sheets: written.sheets, publicSpec: deliverables.public, verdict: kpiVerdict(analysis), magnetSector: sector };
+  return { analysis: computed.analysis, sheets: written.sheets, publicSpec: computed.publicSpec, verdict: computed.verdict, magnetSector: computed.magnetSector };
 }
