@@ -262,6 +262,16 @@ export class FakeWorkbook {
     return this.sheets.flatMap((s) => s.charts);
   }
 
+  /** Injected failure: called before each write is applied; a code makes that write fail with
+   * it, as Excel fails a batch mid-way (the writes queued before it in the sync stay applied). */
+  failWrite: ((w: { sheet: string; kind: string; address?: string }) => string | null) | null = null;
+
+  /** Called by the fake before a write (added sheet, values, formulas, formats) takes effect. */
+  beforeWrite(sheet: string, kind: string, address?: string): void {
+    const code = this.failWrite?.({ sheet, kind, address });
+    if (code) throw new FakeOfficeError(code, `Injected failure (${kind} on ${address ?? sheet})`);
+  }
+
   private seq = 0;
   /** Called by the fake while a sync runs. */
   record(sheet: string, kind: string, address?: string, detail?: string): void {
@@ -544,6 +554,7 @@ class WorksheetCollectionProxy extends FakeObject {
       if (final.length > 31 || /[\\/?*[\]:]/.test(final) || /^'|'$/.test(final) || final.trim() === "")
         throw ERR.invalidArgument(`sheet name '${final}'`);
       if (wb.find(final)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${final})`);
+      wb.beforeWrite(final, "addSheet");
       wb.sheets.push(new FakeSheet(final));
       wb.record(final, "addSheet");
     });
@@ -620,6 +631,7 @@ class WorksheetProxy extends FakeObject {
       const s = this.sheet();
       const wb = this.ctx.wb;
       if (wb.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      wb.beforeWrite(s.name, "delete");
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
       wb.record(s.name, "delete");
     });
@@ -844,6 +856,7 @@ class RangeProxy extends FakeObject {
       const data = JSON.parse(json) as unknown[][];
       if (data.length !== a.rows || data.some((row) => row.length !== a.cols))
         throw ERR.invalidArgument(`${kind}: ${data.length}×${data[0]?.length ?? 0} array for a ${a.rows}×${a.cols} range`);
+      this.ctx.wb.beforeWrite(a.sheet.name, kind, areaAddress(a));
       for (let i = 0; i < a.rows; i++)
         for (let j = 0; j < a.cols; j++) {
           const x = data[i][j];
@@ -914,6 +927,7 @@ class RangeProxy extends FakeObject {
     this.ctx.queue(40 + path.length + jsonBytes(value), () => {
       const a = this.area();
       const addr = areaAddress(a);
+      this.ctx.wb.beforeWrite(a.sheet.name, "format", addr);
       if (path === "columnWidth") {
         if (typeof value !== "number" || value < 0) throw ERR.invalidArgument(`columnWidth ${String(value)}`);
         for (let c = a.col; c < a.col + a.cols; c++) a.sheet.columnWidths.set(c, value);
@@ -1020,6 +1034,7 @@ class ChartCollectionProxy extends FakeObject {
         sheet: s.name, type, sourceData: areaAddress(a), seriesBy, title: null, categoryAxisTitle: null,
         valueAxisTitle: null, legend: {}, position: null, series,
       };
+      this.ctx.wb.beforeWrite(s.name, "chart", areaAddress(a));
       s.charts.push(c);
       chart.target = c;
       this.ctx.wb.record(s.name, "chart", areaAddress(a), type);
