@@ -52,7 +52,7 @@ export function FlowRun(p: FlowRunProps): React.ReactElement {
         </div>
       )}
       {st.cancelled && !st.running && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t("run.cancelled")}</MessageBarBody>
         </MessageBar>
       )}

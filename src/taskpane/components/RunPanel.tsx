@@ -80,7 +80,7 @@ export function RunPanel(p: RunPanelProps): React.ReactElement {
         </div>
       )}
       {p.cancelled && !p.running && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t("run.cancelled")}</MessageBarBody>
         </MessageBar>
       )}

@@ -206,6 +206,11 @@ export interface FakeOptions {
   displayLanguage?: string;
   /** Payload limit per sync and direction; 5 MB by default. */
   payloadLimit?: number;
+  /** Office.context.platform ("PC", "Mac", "OfficeOnline", …); OfficeOnline by default. */
+  platform?: string;
+  /** Highest ExcelApi minor version the host supports (isSetSupported); 1.9 by default. Below
+   * 1.8 there is no Excel.createWorkbook. */
+  excelApi?: number;
 }
 
 export class FakeWorkbook {
@@ -221,13 +226,25 @@ export class FakeWorkbook {
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null;
   payloadLimit: number;
-  readonly office: { context: { displayLanguage: string; document: { settings: null } } };
+  readonly office: {
+    context: { displayLanguage: string; platform: string; document: { settings: null }; requirements: { isSetSupported(name: string, minVersion?: string): boolean } };
+  };
+  readonly excelApi: number;
   uninstall: () => void = () => undefined;
 
   constructor(opts: FakeOptions = {}) {
     this.selection = opts.selection ?? null;
     this.payloadLimit = opts.payloadLimit ?? FAKE_PAYLOAD_LIMIT;
-    this.office = { context: { displayLanguage: opts.displayLanguage ?? "en-US", document: { settings: null } } };
+    this.excelApi = opts.excelApi ?? 9;
+    const minor = (v?: string) => Number((v ?? "1.1").split(".")[1] ?? 1);
+    this.office = {
+      context: {
+        displayLanguage: opts.displayLanguage ?? "en-US",
+        platform: opts.platform ?? "OfficeOnline",
+        document: { settings: null },
+        requirements: { isSetSupported: (name, v) => name === "ExcelApi" && minor(v) <= this.excelApi },
+      },
+    };
   }
 
   /** Case-insensitive, as Excel's sheet names are. */
@@ -1200,14 +1217,18 @@ export function installFakeOffice(
       return result;
     },
     // ExcelApi 1.8: opens a new workbook from a base64 .xlsx; like Excel, refuses what is not
-    // base64 (the real host then fails to open the file).
-    createWorkbook: async (base64: string): Promise<void> => {
-      if (typeof base64 !== "string" || base64.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
-        throw ERR.invalidArgument("createWorkbook: the workbook is not base64");
-      wb.createdWorkbooks.push(base64);
-    },
+    // base64 (the real host then fails to open the file). Absent on an older host.
+    ...(wb.excelApi >= 8
+      ? {
+          createWorkbook: async (base64: string): Promise<void> => {
+            if (typeof base64 !== "string" || base64.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+              throw ERR.invalidArgument("createWorkbook: the workbook is not base64");
+            wb.createdWorkbooks.push(base64);
+          },
+        }
+      : {}),
   };
-  g.Office = { context: wb.office.context, onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }) };
+  g.Office = { context: wb.office.context, onReady: async () => ({ host: "Excel", platform: wb.office.context.platform }) };
   wb.uninstall = () => {
     g.Excel = before.Excel;
     g.Office = before.Office;
