@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import type { FakeValue } from "../workbook/office/fakeExcel";
 import { PLAN_A, PLAN_B, planCells } from "./flowsFixture";
-import { chooseTab, SCREENSHOTS, startPane, TABLE_SHEET, tableCells, workbookState, type Pane } from "./paneHarness";
+import { chooseTab, SCREENSHOTS, startPane, TABLE_SHEET, tableCells, wideElements, workbookState, type Pane } from "./paneHarness";
 
 type Wb = {
   sheetNames(): string[];
@@ -80,14 +80,7 @@ describe("public version without a browser download (Chromium, 350 px)", () => {
 
     await page.getByTestId("projects-public-sheets").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-public-mac-350px.png") });
-    const wide = await page.evaluate(() => {
-      const vw = document.documentElement.clientWidth;
-      return Array.from(document.querySelectorAll<HTMLElement>("body *"))
-        .filter((el) => el.getBoundingClientRect().right > vw + 0.5 && el.getClientRects().length > 0)
-        .slice(0, 8)
-        .map((el) => `${el.tagName}.${el.className.toString().slice(0, 40)}[${el.getAttribute("data-testid") ?? ""}] ${Math.round(el.getBoundingClientRect().right)} ${(el.textContent ?? "").slice(0, 30)}`);
-    });
-    expect(wide, "elements beyond the pane's right edge").toEqual([]);
+    expect(await wideElements(page), "elements beyond the pane's right edge").toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
