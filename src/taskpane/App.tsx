@@ -57,6 +57,12 @@ const useStyles = makeStyles({
     // An <input> is as wide as its size attribute (about 20 characters) unless its width is a
     // percentage, which lets a Field in a two-column grid shrink with the pane.
     "& .fui-Input__input": { width: "100%" },
+    // A <select> is as wide as its longest option ("Detected from the table (Competitive
+    // imports)", a scenario's long name) unless it may shrink: the chosen option is then cut
+    // with an ellipsis inside the pane and read in full in the opened list.
+    "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Select__select": { minWidth: 0, maxWidth: "100%", width: "100%", textOverflow: "ellipsis" },
+    "& .fui-Field": { minWidth: 0 },
   },
   header: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   langs: { display: "flex", gap: tokens.spacingHorizontalXS },

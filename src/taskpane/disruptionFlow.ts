@@ -12,9 +12,11 @@ import type { ModelOptions } from "../engine/model/options";
 import { findSector } from "../engine/projects/parse";
 import type { IOTable } from "../engine/table/types";
 import { sha256Text } from "../report/checksum";
+import type { WorkbookSpec } from "../report/spec";
 import { runDisruptionJob } from "../usecases/disruption";
 import { settingsFromModelOptions } from "../usecases/options";
 import * as gateway from "../workbook/office/gateway";
+import { runJob } from "./worker/client";
 import { stepper, type RunControl } from "./progress";
 import { VERSION, type DetectedTable } from "./runAnalysis";
 import { findSectorByWords, sectorLabels } from "./sectors";
@@ -182,10 +184,18 @@ export interface DisruptionRunOutcome {
   sheets: string[];
 }
 
-export async function runDisruption(input: DisruptionRunInput, control: RunControl = {}): Promise<DisruptionRunOutcome> {
+/** A disruption run without the workbook: what runs in the compute worker. */
+export interface DisruptionComputed {
+  spec: DisruptionSpec;
+  result: DisruptionResult;
+  /** The JSON `ripple analyze --disruption --json` writes for the same run. */
+  json: unknown;
+  report: WorkbookSpec;
+}
+
+export async function computeDisruption(input: DisruptionRunInput, control: RunControl = {}): Promise<DisruptionComputed> {
   const { report, check, within } = stepper(control);
   const d = input.detected;
-  report("read", 0);
   if (d.tableError) throw d.tableError;
   const table = d.table!;
   const spec = disruptionSpecFromForm(input.form, table);
@@ -214,8 +224,24 @@ export async function runDisruption(input: DisruptionRunInput, control: RunContr
   );
   const reportSpec = job.workbook();
   check();
+  report("report", 1);
+  // The solved system (A* with its solver, a function) served the report's formula audit; the
+  // pane gets the figures only (a worker's answer can hold no functions).
+  const { system: _solved, ...figures } = job.result;
+  return { spec, result: figures, json: job.json(), report: reportSpec };
+}
+
+/** Compute in the worker (中止 stops it there, before anything is written), then write the
+ * results into new sheets. */
+export async function runDisruption(input: DisruptionRunInput, control: RunControl = {}): Promise<DisruptionRunOutcome> {
+  const { report, within } = stepper(control);
+  report("read", 0);
+  if (input.detected.tableError) throw input.detected.tableError;
+  // The form is checked here too, so its problems show without starting a worker.
+  disruptionSpecFromForm(input.form, input.detected.table);
+  const computed = await runJob("disruption", computeDisruption, { ...input, detected: { ...input.detected, tableError: null } }, control);
   report("write", 0);
-  const written = await gateway.writeReport(reportSpec, { signal: control.signal, onProgress: within("write") });
+  const written = await gateway.writeReport(computed.report, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { spec, result: job.result, json: job.json(), sheets: written.sheets };
+  return { spec: computed.spec, result: computed.result, json: computed.json, sheets: written.sheets };
 }

@@ -4,7 +4,8 @@
 // (the effect of the magnet output change), with Monte Carlo, into new results sheets. The same
 // engine and report as `ripple analyze --market`.
 
-import { RippleError, type Bilingual, type Lang } from "../engine/errors";
+import { cancelledError, RippleError, type Bilingual, type Lang } from "../engine/errors";
+import type { Grid } from "../engine/grid";
 import { defaultScenarios } from "../engine/market/defaults";
 import { type MarketAnalysis } from "../engine/market/run";
 import { readMarketSheets } from "../engine/market/sheet";
@@ -19,8 +20,9 @@ import { settingsFromModelOptions } from "../usecases/options";
 import { securityParametersOf } from "../usecases/security";
 import * as gateway from "../workbook/office/gateway";
 import { DEFAULTS_FILE, defaultParameters } from "./defaultParameters";
-import { stepper, type RunControl } from "./progress";
+import { MARKET_SPAN, stepper, type RunControl } from "./progress";
 import { VERSION, type DetectedTable } from "./runAnalysis";
+import { runJob } from "./worker/client";
 
 export interface InsertedMarketTemplate {
   sheets: string[];
@@ -148,56 +150,79 @@ export function defaultPlans(sheets: string[]): { projectSheet: string; converte
   return projectSheet && converterSheet ? { projectSheet, converterSheet } : null;
 }
 
-export async function runMarket(input: MarketRunInput, control: RunControl = {}): Promise<MarketRunOutcome> {
-  const { report, check, within } = stepper(control);
-  const { lang } = input;
-  const draws = input.draws;
+/** The sheets a market run reads, read by the pane (Excel) before the job starts. */
+export interface MarketGrids {
+  params: NamedGrid;
+  scenarios: NamedGrid;
+  plans: MarketJobInput["plans"];
+  securityParameters: Record<string, number> | undefined;
+}
+
+/** A market run without the workbook: the grids already read; what runs in the compute worker. */
+export type MarketComputeInput = Omit<MarketRunInput, "paramsSheet" | "scenarioSheet" | "plans"> & { grids: MarketGrids };
+
+export interface MarketComputed {
+  analysis: MarketAnalysis;
+  json: object;
+  spec: WorkbookSpec;
+  publicSpec: WorkbookSpec | null;
+  verdict: KpiVerdict;
+  magnetSector: MarketRunOutcome["magnetSector"];
+}
+
+function checkDraws(draws: number): void {
   if (!(Number.isInteger(draws) && draws >= 0 && draws <= MAX_DRAWS))
     throw new RippleError("market-draws", {
       ja: `モンテカルロの回数は 0〜${MAX_DRAWS.toLocaleString("en-US")} の整数にしてください（0 は行わない）`,
       en: `Monte Carlo draws must be a whole number from 0 to ${MAX_DRAWS.toLocaleString("en-US")} (0 is none)`,
     });
-  const d = input.detected;
-  if (d?.tableError) throw d.tableError;
-  if (input.plans && !d)
-    throw new RippleError("market-plans-need-table", { ja: "支援計画を含めるには、先に産業連関表を読み込んでください", en: "Read the input-output table first to include the supported plans" });
-  report("read", 0);
-  const ja = lang === "ja";
+}
+
+/** Read the market run's sheets (parameters, scenarios, and the plans with the sheets the
+ * 支援計画 tab reads with them when included). */
+async function readMarketGrids(input: MarketRunInput): Promise<MarketGrids> {
+  const ja = input.lang === "ja";
   const read = async (sheet: string, description: string): Promise<NamedGrid> => ({ grid: await gateway.readUsedRange(sheet), description });
   const params = await read(input.paramsSheet, ja ? "磁石パラメータ" : "magnet parameters");
   const scenarios = await read(input.scenarioSheet, ja ? "磁石シナリオ" : "magnet scenarios");
-  let plans: MarketJobInput["plans"] = null;
-  let securityParameters: Record<string, number> | undefined;
-  if (input.plans) {
-    // The sheets the 支援計画 tab reads with the plans (split and parameters by their names).
-    const names = (await gateway.listSheets()).map((x) => x.name);
-    const byName = async (n: Bilingual) => {
-      const found = names.find((s) => s === n.ja || s.toLowerCase() === n.en.toLowerCase());
-      return found ? gateway.readUsedRange(found) : null;
-    };
-    const projects = await read(input.plans.projectSheet, ja ? "事業計画" : "projects");
-    plans = {
-      projects,
-      converters: await gateway.readUsedRange(input.plans.converterSheet),
-      split: await byName(PROJECT_SHEETS.split),
-      params: await byName(PROJECT_SHEETS.parameters),
-      source: `[${projects.grid.sheet}]`,
-    };
-    const secSheet = await byName(SECURITY_PARAMETER_SHEET);
-    securityParameters = secSheet ? securityParametersOf([secSheet]) : undefined;
-  }
-  check();
+  if (!input.plans) return { params, scenarios, plans: null, securityParameters: undefined };
+  // The sheets the 支援計画 tab reads with the plans (split and parameters by their names).
+  const names = (await gateway.listSheets()).map((x) => x.name);
+  const byName = async (n: Bilingual): Promise<Grid | null> => {
+    const found = names.find((s) => s === n.ja || s.toLowerCase() === n.en.toLowerCase());
+    return found ? gateway.readUsedRange(found) : null;
+  };
+  const projects = await read(input.plans.projectSheet, ja ? "事業計画" : "projects");
+  const plans = {
+    projects,
+    converters: await gateway.readUsedRange(input.plans.converterSheet),
+    split: await byName(PROJECT_SHEETS.split),
+    params: await byName(PROJECT_SHEETS.parameters),
+    source: `[${projects.grid.sheet}]`,
+  };
+  const secSheet = await byName(SECURITY_PARAMETER_SHEET);
+  return { params, scenarios, plans, securityParameters: secSheet ? securityParametersOf([secSheet]) : undefined };
+}
+
+/** Everything of a market run between reading and writing: the runner (model, market model with
+ * its Monte Carlo, report); no workbook access, so it runs in the compute worker. */
+export async function computeMarket(input: MarketComputeInput, control: RunControl = {}): Promise<MarketComputed> {
+  const { report, check, within } = stepper(control, MARKET_SPAN);
+  const { lang, grids } = input;
+  const d = input.detected;
+  checkDraws(input.draws);
+  if (d?.tableError) throw d.tableError;
   // A sector the user chose in the drop-down (of the table as read) is passed by its label, so
   // it names the same sector in the table with the split.
   const magnetSector = d?.table && input.magnetSector !== null ? (d.table.sectors[input.magnetSector]?.label ?? null) : null;
   const job = await runMarketJob(
     {
-      params,
-      scenarios,
+      params: grids.params,
+      scenarios: grids.scenarios,
       defaults: { parameters: defaultParameters(), file: `assets/data/magnet-market/${DEFAULTS_FILE}` },
-      table: d?.table ? { grid: d.grid, layout: d.layout, built: d.table, description: ja ? "産業連関表" : "input-output table" } : null,
-      plans,
-      securityParameters,
+      table: d?.table ? { grid: d.grid, layout: d.layout, built: d.table, description: lang === "ja" ? "産業連関表" : "input-output table" } : null,
+      plans: grids.plans,
+      securityParameters: grids.securityParameters,
       host: "addin",
       version: VERSION,
       now: input.now,
@@ -207,24 +232,54 @@ export async function runMarket(input: MarketRunInput, control: RunControl = {})
       allowImbalance: !!input.allowImbalance,
       lang,
       scenario: input.scenario ?? undefined,
-      draws,
+      draws: input.draws,
       seed: input.seed.trim() || "1",
       magnetSector,
     },
     {
       signal: control.signal,
+      // The runner's "analyze" is the market model with its Monte Carlo: the stage the pane
+      // names "simulate", counting the draws.
       stage: (stage) => {
         check();
-        report(stage, 0);
+        report(stage === "analyze" ? "simulate" : stage, 0);
       },
       build: () => ({ update: within("build"), stop: () => undefined }),
-      analyzeProgress: within("analyze"),
+      analyzeProgress: within("simulate"),
     },
   );
   const deliverables = job.workbooks();
   check();
+  return { analysis: job.analysis, json: job.json(), spec: deliverables.full, publicSpec: deliverables.public, verdict: kpiVerdict(job.analysis), magnetSector: job.magnetSector };
+}
+
+/** Read the sheets, compute in the worker (中止 stops it there, before anything is written), and
+ * write the results into new sheets. */
+export async function runMarket(input: MarketRunInput, control: RunControl = {}): Promise<MarketRunOutcome> {
+  const { report, within } = stepper(control, MARKET_SPAN);
+  checkDraws(input.draws);
+  if (input.detected?.tableError) throw input.detected.tableError;
+  if (input.plans && !input.detected)
+    throw new RippleError("market-plans-need-table", { ja: "支援計画を含めるには、先に産業連関表を読み込んでください", en: "Read the input-output table first to include the supported plans" });
+  report("read", 0);
+  const grids = await readMarketGrids(input);
+  if (control.signal?.aborted) throw cancelledError();
+  const job: MarketComputeInput = {
+    // The table's build error (if any) stopped the run above; the worker gets data only.
+    detected: input.detected ? { ...input.detected, tableError: null } : null,
+    grids,
+    scenario: input.scenario,
+    draws: input.draws,
+    seed: input.seed,
+    magnetSector: input.magnetSector,
+    modelOptions: input.modelOptions,
+    allowImbalance: input.allowImbalance,
+    lang: input.lang,
+    now: input.now,
+  };
+  const computed = await runJob("market", computeMarket, job, control);
   report("write", 0);
-  const written = await gateway.writeReport(deliverables.full, { signal: control.signal, onProgress: within("write") });
+  const written = await gateway.writeReport(computed.spec, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { analysis: job.analysis, json: job.json(), sheets: written.sheets, publicSpec: deliverables.public, verdict: kpiVerdict(job.analysis), magnetSector: job.magnetSector };
+  return { analysis: computed.analysis, json: computed.json, sheets: written.sheets, publicSpec: computed.publicSpec, verdict: computed.verdict, magnetSector: computed.magnetSector };
 }

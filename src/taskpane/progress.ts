@@ -4,12 +4,16 @@
 
 import { cancelledError } from "../engine/errors";
 
-export type RunStage = "read" | "build" | "analyze" | "report" | "write";
+/** simulate: the market model and its Monte Carlo draws (the market flow's analysis). */
+export type RunStage = "read" | "build" | "analyze" | "simulate" | "report" | "write";
 
 export interface RunProgress {
   stage: RunStage;
   /** Overall fraction done, 0..1. */
   fraction: number;
+  /** Items of the stage done and in all (draws of the Monte Carlo), when the stage counts them. */
+  done?: number;
+  total?: number;
 }
 
 export interface RunControl {
@@ -24,13 +28,24 @@ export const STAGE_SPAN: StageSpans = {
   read: [0, 0.05],
   build: [0.05, 0.45],
   analyze: [0.45, 0.55],
+  simulate: [0.45, 0.55],
   report: [0.55, 0.6],
   write: [0.6, 1],
 };
 
+/** The market flow: the Monte Carlo dominates; the inverse is one small table's. */
+export const MARKET_SPAN: StageSpans = {
+  read: [0, 0.03],
+  build: [0.03, 0.13],
+  analyze: [0.13, 0.13],
+  simulate: [0.13, 0.85],
+  report: [0.85, 0.9],
+  write: [0.9, 1],
+};
+
 export interface Stepper {
   /** Report `part` (0..1) of a stage done. */
-  report(stage: RunStage, part: number): void;
+  report(stage: RunStage, part: number, count?: { done: number; total: number }): void;
   /** Throws cancelledError() when the user pressed cancel. */
   check(): void;
   /** A (done, total) callback for one stage, for the engine and the gateway. */
@@ -38,15 +53,24 @@ export interface Stepper {
 }
 
 export function stepper(control: RunControl, spans: StageSpans = STAGE_SPAN): Stepper {
-  const report = (stage: RunStage, part: number) => {
+  const report = (stage: RunStage, part: number, count?: { done: number; total: number }) => {
     const [a, b] = spans[stage];
-    control.onProgress?.({ stage, fraction: a + (b - a) * Math.min(1, Math.max(0, part)) });
+    control.onProgress?.({ stage, fraction: a + (b - a) * Math.min(1, Math.max(0, part)), ...count });
   };
   return {
     report,
     check: () => {
       if (control.signal?.aborted) throw cancelledError();
     },
-    within: (stage) => (done, total) => report(stage, total > 0 ? done / total : 1),
+    within: (stage) => (done, total) => report(stage, total > 0 ? done / total : 1, { done, total }),
   };
+}
+
+/** The progress label: the stage in the user's language, with the draws done when it counts them
+ * ("需給モデルとモンテカルロを計算中（45,000 / 100,000 回）"). */
+export function progressText(t: (key: string, values?: Record<string, string>) => string, p: RunProgress, lang: "ja" | "en"): string {
+  const stage = t(`run.stage.${p.stage}`);
+  if (p.stage !== "simulate" || p.done === undefined || p.total === undefined) return stage;
+  const nf = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US");
+  return t("run.stageCount", { stage, done: nf.format(p.done), total: nf.format(p.total) });
 }

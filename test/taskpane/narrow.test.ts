@@ -12,60 +12,12 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { buildAddin, buildFakeOffice, ROOT } from "./buildBundles";
 import { serveDirectory, type StaticServer } from "./staticServer";
 import { parseCsv } from "../../src/engine/table";
+import { overflowX, unreachable } from "./paneHarness";
 
 const CHROMIUM = process.env.RIPPLE_CHROMIUM ?? "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const CSV = path.resolve(ROOT, "../shared/data/jp-io-2011-13/io2011_13sector_ja.csv");
 const TABS = ["analysis", "projects", "market", "disruption"] as const;
-const CONTROLS = 'button, select, input:not([type="hidden"]), textarea, a[href], [role="tab"], [role="switch"], [role="menuitem"]';
-
-interface Problem {
-  what: string;
-  why: string;
-}
-
-/** Every visible control of the page that lies outside the viewport or is covered where it is
- * clicked. Each control is scrolled into view first (the pane scrolls vertically, and the role
- * list inside its own box). */
-async function unreachable(page: Page, atLeast = 5): Promise<Problem[]> {
-  const { checked, problems } = await page.evaluate((selector) => {
-    const problems: { what: string; why: string }[] = [];
-    let checked = 0;
-    const name = (el: Element) =>
-      `${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.getAttribute("aria-label") ?? (el.textContent ?? "").trim().slice(0, 30)}]`;
-    const vw = document.documentElement.clientWidth;
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
-      const style = getComputedStyle(el);
-      if (el.getClientRects().length === 0 || style.visibility === "hidden") continue; // not shown (hidden tab, folded list)
-      el.scrollIntoView({ block: "center", inline: "nearest" });
-      const r = el.getBoundingClientRect();
-      if (r.width < 1 || r.height < 1) continue;
-      checked++;
-      if (r.left < -0.5 || r.right > vw + 0.5) {
-        problems.push({ what: name(el), why: `x ${Math.round(r.left)}..${Math.round(r.right)} outside 0..${vw}` });
-        continue;
-      }
-      // Fluent's checkbox and switch draw their box beside a transparent input that covers the
-      // whole control, so hits on the control's own label count as the control.
-      const own = (hit: Element | null) => !!hit && (el.contains(hit) || hit.contains(el) || (el.closest("label, .fui-Checkbox, .fui-Switch")?.contains(hit) ?? false));
-      const y = r.top + r.height / 2;
-      for (const x of [r.left + Math.min(3, r.width / 2), r.left + r.width / 2, r.right - Math.min(3, r.width / 2)]) {
-        const hit = document.elementFromPoint(x, y);
-        if (!own(hit)) {
-          problems.push({ what: name(el), why: `covered at (${Math.round(x)}, ${Math.round(y)}) by ${hit ? name(hit) : "nothing (clipped)"}` });
-          break;
-        }
-      }
-    }
-    return { checked, problems };
-  }, CONTROLS);
-  expect(checked, "controls checked").toBeGreaterThanOrEqual(atLeast);
-  return problems;
-}
-
-const overflowX = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 describe("task pane at task-pane widths (Chromium)", () => {
   let work: string;
   let server: StaticServer;

@@ -6,6 +6,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text,
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../../engine/errors";
 import { errorParts, type RunState } from "../useRun";
+import { progressText } from "../progress";
 import { ErrorBar } from "./RunPanel";
 import * as gateway from "../../workbook/office/gateway";
 
@@ -47,11 +48,11 @@ export function FlowRun(p: FlowRunProps): React.ReactElement {
       {st.running && st.progress && (
         <div data-testid={`${p.id}-progress`}>
           <ProgressBar value={st.progress.fraction} thickness="large" />
-          <Text size={200}>{t(`run.stage.${st.progress.stage}`)}</Text>
+          <Text size={200} data-testid={`${p.id}-stage`} aria-live="polite">{progressText(t, st.progress, i18n.language === "ja" ? "ja" : "en")}</Text>
         </div>
       )}
       {st.cancelled && !st.running && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t("run.cancelled")}</MessageBarBody>
         </MessageBar>
       )}

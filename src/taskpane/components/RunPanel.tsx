@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { RunProgress } from "../runAnalysis";
+import { progressText } from "../progress";
 import type { AnalysisHeadline } from "../headline";
 import type { Lang } from "../../engine/errors";
 import { unitLabel } from "../../report/labels";
@@ -57,7 +58,7 @@ export interface RunPanelProps {
 }
 
 export function RunPanel(p: RunPanelProps): React.ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = useStyles();
   return (
     <section aria-label={t("run.heading")} className={s.col}>
@@ -75,11 +76,11 @@ export function RunPanel(p: RunPanelProps): React.ReactElement {
       {p.running && p.progress && (
         <div data-testid="progress">
           <ProgressBar value={p.progress.fraction} thickness="large" />
-          <Text size={200}>{t(`run.stage.${p.progress.stage}`)}</Text>
+          <Text size={200} data-testid="progress-stage" aria-live="polite">{progressText(t, p.progress, i18n.language === "ja" ? "ja" : "en")}</Text>
         </div>
       )}
       {p.cancelled && !p.running && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t("run.cancelled")}</MessageBarBody>
         </MessageBar>
       )}

@@ -40,15 +40,26 @@ export interface BlockInput {
   hasFormula: boolean;
 }
 
+/** Cell (i, j) of an array formula as a formula of its own: INDEX(formula, i+1, j+1). Excel
+ * without dynamic arrays (2016, 2019, 2021 LTSC's older builds) computes only the first cell of
+ * an array formula written through Range.formulas, and the JavaScript API has no legacy
+ * (Ctrl+Shift+Enter) array formulas; INDEX evaluates its first argument as an array in every
+ * version, so each cell computes alone: no spill, nothing that a later entry can block
+ * (#SPILL!), and the same value in Excel 2016 as in Microsoft 365. MMULT over the audit's at
+ * most AUDIT_MAX_SECTORS sectors is recomputed once per cell, which is cheap at that size. */
+export function arrayCellFormula(formula: string, i: number, j: number): string {
+  return `=INDEX(${formula},${i + 1},${j + 1})`;
+}
+
 /** The rectangle a block covers and the input for each of its cells. Ragged rows are padded
- * with null; cells covered by an array formula other than its first are left unchanged so the
- * formula can spill into them. */
+ * with null; an array formula is written as one INDEX formula per cell it covers
+ * (arrayCellFormula), over whatever values the spec cached in those cells. */
 export function blockInput(block: BlockSpec): BlockInput {
   const rows = block.values.length;
   const cols = block.values.reduce((m, r) => Math.max(m, r.length), 0);
   const cells: ExcelInput[][] = [];
   let hasFormula = false;
-  const covered: [number, number, number, number][] = [];
+  const arrays: { r: number; c: number; formula: string; rows: number; cols: number }[] = [];
   for (let r = 0; r < rows; r++) {
     const src = block.values[r];
     const row = new Array<ExcelInput>(cols);
@@ -56,15 +67,15 @@ export function blockInput(block: BlockSpec): BlockInput {
       const v = src[c];
       if (isFormula(v)) {
         hasFormula = true;
-        if (v.array) covered.push([r, c, v.array.rows, v.array.cols]);
+        if (v.array) arrays.push({ r, c, formula: v.formula, rows: v.array.rows, cols: v.array.cols });
       }
       row[c] = cellInput(v);
     }
     cells.push(row);
   }
-  for (const [r0, c0, nr, nc] of covered)
-    for (let r = r0; r < Math.min(rows, r0 + nr); r++)
-      for (let c = c0; c < Math.min(cols, c0 + nc); c++) if (r !== r0 || c !== c0) cells[r][c] = null;
+  for (const a of arrays)
+    for (let r = a.r; r < Math.min(rows, a.r + a.rows); r++)
+      for (let c = a.c; c < Math.min(cols, a.c + a.cols); c++) cells[r][c] = arrayCellFormula(a.formula, r - a.r, c - a.c);
   return { rows, cols, cells, hasFormula };
 }
 

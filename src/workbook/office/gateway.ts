@@ -34,6 +34,8 @@ export interface WorkbookGateway {
   recalculate(): Promise<void>;
   openNewWorkbook(base64: string): Promise<void>;
   activateSheet(name: string): Promise<void>;
+  hostPlatform(): string | null;
+  canCreateWorkbook(): boolean;
 }
 
 async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, doing: { ja: string; en: string }): Promise<T> {
@@ -170,6 +172,19 @@ export async function openNewWorkbook(base64: string): Promise<void> {
   }
 }
 
+/** Where the pane runs (Office.context.platform): "PC", "Mac", "OfficeOnline", "iOS", …; null
+ * outside Office. */
+export function hostPlatform(): string | null {
+  return typeof Office !== "undefined" && Office.context && typeof Office.context.platform === "string" ? Office.context.platform : null;
+}
+
+/** Whether this Excel can open a file as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
+export function canCreateWorkbook(): boolean {
+  if (typeof Excel === "undefined" || typeof (Excel as unknown as { createWorkbook?: unknown }).createWorkbook !== "function") return false;
+  const req = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return req && typeof req.isSetSupported === "function" ? req.isSetSupported("ExcelApi", "1.8") : true;
+}
+
 /** Office's display language: Japanese for any ja-* locale, English otherwise (and outside
  * Office, the browser's language). */
 export function displayLanguage(): "ja" | "en" {
@@ -192,6 +207,8 @@ export const officeGateway: WorkbookGateway = {
   recalculate,
   openNewWorkbook,
   activateSheet,
+  hostPlatform,
+  canCreateWorkbook,
 };
 
 /** Errors this module raises are RippleErrors; re-exported for callers' instanceof checks. */

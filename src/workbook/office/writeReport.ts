@@ -1,6 +1,8 @@
 // Writing a WorkbookSpec into new sheets inside one Excel.run: values first (in blocks, several
 // per sync, under the payload budget), then number formats and styles, then charts. Input
-// sheets are never touched: every write targets a sheet this run added.
+// sheets are never touched: every write targets a sheet this run added. A write completes or
+// removes what it started: when a sync fails or the user cancels, the sheets it added are
+// deleted again (rollBack), so no half-written report is left in the workbook.
 
 import { cancelledError, RippleError } from "../../engine/errors";
 import { resolveSheetNames, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
@@ -8,7 +10,7 @@ import { listSource } from "../../report/validation";
 import { type Budget, DEFAULT_BUDGET, cellBytes, matrixBytes, packSyncs, planRects } from "./budget";
 import { blockInput, blockNumberFormats, type ExcelInput, slice } from "./cells";
 import { addChart, chartBytes, checkChart, MAX_COLS, MAX_ROWS } from "./charts";
-import { fromOffice } from "./officeErrors";
+import { fromOffice, officeCode } from "./officeErrors";
 import { applyStyle, BLOCK_STYLES, columnWidthRuns, styleWrites } from "./styles";
 
 export interface WriteOptions {
@@ -188,52 +190,71 @@ export async function writeReportIn(
   const total = phases.reduce((n, p) => n + p.length, 0);
   let done = 0;
 
-  // Sheets are added in the first sync that writes; until then nothing has changed.
+  // Sheets are added in the first sync that writes; until then nothing has changed. From then
+  // on the write completes or everything it added is removed (see rollBack).
   const ws = new Map<string, Excel.Worksheet>();
-  const added: string[] = [];
-  let pendingAdd = true;
-  const addSheets = (): void => {
-    for (const s of sheets) ws.set(s.name, collection.add(s.name));
-  };
-
-  const abort = async (): Promise<never> => {
-    // Cancelled: remove what this run added, so no half-written report is left behind.
-    if (added.length > 0) {
-      for (const name of added) ws.get(name)!.delete();
-      try {
-        await ctx.sync();
-      } catch (e) {
-        throw fromOffice(e, { sheet: added[0] }, { ja: "中止した結果のシートを削除する", en: "removing the sheets of the cancelled run" });
-      }
-    }
-    throw cancelledError();
+  let started = false;
+  const names = sheets.map((s) => s.name);
+  const fail = async (e: unknown, sheet: string): Promise<never> => {
+    const err = e instanceof RippleError && e.kind === "cancelled" ? e : fromOffice(e, { sheet }, WRITING);
+    if (started) await rollBack(ctx, names, err);
+    throw err;
   };
 
   for (const phase of phases) {
     for (const batch of packSyncs(phase, budget.syncBytes)) {
-      if (opts.signal?.aborted) await abort();
-      if (pendingAdd) addSheets();
+      if (opts.signal?.aborted) await fail(cancelledError(), names[0]);
+      if (!started) for (const s of sheets) ws.set(s.name, collection.add(s.name));
+      // Set before the sync: a sync that fails may have applied part of its batch (Excel does
+      // not roll a batch back), so the sheets may exist even when this first sync fails.
+      started = true;
       for (const it of batch) it.queue(ws);
       try {
         await ctx.sync();
       } catch (e) {
-        throw fromOffice(e, { sheet: batch[0].sheet }, WRITING);
-      }
-      if (pendingAdd) {
-        added.push(...sheets.map((s) => s.name));
-        pendingAdd = false;
+        await fail(e, batch[0].sheet);
       }
       done += batch.length;
       opts.onProgress?.(done, total);
     }
   }
-  if (opts.signal?.aborted) await abort();
-  if (pendingAdd) addSheets(); // a spec of empty sheets still gets its sheets
+  if (opts.signal?.aborted) await fail(cancelledError(), names[0]);
+  if (!started) for (const s of sheets) ws.set(s.name, collection.add(s.name)); // a spec of empty sheets still gets its sheets
+  started = true;
   ws.get(sheets[0].name)!.activate();
   try {
     await ctx.sync();
   } catch (e) {
-    throw fromOffice(e, { sheet: sheets[0].name }, WRITING);
+    await fail(e, sheets[0].name);
   }
   return { sheets: sheets.map((s) => s.name) };
+}
+
+/** After a failed or cancelled write: delete every sheet of `names` that exists now. Their names
+ * were chosen unused by any sheet before the write, so each one that exists is this write's;
+ * input sheets are never among them. When the removal fails too, the error names the sheets
+ * left behind so the user can delete them. */
+export async function rollBack(ctx: Excel.RequestContext, names: string[], cause: RippleError): Promise<void> {
+  try {
+    const found = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
+    for (const f of found) f.load("name");
+    await ctx.sync();
+    const left = found.filter((f) => !f.isNullObject);
+    if (left.length === 0) return;
+    for (const f of left) f.delete();
+    await ctx.sync();
+  } catch (e) {
+    const detail = `${officeCode(e) ?? "Error"}: ${e instanceof Error ? e.message : String(e)}`;
+    const list = names.join("」「");
+    const listEn = names.join("', '");
+    throw new RippleError(
+      "write-rollback-failed",
+      {
+        ja: `${cause.text.ja}。さらに、途中まで書いた結果のシートを削除できませんでした (${detail})。次のシートのうち残っているものを手で削除してください：「${list}」（入力のシートには書き込んでいません）`,
+        en: `${cause.text.en}. The partly written results sheets could not be removed either (${detail}); delete whichever of these sheets remain: '${listEn}' (no input sheet was written)`,
+      },
+      cause.where,
+      cause.kind,
+    );
+  }
 }

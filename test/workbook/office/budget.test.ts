@@ -110,7 +110,7 @@ describe("cell input", () => {
     expect(cellInput(null)).toBe(null);
     expect(cellInput({ formula: "SUM(B2:B3)" })).toBe("=SUM(B2:B3)");
   });
-  it("pads ragged rows and leaves the spill area of an array formula empty", () => {
+  it("pads ragged rows and writes an array formula as one INDEX formula per cell (no spill)", () => {
     const b = blockInput({
       row: 0,
       col: 0,
@@ -119,7 +119,15 @@ describe("cell input", () => {
         [8, 9, "x"],
       ],
     });
-    expect(b).toEqual({ rows: 2, cols: 3, hasFormula: true, cells: [["=MMULT(A1:B2,C1:D2)", null, null], [null, null, "'x"]] });
+    expect(b).toEqual({
+      rows: 2,
+      cols: 3,
+      hasFormula: true,
+      cells: [
+        ["=INDEX(MMULT(A1:B2,C1:D2),1,1)", "=INDEX(MMULT(A1:B2,C1:D2),1,2)", null],
+        ["=INDEX(MMULT(A1:B2,C1:D2),2,1)", "=INDEX(MMULT(A1:B2,C1:D2),2,2)", "'x"],
+      ],
+    });
   });
   it("spreads number formats over the block's columns", () => {
     const blk = { row: 0, col: 0, values: [[1, 2], [3, 4]], numberFormat: ["0.0", null] };

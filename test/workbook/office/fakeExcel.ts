@@ -206,6 +206,11 @@ export interface FakeOptions {
   displayLanguage?: string;
   /** Payload limit per sync and direction; 5 MB by default. */
   payloadLimit?: number;
+  /** Office.context.platform ("PC", "Mac", "OfficeOnline", …); OfficeOnline by default. */
+  platform?: string;
+  /** Highest ExcelApi minor version the host supports (isSetSupported); 1.9 by default. Below
+   * 1.8 there is no Excel.createWorkbook. */
+  excelApi?: number;
 }
 
 export class FakeWorkbook {
@@ -221,13 +226,25 @@ export class FakeWorkbook {
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null;
   payloadLimit: number;
-  readonly office: { context: { displayLanguage: string; document: { settings: null } } };
+  readonly office: {
+    context: { displayLanguage: string; platform: string; document: { settings: null }; requirements: { isSetSupported(name: string, minVersion?: string): boolean } };
+  };
+  readonly excelApi: number;
   uninstall: () => void = () => undefined;
 
   constructor(opts: FakeOptions = {}) {
     this.selection = opts.selection ?? null;
     this.payloadLimit = opts.payloadLimit ?? FAKE_PAYLOAD_LIMIT;
-    this.office = { context: { displayLanguage: opts.displayLanguage ?? "en-US", document: { settings: null } } };
+    this.excelApi = opts.excelApi ?? 9;
+    const minor = (v?: string) => Number((v ?? "1.1").split(".")[1] ?? 1);
+    this.office = {
+      context: {
+        displayLanguage: opts.displayLanguage ?? "en-US",
+        platform: opts.platform ?? "OfficeOnline",
+        document: { settings: null },
+        requirements: { isSetSupported: (name, v) => name === "ExcelApi" && minor(v) <= this.excelApi },
+      },
+    };
   }
 
   /** Case-insensitive, as Excel's sheet names are. */
@@ -260,6 +277,16 @@ export class FakeWorkbook {
 
   charts(): FakeChart[] {
     return this.sheets.flatMap((s) => s.charts);
+  }
+
+  /** Injected failure: called before each write is applied; a code makes that write fail with
+   * it, as Excel fails a batch mid-way (the writes queued before it in the sync stay applied). */
+  failWrite: ((w: { sheet: string; kind: string; address?: string }) => string | null) | null = null;
+
+  /** Called by the fake before a write (added sheet, values, formulas, formats) takes effect. */
+  beforeWrite(sheet: string, kind: string, address?: string): void {
+    const code = this.failWrite?.({ sheet, kind, address });
+    if (code) throw new FakeOfficeError(code, `Injected failure (${kind} on ${address ?? sheet})`);
   }
 
   private seq = 0;
@@ -544,6 +571,7 @@ class WorksheetCollectionProxy extends FakeObject {
       if (final.length > 31 || /[\\/?*[\]:]/.test(final) || /^'|'$/.test(final) || final.trim() === "")
         throw ERR.invalidArgument(`sheet name '${final}'`);
       if (wb.find(final)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${final})`);
+      wb.beforeWrite(final, "addSheet");
       wb.sheets.push(new FakeSheet(final));
       wb.record(final, "addSheet");
     });
@@ -620,6 +648,7 @@ class WorksheetProxy extends FakeObject {
       const s = this.sheet();
       const wb = this.ctx.wb;
       if (wb.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      wb.beforeWrite(s.name, "delete");
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
       wb.record(s.name, "delete");
     });
@@ -844,6 +873,7 @@ class RangeProxy extends FakeObject {
       const data = JSON.parse(json) as unknown[][];
       if (data.length !== a.rows || data.some((row) => row.length !== a.cols))
         throw ERR.invalidArgument(`${kind}: ${data.length}×${data[0]?.length ?? 0} array for a ${a.rows}×${a.cols} range`);
+      this.ctx.wb.beforeWrite(a.sheet.name, kind, areaAddress(a));
       for (let i = 0; i < a.rows; i++)
         for (let j = 0; j < a.cols; j++) {
           const x = data[i][j];
@@ -914,6 +944,7 @@ class RangeProxy extends FakeObject {
     this.ctx.queue(40 + path.length + jsonBytes(value), () => {
       const a = this.area();
       const addr = areaAddress(a);
+      this.ctx.wb.beforeWrite(a.sheet.name, "format", addr);
       if (path === "columnWidth") {
         if (typeof value !== "number" || value < 0) throw ERR.invalidArgument(`columnWidth ${String(value)}`);
         for (let c = a.col; c < a.col + a.cols; c++) a.sheet.columnWidths.set(c, value);
@@ -1020,6 +1051,7 @@ class ChartCollectionProxy extends FakeObject {
         sheet: s.name, type, sourceData: areaAddress(a), seriesBy, title: null, categoryAxisTitle: null,
         valueAxisTitle: null, legend: {}, position: null, series,
       };
+      this.ctx.wb.beforeWrite(s.name, "chart", areaAddress(a));
       s.charts.push(c);
       chart.target = c;
       this.ctx.wb.record(s.name, "chart", areaAddress(a), type);
@@ -1185,14 +1217,18 @@ export function installFakeOffice(
       return result;
     },
     // ExcelApi 1.8: opens a new workbook from a base64 .xlsx; like Excel, refuses what is not
-    // base64 (the real host then fails to open the file).
-    createWorkbook: async (base64: string): Promise<void> => {
-      if (typeof base64 !== "string" || base64.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
-        throw ERR.invalidArgument("createWorkbook: the workbook is not base64");
-      wb.createdWorkbooks.push(base64);
-    },
+    // base64 (the real host then fails to open the file). Absent on an older host.
+    ...(wb.excelApi >= 8
+      ? {
+          createWorkbook: async (base64: string): Promise<void> => {
+            if (typeof base64 !== "string" || base64.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+              throw ERR.invalidArgument("createWorkbook: the workbook is not base64");
+            wb.createdWorkbooks.push(base64);
+          },
+        }
+      : {}),
   };
-  g.Office = { context: wb.office.context, onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }) };
+  g.Office = { context: wb.office.context, onReady: async () => ({ host: "Excel", platform: wb.office.context.platform }) };
   wb.uninstall = () => {
     g.Excel = before.Excel;
     g.Office = before.Office;

@@ -208,7 +208,7 @@ describe("writing a report through the gateway", () => {
     expect(wb.sheet("取引基本表").toValues()).toEqual(INPUT);
     const lastWriteSync = Math.max(...wb.writes.filter((w) => w.kind !== "delete").map((w) => w.sync));
     expect(wb.writes.filter((w) => w.kind === "delete").every((w) => w.sync > lastWriteSync)).toBe(true);
-    expect(wb.syncs.length).toBe(3); // names, first block, removal
+    expect(wb.syncs.length).toBe(4); // names, first block, which of its sheets exist, removal
 
     const ctl2 = new AbortController();
     ctl2.abort();

@@ -1,0 +1,14 @@
+// The compute jobs the pane runs in its worker, by name: each takes data read from the workbook
+// (grids, the confirmed table, the user's options) and returns results and the workbook spec to
+// write. None of them touches Excel (Excel's API exists only on the pane's thread).
+
+import { computeDisruption } from "../disruptionFlow";
+import { computeMarket } from "../marketFlow";
+import type { RunControl } from "../progress";
+
+export const JOBS = {
+  market: computeMarket,
+  disruption: computeDisruption,
+} satisfies Record<string, (input: never, control: RunControl) => Promise<unknown>>;
+
+export type JobName = keyof typeof JOBS;
