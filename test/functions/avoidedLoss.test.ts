@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { supportedByYear } from "../../src/engine/market/run";
 import { rippleAvoidedLoss } from "../../src/functions/functions";
 import { clearRegistry, registerModel } from "../../src/functions/registry";
-import { runProjectsPipeline, type ProjectsPipelineResult } from "../../src/report/projectsPipeline";
+import { runProjectsPipeline, type ProjectsPipelineResult } from "../../src/usecases/projects";
 import { readGridFile } from "../../src/workbook/xlsx";
 import { run as runCli } from "../cli/helpers";
 import { type FakeCfError, inv, useFakeCustomFunctions } from "./cfStub";
