@@ -7,11 +7,11 @@ import { RippleError, type RippleWarning } from "../errors";
 import type { IOModel } from "../model/iomodel";
 import { BASE_SCENARIO, demandByApplication, type MarketInputs, runMarket, type Scenario } from "../market/model";
 import { tableUnitsPerMillionYen } from "../market/run";
-import { labelKey } from "../table/normalize";
 import { type SecurityInput, type SecurityScenario, unitLossesOf } from "./evaluate";
 import { DEPENDENT_OUTPUT, defaultSecurityParameters } from "./params";
 import { DynamicSecurity } from "./dynamic";
 import { priceContextOf } from "./price";
+import { concordanceSector } from "./concordance";
 import type { YearFlows } from "./supply";
 
 export interface SecurityBuildArgs {
@@ -41,16 +41,6 @@ export interface SecurityBuild {
   warnings: RippleWarning[];
 }
 
-/** The first sector whose code or name contains one of the candidate labels. */
-export function concordanceSector(model: IOModel, candidates: string[]): number | null {
-  const keys = model.table.sectors.map((s) => labelKey(`${s.label} ${s.name ?? ""}`));
-  for (const c of candidates) {
-    const k = labelKey(c);
-    const i = keys.findIndex((x) => x.includes(k));
-    if (i >= 0) return i;
-  }
-  return null;
-}
 
 function flowsOf(m: MarketInputs, years: number[]): YearFlows[] {
   const base = runMarket(m, BASE_SCENARIO);

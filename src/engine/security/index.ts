@@ -9,3 +9,4 @@ export * from "./sheet";
 export * from "./montecarlo";
 export * from "./dynamic";
 export * from "./price";
+export * from "./concordance";

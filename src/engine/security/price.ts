@@ -8,7 +8,7 @@
 
 import type { Bilingual } from "../errors";
 import type { IOModel } from "../model/iomodel";
-import { concordanceSector } from "./build";
+import { concordanceSector } from "./concordance";
 
 export interface PriceContext {
   magnetSector: number;
