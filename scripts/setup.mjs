@@ -21,7 +21,7 @@ function mtime(p) {
 
 function newestSource() {
   let newest = mtime(join(root, "tsconfig.build.json"));
-  for (const dir of ["src/engine", "src/report", "src/workbook/xlsx", "src/cli"]) {
+  for (const dir of ["src/engine", "src/usecases", "src/report", "src/workbook/xlsx", "src/cli"]) {
     const abs = join(root, dir);
     if (!existsSync(abs)) continue;
     for (const f of readdirSync(abs, { recursive: true })) newest = Math.max(newest, mtime(join(abs, String(f))));
