@@ -17,25 +17,10 @@ import {
   type YearFlows,
 } from "../../../src/engine/security";
 import { makeTable } from "../../../src/engine/table/types";
+import { twoSector } from "./twoSector";
 
 // A = [[0.15, 0.25], [0.2, 0.05]], x = (1000, 2000); VA ratios (0.65, 0.70).
-const mb = IOModel.build(
-  makeTable({
-    sectors: ["製造業", "サービス"],
-    Z: [
-      [150, 500],
-      [200, 100],
-    ],
-    x: [1000, 2000],
-    finalDemand: [{ role: "fd:household", values: [350, 1700] }],
-    primaryInputs: [
-      { role: "va:compensation", values: [300, 800] },
-      { role: "va:other", values: [350, 600] },
-    ],
-    importType: "domestic",
-    unit: "百万円",
-  }),
-);
+const mb = IOModel.build(twoSector({ employment: false }));
 const l11 = 0.95 / 0.7575;
 const l21 = 0.2 / 0.7575;
 

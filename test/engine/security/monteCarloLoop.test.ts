@@ -4,27 +4,10 @@ import { describe, expect, it } from "vitest";
 import { IOModel } from "../../../src/engine/model/iomodel";
 import { evaluateSecurity, securityMonteCarlo, securityUncertainty, type SecurityInput, unitLossesOf, type YearFlows } from "../../../src/engine/security";
 import { monteCarlo } from "../../../src/engine/market/montecarlo";
-import { makeTable } from "../../../src/engine/table/types";
+import { twoSector } from "./twoSector";
 
 // The two-sector example of security.test.ts (Miller & Blair's ch. 2 coefficients).
-const model = IOModel.build(
-  makeTable({
-    sectors: ["製造業", "サービス"],
-    Z: [
-      [150, 500],
-      [200, 100],
-    ],
-    x: [1000, 2000],
-    finalDemand: [{ role: "fd:household", values: [350, 1700] }],
-    primaryInputs: [
-      { role: "va:compensation", values: [300, 800] },
-      { role: "va:other", values: [350, 600] },
-    ],
-    employment: [10, 40],
-    importType: "domestic",
-    unit: "百万円",
-  }),
-);
+const model = IOModel.build(twoSector());
 const flows = (supported: number, year: number): YearFlows => ({ year, demandByApplication: [60, 40], importsByOrigin: [50], exports: 20, existingCapacity: 70, supportedCapacity: supported });
 const input: SecurityInput = {
   years: [2026, 2027],
