@@ -89,13 +89,15 @@ function ramp(first: number, fifth: number, k: number): number {
 
 /**
  * Model inputs for years ≥ 2024 from the flat parameters and the supported plans' capacity online
- * per year. Prices are indices (base = 1): only their changes matter for the shares.
+ * per year; `intensityOf` gives an application's magnet intensity (a lookup by key, not by the
+ * defaults' row names: this runs once per Monte Carlo draw). Prices are indices (base = 1): only
+ * their changes matter for the shares.
  */
 export function buildMarketInputs(
   p: Record<string, number>,
   years: number[],
   supportedCapacity: number[],
-  params: Parameter[],
+  intensityOf: (appKey: string) => number,
 ): MarketInputs {
   const shareKeys = APPS.map((a) => `share_${a.key}`);
   const shareTotal = shareKeys.reduce((s, k) => s + p[k], 0);
@@ -107,7 +109,7 @@ export function buildMarketInputs(
   );
   const domestic: Application[] = APPS.map((a, i) => {
     const share = p[shareKeys[i]] / shareTotal;
-    const intensity = a.intensity ? param(params, ...a.intensity).value : 1;
+    const intensity = a.intensity ? intensityOf(a.key) : 1;
     const toTonnes = a.intensity ? (a.intensityUnit.startsWith("kg") ? 0.001 : 1) : 1;
     // Activity calibrated so that activity × intensity reproduces demand × application share.
     return {
@@ -139,6 +141,12 @@ export function buildMarketInputs(
     priceElasticity: years.map((_, k) => ramp(p.elasticity1, p.elasticity5, k)),
     unitValue: p.unitValue,
   };
+}
+
+/** The intensity lookup of buildMarketInputs from the defaults rows. */
+export function intensityFromDefaults(params: Parameter[]): (appKey: string) => number {
+  const byKey = new Map(APPS.filter((a) => a.intensity).map((a) => [a.key, param(params, ...a.intensity!).value]));
+  return (appKey) => byKey.get(appKey)!;
 }
 
 /** The named scenarios: the April-2025-type and severe shocks from the defaults file. */

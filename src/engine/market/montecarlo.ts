@@ -4,6 +4,7 @@
 
 import seedrandom from "seedrandom";
 import { RippleError } from "../errors";
+import { orderStatistics } from "./orderStatistics";
 
 export type Distribution =
   | { type: "triangular"; low: number; mode: number; high: number }
@@ -51,26 +52,26 @@ export function drawFrom(d: Distribution, u: number, u2: number): number {
   }
 }
 
-/** Percentile by linear interpolation between order statistics (Excel's PERCENTILE.INC). */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
+/** P5, P50 and P95 by linear interpolation between order statistics (Excel's PERCENTILE.INC),
+ * and the mean. */
 export function summarize(values: ArrayLike<number>): Percentiles {
-  const s = Float64Array.from(values).sort();
-  // Summed in sorted order, as always, so a mean repeats to the last bit.
-  let total = 0;
-  for (let i = 0; i < s.length; i++) total += s[i];
-  return {
-    p5: percentile(s, 0.05),
-    p50: percentile(s, 0.5),
-    p95: percentile(s, 0.95),
-    mean: total / (s.length || 1),
+  const n = values.length;
+  if (n === 0) return { p5: NaN, p50: NaN, p95: NaN, mean: 0 };
+  // The ranks PERCENTILE.INC interpolates between, found by selection (orderStatistics).
+  const probabilities = [0.05, 0.5, 0.95];
+  const ranks = probabilities.flatMap((p) => {
+    const lo = Math.floor((n - 1) * p);
+    return [lo, Math.min(n - 1, lo + 1)];
+  });
+  const v = orderStatistics(values, ranks);
+  const interpolate = (j: number) => {
+    const h = (n - 1) * probabilities[j];
+    return v[2 * j] + (h - Math.floor(h)) * (v[2 * j + 1] - v[2 * j]);
   };
+  // Summed in draw order: the same seed gives the same draws, so the mean repeats to the last bit.
+  let total = 0;
+  for (let i = 0; i < n; i++) total += values[i];
+  return { p5: interpolate(0), p50: interpolate(1), p95: interpolate(2), mean: total / n };
 }
 
 export interface MonteCarloOptions {

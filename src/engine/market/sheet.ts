@@ -185,25 +185,10 @@ export function modelYears(p: Record<string, number>): number[] {
   return Array.from({ length: last - FIRST_YEAR + 1 }, (_, k) => FIRST_YEAR + k);
 }
 
-/** The defaults rows buildMarketInputs reads for intensities, from a sheet's record, so a run
- * needs nothing but the sheets. */
-function intensityParameters(p: Record<string, number>): Parameter[] {
-  return INTENSITY_ROWS.map((r) => ({
-    block: r.row[0],
-    name: r.row[1],
-    value: p[`intensity_${r.app}`],
-    unit: r.unit,
-    low: null,
-    high: null,
-    grade: "",
-    source: "",
-  }));
-}
-
 /** MarketInputs from a parameter record (as read from the sheet) and supported capacity by year. */
 export function marketInputsFromRecord(p: Record<string, number>, supportedCapacity?: number[]): MarketInputs {
   const years = modelYears(p);
-  return buildMarketInputs(p, years, supportedCapacity ?? years.map(() => 0), intensityParameters(p));
+  return buildMarketInputs(p, years, supportedCapacity ?? years.map(() => 0), (app) => p[`intensity_${app}`]);
 }
 
 // ---- reader ---------------------------------------------------------------------------------

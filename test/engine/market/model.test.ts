@@ -5,6 +5,7 @@ import { parseParameters } from "../../../src/engine/params/defaults";
 import {
   BASE_SCENARIO,
   buildMarketInputs,
+  intensityFromDefaults,
   defaultMarketParameters,
   defaultScenarios,
   type MarketInputs,
@@ -21,7 +22,7 @@ const years = Array.from({ length: 12 }, (_, k) => 2024 + k);
 const supported = years.map((y) => (y >= 2027 ? 4000 : 0));
 
 function inputs(over: Partial<MarketInputs> = {}, p = defaultMarketParameters(params)): MarketInputs {
-  return { ...buildMarketInputs(p, years, supported, params), ...over };
+  return { ...buildMarketInputs(p, years, supported, intensityFromDefaults(params)), ...over };
 }
 
 const premiumOnly = (premium: number): Scenario => ({
@@ -99,7 +100,7 @@ describe("demand-share model: limiting cases", () => {
 describe("uncertainty", () => {
   const base = defaultMarketParameters(params);
   const kpi2030 = (p: Record<string, number>) => {
-    const r = runMarket(buildMarketInputs(p, years, supported, params), BASE_SCENARIO);
+    const r = runMarket(buildMarketInputs(p, years, supported, intensityFromDefaults(params)), BASE_SCENARIO);
     return { kpi2030: r.years[years.indexOf(2030)].kpi, demand2030: r.years[years.indexOf(2030)].demand };
   };
   const spread = (s: number) => [

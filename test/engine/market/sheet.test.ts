@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RippleErrorList } from "../../../src/engine/errors";
 import type { Grid } from "../../../src/engine/grid";
-import { buildMarketInputs, defaultMarketParameters, defaultScenarios } from "../../../src/engine/market/defaults";
+import { buildMarketInputs, intensityFromDefaults, defaultMarketParameters, defaultScenarios } from "../../../src/engine/market/defaults";
 import {
   defaultSheetValues,
   marketInputsFromRecord,
@@ -52,7 +52,7 @@ describe("market input sheets: template and reader", () => {
     const years = Array.from({ length: 12 }, (_, k) => 2024 + k);
     const supported = years.map((y) => (y >= 2027 ? 4000 : 0));
     const fromSheet = marketInputsFromRecord(defaultSheetValues(params), supported);
-    expect(fromSheet).toEqual(buildMarketInputs(defaultMarketParameters(params), years, supported, params));
+    expect(fromSheet).toEqual(buildMarketInputs(defaultMarketParameters(params), years, supported, intensityFromDefaults(params)));
   });
 
   it("marks a changed value, or a cleared source, as entered by the user", () => {

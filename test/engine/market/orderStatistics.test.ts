@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import seedrandom from "seedrandom";
+import { orderStatistics } from "../../../src/engine/market/orderStatistics";
+import { summarize } from "../../../src/engine/market/montecarlo";
+
+// PERCENTILE.INC on a sorted copy: the definition summarize must reproduce exactly.
+function percentileInc(values: ArrayLike<number>, p: number): number {
+  const s = Float64Array.from(values).sort();
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(s.length - 1, lo + 1);
+  return s[lo] + (h - lo) * (s[hi] - s[lo]);
+}
+
+function sample(n: number, seed: string, kind: "uniform" | "ties" | "sorted" | "reversed"): Float64Array {
+  const rng = seedrandom(seed);
+  const a = new Float64Array(n);
+  for (let i = 0; i < n; i++) a[i] = kind === "ties" ? Math.floor(rng() * 5) : kind === "uniform" ? rng() * 1e6 - 3e5 : i;
+  if (kind === "reversed") a.reverse();
+  return a;
+}
+
+describe("order statistics by selection", () => {
+  it("equal a sort's values at every asked rank, for random, tied, sorted and reversed data", () => {
+    for (const kind of ["uniform", "ties", "sorted", "reversed"] as const)
+      for (const n of [1, 2, 3, 10, 101, 5000]) {
+        const a = sample(n, `${kind}${n}`, kind);
+        const sorted = Float64Array.from(a).sort();
+        const ranks = [0, n - 1, Math.floor(n / 2), Math.floor((n - 1) * 0.05), Math.floor((n - 1) * 0.95)];
+        expect(orderStatistics(a, ranks)).toEqual(ranks.map((r) => sorted[r]));
+      }
+  });
+
+  it("leave the input unchanged and refuse ranks outside the array", () => {
+    const a = sample(50, "x", "uniform");
+    const copy = Float64Array.from(a);
+    orderStatistics(a, [3, 40]);
+    expect(a).toEqual(copy);
+    expect(() => orderStatistics(a, [50])).toThrow(RangeError);
+  });
+
+  it("keep a sort's NaN-last order when a draw is NaN", () => {
+    expect(orderStatistics([3, NaN, 1, 2], [0, 2, 3])).toEqual([1, 3, NaN]);
+  });
+
+  it("give summarize the exact PERCENTILE.INC of a sorted copy", () => {
+    for (const n of [1, 2, 7, 100_000]) {
+      const a = sample(n, `s${n}`, "uniform");
+      const s = summarize(a);
+      expect(s.p5).toBe(percentileInc(a, 0.05));
+      expect(s.p50).toBe(percentileInc(a, 0.5));
+      expect(s.p95).toBe(percentileInc(a, 0.95));
+      expect(s.mean).toBeCloseTo(a.reduce((t, v) => t + v, 0) / n, 6);
+    }
+  });
+});
