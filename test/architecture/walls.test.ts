@@ -120,6 +120,20 @@ function violations(imports: Import[]): string[] {
   return bad;
 }
 
+const PACKAGE = JSON.parse(readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")) as { dependencies: Record<string, string> };
+
+/** Runtime imports of packages that are not runtime dependencies (a devDependency the CLI or the
+ * bundle needs would be missing from a production install). */
+function undeclared(imports: Import[], dependencies: Record<string, string>): string[] {
+  const bad: string[] = [];
+  for (const i of imports) {
+    if (i.target !== null || i.typeOnly || i.spec.startsWith("node:")) continue;
+    const pkg = i.spec.startsWith("@") ? i.spec.split("/").slice(0, 2).join("/") : i.spec.split("/")[0];
+    if (!(pkg in dependencies)) bad.push(`${rel(i.from)} imports '${i.spec}', which package.json lists only as a devDependency or not at all`);
+  }
+  return bad;
+}
+
 /** Cycles among runtime imports, each as the files around it. */
 function cycles(imports: Import[]): string[][] {
   const edges = new Map<string, string[]>();
@@ -150,6 +164,12 @@ describe("architecture walls", () => {
 
   it("each layer imports only the layers below it; the engine no host package", () => {
     expect(violations(IMPORTS)).toEqual([]);
+  });
+
+  it("imports at run time only packages listed in dependencies (test-only packages stay devDependencies)", () => {
+    expect(undeclared(IMPORTS, PACKAGE.dependencies)).toEqual([]);
+    const f = path.join(SRC, "engine/model/x.ts");
+    expect(undeclared([{ from: f, spec: "ml-matrix", target: null, typeOnly: false }], PACKAGE.dependencies)).toHaveLength(1);
   });
 
   it("has no import cycle", () => {
