@@ -1,4 +1,5 @@
 // The checks before any model runs (src/engine/table/balance.ts): the tolerance is the rounding
+import fc from "fast-check";
 // of the printed digits, and each failure names its cell and gap.
 
 import { describe, expect, it } from "vitest";
@@ -54,5 +55,24 @@ describe("tableChecks on a MIC-layout table", () => {
     const check = tableChecks(neg).find((c) => c.id === "negative-input")!;
     expect(check.failures).toHaveLength(1);
     expect(check.failures[0].value).toBeCloseTo(-0.2, 12);
+  });
+});
+
+describe("halfUnit's fast path", () => {
+  // The definition: half a unit of the last digit of the shortest printed form (toString).
+  function byString(v: number): number {
+    if (v === 0 || !Number.isFinite(v)) return 0;
+    if (Number.isInteger(v)) return 0.5;
+    const s = Math.abs(v).toString();
+    const e = /e-(\d+)$/.exec(s);
+    if (e) return 0.5 * 10 ** -(Number(e[1]) + (s.split("e")[0].split(".")[1]?.length ?? 0));
+    return 0.5 * 10 ** -(s.split(".")[1]?.length ?? 0);
+  }
+
+  it("equals the printed form's half unit for published-style and arbitrary doubles", () => {
+    const published = [0.5, 1.25, -3.1, 123456.789, 0.001, 1e-7, 2.5e-9, 0.1 + 0.2, 1 / 3, 98765.4321, 12345678.12345678, 4503599627370495.5];
+    for (const v of published) expect(halfUnit(v)).toBe(byString(v));
+    fc.assert(fc.property(fc.double({ noNaN: true }), (v) => halfUnit(v) === byString(v)), { numRuns: 20000 });
+    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 9 }), (n, d) => halfUnit(n / 10 ** d) === byString(n / 10 ** d)), { numRuns: 20000 });
   });
 });
