@@ -89,9 +89,8 @@ function ramp(first: number, fifth: number, k: number): number {
 
 /**
  * Model inputs for years ≥ 2024 from the flat parameters and the supported plans' capacity online
- * per year; `intensityOf` gives an application's magnet intensity (a lookup by key, not by the
- * defaults' row names: this runs once per Monte Carlo draw). Prices are indices (base = 1): only
- * their changes matter for the shares.
+ * per year; `intensityOf` gives an application's magnet intensity. Prices are indices (base = 1):
+ * only their changes matter for the shares.
  */
 export function buildMarketInputs(
   p: Record<string, number>,
@@ -99,48 +98,73 @@ export function buildMarketInputs(
   supportedCapacity: number[],
   intensityOf: (appKey: string) => number,
 ): MarketInputs {
-  const shareKeys = APPS.map((a) => `share_${a.key}`);
-  const shareTotal = shareKeys.reduce((s, k) => s + p[k], 0);
-  const demand = years.map((y) => p.demand2024 * Math.pow(1 + p.growth, y - 2024));
-  const global = years.map((y) =>
-    y <= 2030
-      ? p.globalDemand2024 * Math.pow(1 + p.globalGrowth1, y - 2024)
-      : p.globalDemand2024 * Math.pow(1 + p.globalGrowth1, 6) * Math.pow(1 + p.globalGrowth2, y - 2030),
-  );
-  const domestic: Application[] = APPS.map((a, i) => {
-    const share = p[shareKeys[i]] / shareTotal;
-    const intensity = a.intensity ? intensityOf(a.key) : 1;
-    const toTonnes = a.intensity ? (a.intensityUnit.startsWith("kg") ? 0.001 : 1) : 1;
-    // Activity calibrated so that activity × intensity reproduces demand × application share.
-    return {
+  const perYear = () => new Array<number>(years.length).fill(0);
+  const m: MarketInputs = {
+    years,
+    domestic: APPS.map((a) => ({
       key: a.key,
       label: a.label,
-      activity: demand.map((d) => (d * share) / (intensity * toTonnes)),
+      activity: perYear(),
       activityUnit: a.unit,
-      intensity: years.map(() => intensity),
+      intensity: perYear(),
       intensityUnit: a.intensityUnit,
-      toTonnes,
-    };
-  });
-  // Base-year exports close the balance: output + imports − demand (2024).
-  const exports2024 = Math.max(0, p.output2024 + p.imports2024 - p.demand2024);
-  return {
-    years,
-    domestic,
-    globalDemand: global,
-    baseCapacity: p.output2024,
+      toTonnes: a.intensity ? (a.intensityUnit.startsWith("kg") ? 0.001 : 1) : 1,
+    })),
+    globalDemand: perYear(),
+    baseCapacity: 0,
     supportedCapacity,
-    maxUtilization: p.maxUtilization,
-    baseOutput: p.output2024,
-    baseImports: p.imports2024,
-    exports: years.map(() => exports2024),
+    maxUtilization: 0,
+    baseOutput: 0,
+    baseImports: 0,
+    exports: perYear(),
     origins: [{ name: "China", share: 1 }],
     domesticPrice: 1,
     importPrice: 1,
-    sigma: years.map((_, k) => ramp(p.sigma1, p.sigma5, k)),
-    priceElasticity: years.map((_, k) => ramp(p.elasticity1, p.elasticity5, k)),
-    unitValue: p.unitValue,
+    sigma: perYear(),
+    priceElasticity: perYear(),
+    unitValue: 0,
   };
+  refillMarketInputs(m, p, intensityOf);
+  return m;
+}
+
+/**
+ * Write the values that depend on the parameters into `m` (made by buildMarketInputs for the same
+ * years), in place: a Monte Carlo draw refills one record instead of allocating a new one.
+ */
+export function refillMarketInputs(m: MarketInputs, p: Record<string, number>, intensityOf: (appKey: string) => number): void {
+  const { years } = m;
+  let shareTotal = 0;
+  for (const a of APPS) shareTotal += p[`share_${a.key}`];
+  for (let i = 0; i < APPS.length; i++) {
+    const a = APPS[i];
+    const app = m.domestic[i];
+    const share = p[`share_${a.key}`] / shareTotal;
+    const intensity = a.intensity ? intensityOf(a.key) : 1;
+    for (let k = 0; k < years.length; k++) {
+      const demand = p.demand2024 * Math.pow(1 + p.growth, years[k] - 2024);
+      // Activity calibrated so that activity × intensity reproduces demand × application share.
+      app.activity[k] = (demand * share) / (intensity * app.toTonnes);
+      app.intensity[k] = intensity;
+    }
+  }
+  // Base-year exports close the balance: output + imports − demand (2024).
+  const exports2024 = Math.max(0, p.output2024 + p.imports2024 - p.demand2024);
+  for (let k = 0; k < years.length; k++) {
+    const y = years[k];
+    m.globalDemand[k] =
+      y <= 2030
+        ? p.globalDemand2024 * Math.pow(1 + p.globalGrowth1, y - 2024)
+        : p.globalDemand2024 * Math.pow(1 + p.globalGrowth1, 6) * Math.pow(1 + p.globalGrowth2, y - 2030);
+    m.exports[k] = exports2024;
+    m.sigma[k] = ramp(p.sigma1, p.sigma5, k);
+    m.priceElasticity[k] = ramp(p.elasticity1, p.elasticity5, k);
+  }
+  m.baseCapacity = p.output2024;
+  m.maxUtilization = p.maxUtilization;
+  m.baseOutput = p.output2024;
+  m.baseImports = p.imports2024;
+  m.unitValue = p.unitValue;
 }
 
 /** The intensity lookup of buildMarketInputs from the defaults rows. */

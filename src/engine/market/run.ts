@@ -11,6 +11,7 @@ import type { Parameter } from "../params/defaults";
 import { NDFEB_TYPES, rampShare, supportedCapacity } from "../projects/evaluate";
 import type { Project } from "../projects/parse";
 import { type MarketInputs, type MarketResult, newYearFlows, outputChange, runMarket, runMarketInto, type Scenario, shockSchedule, type ShockSchedule, validateInputs } from "./model";
+import { refillMarketInputs } from "./defaults";
 import { type ColumnModel, monteCarloColumns, type MonteCarloOptions, type Percentiles, summarize, tornado, type TornadoBar, type UncertainParameter } from "./montecarlo";
 import { marketInputsFromRecord, modelYears, readMarketSheets, SETTINGS, SHEET_PARAMETERS, type MarketSheets } from "./sheet";
 
@@ -259,10 +260,17 @@ export function marketDraws(
   const flows = newYearFlows(1);
   const baseRun = new Float64Array(4 * nY);
   const drawnRun = new Float64Array(4 * nY);
+  let m: MarketInputs | null = null;
+  let lastYear = NaN;
   const model: ColumnModel = {
     outputs,
     run(q, out) {
-      const m = marketInputsFromRecord(q, supported);
+      // One inputs record refilled in place while the model years stay those of the first draw;
+      // a draw that changes them gets a new record (and the check below refuses it).
+      if (!m || Math.round(q.lastYear) !== lastYear) {
+        m = marketInputsFromRecord(q, supported);
+        lastYear = Math.round(q.lastYear);
+      } else refillMarketInputs(m, q, (app) => q[`intensity_${app}`]);
       validateInputs(m);
       if (m.years.length !== nY)
         throw new RippleError("market-mc-years", { ja: "モンテカルロの試行で分析期間が変わりました（最終年を不確実にしないでください）", en: "a Monte Carlo draw changed the model years (do not mark the last year as uncertain)" });
