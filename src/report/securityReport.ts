@@ -39,7 +39,20 @@ export const S = {
   bcAtLow: L("下限での B/C", "B/C at low"),
   bcAtHigh: L("上限での B/C", "B/C at high"),
   swing: L("振れ幅", "Swing"),
+  discountRate: L("割引率", "Discount rate"),
+  baseYear: L("現在価値の基準年度", "Base fiscal year of the present values"),
 };
+
+/** Keys of the rows the audit sheet recomputes (RowTag.key), by position. */
+export const SECURITY_KEYS = {
+  bc: "security:bc",
+  pvAvoided: "security:pvAvoided",
+  pvSubsidy: "security:pvSubsidy",
+  rate: "security:rate",
+  baseYear: "security:baseYear",
+  scenario: (i: number) => `security:scenario:${i}`,
+  year: (t: number) => `security:year:${t}`,
+} as const;
 
 const H = {
   scenario: L("シナリオ", "Scenario"),
@@ -127,9 +140,19 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
     "total",
     [null, "#,##0.00", null],
   );
+  const base = run.build.input.baseYear;
+  const rate = run.build.input.discountRate;
+  const rateRow = s.add([[tr(S.discountRate), rate]], "body", [null, "0.0%"]);
+  const baseRow = s.add([[tr(S.baseYear), base]], "body", [null, "0"]);
   // Rows with the plans' figures: the public version suppresses them when they involve too few
   // confidential plans (src/report/deliverable/publicVersion.ts).
   const tagged: [number, number, number[]?][] = [[head, 4]];
+  // Rows the audit sheet finds by key (src/report/deliverable/securityAudit.ts).
+  const keyed = new Map<number, string[]>([
+    [head, [SECURITY_KEYS.bc, SECURITY_KEYS.pvAvoided, SECURITY_KEYS.pvSubsidy]],
+    [rateRow, [SECURITY_KEYS.rate]],
+    [baseRow, [SECURITY_KEYS.baseYear]],
+  ]);
   s.skip();
 
   const mc = run.monteCarlo;
@@ -191,12 +214,11 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   );
   // the scenario's own figures (probability, months, cut) do not depend on the plans
   tagged.push([scRow, r.scenarios.length, [4, 5, 6, 7, 8, 9, 10]]);
+  keyed.set(scRow, r.scenarios.map((_, i) => SECURITY_KEYS.scenario(i)));
   s.skip();
 
   s.add([[tr(S.byYear)]], "subtitle");
   const yHead = s.add([[tr(H.year), ...r.scenarios.map((x) => `${money(H.avoided)}: ${x.id}`), money(H.expected), tr(H.discount), money(H.pv)]], "header");
-  const base = run.build.input.baseYear;
-  const rate = run.build.input.discountRate;
   const yRow = s.add(
     r.years.map((y, t) => {
       const df = 1 / Math.pow(1 + rate, y - base);
@@ -207,6 +229,7 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
     [null, ...r.scenarios.map(() => "#,##0"), "#,##0", "0.0000", "#,##0"],
   );
   tagged.push([yRow, r.years.length]);
+  keyed.set(yRow, r.years.map((_, t) => SECURITY_KEYS.year(t)));
   const expCol = 1 + r.scenarios.length;
   s.chart({
     type: "column",
@@ -233,11 +256,16 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   const main = s.build({ columnWidths: { 0: 44, 1: 16, 2: 14, 3: 12, 4: 16, 5: 16, 6: 18, 7: 18, 8: 18, 9: 18, 10: 18, 11: 14, 12: 14 } });
   main.blocks = main.blocks.map((b) => {
     const t = tagged.find(([row]) => row === b.row);
-    if (!t) return b;
-    if (!t[2]) return { ...b, rowTags: tagRows(t[1]) };
-    const cellTags: Record<string, RowTag> = {};
-    for (let i = 0; i < t[1]; i++) for (const c of t[2]) cellTags[`${i},${c}`] = tag;
-    return { ...b, cellTags };
+    const keys = keyed.get(b.row);
+    let out: typeof b = b;
+    if (t && !t[2]) out = { ...b, rowTags: tagRows(t[1]) };
+    else if (t && t[2]) {
+      const cellTags: Record<string, RowTag> = {};
+      for (let i = 0; i < t[1]; i++) for (const c of t[2]) cellTags[`${i},${c}`] = tag;
+      out = { ...b, cellTags };
+    }
+    if (keys) out = { ...out, rowTags: Object.fromEntries(keys.map((key, i) => [i, { ...(out.rowTags?.[i] ?? {}), key }])) };
+    return out;
   });
   return [main, securityParameterSheet(run, lang)];
 }

@@ -6,6 +6,7 @@ import type { WorkbookSpec } from "../spec";
 import { AUDIT_SHEET_KEY, buildAuditSheet, type AuditInput } from "./auditSheet";
 import { PUBLIC } from "./labels";
 import { METHOD_SHEET_KEY, withMethodSheet, type MethodSheetInput } from "./methodSheet";
+import { securityAudit } from "./securityAudit";
 import { DEFAULT_SUPPRESSION, assertPublic, guarded, makePublicVersion, type Confidential, type SuppressionRule } from "./publicVersion";
 import { assertDeliverable, valuesOnly } from "./sanitize";
 
@@ -42,6 +43,9 @@ function withAudit(spec: WorkbookSpec, audit: AuditInput | null): WorkbookSpec {
 
 function finish(spec: WorkbookSpec, opts: DeliverableOptions, version: "full" | "public"): WorkbookSpec {
   let audit = opts.audit ? opts.audit(spec, version) : null;
+  // The economic-security sheet, in whichever workbook carries it, is audited from its own cells.
+  const security = securityAudit(spec, spec.lang);
+  if (security) audit = { ...(audit ?? {}), sections: [...(audit?.sections ?? []), security] };
   if (audit && version === "public") audit = { ...audit, notes: [...(audit.notes ?? []), PUBLIC.auditNote[spec.lang]] };
   let out = withAudit(spec, audit);
   const auditSheet = out.sheets.find((s) => s.key === AUDIT_SHEET_KEY)?.name ?? null;
