@@ -4,13 +4,15 @@
 // message speaks the current language.
 
 import * as React from "react";
-import { Button, Divider, Subtitle2, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Divider, Subtitle2, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { RippleError, type Lang } from "../engine/errors";
 import type { ImportType, Line, Role } from "../engine/table/types";
 import * as gateway from "../workbook/office/gateway";
 import { TablePicker } from "./components/TablePicker";
 import { RoleMap, type Axis } from "./components/RoleMap";
+import { CheckSummary, tableBlocksRun } from "./components/CheckSummary";
+import { inspectTable } from "../usecases/inspect";
 import { OptionsPanel } from "./components/OptionsPanel";
 import { ShockPicker } from "./components/ShockPicker";
 import { ErrorBar, RunPanel } from "./components/RunPanel";
@@ -141,6 +143,15 @@ export function App(): React.ReactElement {
     }
   }, [shockGrid, table]);
 
+  // The same summary as `ripple inspect`, shown above the role map; its problems stop 実行.
+  const inspected = React.useMemo(
+    () =>
+      detected
+        ? inspectTable({ file: detected.grid.sheet, grid: detected.grid, layout: detected.layout, built: { table: detected.table, error: detected.tableError } }, lang)
+        : null,
+    [detected, lang],
+  );
+
   const selfSufficiency = React.useMemo(() => (table ? tableSelfSufficiency(table) : null), [table]);
 
   const accept = (d: DetectedTable) => {
@@ -269,7 +280,8 @@ export function App(): React.ReactElement {
   const problems = optionProblems(options);
   // The other tabs' runs use the same options, passing only what the user changed.
   const modelOptions = React.useMemo(() => (hasProblems(optionProblems(options)) ? null : changedModelOptions(options)), [options]);
-  const canRun = !!detected && !!table && !hasProblems(problems);
+  const blockedByTable = tableBlocksRun(inspected, options.allowImbalance);
+  const canRun = !!detected && !!table && !hasProblems(problems) && !blockedByTable;
 
   const run = async () => {
     if (!detected) return;
@@ -363,6 +375,7 @@ export function App(): React.ReactElement {
       {detected && (
         <>
           <Divider />
+          {inspected && <CheckSummary report={inspected} lang={lang} allowImbalance={options.allowImbalance} />}
           <Subtitle2 as="h2">{t("roles.heading")}</Subtitle2>
           <RoleMap
             layout={detected.layout}
@@ -414,6 +427,11 @@ export function App(): React.ReactElement {
             />
             <Divider />
             <Subtitle2 as="h2">{t("run.heading")}</Subtitle2>
+            {blockedByTable && (
+              <Text size={200} data-testid="run-blocked-by-table">
+                {t(inspected?.imbalanceOnly ? "tableChecks.blockedRun" : "tableChecks.blockedHard")}
+              </Text>
+            )}
             <RunPanel
               canRun={canRun}
               running={running}
