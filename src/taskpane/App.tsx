@@ -12,6 +12,7 @@ import * as gateway from "../workbook/office/gateway";
 import { TablePicker } from "./components/TablePicker";
 import { RoleMap, type Axis } from "./components/RoleMap";
 import { CheckSummary, tableBlocksRun } from "./components/CheckSummary";
+import { NO_PURCHASER_PRICES, PurchaserPrices, type PurchaserPriceFields } from "./components/PurchaserPrices";
 import { inspectTable } from "../usecases/inspect";
 import { OptionsPanel } from "./components/OptionsPanel";
 import { ShockPicker } from "./components/ShockPicker";
@@ -37,7 +38,9 @@ import {
   withDropZeroOutput,
   withRole,
   gridRangeAddress,
+  purchaserForRun,
   type DetectedTable,
+  type RunInput,
   type RunProgress,
   type ShockPreview,
 } from "./runAnalysis";
@@ -113,6 +116,7 @@ export function App(): React.ReactElement {
   const setError = (err: unknown, at: ErrorPlace = "table") => setErrorAt(err === null ? null : { at, err });
   const [shockReadText, setShockReadText] = React.useState<string | null>(null);
   const [shockFieldError, setShockFieldError] = React.useState<unknown>(null);
+  const [purchaser, setPurchaser] = React.useState<PurchaserPriceFields>(NO_PURCHASER_PRICES);
   const [outcome, setOutcome] = React.useState<{ headline: AnalysisHeadline | null; unit: string | null } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
@@ -292,6 +296,13 @@ export function App(): React.ReactElement {
     setCancelled(false);
     const runShock = await shockForRun();
     if (runShock === undefined) return;
+    let runPurchaser: RunInput["purchaser"] = null;
+    try {
+      runPurchaser = await purchaserForRun(purchaser, (key) => ({ ja: t(key, { lng: "ja" }), en: t(key, { lng: "en" }) }));
+    } catch (err) {
+      fail(err, "run");
+      return;
+    }
     setRunning(true);
     setProgress({ stage: "read", fraction: 0 });
     const ac = new AbortController();
@@ -304,6 +315,7 @@ export function App(): React.ReactElement {
           options: changedModelOptions(options),
           typeII: options.typeII,
           allowImbalance: options.allowImbalance,
+          purchaser: runPurchaser,
           lang,
           modelName: modelName.trim() || undefined,
         },
@@ -425,6 +437,7 @@ export function App(): React.ReactElement {
               onRead={() => void readShock("address")}
               onUseSelection={() => void readShock("selection")}
             />
+            <PurchaserPrices value={purchaser} onChange={setPurchaser} />
             <Divider />
             <Subtitle2 as="h2">{t("run.heading")}</Subtitle2>
             {blockedByTable && (

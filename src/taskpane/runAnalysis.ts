@@ -180,6 +180,22 @@ export async function readShockGrid(source: { sheet: string; address: string } |
   return source === "selection" ? gateway.readSelection() : gateway.readRange(source.sheet, source.address);
 }
 
+/** The purchaser-price fields as the run takes them: null when not ticked; the margins' range
+ * read from the workbook (a blank range is left to the options check, which says what is missing). */
+export async function purchaserForRun(
+  f: { on: boolean; margins: string; tradeSector: string; transportSector: string },
+  text: (key: string) => { ja: string; en: string },
+): Promise<RunInput["purchaser"]> {
+  if (!f.on) return null;
+  let margins: Grid | null = null;
+  if (f.margins.trim() !== "") {
+    const at = parseRangeAddress(f.margins);
+    if (!at) throw new RippleError("margins-address", text("purchaser.badAddress"));
+    margins = await readShockGrid(at);
+  }
+  return { margins, tradeSector: f.tradeSector, transportSector: f.transportSector };
+}
+
 // ---- Run ----
 
 export type { RunControl, RunProgress, RunStage } from "./progress";

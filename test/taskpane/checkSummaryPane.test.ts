@@ -82,6 +82,13 @@ describe("check summary in the pane at 350 px (Chromium)", () => {
     expect(await page.getByTestId("checks-list").textContent()).not.toContain("✗");
     await page.getByTestId("checks").screenshot({ path: path.join(SCREENSHOTS, "checks-350px-miyazaki15-open.png") });
     expect(await overflowX(page)).toBe(0);
+    // The purchaser-price option under the shock: its fields fit the pane.
+    await page.getByTestId("purchaser-prices").check();
+    await page.getByTestId("purchaser-margins").fill("マージン!A1:C10");
+    await page.getByTestId("purchaser-margins").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "checks-350px-purchaser.png") });
+    expect(await wideElements(page)).toEqual([]);
+    expect(await overflowX(page)).toBe(0);
     expect(errors).toEqual([]);
   }, 240_000);
 });
