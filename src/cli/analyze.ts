@@ -34,6 +34,12 @@ export interface AnalyzeArgs {
   shock?: string;
   /** A sheet of the input workbook holding the shock instead. */
   shockSheet?: string;
+  /** The shock is at purchaser prices; margin rates from a file or a sheet of the input. */
+  purchaserPrices?: boolean;
+  margins?: string;
+  marginsSheet?: string;
+  tradeSector?: string;
+  transportSector?: string;
   consumptionRate?: number;
   /** Drop sectors with zero or negative output (named in a warning). */
   dropZeroOutput?: boolean;
@@ -113,8 +119,17 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
     consumptionRate: args.consumptionRate,
     typeII: args.typeII,
     allowImbalance: args.allowImbalance,
+    purchaserPrices: args.purchaserPrices,
+    margins: !!(args.margins || args.marginsSheet),
+    tradeSector: args.tradeSector,
+    transportSector: args.transportSector,
     lang,
   });
+  if (args.margins && args.marginsSheet)
+    throw new RippleError("margins-twice", {
+      ja: "--margins と --margins-sheet はどちらか一方だけ指定してください。",
+      en: "give either --margins or --margins-sheet, not both.",
+    });
 
   const file = await readGrids(io.cwd, inputName);
   const mapping = await loadMapping(args, io.cwd, readText);
@@ -127,6 +142,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
       en: `using the table on sheet '${grid.sheet}' (${layout.sectorBlock}); choose another with --sheet.`,
     });
   const shock = await shockInput(args, io, file);
+  const margins = await marginsInput(args, io, file);
   const extraInputs: ReportInput[] = args.map
     ? [{ description: `${basename(args.map)} (--map)`, checksum: "sha256:" + sha256Text(JSON.stringify(mapping)) }]
     : [];
@@ -136,6 +152,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
     {
       table: { grid, layout, file: inputName, description: args.inputDescription ?? basename(inputName) },
       shock,
+      margins,
       extraInputs,
       host: "cli",
       version: packageVersion(),
@@ -153,6 +170,17 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
     summary: () => summaryText(job.result, job.table.unit, lang),
   });
   return { result: job.result, table: job.table, workbook };
+}
+
+/** The margin rates' grid for a purchaser-price shock: a CSV/workbook file, or a sheet of the input. */
+async function marginsInput(args: AnalyzeArgs, io: CliIO, file: GridFile): Promise<AnalysisJobInput["margins"]> {
+  if (!args.margins && !args.marginsSheet) return null;
+  const from = args.marginsSheet ? args.input : args.margins!;
+  const grid = args.marginsSheet
+    ? inFile(from, () => findSheet(file.sheets, args.marginsSheet!, from, "--margins-sheet"))
+    : (await readGrids(io.cwd, from)).sheets[0];
+  const what = args.lang === "ja" ? "マージン率" : "margin rates";
+  return { grid, file: from, description: args.marginsSheet ? `${basename(from)} [${grid.sheet}] (${what})` : `${basename(from)} (${what})` };
 }
 
 /** The shock's grid: a CSV/workbook file (--shock), or a sheet of the input workbook. */

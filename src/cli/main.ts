@@ -186,6 +186,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     )
     .option("--shock <shock.csv>", "final-demand change: two columns, sector label and value (table units)")
     .option("--shock-sheet <name>", "read the shock from this sheet of the input workbook instead")
+    .option("--purchaser-prices", "the shock is at purchaser prices (capex budgets are): converted to producer prices with --margins before the model runs (README: margins)")
+    .option("--margins <margins.csv>", "with --purchaser-prices: margin rates, three columns: sector, trade margin rate, transport margin rate (shares of the purchaser price, 0–1)")
+    .option("--margins-sheet <name>", "with --purchaser-prices: read the margin rates from this sheet of the input workbook instead")
+    .option("--trade-sector <label>", "with --purchaser-prices: the sector receiving the trade margins (default: the one sector labelled 商業 / trade)")
+    .option("--transport-sector <label>", "with --purchaser-prices: the sector receiving the transport margins (default: the one sector labelled 運輸 / transport)")
     .option("--consumption-rate <c>", `消費転換係数 for the second indirect effect, 0–1 or a percentage (default ${DEFAULT_CONSUMPTION_RATE}, FIES 2011)`, parseRate)
     .option("--drop-zero-output", "drop sectors whose output is zero or negative (each is named in a warning) instead of stopping")
     .option("--allow-imbalance", "run on a table whose rows or columns do not add up to its output, or whose import coefficients leave 0–1 (refused otherwise, exit 2); every results sheet then says so")
@@ -216,6 +221,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           importType?: "competitive" | "domestic";
           shock?: string;
           shockSheet?: string;
+          purchaserPrices?: boolean;
+          margins?: string;
+          marginsSheet?: string;
+          tradeSector?: string;
+          transportSector?: string;
           consumptionRate?: number;
           typeIi?: boolean;
           dropZeroOutput?: boolean;
@@ -241,6 +251,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         if (opts.lang) lang = opts.lang;
         io.replaceJson = opts.replaceJson;
         needs(opts, "market", ["marketScenarios", "scenario", "draws", "seed", "magnetSector"]);
+        // Purchaser prices convert a final-demand shock; no other run takes one.
+        const purchaserFlag = (["purchaserPrices", "margins", "marginsSheet", "tradeSector", "transportSector"] as const).find((k) => opts[k] !== undefined);
+        if (purchaserFlag && !opts.shock && !opts.shockSheet)
+          throw new RippleError("purchaser-without-shock", {
+            ja: `--${kebab(purchaserFlag)} は --shock か --shock-sheet（購入者価格の需要変化）と一緒に指定してください。`,
+            en: `--${kebab(purchaserFlag)} goes with --shock or --shock-sheet (a final-demand change at purchaser prices).`,
+          });
         if (opts.disruption !== undefined) {
           await runDisruption(
             {
@@ -335,6 +352,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
             importType: opts.importType,
             shock: opts.shock,
             shockSheet: opts.shockSheet,
+            purchaserPrices: opts.purchaserPrices,
+            margins: opts.margins,
+            marginsSheet: opts.marginsSheet,
+            tradeSector: opts.tradeSector,
+            transportSector: opts.transportSector,
             consumptionRate: opts.consumptionRate,
             typeII: opts.typeIi,
             out: opts.out,

@@ -2,6 +2,8 @@
 // 集計 (summary), 投入係数 A, 輸入係数 m (competitive tables), 逆行列係数 L, 乗数・影響力 and
 // 方法・出典. A pure function of the engine's result: no I/O, no clock unless `now` is omitted.
 
+import type { PurchaserConversion } from "../engine/table/margins";
+import { addPurchaserMethod, addPurchaserSummary } from "./purchaserSection";
 import type { Impact, AnalysisResult, Stage } from "../engine/model/result";
 import type { IOTable, ImportType } from "../engine/table/types";
 import { warningText, type Bilingual, type Lang } from "../engine/errors";
@@ -59,6 +61,8 @@ export interface AnalysisReportInput {
   /** The final-demand change Δf in table units (sector order), when a shock was given. */
   shock?: number[];
   shockSource?: string;
+  /** The shock was given at purchaser prices and converted (shock is then at producer prices). */
+  purchaser?: PurchaserConversion;
   /** Name shown for the table; defaults to the table's title, else the first input. */
   tableName?: string;
   lang: Lang;
@@ -147,6 +151,7 @@ export function buildAnalysisReport(input: AnalysisReportInput): WorkbookSpec {
         });
         s.add(rows, "body", [null, NUMBER_FORMATS.money]);
         s.add([[tr(TEXT.total), sum(shock)]], "total", [null, NUMBER_FORMATS.money]);
+        if (input.purchaser) addPurchaserSummary(s, lang);
       }
       s.skip();
 
@@ -412,6 +417,10 @@ export function buildAnalysisReport(input: AnalysisReportInput): WorkbookSpec {
       "body",
     );
     s.skip();
+    if (input.purchaser) {
+      addPurchaserMethod(s, input.purchaser, table, lang);
+      s.skip();
+    }
     s.add([[tr(TEXT.secondStageMethod)]], "subtitle");
     s.add([[tr(SECOND_STAGE_TEXT)]], "body");
     if (result.effects.employment !== null) s.add([[tr(TEXT.employmentUnitNote)]], "note");

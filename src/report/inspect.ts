@@ -32,6 +32,13 @@ export interface InspectReport {
   checks: { id: string; rule: string; ok: boolean; skipped: boolean; failures: TableCheck["failures"]; notes: TableCheck["notes"] }[];
   /** What stops the table from being used as it is (the run would exit 2), first. */
   problems: string[];
+  /** True when every problem is a check that --allow-imbalance (pane: its checkbox) lets a run
+   * go past; false when a problem blocks whatever the user allows (no table, Hawkins–Simon). */
+  imbalanceOnly: boolean;
+  /** What to look at that does not block: warnings and the checks' accepted exceptions. */
+  review: string[];
+  /** How many rows and columns got each role. */
+  counts: { rows: Record<string, number>; cols: Record<string, number> };
   warnings: string[];
 }
 
@@ -69,10 +76,14 @@ export function inspectReport(
   const cols = layout.cols.map((l) => line(l, lang));
   const problems: string[] = [];
   if (input.buildError) problems.push(input.buildError[lang]);
-  for (const c of blockingChecks(input.checks)) {
-    const f = c.failures[0];
-    problems.push(`${c.rule[lang]}: ${c.failures.length} ${lang === "ja" ? "件、最初は" : "failing, first"} ${f.label}${f.cell ? ` (${f.cell})` : ""}`);
-  }
+  const allowable = blockingChecks(input.checks);
+  // Hawkins–Simon is the model's own refusal: no allowance runs it, but the user sees it here first.
+  const productive = input.checks.filter((c) => c.id === "hawkins-simon" && c.failures.length > 0);
+  for (const c of [...allowable, ...productive]) problems.push(problemText(c, lang));
+  const review = [
+    ...input.warnings.map((w) => w[lang]),
+    ...input.checks.flatMap((c) => c.notes.map((f) => `${c.rule[lang]}: ${f.label}${f.cell ? ` (${f.cell})` : ""} = ${f.value}`)),
+  ];
   return {
     file: input.file,
     sheet: layout.sheet,
@@ -86,8 +97,37 @@ export function inspectReport(
     derived: [...rows, ...cols].filter((l) => l.derived),
     checks: input.checks.map((c) => ({ id: c.id, rule: c.rule[lang], ok: c.failures.length === 0, skipped: c.skipped, failures: c.failures, notes: c.notes })),
     problems,
+    imbalanceOnly: !input.buildError && productive.length === 0,
+    review,
+    counts: { rows: countRoles(layout.rows), cols: countRoles(layout.cols) },
     warnings: input.warnings.map((w) => w[lang]),
   };
+}
+
+function countRoles(lines: Line[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of lines) out[l.role] = (out[l.role] ?? 0) + 1;
+  return out;
+}
+
+const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : "∞");
+
+/** The check named short (the rule with its tolerance is in the checks list). */
+const SHORT: Record<TableCheck["id"], Bilingual> = {
+  columns: { ja: "列の合計 ≠ 生産額", en: "Columns: inputs + value added ≠ output" },
+  rows: { ja: "行の合計 ≠ 生産額", en: "Rows: demand − imports ≠ output" },
+  output: { ja: "生産額の行 ≠ 列", en: "Output: row ≠ column" },
+  "import-share": { ja: "輸入係数が 0〜1 の範囲外", en: "Import coefficients: outside 0–1" },
+  "negative-input": { ja: "大きな負の投入係数", en: "Input coefficients: large negative values" },
+  "hawkins-simon": { ja: "ホーキンス＝サイモン条件: 国産投入係数の列和が 1 以上", en: "Hawkins–Simon: a domestic input column sums to 1 or more" },
+};
+
+/** One failed check: how many lines, the first with its cell, its value against what it should be. */
+function problemText(c: TableCheck, lang: Lang): string {
+  const f = c.failures[0];
+  const first = `${SHORT[c.id][lang]}: ${c.failures.length} ${lang === "ja" ? "件、最初は" : "failing, first"} ${f.label}${f.cell ? ` (${f.cell})` : ""}`;
+  const gap = lang === "ja" ? `差 ${num(f.gap)}` : `gap ${num(f.gap)}`;
+  return `${first} — ${num(f.value)} / ${num(f.expected)} (${gap})`;
 }
 
 const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - [...s].length));

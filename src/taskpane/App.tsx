@@ -4,13 +4,16 @@
 // message speaks the current language.
 
 import * as React from "react";
-import { Button, Divider, Subtitle2, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Divider, Subtitle2, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { RippleError, type Lang } from "../engine/errors";
 import type { ImportType, Line, Role } from "../engine/table/types";
 import * as gateway from "../workbook/office/gateway";
 import { TablePicker } from "./components/TablePicker";
 import { RoleMap, type Axis } from "./components/RoleMap";
+import { CheckSummary, tableBlocksRun } from "./components/CheckSummary";
+import { NO_PURCHASER_PRICES, PurchaserPrices, type PurchaserPriceFields } from "./components/PurchaserPrices";
+import { inspectTable } from "../usecases/inspect";
 import { OptionsPanel } from "./components/OptionsPanel";
 import { ShockPicker } from "./components/ShockPicker";
 import { ErrorBar, RunPanel } from "./components/RunPanel";
@@ -35,7 +38,9 @@ import {
   withDropZeroOutput,
   withRole,
   gridRangeAddress,
+  purchaserForRun,
   type DetectedTable,
+  type RunInput,
   type RunProgress,
   type ShockPreview,
 } from "./runAnalysis";
@@ -111,6 +116,7 @@ export function App(): React.ReactElement {
   const setError = (err: unknown, at: ErrorPlace = "table") => setErrorAt(err === null ? null : { at, err });
   const [shockReadText, setShockReadText] = React.useState<string | null>(null);
   const [shockFieldError, setShockFieldError] = React.useState<unknown>(null);
+  const [purchaser, setPurchaser] = React.useState<PurchaserPriceFields>(NO_PURCHASER_PRICES);
   const [outcome, setOutcome] = React.useState<{ headline: AnalysisHeadline | null; unit: string | null } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
@@ -140,6 +146,15 @@ export function App(): React.ReactElement {
       return [null, err];
     }
   }, [shockGrid, table]);
+
+  // The same summary as `ripple inspect`, shown above the role map; its problems stop 実行.
+  const inspected = React.useMemo(
+    () =>
+      detected
+        ? inspectTable({ file: detected.grid.sheet, grid: detected.grid, layout: detected.layout, built: { table: detected.table, error: detected.tableError } }, lang)
+        : null,
+    [detected, lang],
+  );
 
   const selfSufficiency = React.useMemo(() => (table ? tableSelfSufficiency(table) : null), [table]);
 
@@ -269,7 +284,8 @@ export function App(): React.ReactElement {
   const problems = optionProblems(options);
   // The other tabs' runs use the same options, passing only what the user changed.
   const modelOptions = React.useMemo(() => (hasProblems(optionProblems(options)) ? null : changedModelOptions(options)), [options]);
-  const canRun = !!detected && !!table && !hasProblems(problems);
+  const blockedByTable = tableBlocksRun(inspected, options.allowImbalance);
+  const canRun = !!detected && !!table && !hasProblems(problems) && !blockedByTable;
 
   const run = async () => {
     if (!detected) return;
@@ -280,6 +296,13 @@ export function App(): React.ReactElement {
     setCancelled(false);
     const runShock = await shockForRun();
     if (runShock === undefined) return;
+    let runPurchaser: RunInput["purchaser"] = null;
+    try {
+      runPurchaser = await purchaserForRun(purchaser, (key) => ({ ja: t(key, { lng: "ja" }), en: t(key, { lng: "en" }) }));
+    } catch (err) {
+      fail(err, "run");
+      return;
+    }
     setRunning(true);
     setProgress({ stage: "read", fraction: 0 });
     const ac = new AbortController();
@@ -292,6 +315,7 @@ export function App(): React.ReactElement {
           options: changedModelOptions(options),
           typeII: options.typeII,
           allowImbalance: options.allowImbalance,
+          purchaser: runPurchaser,
           lang,
           modelName: modelName.trim() || undefined,
         },
@@ -363,6 +387,7 @@ export function App(): React.ReactElement {
       {detected && (
         <>
           <Divider />
+          {inspected && <CheckSummary report={inspected} lang={lang} allowImbalance={options.allowImbalance} />}
           <Subtitle2 as="h2">{t("roles.heading")}</Subtitle2>
           <RoleMap
             layout={detected.layout}
@@ -412,8 +437,14 @@ export function App(): React.ReactElement {
               onRead={() => void readShock("address")}
               onUseSelection={() => void readShock("selection")}
             />
+            <PurchaserPrices value={purchaser} onChange={setPurchaser} />
             <Divider />
             <Subtitle2 as="h2">{t("run.heading")}</Subtitle2>
+            {blockedByTable && (
+              <Text size={200} data-testid="run-blocked-by-table">
+                {t(inspected?.imbalanceOnly ? "tableChecks.blockedRun" : "tableChecks.blockedHard")}
+              </Text>
+            )}
             <RunPanel
               canRun={canRun}
               running={running}

@@ -16,7 +16,7 @@ import { registerModel } from "../functions/registry";
 import { computeCoefficients } from "../engine/model/coefficients";
 import { resolveOptions } from "../engine/model/options";
 import { runAnalysisJob } from "../usecases/analysis";
-import { settingsFromModelOptions, type AnalysisOptions } from "../usecases/options";
+import { purchaserPriceSetting, settingsFromModelOptions, type AnalysisOptions } from "../usecases/options";
 import { stepper, type RunControl } from "./progress";
 import pkg from "../../package.json";
 
@@ -180,6 +180,22 @@ export async function readShockGrid(source: { sheet: string; address: string } |
   return source === "selection" ? gateway.readSelection() : gateway.readRange(source.sheet, source.address);
 }
 
+/** The purchaser-price fields as the run takes them: null when not ticked; the margins' range
+ * read from the workbook (a blank range is left to the options check, which says what is missing). */
+export async function purchaserForRun(
+  f: { on: boolean; margins: string; tradeSector: string; transportSector: string },
+  text: (key: string) => { ja: string; en: string },
+): Promise<RunInput["purchaser"]> {
+  if (!f.on) return null;
+  let margins: Grid | null = null;
+  if (f.margins.trim() !== "") {
+    const at = parseRangeAddress(f.margins);
+    if (!at) throw new RippleError("margins-address", text("purchaser.badAddress"));
+    margins = await readShockGrid(at);
+  }
+  return { margins, tradeSector: f.tradeSector, transportSector: f.transportSector };
+}
+
 // ---- Run ----
 
 export type { RunControl, RunProgress, RunStage } from "./progress";
@@ -193,6 +209,8 @@ export interface RunInput {
   typeII: boolean;
   /** Run on a table that does not add up (refused otherwise, before anything is computed). */
   allowImbalance?: boolean;
+  /** The shock is at purchaser prices: the margin rates' range and where the margins go. */
+  purchaser?: { margins: Grid | null; tradeSector?: string; transportSector?: string } | null;
   lang: Lang;
   /** Register the model under this name for the RIPPLE.* functions (shared runtime). */
   modelName?: string;
@@ -221,6 +239,12 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
     ...settingsFromModelOptions(input.options),
     typeII: { value: input.typeII, user: input.typeII },
     allowImbalance: { value: !!input.allowImbalance, user: !!input.allowImbalance },
+    purchaserPrices: purchaserPriceSetting({
+      purchaserPrices: !!input.purchaser,
+      margins: !!input.purchaser?.margins,
+      tradeSector: input.purchaser?.tradeSector,
+      transportSector: input.purchaser?.transportSector,
+    }),
     lang: input.lang,
   };
   const job = await runAnalysisJob(
@@ -228,6 +252,9 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
       table: { grid: d.grid, layout: d.layout, built: d.table, description: d.layout.title ?? d.grid.sheet },
       shock: input.shock
         ? { grid: input.shock.grid, description: input.lang === "ja" ? "ショック" : "Shock", source: input.shock.source }
+        : null,
+      margins: input.purchaser?.margins
+        ? { grid: input.purchaser.margins, description: input.lang === "ja" ? "マージン率" : "Margin rates" }
         : null,
       host: "addin",
       version: VERSION,

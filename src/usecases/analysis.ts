@@ -3,7 +3,8 @@
 // results workbook's spec. The command line and the pane only fetch grids, call this, and write
 // what it returns, so the same workbook and options give the same numbers in both.
 
-import type { Bilingual } from "../engine/errors";
+import { RippleError, type Bilingual } from "../engine/errors";
+import { parseMarginsGrid, purchaserToProducer, type PurchaserConversion } from "../engine/table/margins";
 import { gridRange, type Grid } from "../engine/grid";
 import { IOModel, analyzeDetailed, type AnalysisDetail } from "../engine/model";
 import type { AnalysisResult } from "../engine/model/result";
@@ -29,6 +30,8 @@ export interface AnalysisJobInput {
   table: NamedGrid & { layout: TableLayout; built?: IOTable | null };
   /** The final-demand change: two columns, sector label and value (table units). */
   shock?: (NamedGrid & { source: string }) | null;
+  /** Margin rates (sector, trade, transport) for a shock at purchaser prices. */
+  margins?: NamedGrid | null;
   /** Further inputs the method sheet lists (e.g. the mapping file, with its checksum). */
   extraInputs?: ReportInput[];
   /** Who writes the workbook: the notes speak of the command line's flags or of the pane. */
@@ -52,7 +55,10 @@ export interface AnalysisJob {
   model: IOModel;
   detail: AnalysisDetail;
   result: AnalysisResult;
+  /** Δf at producer prices, as the model uses it. */
   shock: number[] | null;
+  /** The purchaser-price shock and its conversion, when the shock was given at purchaser prices. */
+  purchaser: PurchaserConversion | null;
   /** The JSON of CLI.md (the same object every host writes). */
   json: () => AnalysisResult;
   /** The results workbook; built only when one is written (it checksums the inputs). */
@@ -78,11 +84,34 @@ function readShock(table: IOTable, shock: AnalysisJobInput["shock"]): number[] |
   return inFile(shock.file, () => shockFromPairs(table, parseShockGrid(shock.grid)));
 }
 
+/** The shock converted from purchaser to producer prices when the user said it is at purchaser
+ * prices (engine/table/margins.ts); errors name the margins' file and cell. */
+function purchaserShock(table: IOTable, shock: number[] | null, input: AnalysisJobInput, options: AnalysisOptions): PurchaserConversion | null {
+  const how = options.purchaserPrices.value;
+  if (!how) return null;
+  if (!shock)
+    throw new RippleError("option-purchaserPrices", {
+      ja: "購入者価格の指定は需要変化（--shock / --shock-sheet、作業ウィンドウでは需要変化の範囲）があるときだけ使えます。",
+      en: "purchaser prices apply to a final-demand change: give --shock / --shock-sheet (in the task pane: the shock range).",
+    });
+  const margins = input.margins;
+  if (!margins)
+    throw new RippleError("option-purchaserPrices", {
+      ja: "購入者価格の需要変化にはマージン率（--margins / --margins-sheet）が必要です。",
+      en: "a shock at purchaser prices needs margin rates (--margins / --margins-sheet).",
+    });
+  const source = margins.file ? `${margins.description}` : `${margins.grid.sheet}!${gridRange(margins.grid)}`;
+  const rates = inFile(margins.file, () => parseMarginsGrid(table, margins.grid, source));
+  return inFile(margins.file, () => purchaserToProducer(table, shock, rates, { trade: how.tradeSector, transport: how.transportSector }));
+}
+
 export async function runAnalysisJob(input: AnalysisJobInput, options: AnalysisOptions, control: JobControl = {}): Promise<AnalysisJob> {
   const { grid, layout, file } = input.table;
   control.stage?.("read");
   const table = balancedTable(file, buildTable, grid, layout, options.allowImbalance.value, input.table.built);
-  const shock = readShock(table, input.shock);
+  const given = readShock(table, input.shock);
+  const purchaser = purchaserShock(table, given, input, options);
+  const shock = purchaser ? purchaser.producer : given;
   const modelOptions = engineOptions(options);
 
   control.stage?.("build");
@@ -112,9 +141,15 @@ export async function runAnalysisJob(input: AnalysisJobInput, options: AnalysisO
       options: recordModelOptions(table, layout, userOptions(options)),
       shock: shock ?? undefined,
       shockSource: input.shock?.source,
+      purchaser: purchaser ?? undefined,
       lang: options.lang,
       host: input.host,
-      inputs: [namedInput(input.table), ...(input.extraInputs ?? []), ...(input.shock ? [namedInput(input.shock)] : [])],
+      inputs: [
+        namedInput(input.table),
+        ...(input.extraInputs ?? []),
+        ...(input.shock ? [namedInput(input.shock)] : []),
+        ...(purchaser && input.margins ? [namedInput(input.margins)] : []),
+      ],
       version: input.version,
       now: input.now,
       typeII: options.typeII.value ? typeIIFigures(model, shock, detail.indicators) : undefined,
@@ -123,7 +158,7 @@ export async function runAnalysisJob(input: AnalysisJobInput, options: AnalysisO
     // formulas (with a shock) and the confirmed mapping on the method sheet.
     return withImbalanceNotice(analysisDeliverable(spec, { model, shock, impact: result.impact, layout }), notice);
   };
-  return { table, model, detail, result, shock, json: () => result, workbook, notice };
+  return { table, model, detail, result, shock, purchaser, json: () => result, workbook, notice };
 }
 
 /** The grid's cells as the method sheet names them (for hosts that list further inputs). */

@@ -70,7 +70,20 @@ export interface ModelSettings {
 export interface AnalysisOptionsInput extends ModelOptionsInput {
   typeII?: boolean;
   allowImbalance?: boolean;
+  /** The shock is at purchaser prices (--purchaser-prices; pane: its checkbox). */
+  purchaserPrices?: boolean;
+  /** Margin rates were supplied (--margins / --margins-sheet; pane: the margins range). */
+  margins?: boolean;
+  /** The sectors receiving the trade and transport margins, when not found by label. */
+  tradeSector?: string;
+  transportSector?: string;
   lang: Lang;
+}
+
+/** Converting a purchaser-price shock: where the margins go (undefined: found by label). */
+export interface PurchaserPriceSetting {
+  tradeSector?: string;
+  transportSector?: string;
 }
 
 export interface AnalysisOptions extends ModelSettings {
@@ -78,6 +91,8 @@ export interface AnalysisOptions extends ModelSettings {
   typeII: Setting<boolean>;
   /** Run on a table that does not add up (refused otherwise; every results sheet says so). */
   allowImbalance: Setting<boolean>;
+  /** null: the shock is at producer prices (MODELS.md §3), as the table is. */
+  purchaserPrices: Setting<PurchaserPriceSetting | null>;
   lang: Lang;
 }
 
@@ -143,8 +158,30 @@ export function analysisOptions(input: AnalysisOptionsInput): AnalysisOptions {
     ...modelSettings(input),
     typeII: setting(input.typeII || undefined, false),
     allowImbalance: setting(input.allowImbalance || undefined, false),
+    purchaserPrices: purchaserPriceSetting(input),
     lang: input.lang,
   };
+}
+
+/** The purchaser-price choice checked once for every host (CLI flags, pane fields). */
+export function purchaserPriceSetting(input: Pick<AnalysisOptionsInput, "purchaserPrices" | "margins" | "tradeSector" | "transportSector">): Setting<PurchaserPriceSetting | null> {
+  const named = (v: string | undefined) => (blank(v) ? undefined : v!.trim());
+  const trade = named(input.tradeSector);
+  const transport = named(input.transportSector);
+  if (!input.purchaserPrices) {
+    if (input.margins || trade || transport)
+      throw optionError("purchaserPrices", {
+        ja: "マージン率やマージンを受ける部門は、需要変化が購入者価格のとき（--purchaser-prices、作業ウィンドウではチェック）だけ指定できます",
+        en: "margin rates and margin sectors apply only to a shock at purchaser prices (--purchaser-prices; in the task pane: its checkbox)",
+      });
+    return { value: null, user: false };
+  }
+  if (!input.margins)
+    throw optionError("purchaserPrices", {
+      ja: "購入者価格の需要変化を生産者価格に直すにはマージン率が必要です。--margins MARGINS.csv（部門、商業マージン率、運輸マージン率）か --margins-sheet を指定してください（作業ウィンドウではマージン率の範囲）",
+      en: "converting a purchaser-price shock to producer prices needs margin rates: give --margins MARGINS.csv (sector, trade margin rate, transport margin rate) or --margins-sheet (in the task pane: the margins range)",
+    });
+  return { value: { ...(trade ? { tradeSector: trade } : {}), ...(transport ? { transportSector: transport } : {}) }, user: true };
 }
 
 /** Every value, defaults included: what the engine computes with. */

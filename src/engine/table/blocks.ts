@@ -14,6 +14,7 @@ import { isEmpty, textAt } from "./cells";
 import { numericCodeKey, primaryKey, labelOrCodeKey, type Anchor } from "./header";
 import { classifyLabel } from "./labels";
 import { codeKey, isCodeLike } from "./normalize";
+import { joinFragments } from "./wrapped";
 import type { TableJoin } from "./types";
 
 /** Header rows looked for above a later block's first sector row. */
@@ -126,6 +127,10 @@ function findStackedBlocks(grid: Grid, anchor: Anchor): TableJoin | null {
     return { header, nameRow, first: run[0], body, cols };
   });
 
+  // Keys of the first block's row labels in every label column (code and name), for the check below.
+  const sectorRowKeys = new Set(
+    blocks[0].body.flatMap((r) => range(0, C0 - 1).map((c) => rowKey(grid, r, c))).filter((k): k is string => k !== null),
+  );
   // A later block that names the first block's sector columns again is another table (a
   // coefficient table below the transactions, say), not the rest of this one.
   blocks.slice(1).forEach((b) => {
@@ -134,9 +139,49 @@ function findStackedBlocks(grid: Grid, anchor: Anchor): TableJoin | null {
       return k !== null && baseColKeys.has(k);
     });
     if (again.length >= 2) throw severalTablesError(grid, blocks[0], b, anchor.col, again[0]);
+    // The rest of a table printed in blocks is its final demand (or output): a block below with
+    // none of those columns (生産誘発額, 構成比 … printed under the table) is something else, and
+    // joined it would become final demand. Refused here, naming the block.
+    // (A block continuing the sector columns, a table printed over several pages, is the table too.)
+    const sectorCol = (c: number) => b.header.some((r) => {
+      const k = rowKey(grid, r, c);
+      return k !== null && sectorRowKeys.has(k);
+    });
+    if (!b.cols.some((c) => sectorCol(c) || FINAL_COLUMN.test(columnRole(grid, b.header, c)))) throw notFinalDemandError(grid, b, anchor.col);
   });
 
   return joinLayout(grid, anchor, blocks, runs);
+}
+
+const FINAL_COLUMN = /^(fd:|export$|import$|output$|subtotal$)/;
+
+/** The role a later block's column would get from its header (each header cell, and the cells
+ * read together as one wrapped label); "" when none. */
+function columnRole(grid: Grid, header: number[], c: number): string {
+  const parts = header.map((r) => textAt(grid, r, c)).filter((t): t is string => t !== null && !isCodeLike(t));
+  const whole = parts.reduce((a, b) => (a === "" ? b : joinFragments(a, b)), "");
+  for (const t of [whole, ...parts]) {
+    const k = t === "" ? null : classifyLabel(t, "col");
+    if (k && k.role !== "ignore" && (k.role !== "subtotal" || (k.totalOf ?? "").length > 0 || /計|total/i.test(t))) return k.role;
+  }
+  return "";
+}
+
+function notFinalDemandError(grid: Grid, b: Block, col: number): RippleError {
+  const names = b.cols
+    .map((c) => b.header.map((r) => textAt(grid, r, c)).filter((t) => t !== null).join(""))
+    .filter((t) => t !== "")
+    .slice(0, 4)
+    .join("、");
+  const at = gridAddress(grid, b.header[0], b.cols[0] ?? col);
+  return new RippleError(
+    "table.block-not-final-demand",
+    {
+      ja: `${at} からの下の部分（${names || "見出しなし"}）は最終需要や生産額の列を持たないため、この表の続きとして読みません（別の表や計算結果と思われます）。表の範囲だけを選ぶか、その部分を別のシートに移してください。`,
+      en: `The block below from ${at} (${names || "no headers"}) has no final-demand or output column, so it is not read as the rest of this table (it looks like another table or a derived result). Select only the table's range, or move that block to another sheet.`,
+    },
+    where(grid, b.header[0], b.cols[0] ?? col),
+  );
 }
 
 function range(a: number, b: number): number[] {

@@ -9,7 +9,7 @@ import { labelOrCodeKey, pickCodePosition, pickNamePosition, readLineLabel, type
 import { classifyLabel, type Dim, type LabelClass } from "./labels";
 import { isCodeLike } from "./normalize";
 import type { Work } from "./work";
-import { wrappedColumnLabels } from "./wrapped";
+import { joinFragments, wrappedColumnLabels } from "./wrapped";
 
 export interface Lines {
   rows: Work[];
@@ -103,5 +103,32 @@ export function readLines(grid: Grid, f: Frame): Lines {
     const w = makeWork("col", c);
     if (!w.empty || w.hasData) cols.push(w);
   }
-  return { rows, cols };
+  return { rows: joinWrappedRowLabels(rows, anchor.keys), cols };
+}
+
+/**
+ * Row names wrapped into the next row of the label column ('家計外消費' over '支出（行）', with the
+ * numbers on either of the two rows): read as one row when neither fragment is known alone but
+ * the two together are (the dictionary knows the whole name). Anything less certain stays two
+ * lines, reported as unknown, never a number taken from the wrong row.
+ */
+function joinWrappedRowLabels(rows: Work[], sectorKeys: ReadonlySet<string>): Work[] {
+  const fragment = (w: Work) => !w.empty && w.name !== "" && w.dict === null && (w.key === null || !sectorKeys.has(w.key));
+  const out: Work[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const a = rows[i];
+    const b = rows[i + 1];
+    if (b && b.index === a.index + 1 && fragment(a) && fragment(b) && a.hasData !== b.hasData) {
+      const text = (a.hasData ? b : a).code === null ? joinFragments(a.name, b.name) : null;
+      const dict = text ? classifyLabel(text, "row") : null;
+      if (text && dict) {
+        const data = a.hasData ? a : b;
+        out.push({ ...data, name: text, dict });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }

@@ -1,0 +1,205 @@
+// Purchaser-price shocks (capex budgets are priced as the buyer pays) to the producer prices the
+// model's final demand is valued at. MODELS.md §3 takes Δf at producer prices and is silent on the
+// conversion; the convention here (README, method sheet) is the usual one of the MIC/prefectural
+// 経済波及効果 tools: for each commodity i with trade margin rate t_i and transport margin rate r_i
+// (shares of the purchaser price),
+//   producer_i = purchaser_i × (1 − t_i − r_i),
+// the trade margins Σ purchaser_i t_i are added to the commerce sector (商業) and the transport
+// margins Σ purchaser_i r_i to the transport sector (運輸), so the total is unchanged.
+
+import { RippleError, type Where } from "../errors";
+import { gridAddress, gridWidth, type Grid } from "../grid";
+import { dataAt, isEmpty, textAt } from "./cells";
+import { normalizeLabelText } from "./labelText";
+import { SectorIndex, sectorList } from "./sectorMatch";
+import type { IOTable } from "./types";
+
+export interface MarginRow {
+  sector: number;
+  trade: number;
+  transport: number;
+  where: Where;
+}
+
+/** Margin rates by sector (rows not given: none) and where the margins go. */
+export interface MarginRates {
+  rows: MarginRow[];
+  /** What the rates were read from, for messages ("margins.csv", "マージン!A1:C14"). */
+  source: string;
+}
+
+export interface PurchaserConversion {
+  purchaser: number[];
+  producer: number[];
+  /** Σ purchaser_i t_i, added to the commerce sector. */
+  tradeMargin: number;
+  /** Σ purchaser_i r_i, added to the transport sector. */
+  transportMargin: number;
+  tradeSector: number;
+  transportSector: number;
+  rates: MarginRates;
+}
+
+function rate(grid: Grid, r: number, c: number, label: string, what: { ja: string; en: string }): number {
+  const at = { sheet: grid.sheet, cell: gridAddress(grid, r, c) };
+  const d = dataAt(grid, r, c);
+  let v: number | null = null;
+  if (d.kind === "number") v = d.value;
+  else if (d.kind === "text") {
+    const m = /^([+-]?\d+(?:\.\d+)?)\s*[%％]$/.exec(d.text.normalize("NFKC").trim());
+    if (m) v = Number(`${m[1]}e-2`);
+  }
+  if (v === null)
+    throw new RippleError(
+      "margins.not-number",
+      {
+        ja: `部門「${label}」の${what.ja}が数値ではありません。0〜1 の数（例: 0.12）か % で入れてください（マージンがなければ 0）。`,
+        en: `The ${what.en} of '${label}' is not a number. Enter a number from 0 to 1 (e.g. 0.12) or a percentage (0 if there is none).`,
+      },
+      at,
+    );
+  if (!(v >= 0 && v <= 1))
+    throw new RippleError(
+      "margins.out-of-range",
+      {
+        ja: `部門「${label}」の${what.ja} ${v} が 0〜1 の範囲外です。購入者価格に対する割合（例: 12% なら 0.12）で入れてください。`,
+        en: `The ${what.en} of '${label}', ${v}, is outside 0–1. Give it as a share of the purchaser price (e.g. 0.12 for 12%).`,
+      },
+      at,
+    );
+  return v;
+}
+
+const TRADE = { ja: "商業マージン率", en: "trade margin rate" };
+const TRANSPORT = { ja: "運輸マージン率", en: "transport margin rate" };
+
+/** Margin rates from three columns (sector, trade margin rate, transport margin rate); a header
+ * row is optional. Unknown, repeated sectors, rates outside 0–1 or summing above 1 are refused
+ * with their cell. */
+export function parseMarginsGrid(table: IOTable, grid: Grid, source: string): MarginRates {
+  const used: number[] = [];
+  for (let c = 0; c < gridWidth(grid) && used.length < 3; c++) if (grid.values.some((row) => !isEmpty(row[c] ?? null))) used.push(c);
+  if (used.length < 3)
+    throw new RippleError(
+      "margins.shape",
+      {
+        ja: "マージン率の表には 3 列（部門、商業マージン率、運輸マージン率）が必要です。",
+        en: "Margin rates need three columns: sector, trade margin rate, transport margin rate.",
+      },
+      { sheet: grid.sheet, cell: gridAddress(grid, 0, 0) },
+    );
+  const [lc, tc, rc] = used;
+  const index = new SectorIndex(table);
+  const rows: MarginRow[] = [];
+  const seen = new Map<number, string>();
+  let first = true;
+  for (let r = 0; r < grid.values.length; r++) {
+    const label = textAt(grid, r, lc);
+    const t = dataAt(grid, r, tc);
+    if (label === null && t.kind === "empty" && dataAt(grid, r, rc).kind === "empty") continue;
+    const header = first && t.kind === "text";
+    first = false;
+    if (header) continue;
+    const where = { sheet: grid.sheet, cell: gridAddress(grid, r, lc) };
+    const i = label === null ? null : index.find(label);
+    if (i === null)
+      throw new RippleError(
+        "margins.unknown-sector",
+        {
+          ja: `マージン率の部門「${label ?? ""}」が表にありません。表の部門名かコード（例: ${sectorList(table)}）を使ってください。`,
+          en: `The margin rates' sector '${label ?? ""}' is not in the table. Use a sector name or code of the table (e.g. ${sectorList(table)}).`,
+        },
+        where,
+      );
+    const before = seen.get(i);
+    if (before)
+      throw new RippleError(
+        "margins.duplicate",
+        {
+          ja: `部門「${table.sectors[i].label}」のマージン率が 2 回あります（最初は ${before}）。1 行にしてください。`,
+          en: `Sector '${table.sectors[i].label}' has margin rates twice (first at ${before}). Keep one line.`,
+        },
+        where,
+      );
+    seen.set(i, where.cell);
+    const trade = rate(grid, r, tc, label!, TRADE);
+    const transport = rate(grid, r, rc, label!, TRANSPORT);
+    if (trade + transport > 1)
+      throw new RippleError(
+        "margins.sum",
+        {
+          ja: `部門「${label}」の商業マージン率 ${trade} と運輸マージン率 ${transport} の和が 1 を超えます（生産者価格が負になります）。率を確かめてください。`,
+          en: `The trade (${trade}) and transport (${transport}) margin rates of '${label}' add up to more than 1 (the producer price would be negative). Check the rates.`,
+        },
+        { sheet: grid.sheet, cell: gridAddress(grid, r, tc) },
+      );
+    rows.push({ sector: i, trade, transport, where });
+  }
+  return { rows, source };
+}
+
+const TRADE_LABEL = [/商業/, /卸売.*小売|小売.*卸売/, /\b(wholesale|retail|commerce|trade)\b/i];
+const TRANSPORT_LABEL = [/運輸/, /\btransport/i];
+
+/** The one sector whose label names commerce (商業) or transport (運輸), else a refusal asking the
+ * user to name it. `given`: the user's choice, matched like a shock's label. */
+export function marginSector(table: IOTable, kind: "trade" | "transport", given?: string): number {
+  const what = kind === "trade" ? { ja: "商業", en: "commerce (trade)", opt: "--trade-sector" } : { ja: "運輸", en: "transport", opt: "--transport-sector" };
+  if (given !== undefined && given.trim() !== "") {
+    const i = new SectorIndex(table).find(given);
+    if (i === null)
+      throw new RippleError("margins.sector-unknown", {
+        ja: `${what.ja}マージンを受ける部門「${given}」が表にありません。表の部門名かコード（例: ${sectorList(table)}）を指定してください。`,
+        en: `The ${what.en} margin sector '${given}' is not in the table. Give a sector name or code of the table (e.g. ${sectorList(table)}).`,
+      });
+    return i;
+  }
+  const patterns = kind === "trade" ? TRADE_LABEL : TRANSPORT_LABEL;
+  const found = table.sectors.map((s, i) => ({ i, name: normalizeLabelText(s.name ?? s.label) })).filter((s) => patterns.some((p) => p.test(s.name)));
+  if (found.length === 1) return found[0].i;
+  const names = found.map((f) => table.sectors[f.i].label).join(", ");
+  throw new RippleError(kind === "trade" ? "margins.trade-sector" : "margins.transport-sector", {
+    ja:
+      found.length === 0
+        ? `${what.ja}マージンを受ける部門（ラベルに「${what.ja}」を含む部門）が表にありません。部門を ${what.opt}（作業ウィンドウでは欄）で指定してください。`
+        : `${what.ja}マージンを受ける部門が 1 つに決まりません（${names}）。${what.opt}（作業ウィンドウでは欄）で 1 つ指定してください。`,
+    en:
+      found.length === 0
+        ? `No sector of the table is labelled ${what.en} to receive the ${what.en} margins. Name it with ${what.opt} (in the task pane: the field).`
+        : `The ${what.en} margins could go to several sectors (${names}). Name one with ${what.opt} (in the task pane: the field).`,
+  });
+}
+
+/** The purchaser-price shock at producer prices; a shocked sector without margin rates is
+ * refused (a missing line is not read as zero margins: give 0 explicitly). */
+export function purchaserToProducer(
+  table: IOTable,
+  purchaser: number[],
+  rates: MarginRates,
+  sectors: { trade?: string; transport?: string } = {},
+): PurchaserConversion {
+  const bySector = new Map(rates.rows.map((r) => [r.sector, r]));
+  const missing = purchaser.map((v, i) => (v !== 0 && !bySector.has(i) ? table.sectors[i].label : null)).filter((x) => x !== null);
+  if (missing.length)
+    throw new RippleError("margins.missing", {
+      ja: `マージン率（${rates.source}）に、需要変化のある部門 ${missing.join("、")} の行がありません。マージンがなければ 0 を入れてください。`,
+      en: `The margin rates (${rates.source}) have no line for ${missing.join(", ")}, which the shock changes. Enter 0 where there is no margin.`,
+    });
+  const tradeSector = marginSector(table, "trade", sectors.trade);
+  const transportSector = marginSector(table, "transport", sectors.transport);
+  let tradeMargin = 0;
+  let transportMargin = 0;
+  const producer = purchaser.map((v, i) => {
+    const r = bySector.get(i);
+    if (!r) return v;
+    // The margins themselves are subtracted, so the total is kept to the last digit.
+    const t = v * r.trade;
+    const q = v * r.transport;
+    tradeMargin += t;
+    transportMargin += q;
+    return v - t - q;
+  });
+  producer[tradeSector] += tradeMargin;
+  producer[transportSector] += transportMargin;
+  return { purchaser, producer, tradeMargin, transportMargin, tradeSector, transportSector, rates };
+}

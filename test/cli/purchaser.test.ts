@@ -1,0 +1,96 @@
+// `ripple analyze --shock S --purchaser-prices --margins M`: the shock is converted to producer
+// prices before the model runs (engine/table/margins.ts) — checked against the same run with the
+// producer-price shock worked out by hand on the 13-sector sample — and the method sheet states
+// the rule, where the margins went and the rates used. Bad margins are refused naming file and cell.
+
+import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { jaCsv, run, tempDir } from "./helpers";
+import { readTable } from "../../src/engine/table";
+import { parseCsv } from "../../src/engine/table";
+import { readFileSync } from "node:fs";
+import { runAnalysisJob } from "../../src/usecases/analysis";
+import { analysisOptions } from "../../src/usecases/options";
+
+function files(margins: string) {
+  const dir = tempDir();
+  writeFileSync(join(dir, "t.csv"), readFileSync(jaCsv));
+  writeFileSync(join(dir, "shock.csv"), "部門,需要変化（購入者価格、百万円）\n製造業,1000\n建設,500\n");
+  writeFileSync(join(dir, "margins.csv"), margins);
+  // By hand: 製造業 1000 × (1 − 0.2 − 0.05) = 750; 商業 + 1000 × 0.2 = 200;
+  // 運輸・郵便 + 1000 × 0.05 = 50; 建設 500 (no margins).
+  writeFileSync(join(dir, "producer.csv"), "部門,需要変化（生産者価格）\n製造業,750\n建設,500\n商業,200\n運輸・郵便,50\n");
+  return dir;
+}
+const GOOD = "部門,商業マージン率,運輸マージン率\n製造業,0.2,0.05\n建設,0,0\n";
+
+describe("purchaser-price shocks on the command line", () => {
+  it("equals the run with the producer-price shock worked out by hand", async () => {
+    const dir = files(GOOD);
+    const a = await run(["analyze", "t.csv", "--shock", "shock.csv", "--purchaser-prices", "--margins", "margins.csv", "--json", "-"], { cwd: dir });
+    expect(a.err).toBe("");
+    expect(a.code).toBe(0);
+    const b = await run(["analyze", "t.csv", "--shock", "producer.csv", "--json", "-"], { cwd: dir });
+    expect(b.code).toBe(0);
+    const ja = JSON.parse(a.out);
+    const jb = JSON.parse(b.out);
+    expect(ja.impact).toEqual(jb.impact);
+    expect(ja.impact.direct.output).not.toBeNull();
+  });
+
+  it("the method sheet states the rule, the margin sectors and the rates; the summary says it was converted", async () => {
+    const grid = parseCsv(readFileSync(jaCsv, "utf8"), "t.csv");
+    const table = readTable(grid);
+    const g = (text: string, sheet: string) => ({ ...parseCsv(text, sheet), sheet });
+    const job = await runAnalysisJob(
+      {
+        table: { grid, layout: table.layout!, description: "t.csv" },
+        shock: { grid: g("部門,額\n製造業,1000\n建設,500\n", "shock"), description: "shock", source: "shock.csv" },
+        margins: { grid: g(GOOD, "margins"), file: "margins.csv", description: "margins.csv (マージン率)" },
+        version: "test",
+        now: new Date(0),
+      },
+      analysisOptions({ lang: "ja", purchaserPrices: true, margins: true }),
+    );
+    expect(job.purchaser?.producer.filter((v) => v !== 0).sort((x, y) => x - y)).toEqual([50, 200, 500, 750]);
+    const spec = job.workbook();
+    const text = (key: string) => JSON.stringify(spec.sheets.find((s) => s.key === key));
+    expect(text("methods")).toContain("購入者価格から生産者価格への換算");
+    expect(text("methods")).toContain("商業マージン率_i");
+    expect(text("methods")).toContain("margins.csv (マージン率)");
+    expect(text("methods")).toMatch(/"商業マージンの計上先","商業"/);
+    expect(text("methods")).toMatch(/"運輸マージンの計上先","運輸・郵便"/);
+    expect(text("methods")).toMatch(/"製造業",1000,0.2,0.05,750/);
+    expect(text("summary")).toContain("購入者価格で与えられ");
+  });
+
+  it("refuses bad margins naming the file and cell, and flags given without what they need", async () => {
+    const cases: [string, RegExp][] = [
+      ["部門,商業,運輸\n製造業,1.5,0\n建設,0,0\n", /margins\.csv.*B2/s],
+      ["部門,商業,運輸\n製造業,0.7,0.4\n建設,0,0\n", /margins\.csv.*B2.*more than 1/s],
+      ["部門,商業,運輸\n製造業,0.2,0.05\n鉄鋼,0,0\n", /margins\.csv.*A3.*鉄鋼/s],
+      ["部門,商業,運輸\n製造業,0.2,0.05\n", /no line for 建設/],
+    ];
+    for (const [margins, msg] of cases) {
+      const dir = files(margins);
+      const r = await run(["analyze", "t.csv", "--shock", "shock.csv", "--purchaser-prices", "--margins", "margins.csv", "--json", "-"], { cwd: dir });
+      expect(r.code, margins).toBe(2);
+      expect(r.err, margins).toMatch(msg);
+      expect(r.out).toBe("");
+    }
+    const dir = files(GOOD);
+    let r = await run(["analyze", "t.csv", "--shock", "shock.csv", "--purchaser-prices", "--json", "-"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--margins/);
+    r = await run(["analyze", "t.csv", "--shock", "shock.csv", "--margins", "margins.csv", "--json", "-"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/purchaser prices/);
+    r = await run(["analyze", "t.csv", "--purchaser-prices", "--margins", "margins.csv", "--json", "-"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--shock/);
+    r = await run(["analyze", "t.csv", "--shock", "shock.csv", "--purchaser-prices", "--margins", "margins.csv", "--transport-sector", "鉄道", "--json", "-"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/鉄道/);
+  });
+});
