@@ -13,8 +13,6 @@
 import { basename, resolve } from "node:path";
 import { RippleError, warningText, type Lang } from "../engine/errors";
 import {
-  calibrate,
-  magnetScenarios,
   parseScenario,
   parseScenarioGrid,
   samFlows,
@@ -25,7 +23,7 @@ import {
   type SamMapping,
 } from "../engine/cge";
 import type { GridFile } from "../workbook/xlsx";
-import { magnetInputs } from "./cgeMagnet";
+import { magnetScenariosOnFile } from "./cgeMagnet";
 import { inFile, readGrids, readText, say, findSheet } from "./analyze";
 import type { CliIO } from "./io";
 import { writeOutputs } from "./outputs";
@@ -106,17 +104,7 @@ export function cgeSummary(r: CgeRun, lang: Lang): string {
 async function magnetBuiltins(file: GridFile, args: CgeArgs, input: CgeInput, flows: SamFlows, io: CliIO): Promise<BuiltinScenario[]> {
   if (args.scenario)
     throw new RippleError("cge.magnet-and-scenario", { ja: "--magnet と --scenario はどちらか一方だけ指定してください。", en: "give either --magnet or --scenario, not both." });
-  const split = input.splits[0];
-  if (!input.fromTable || !split)
-    throw new RippleError(
-      "cge.magnet-no-split",
-      { ja: "--magnet には、部門分割シートで磁石部門を分割した産業連関表が必要です。", en: "--magnet needs an input-output table with the magnet sector split out (the 部門分割 / Sector split sheet)." },
-      { file: args.input },
-    );
-  const c = calibrate(flows);
-  const i = c.goods.indexOf(split.label);
-  const m = await magnetInputs(file, args.input, { label: split.label, output: c.Z0[i], tauz0: c.tauz[i], unit: input.unit }, args.lang, io);
-  return magnetScenarios(m);
+  return magnetScenariosOnFile(file, args.input, input, flows, args.lang, io);
 }
 
 export async function runCgeCommand(args: CgeArgs, io: CliIO): Promise<CgeRun> {

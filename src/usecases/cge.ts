@@ -20,7 +20,8 @@ import {
 } from "../engine/cge";
 import { parseSplits, type SplitDefinition } from "../engine/projects/splitSheet";
 import { buildTable } from "../engine/table";
-import { cgeWorkbook } from "../report/cgeReport";
+import { cgePart, cgeWorkbook, type CgeReportInput } from "../report/cgeReport";
+import type { FullOnlyPart } from "../report/deliverable";
 import { checksum } from "../report/checksum";
 import { PROJECT_SHEETS } from "../report/projectLabels";
 import type { WorkbookSpec } from "../report/spec";
@@ -123,6 +124,8 @@ export interface CgeJob {
   runs: CgeRun[];
   json: () => unknown;
   workbook: () => WorkbookSpec;
+  /** The CGE sheets as part of another workbook (the demo's). */
+  part: () => FullOnlyPart;
 }
 
 export function runCgeJob(job: CgeJobInput, options: { numeraire?: string; lang: Lang; signal?: AbortSignal }): CgeJob {
@@ -133,6 +136,7 @@ export function runCgeJob(job: CgeJobInput, options: { numeraire?: string; lang:
   const [run] = runs;
   const inputs = [{ description: job.description, sheet: input.grid.sheet, checksum: checksum(input.grid) }, ...job.extraInputs];
   const scenarioNotes = builtins.map((b) => ({ name: b.scenario.name, label: b.label, notes: b.notes }));
+  const report: CgeReportInput = { run, more: runs.slice(1), scenarioNotes, sam: input.sam, fromTable: input.fromTable, lang, inputs, version: job.version, now: job.now };
   return {
     runs,
     json: () => {
@@ -141,7 +145,7 @@ export function runCgeJob(job: CgeJobInput, options: { numeraire?: string; lang:
       if (runs.length > 1) j.scenarios = runs.map((r) => (cgeJson(r, lang) as { scenario: unknown }).scenario);
       return j;
     },
-    workbook: () =>
-      cgeWorkbook({ run, more: runs.slice(1), scenarioNotes, sam: input.sam, fromTable: input.fromTable, lang, inputs, version: job.version, now: job.now }),
+    workbook: () => cgeWorkbook(report),
+    part: () => cgePart(report),
   };
 }
