@@ -20,6 +20,7 @@ import {
 } from "../engine/cge";
 import { parseSplits, type SplitDefinition } from "../engine/projects/splitSheet";
 import { buildTable } from "../engine/table";
+import type { TableLayout } from "../engine/table/types";
 import { cgePart, cgeWorkbook, type CgeReportInput } from "../report/cgeReport";
 import type { FullOnlyPart } from "../report/deliverable";
 import { checksum } from "../report/checksum";
@@ -52,7 +53,7 @@ export interface CgeInput {
 export function readCgeInput(
   sheets: Grid[],
   file: string,
-  args: { sheet?: string; split?: string; governmentSaving?: number },
+  args: { sheet?: string; split?: string; governmentSaving?: number; layout?: TableLayout },
   mapping: SamMapping | undefined,
 ): CgeInput {
   const candidates = args.sheet ? [findSheet(sheets, args.sheet, file)] : sheets;
@@ -68,7 +69,9 @@ export function readCgeInput(
     }
   }
   if (samError) throw samError;
-  const { grid, layout, searched } = chooseSheet(sheets, file, { sheet: args.sheet });
+  // The pane passes the table's roles as the user confirmed them.
+  const { grid, layout, searched } =
+    args.layout && args.sheet ? { grid: findSheet(sheets, args.sheet, file), layout: args.layout, searched: false } : chooseSheet(sheets, file, { sheet: args.sheet });
   let table = buildTable(grid, layout);
   const splitGrid = args.split ? findSheet(sheets, args.split, file, "--split") : (sheets.find((g) => g.sheet === PROJECT_SHEETS.split.ja || g.sheet === PROJECT_SHEETS.split.en) ?? null);
   let splits: SplitDefinition[] = [];
@@ -128,11 +131,19 @@ export interface CgeJob {
   part: () => FullOnlyPart;
 }
 
-export function runCgeJob(job: CgeJobInput, options: { numeraire?: string; lang: Lang; signal?: AbortSignal }): CgeJob {
+export function runCgeJob(
+  job: CgeJobInput,
+  options: { numeraire?: string; lang: Lang; signal?: AbortSignal; onScenario?: (done: number, total: number) => void },
+): CgeJob {
   const { input, flows, builtins } = job;
   const { lang } = options;
   const opts = { numeraire: options.numeraire, signal: options.signal };
-  const runs = builtins.length ? builtins.map((b) => runCge(flows, b.scenario, opts)) : [runCge(flows, job.scenario, opts)];
+  const scenarios = builtins.length ? builtins.map((b) => b.scenario) : [job.scenario];
+  const runs = scenarios.map((sc, k) => {
+    options.onScenario?.(k, scenarios.length);
+    return runCge(flows, sc, opts);
+  });
+  options.onScenario?.(scenarios.length, scenarios.length);
   const [run] = runs;
   const inputs = [{ description: job.description, sheet: input.grid.sheet, checksum: checksum(input.grid) }, ...job.extraInputs];
   const scenarioNotes = builtins.map((b) => ({ name: b.scenario.name, label: b.label, notes: b.notes }));
