@@ -21,7 +21,7 @@ import { readMarketDefaults } from "./marketDefaults";
 import { packageVersion } from "./packageRoot";
 import { summaryText } from "./summary";
 import { securitySummary as securitySummaryText } from "./securitySummary";
-import { cgeSummary } from "./cge";
+import { cgeSummary } from "./cgeSummary";
 
 export interface ProjectsArgs {
   input: string;
