@@ -25,8 +25,8 @@ export const CGE_JA = {
   ev: "等価変分 EV",
   gdp: "実質 GDP",
   utility: "家計効用",
-  magnetOutput: "{{good}} の国内生産",
-  magnetPrice: "{{good}} の合成財価格",
+  magnetOutput: "{{good}}の国内生産",
+  magnetPrice: "{{good}}の合成財価格",
   sheetNote: "詳しくはシート「{{name}}」（財別の結果とグラフ、IO モデルとの比較、方法・出典）",
   evUnit: "表の単位・ベンチマーク価格",
 };

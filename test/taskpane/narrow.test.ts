@@ -17,7 +17,7 @@ import { overflowX, unreachable } from "./paneHarness";
 const CHROMIUM = process.env.RIPPLE_CHROMIUM ?? "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const CSV = path.resolve(ROOT, "../shared/data/jp-io-2011-13/io2011_13sector_ja.csv");
-const TABS = ["analysis", "projects", "market", "disruption"] as const;
+const TABS = ["analysis", "projects", "market", "disruption", "cge"] as const;
 describe("task pane at task-pane widths (Chromium)", () => {
   let work: string;
   let server: StaticServer;

@@ -113,14 +113,15 @@ function CgeHeadlines(p: { headlines: CgeHeadline[]; sheet: string; lang: Lang }
         <div key={h.scenario} className={s.scenario} data-testid="cge-headline-scenario">
           <Text weight="semibold" size={200}>{h.scenario}</Text>
           <Text size={200}>
-            {t("cge.ev")}: <span data-testid="cge-ev">{num.format(h.ev)}</span>（{t("cge.evUnit")}）
+            {t("cge.ev")}: <span data-testid="cge-ev">{num.format(h.ev)}</span>
+            {p.lang === "ja" ? `（${t("cge.evUnit")}）` : ` (${t("cge.evUnit")})`}
           </Text>
           <Text size={200}>
-            {t("cge.gdp")}: {pct.format(h.gdpChange)}　{t("cge.utility")}: {pct.format(h.utilityChange)}
+            {t("cge.gdp")}: {pct.format(h.gdpChange)} / {t("cge.utility")}: {pct.format(h.utilityChange)}
           </Text>
           {h.magnet && (
             <Text size={200}>
-              {t("cge.magnetOutput", { good: h.magnet.good })}: {pct.format(h.magnet.outputChange)}　{t("cge.magnetPrice", { good: h.magnet.good })}: {pct.format(h.magnet.priceChange)}
+              {t("cge.magnetOutput", { good: h.magnet.good })}: {pct.format(h.magnet.outputChange)} / {t("cge.magnetPrice", { good: h.magnet.good })}: {pct.format(h.magnet.priceChange)}
             </Text>
           )}
         </div>
