@@ -13,8 +13,6 @@
 import { basename, resolve } from "node:path";
 import { RippleError, warningText, type Lang } from "../engine/errors";
 import {
-  calibrate,
-  magnetScenarios,
   parseScenario,
   parseScenarioGrid,
   samFlows,
@@ -25,7 +23,7 @@ import {
   type SamMapping,
 } from "../engine/cge";
 import type { GridFile } from "../workbook/xlsx";
-import { magnetInputs } from "./cgeMagnet";
+import { magnetScenariosOnFile } from "./cgeMagnet";
 import { inFile, readGrids, readText, say, findSheet } from "./analyze";
 import type { CliIO } from "./io";
 import { writeOutputs } from "./outputs";
@@ -81,42 +79,15 @@ export function parseSamMapping(text: string, file: string): SamMapping {
 export { cgeJson, type CgeInput } from "../usecases/cge";
 import { readCgeInput, runCgeJob, type CgeInput } from "../usecases/cge";
 
-const pct = (a: number, b: number) => `${((a / b - 1) * 100).toFixed(2)}%`;
-
-export function cgeSummary(r: CgeRun, lang: Lang): string {
-  const ja = lang === "ja";
-  const lines = [ja ? `ベンチマーク効用 UU: ${r.benchmark.UU}` : `Benchmark utility UU: ${r.benchmark.UU}`];
-  const s = r.solution;
-  if (s && r.scenario) {
-    const c = r.calibration;
-    lines.push(
-      ja ? `シナリオ「${r.scenario.name}」: 効用 ${s.UU}（${pct(s.UU, r.benchmark.UU)}）、等価変分 EV ${r.ev!.toFixed(4)}、実質 GDP ${pct(r.gdp!, r.gdp0)}、為替レート ${s.epsilon.toFixed(4)}`
-         : `Scenario '${r.scenario.name}': utility ${s.UU} (${pct(s.UU, r.benchmark.UU)}), EV ${r.ev!.toFixed(4)}, real GDP ${pct(r.gdp!, r.gdp0)}, exchange rate ${s.epsilon.toFixed(4)}`,
-    );
-    const moves = c.goods.map((g, i) => ({ g, d: s.Z[i] / c.Z0[i] - 1 })).sort((a, b) => Math.abs(b.d) - Math.abs(a.d)).slice(0, 3);
-    lines.push((ja ? "生産の変化が大きい財: " : "Largest output changes: ") + moves.map((m) => `${m.g} ${(m.d * 100).toFixed(2)}%`).join(ja ? "、" : ", "));
-  }
-  lines.push((ja ? "最大尺度化残差: " : "Largest scaled residual: ") + r.residual.toExponential(2));
-  for (const w of r.warnings) lines.push(`${ja ? "警告" : "Warning"}: ${warningText(w, lang)}`);
-  return lines.join("\n") + "\n";
-}
+export { cgeSummary } from "./cgeSummary";
+import { cgeSummary } from "./cgeSummary";
 
 /** The built-in magnet scenarios, from the split magnet sector and the workbook's market and
  * project sheets. */
 async function magnetBuiltins(file: GridFile, args: CgeArgs, input: CgeInput, flows: SamFlows, io: CliIO): Promise<BuiltinScenario[]> {
   if (args.scenario)
     throw new RippleError("cge.magnet-and-scenario", { ja: "--magnet と --scenario はどちらか一方だけ指定してください。", en: "give either --magnet or --scenario, not both." });
-  const split = input.splits[0];
-  if (!input.fromTable || !split)
-    throw new RippleError(
-      "cge.magnet-no-split",
-      { ja: "--magnet には、部門分割シートで磁石部門を分割した産業連関表が必要です。", en: "--magnet needs an input-output table with the magnet sector split out (the 部門分割 / Sector split sheet)." },
-      { file: args.input },
-    );
-  const c = calibrate(flows);
-  const i = c.goods.indexOf(split.label);
-  const m = await magnetInputs(file, args.input, { label: split.label, output: c.Z0[i], tauz0: c.tauz[i], unit: input.unit }, args.lang, io);
-  return magnetScenarios(m);
+  return magnetScenariosOnFile(file, args.input, input, flows, args.lang, io);
 }
 
 export async function runCgeCommand(args: CgeArgs, io: CliIO): Promise<CgeRun> {

@@ -170,6 +170,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           public: true,
           // the sample's market sheets give the economic-security value of the plans (RESILIENCE.md)
           security: true,
+          // and the CGE model on the same table with the magnet scenarios (CGE.md; full workbook only)
+          cge: true,
         },
         io,
       );

@@ -21,6 +21,7 @@ import { readMarketDefaults } from "./marketDefaults";
 import { packageVersion } from "./packageRoot";
 import { summaryText } from "./summary";
 import { securitySummary as securitySummaryText } from "./securitySummary";
+import { cgeSummary } from "./cgeSummary";
 
 export interface ProjectsArgs {
   input: string;
@@ -52,6 +53,8 @@ export interface ProjectsArgs {
   /** Also the economic-security evaluation (RESILIENCE.md) from the workbook's market sheets
    * (found by their layout), as `ripple demo` gives it. */
   security?: boolean;
+  /** Also the CGE model on the table with the magnet scenarios (`ripple demo`). */
+  cge?: boolean;
 }
 
 function named(sheets: Grid[], names: Bilingual): Grid | null {
@@ -92,6 +95,7 @@ export async function projectsInputOf(
     inputDescription: args.inputDescription ?? basename(inputName),
     market: market ? { ...market, defaults: readMarketDefaults()?.parameters } : null,
     securityParameters: market ? inFile(inputName, () => securityParametersOf(file.sheets)) : undefined,
+    cge: args.cge,
     host: "cli",
     version: packageVersion(),
   };
@@ -134,7 +138,8 @@ export async function runProjects(args: ProjectsArgs, io: CliIO): Promise<Projec
     summary: () =>
       summaryText(result.analysis, result.table.unit, lang) +
       projectsSummary(result, lang) +
-      (security ? securitySummaryText(security, result.table.unit, lang) : ""),
+      (security ? securitySummaryText(security, result.table.unit, lang) : "") +
+      (job.cge ? job.cge.runs.map((r) => cgeSummary(r, lang)).join("") : ""),
   });
   return result;
 }

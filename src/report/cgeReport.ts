@@ -6,7 +6,7 @@ import type { Bilingual, Lang } from "../engine/errors";
 import { warningText } from "../engine/errors";
 import type { CgeRun, Sam, TableSam } from "../engine/cge";
 import { CGE_TOLERANCE } from "../engine/cge";
-import { cgeAudit, makeDeliverables } from "./deliverable";
+import { cgeAudit, makeDeliverables, type FullOnlyPart } from "./deliverable";
 import { IO_DIFFERENCE } from "../engine/cge";
 import { SheetBuilder, labelWidth } from "./sheetBuilder";
 import type { CellSpec, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
@@ -70,6 +70,7 @@ export const CGE_LABELS = {
   ioNone: L("このショック（輸入割当・要素供給・弾力性）には IO の価格波及モデルに対応するものがありません。輸入割当の IO での扱いは磁石需給モデル／供給途絶（IIM）の結果を参照してください。", "This shock (quota, factor supply, elasticities) has no counterpart in the IO cost-push price model; for a quota's IO reading see the demand-share / supply-disruption (IIM) results."),
   sourceCol: L("出典", "Source"),
   userGiven: L("利用者のシナリオファイル", "the user's scenario file"),
+  methodTitle: L("CGE モデル（CGE結果・CGEシナリオ・SAM シート）の方法とパラメータ", "The CGE model (CGE results, CGE scenario and SAM sheets): method and parameters"),
 };
 
 const FMT = { value: "#,##0.000", price: "0.000000", pct: "0.00%", small: "0.00E+00" };
@@ -311,10 +312,32 @@ export function cgeProvenance(r: CgeRun, input: CgeReportInput): ProvenanceSpec 
   };
 }
 
-export function cgeWorkbook(input: CgeReportInput): WorkbookSpec {
+function cgeSheets(input: CgeReportInput): SheetSpec[] {
   const { run, lang } = input;
   const runs = [run, ...(input.more ?? [])];
-  const sheets = [...runs.map((r, k) => resultsSheet(r, lang, k)), scenarioSheet(runs, input.scenarioNotes ?? [], lang), samSheet(input.sam, input.fromTable ?? null, lang)];
-  const spec: WorkbookSpec = { lang, sheets, provenance: cgeProvenance(run, input) };
+  return [...runs.map((r, k) => resultsSheet(r, lang, k)), scenarioSheet(runs, input.scenarioNotes ?? [], lang), samSheet(input.sam, input.fromTable ?? null, lang)];
+}
+
+export function cgeWorkbook(input: CgeReportInput): WorkbookSpec {
+  const { run, lang } = input;
+  const spec: WorkbookSpec = { lang, sheets: cgeSheets(input), provenance: cgeProvenance(run, input) };
   return makeDeliverables(spec, { audit: (s) => cgeAudit(s, run, input.sam, lang) }).full;
+}
+
+/** The CGE sheets, their calibration audit and method notes as part of another workbook (the
+ * demo's full workbook); parameter names and notes say they belong to the CGE model. */
+export function cgePart(input: CgeReportInput): FullOnlyPart {
+  const { run, lang } = input;
+  const p = cgeProvenance(run, input);
+  const tr = (b: Bilingual) => b[lang];
+  return {
+    sheets: cgeSheets(input),
+    audit: (s) => cgeAudit(s, run, input.sam, lang)?.sections ?? [],
+    provenance: {
+      title: tr(CGE_LABELS.methodTitle),
+      parameters: p.parameters.map((x) => ({ ...x, name: `CGE: ${x.name}` })),
+      variants: p.variants.map((v) => `CGE: ${v}`),
+      warnings: p.warnings.map((w) => `CGE: ${w}`),
+    },
+  };
 }

@@ -1,5 +1,5 @@
 // The task pane: the table and its roles on top (every analysis uses them), then one tab per
-// kind of analysis — 経済波及効果 (options, shock, run), 支援計画, 需給モデル, 供給途絶 — and
+// kind of analysis — 経済波及効果 (options, shock, run), 支援計画, 需給モデル, 供給途絶, CGE — and
 // the worksheet functions' recent errors at the bottom. A language switch in the header; every
 // message speaks the current language.
 
@@ -20,6 +20,7 @@ import { ErrorBar, RunPanel } from "./components/RunPanel";
 import { ProjectsPanel } from "./components/ProjectsPanel";
 import { MarketPanel } from "./components/MarketPanel";
 import { DisruptionPanel } from "./components/DisruptionPanel";
+import { CgePanel } from "./components/CgePanel";
 import { FunctionErrors } from "./components/FunctionErrors";
 import { PaneTabs } from "./components/PaneTabs";
 import { errorParts } from "./useRun";
@@ -77,8 +78,8 @@ const useStyles = makeStyles({
 });
 
 type ErrorPlace = "table" | "roles" | "run";
-type PaneTab = "analysis" | "projects" | "market" | "disruption";
-const TABS: readonly PaneTab[] = ["analysis", "projects", "market", "disruption"];
+type PaneTab = "analysis" | "projects" | "market" | "disruption" | "cge";
+const TABS: readonly PaneTab[] = ["analysis", "projects", "market", "disruption", "cge"];
 
 /** An error as one message in the user's language, naming sheet and cell when it has them. */
 export function errorMessage(err: unknown, lang: Lang, unexpected: (message: string) => string): string {
@@ -474,6 +475,9 @@ export function App(): React.ReactElement {
       </div>
       <div className={tab === "disruption" ? s.tab : s.hidden} hidden={tab !== "disruption"} data-testid="panel-disruption">
         <DisruptionPanel detected={detected} modelOptions={modelOptions} allowImbalance={options.allowImbalance} onSheetsChanged={refreshSheets} />
+      </div>
+      <div className={tab === "cge" ? s.tab : s.hidden} hidden={tab !== "cge"} data-testid="panel-cge">
+        <CgePanel detected={detected} sheets={sheets} onSheetsChanged={refreshSheets} />
       </div>
 
       <Divider />

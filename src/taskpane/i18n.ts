@@ -5,6 +5,7 @@ import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Lang } from "../engine/errors";
 import type { Role, RoleSource } from "../engine/table/types";
+import { CGE_EN, CGE_JA } from "./cgeStrings";
 
 /** Names of the TABLES.md roles as the pane shows them in the role dropdown. */
 const ROLE_NAMES: Record<Role, { ja: string; en: string }> = {
@@ -153,6 +154,7 @@ const ja = {
     run: "実行",
     cancel: "中止",
     stageCount: "{{stage}}（{{done}} / {{total}} 回）",
+    stageScenarios: "{{stage}}（{{done}} / {{total}} シナリオ）",
     cancelled: "中止しました。",
     done: "完了しました。結果は次の新しいシートにあります：",
     needTable: "先に産業連関表を読み込んでください。",
@@ -161,6 +163,8 @@ const ja = {
       build: "逆行列を計算中",
       analyze: "波及効果を計算中",
       simulate: "需給モデルとモンテカルロを計算中",
+      sam: "SAM を作りキャリブレーション中",
+      solve: "CGE モデルを解いています",
       report: "結果を組み立て中",
       write: "シートに書き込み中",
     },
@@ -183,6 +187,7 @@ const ja = {
     projects: "支援計画",
     market: "需給モデル",
     disruption: "供給途絶",
+    cge: "CGE",
     more: "他 {{n}} 件",
   },
   publicVersion: {
@@ -273,6 +278,7 @@ const ja = {
     limits: "方法の限界",
     sources: "既定値の出典（例の注記）",
   },
+  cge: CGE_JA,
   functionErrors: {
     heading: "ワークシート関数のエラー",
     intro: "#NUM! のセルには Excel がメッセージを表示できないため、RIPPLE 関数の最近のエラーをここに表示します（#VALUE! も含む）。",
@@ -402,6 +408,7 @@ const en: Resources = {
     run: "Run",
     cancel: "Cancel",
     stageCount: "{{stage}} ({{done}} / {{total}} draws)",
+    stageScenarios: "{{stage}} ({{done}} / {{total}} scenarios)",
     cancelled: "Cancelled.",
     done: "Done. The results are in these new sheets:",
     needTable: "Read an input-output table first.",
@@ -410,6 +417,8 @@ const en: Resources = {
       build: "Computing the inverse",
       analyze: "Computing the ripple effect",
       simulate: "Computing the market model and the Monte Carlo",
+      sam: "Building the SAM and calibrating",
+      solve: "Solving the CGE model",
       report: "Assembling the results",
       write: "Writing the sheets",
     },
@@ -432,6 +441,7 @@ const en: Resources = {
     projects: "Supported plans",
     market: "Supply & demand",
     disruption: "Supply disruption",
+    cge: "CGE",
     more: "{{n}} more",
   },
   publicVersion: {
@@ -522,6 +532,7 @@ const en: Resources = {
     limits: "Limits of the methods",
     sources: "Sources of the prefilled values (the example's notes)",
   },
+  cge: CGE_EN,
   functionErrors: {
     heading: "Worksheet function errors",
     intro: "Excel cannot show a message for #NUM! cells, so the recent errors of the RIPPLE functions are listed here (#VALUE! too).",

@@ -4,8 +4,9 @@
 
 import { cancelledError } from "../engine/errors";
 
-/** simulate: the market model and its Monte Carlo draws (the market flow's analysis). */
-export type RunStage = "read" | "build" | "analyze" | "simulate" | "report" | "write";
+/** simulate: the market model and its Monte Carlo draws (the market flow's analysis); sam and
+ * solve: the CGE tab's SAM with its calibration, and its scenarios solved (counted). */
+export type RunStage = "read" | "build" | "analyze" | "simulate" | "sam" | "solve" | "report" | "write";
 
 export interface RunProgress {
   stage: RunStage;
@@ -29,6 +30,8 @@ export const STAGE_SPAN: StageSpans = {
   build: [0.05, 0.45],
   analyze: [0.45, 0.55],
   simulate: [0.45, 0.55],
+  sam: [0.05, 0.45],
+  solve: [0.45, 0.55],
   report: [0.55, 0.6],
   write: [0.6, 1],
 };
@@ -39,6 +42,8 @@ export const MARKET_SPAN: StageSpans = {
   build: [0.03, 0.13],
   analyze: [0.13, 0.13],
   simulate: [0.13, 0.85],
+  sam: [0.03, 0.13],
+  solve: [0.13, 0.85],
   report: [0.85, 0.9],
   write: [0.9, 1],
 };
@@ -70,7 +75,9 @@ export function stepper(control: RunControl, spans: StageSpans = STAGE_SPAN): St
  * ("需給モデルとモンテカルロを計算中（45,000 / 100,000 回）"). */
 export function progressText(t: (key: string, values?: Record<string, string>) => string, p: RunProgress, lang: "ja" | "en"): string {
   const stage = t(`run.stage.${p.stage}`);
-  if (p.stage !== "simulate" || p.done === undefined || p.total === undefined) return stage;
+  const counted = p.stage === "simulate" || p.stage === "solve";
+  if (!counted || p.done === undefined || p.total === undefined) return stage;
   const nf = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US");
+  if (p.stage === "solve") return t("run.stageScenarios", { stage, done: nf.format(p.done), total: nf.format(p.total) });
   return t("run.stageCount", { stage, done: nf.format(p.done), total: nf.format(p.total) });
 }

@@ -20,7 +20,9 @@ import {
 } from "../engine/cge";
 import { parseSplits, type SplitDefinition } from "../engine/projects/splitSheet";
 import { buildTable } from "../engine/table";
-import { cgeWorkbook } from "../report/cgeReport";
+import type { TableLayout } from "../engine/table/types";
+import { cgePart, cgeWorkbook, type CgeReportInput } from "../report/cgeReport";
+import type { FullOnlyPart } from "../report/deliverable";
 import { checksum } from "../report/checksum";
 import { PROJECT_SHEETS } from "../report/projectLabels";
 import type { WorkbookSpec } from "../report/spec";
@@ -51,7 +53,7 @@ export interface CgeInput {
 export function readCgeInput(
   sheets: Grid[],
   file: string,
-  args: { sheet?: string; split?: string; governmentSaving?: number },
+  args: { sheet?: string; split?: string; governmentSaving?: number; layout?: TableLayout },
   mapping: SamMapping | undefined,
 ): CgeInput {
   const candidates = args.sheet ? [findSheet(sheets, args.sheet, file)] : sheets;
@@ -67,7 +69,9 @@ export function readCgeInput(
     }
   }
   if (samError) throw samError;
-  const { grid, layout, searched } = chooseSheet(sheets, file, { sheet: args.sheet });
+  // The pane passes the table's roles as the user confirmed them.
+  const { grid, layout, searched } =
+    args.layout && args.sheet ? { grid: findSheet(sheets, args.sheet, file), layout: args.layout, searched: false } : chooseSheet(sheets, file, { sheet: args.sheet });
   let table = buildTable(grid, layout);
   const splitGrid = args.split ? findSheet(sheets, args.split, file, "--split") : (sheets.find((g) => g.sheet === PROJECT_SHEETS.split.ja || g.sheet === PROJECT_SHEETS.split.en) ?? null);
   let splits: SplitDefinition[] = [];
@@ -123,16 +127,27 @@ export interface CgeJob {
   runs: CgeRun[];
   json: () => unknown;
   workbook: () => WorkbookSpec;
+  /** The CGE sheets as part of another workbook (the demo's). */
+  part: () => FullOnlyPart;
 }
 
-export function runCgeJob(job: CgeJobInput, options: { numeraire?: string; lang: Lang; signal?: AbortSignal }): CgeJob {
+export function runCgeJob(
+  job: CgeJobInput,
+  options: { numeraire?: string; lang: Lang; signal?: AbortSignal; onScenario?: (done: number, total: number) => void },
+): CgeJob {
   const { input, flows, builtins } = job;
   const { lang } = options;
   const opts = { numeraire: options.numeraire, signal: options.signal };
-  const runs = builtins.length ? builtins.map((b) => runCge(flows, b.scenario, opts)) : [runCge(flows, job.scenario, opts)];
+  const scenarios = builtins.length ? builtins.map((b) => b.scenario) : [job.scenario];
+  const runs = scenarios.map((sc, k) => {
+    options.onScenario?.(k, scenarios.length);
+    return runCge(flows, sc, opts);
+  });
+  options.onScenario?.(scenarios.length, scenarios.length);
   const [run] = runs;
   const inputs = [{ description: job.description, sheet: input.grid.sheet, checksum: checksum(input.grid) }, ...job.extraInputs];
   const scenarioNotes = builtins.map((b) => ({ name: b.scenario.name, label: b.label, notes: b.notes }));
+  const report: CgeReportInput = { run, more: runs.slice(1), scenarioNotes, sam: input.sam, fromTable: input.fromTable, lang, inputs, version: job.version, now: job.now };
   return {
     runs,
     json: () => {
@@ -141,7 +156,7 @@ export function runCgeJob(job: CgeJobInput, options: { numeraire?: string; lang:
       if (runs.length > 1) j.scenarios = runs.map((r) => (cgeJson(r, lang) as { scenario: unknown }).scenario);
       return j;
     },
-    workbook: () =>
-      cgeWorkbook({ run, more: runs.slice(1), scenarioNotes, sam: input.sam, fromTable: input.fromTable, lang, inputs, version: job.version, now: job.now }),
+    workbook: () => cgeWorkbook(report),
+    part: () => cgePart(report),
   };
 }

@@ -19,6 +19,8 @@ import { userOptions, type ModelSettings } from "./options";
 import { projectsJson, runProjectsPipeline, type ProjectsOptions, type ProjectsPipelineResult } from "./projects";
 import { securityContext, securityJsonBlocks, specWithSecurity, type SecurityContext } from "./security";
 import { inFile } from "./table";
+import type { CgeJob } from "./cge";
+import { projectsCge } from "./projectsCge";
 
 export interface ProjectsJobInput {
   table: NamedGrid & { layout: TableLayout };
@@ -31,6 +33,9 @@ export interface ProjectsJobInput {
   /** The workbook's market sheets: with them, the plans' economic-security value. */
   market?: { params: Grid; scenarios: Grid; defaults?: Parameter[] } | null;
   securityParameters?: Record<string, number>;
+  /** Also the CGE model on the table as a SAM, with the magnet scenarios (`ripple demo`); its
+   * sheets go into the full workbook only, its JSON under "cge". */
+  cge?: boolean;
   host: Host;
   version: string;
   now?: Date;
@@ -46,6 +51,7 @@ export interface ProjectsJobOptions {
 export interface ProjectsJob {
   result: ProjectsPipelineResult;
   security: SecurityContext | null;
+  cge: CgeJob | null;
   json: () => object;
   workbooks: () => { full: WorkbookSpec; public: WorkbookSpec | null };
   notice: Bilingual | null;
@@ -85,6 +91,7 @@ export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOpti
     }),
   );
   const sec = security(input, result);
+  const cge = input.cge ? projectsCge(input, result, lang) : null;
   const unit = result.table.unit;
   const notice = imbalanceNotice(result.baseTable.warnings);
   const workbooks = () => {
@@ -103,13 +110,15 @@ export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOpti
             return { ...again, spec: specWithSecurity(again.spec, sec.again(plans, again.evaluation), plans, unit, lang) };
           }
         : result.rebuild,
+      fullOnly: cge?.part(),
     });
     return { full: withImbalanceNotice(d.full, notice), public: d.public ? withImbalanceNotice(d.public, notice) : null };
   };
   return {
     result,
     security: sec,
-    json: () => ({ ...result.analysis, projects: projectsJson(result, lang), ...securityJsonBlocks(sec?.run ?? null, lang) }),
+    cge,
+    json: () => ({ ...result.analysis, projects: projectsJson(result, lang), ...securityJsonBlocks(sec?.run ?? null, lang), ...(cge ? { cge: cge.json() } : {}) }),
     workbooks,
     notice,
   };

@@ -14,7 +14,7 @@ import { parseCsv, readTable } from "../../src/engine/table";
 import { syntheticTableCsv } from "../cli/helpers";
 import { syntheticTable } from "./synthetic";
 import { readSam, runCge, samFlows } from "../../src/engine/cge";
-import { samGrid, type FlowSpec } from "../engine/cge/samFixture";
+import { samGrid, syntheticSam } from "../engine/cge/samFixture";
 import { runMarketAnalysis } from "../../src/engine/market/run";
 import { japanModel, PLANS, templateGrids } from "../engine/market/marketFixtures";
 
@@ -113,28 +113,8 @@ console.log(
   console.log(`Market Monte Carlo, 100,000 draws on the sample: ${fmt(mc.monteCarlo!.milliseconds)} ms`);
 }
 
-// CGE (CGE.md): a synthetic balanced SAM of n goods (seeded), read, calibrated and solved under an
-// import-price premium on one good and a quota on another (Newton on 2n + H + 1 unknowns).
-function syntheticSam(n: number): FlowSpec {
-  let seed = 11;
-  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const goods = Array.from({ length: n }, (_, i) => `G${String(i + 1).padStart(3, "0")}`);
-  const Z = goods.map(() => 500 + 1000 * rnd());
-  const X = goods.map(() => Z.map((z) => ((0.5 * rnd()) / n) * z));
-  const va = Z.map((z, j) => z - X.reduce((s, r) => s + r[j], 0));
-  const F = [va.map((v) => 0.4 * v), va.map((v) => 0.6 * v)];
-  const Tz = Z.map((z) => 0.02 * z);
-  const M = Z.map((z) => (0.05 + 0.3 * rnd()) * z);
-  const Tm = M.map((m) => 0.03 * m);
-  const E = Z.map((z) => (0.05 + 0.2 * rnd()) * z);
-  const avail = goods.map((_, i) => Z[i] + Tz[i] + Tm[i] + M[i] - X[i].reduce((s, v) => s + v, 0) - E[i]);
-  const Xp = avail.map((a) => 0.55 * a);
-  const Xg = avail.map((a) => 0.15 * a);
-  const Td = 0.1 * va.reduce((s, v) => s + v, 0);
-  // Value added is output less intermediates, so F + X sums to Z by construction.
-  return { goods, factors: ["CAP", "LAB"], X, F, Tz, Tm, M, E, Xp, Xg, Td };
-}
-
+// CGE (CGE.md): a synthetic balanced SAM of n goods (samFixture.syntheticSam), read, calibrated
+// and solved under an import-price premium on one good and a quota on another.
 console.log("CGE (STDCGE): read SAM, calibrate, solve import-price ×1.5 on one good and a 50% quota on another (analytic Jacobian; forward differences beside)");
 for (const n of [13, 37, 107]) {
   const grid = samGrid(syntheticSam(n));

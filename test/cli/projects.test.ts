@@ -64,10 +64,11 @@ describe("ripple demo (projects pipeline on the sample)", () => {
     expect(String(plans[0][19])).toContain("例示");
 
     // Charts: two on 年度別, one on 計画別, one on KPI, the linkage scatter on 乗数・影響力, the
-    // expected avoided loss by year and the tornado of the B/C on 経済安全保障効果.
+    // expected avoided loss by year and the tornado of the B/C on 経済安全保障効果; output and price
+    // change by good on each of the four CGE results sheets.
     const pkg = await Package.open(readFileSync(file));
     const charts = pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
-    expect(charts).toHaveLength(7);
+    expect(charts).toHaveLength(7 + 8);
     const xml = (await Promise.all(charts.map((c) => pkg.text(c)))).join("\n");
     expect(xml).toContain("年度別の生産誘発額（段階別の積み上げ）");
     expect(xml).toContain('<c:grouping val="stacked"/>');
@@ -139,11 +140,11 @@ describe("ripple demo (projects pipeline on the sample)", () => {
     const { file } = await demo("en");
     const pdf = await convertWithLibreOffice(file, "pdf", { singlePageSheets: true, timeoutMs: 180_000 });
     const bytes = readFileSync(pdf);
-    expect(bytes.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(13); // 12 results sheets (2 of them economic security) + the audit sheet
+    expect(bytes.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(13 + 6); // 12 results sheets (2 of them economic security) + the audit sheet + 4 CGE results, CGE scenario, SAM
     expect(statSync(pdf).size).toBeGreaterThan(60_000);
     const resaved = await convertWithLibreOffice(file, "xlsx", { timeoutMs: 180_000 });
     const pkg = await Package.open(readFileSync(resaved));
-    expect(pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(7);
+    expect(pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(7 + 8);
     expect(existsSync(file)).toBe(true);
   }, 400_000);
 });

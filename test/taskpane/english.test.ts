@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chooseTab, overflowX, SCREENSHOTS, startPane, TABLE_SHEET, tableCells, unreachable, wideElements, type Pane } from "./paneHarness";
 
-const TABS = ["analysis", "projects", "market", "disruption"] as const;
+const TABS = ["analysis", "projects", "market", "disruption", "cge"] as const;
 
 describe("task pane in English at 350 px (Chromium)", () => {
   let pane: Pane;

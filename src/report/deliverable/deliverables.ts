@@ -2,8 +2,8 @@
 // results sheets, the audit sheet, the complete method sheet, and the deliverable checks.
 
 import type { DisclosurePlan } from "../disclosure/suppress";
-import type { WorkbookSpec } from "../spec";
-import { AUDIT_SHEET_KEY, buildAuditSheet, type AuditInput } from "./auditSheet";
+import type { BlockSpec, CellSpec, ProvenanceSpec, SheetSpec, WorkbookSpec } from "../spec";
+import { AUDIT_SHEET_KEY, buildAuditSheet, type AuditInput, type AuditSection } from "./auditSheet";
 import { PUBLIC } from "./labels";
 import { METHOD_SHEET_KEY, withMethodSheet, type MethodSheetInput } from "./methodSheet";
 import { securityAudit } from "./securityAudit";
@@ -22,6 +22,66 @@ export interface DeliverableOptions {
   /** Projects runs: the cells to suppress, worked out on the whole system of published cells
    * (src/report/disclosure); without it the tag-based rule applies. */
   disclosure?: DisclosurePlan;
+  /** Sheets of another model on the same input, in the full workbook only (`ripple demo`'s CGE
+   * sheets: the public version's disclosure control does not cover them, so they stay internal). */
+  fullOnly?: FullOnlyPart;
+}
+
+export interface FullOnlyPart {
+  /** Appended after the results sheets, before the audit and method sheets. */
+  sheets: SheetSpec[];
+  /** Their checks, as sections of the full workbook's audit sheet. */
+  audit?: (spec: WorkbookSpec) => AuditSection[];
+  /** Their parameters, method notes and warnings on the full workbook's method sheet (under
+   * this title when the report has a method sheet of its own). */
+  provenance?: Pick<ProvenanceSpec, "parameters" | "variants" | "warnings"> & { title: string };
+}
+
+const INTERNAL_ONLY = {
+  ja: "これらのシートは内部版だけにあります（公開版の開示管理が対象としないため、公開版には含めません）。",
+  en: "These sheets are in the internal version only (the public version's disclosure control does not cover them).",
+};
+
+/** The part's method notes appended to a report's own method sheet (which does not list the
+ * provenance's variants and parameters itself). */
+function methodNotes(sheet: SheetSpec, more: NonNullable<FullOnlyPart["provenance"]>, lang: "ja" | "en"): SheetSpec {
+  let row = sheet.blocks.reduce((m, b) => Math.max(m, b.row + b.values.length), 0) + 1;
+  const blocks: BlockSpec[] = [];
+  const add = (values: CellSpec[][], style: BlockSpec["style"]) => {
+    if (!values.length) return;
+    blocks.push({ row, col: 0, values, style });
+    row += values.length;
+  };
+  add([[more.title]], "subtitle");
+  add([[INTERNAL_ONLY[lang]]], "note");
+  add(more.variants.map((v) => [v]), "body");
+  add(more.parameters.map((x) => [x.name, x.value, x.source]), "body");
+  add(more.warnings.map((w) => [w]), "note");
+  return { ...sheet, blocks: [...sheet.blocks, ...blocks] };
+}
+
+/** The full workbook's spec and options with the full-only part added. */
+function withFullOnly(spec: WorkbookSpec, opts: DeliverableOptions): [WorkbookSpec, DeliverableOptions] {
+  const part = opts.fullOnly;
+  if (!part) return [spec, opts];
+  const p = spec.provenance;
+  const more = part.provenance;
+  const at = spec.sheets.findIndex((s) => s.key === AUDIT_SHEET_KEY || s.key === METHOD_SHEET_KEY);
+  const sheets = at < 0 ? [...spec.sheets, ...part.sheets] : [...spec.sheets.slice(0, at), ...part.sheets, ...spec.sheets.slice(at)];
+  const method = sheets.findIndex((s) => s.key === METHOD_SHEET_KEY);
+  if (method >= 0 && more) sheets[method] = methodNotes(sheets[method], more, spec.lang);
+  const full: WorkbookSpec = {
+    ...spec,
+    sheets,
+    provenance: more && method < 0 ? { ...p, parameters: [...p.parameters, ...more.parameters], variants: [...p.variants, ...more.variants], warnings: [...p.warnings, ...more.warnings] } : p,
+  };
+  const audit = (s: WorkbookSpec, version: "full" | "public"): AuditInput | null => {
+    const own = opts.audit ? opts.audit(s, version) : null;
+    const extra = part.audit ? part.audit(s) : [];
+    if (!extra.length) return own;
+    return { ...(own ?? {}), sections: [...(own?.sections ?? []), ...extra] };
+  };
+  return [full, { ...opts, audit }];
 }
 
 export interface Deliverables {
@@ -57,7 +117,7 @@ function finish(spec: WorkbookSpec, opts: DeliverableOptions, version: "full" | 
 /** The full workbook and, when confidential data is named, its public version, both checked. */
 export function makeDeliverables(input: WorkbookSpec, opts: DeliverableOptions = {}): Deliverables {
   const spec = valuesOnly(input);
-  const full = finish(spec, opts, "full");
+  const full = finish(...withFullOnly(spec, opts), "full");
   if (!opts.confidential) return { full, public: null };
   // Every printed page of the internal version says so; the public one says what it is.
   full.marking = PUBLIC.internalMark[spec.lang];

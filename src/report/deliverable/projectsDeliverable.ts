@@ -12,7 +12,7 @@ import { P } from "../projectLabels";
 import { yearLabel } from "../projectsReport";
 import type { BlockSpec, CellSpec, RowTag, SheetSpec, WorkbookSpec } from "../spec";
 import type { AuditInput, AuditMeasure, AuditStage, PvAudit, RippleAudit } from "./auditSheet";
-import { makeDeliverables, type Deliverables } from "./deliverables";
+import { makeDeliverables, type Deliverables, type FullOnlyPart } from "./deliverables";
 import { mappingFromLayout } from "./methodSheet";
 import { DEFAULT_SUPPRESSION, type Confidential, type SuppressionRule } from "./publicVersion";
 import { numbersIn, type CellRef, type SheetRange } from "./refs";
@@ -306,6 +306,8 @@ export interface ProjectsDeliverableInput {
    * each confidential plan (src/report/disclosure). */
   projects: Project[];
   rebuild: (projects: Project[]) => { spec: WorkbookSpec; evaluation: Evaluation };
+  /** Sheets of another model in the full workbook only (the demo's CGE sheets). */
+  fullOnly?: FullOnlyPart;
 }
 
 /** The full workbook and its public version (公開版) of a projects run. */
@@ -326,6 +328,7 @@ export function projectsDeliverables(input: ProjectsDeliverableInput): Deliverab
     confidential,
     rule,
     disclosure,
+    fullOnly: input.fullOnly,
   });
   return { ...d, confidential };
 }

@@ -2,6 +2,7 @@
 // (grids, the confirmed table, the user's options) and returns results and the workbook spec to
 // write. None of them touches Excel (Excel's API exists only on the pane's thread).
 
+import { computeCge } from "../cgeFlow";
 import { computeDisruption } from "../disruptionFlow";
 import { computeMarket } from "../marketFlow";
 import type { RunControl } from "../progress";
@@ -9,6 +10,7 @@ import type { RunControl } from "../progress";
 export const JOBS = {
   market: computeMarket,
   disruption: computeDisruption,
+  cge: computeCge,
 } satisfies Record<string, (input: never, control: RunControl) => Promise<unknown>>;
 
 export type JobName = keyof typeof JOBS;

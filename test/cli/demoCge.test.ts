@@ -1,0 +1,91 @@
+// `ripple demo` runs the CGE model on the sample's table (magnet split) with the built-in magnet
+// scenarios (issue 13 item 6): the CGE sheets are in the internal workbook, not the public one,
+// and their numbers and the demo's JSON "cge" block equal `ripple cge --magnet --json` on the
+// same table to 1e-9.
+
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { repoRoot, run, tempDir } from "./helpers";
+
+const SAMPLE = join(repoRoot, "assets", "ripple-sample.xlsx");
+const close = (a: unknown, b: unknown) => {
+  expect(typeof a).toBe("number");
+  expect(Math.abs((a as number) - (b as number)) / Math.max(1, Math.abs(b as number))).toBeLessThan(1e-9);
+};
+
+/** Every number of `got` equals `want` to 1e-9 relative; every other value is equal. */
+function sameTree(got: unknown, want: unknown, path = "cge"): void {
+  if (typeof want === "number") return close(got, want);
+  if (Array.isArray(want)) {
+    expect(Array.isArray(got), path).toBe(true);
+    expect((got as unknown[]).length, path).toBe(want.length);
+    want.forEach((w, i) => sameTree((got as unknown[])[i], w, `${path}[${i}]`));
+    return;
+  }
+  if (want && typeof want === "object") {
+    expect(Object.keys(got as object).sort(), path).toEqual(Object.keys(want).sort());
+    for (const [k, w] of Object.entries(want)) sameTree((got as Record<string, unknown>)[k], w, `${path}.${k}`);
+    return;
+  }
+  expect(got, path).toEqual(want);
+}
+
+describe("ripple demo: the CGE model", () => {
+  it("writes the CGE sheets whose numbers equal ripple cge --magnet --json on the same table", async () => {
+    const dir = tempDir();
+    const demo = await run(["demo", "--lang", "ja", "--out", "demo.xlsx", "--json", "demo.json"], { cwd: dir });
+    expect(demo.code, demo.err).toBe(0);
+    const cli = await run(["cge", SAMPLE, "--sheet", "取引基本表", "--magnet", "--lang", "ja", "--json", "-"], { cwd: dir });
+    expect(cli.code, cli.err).toBe(0);
+    const want = JSON.parse(cli.out);
+    const { readFileSync } = await import("node:fs");
+    const got = JSON.parse(readFileSync(join(dir, "demo.json"), "utf8")).cge;
+    // the four built-in magnet scenarios, the first also under "scenario" (CLI.md)
+    expect(want.scenarios).toHaveLength(4);
+    expect(want.goods).toContain("ネオジム磁石");
+    sameTree(got, want);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "demo.xlsx"));
+    const names = wb.worksheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["CGE結果", "CGE結果 2", "CGE結果 3", "CGE結果 4", "CGEシナリオ", "SAM"]));
+    // before the audit and method sheets, which hold the CGE's calibration checks and notes
+    expect(names.indexOf("SAM")).toBeLessThan(names.indexOf("検算（数式）"));
+    want.scenarios.forEach((s: { name: string; utility: number; ev: number; gdp: number; goods: Record<string, { Z: number; pq: number }> }, k: number) => {
+      const sh = wb.getWorksheet(k === 0 ? "CGE結果" : `CGE結果 ${k + 1}`)!;
+      const v = (addr: string) => sh.getCell(addr).value;
+      expect(v("B2")).toBe(s.name);
+      expect(v("A7")).toBe("家計効用 UU = Π Xp^α");
+      close(v("B7"), want.benchmark.utility);
+      close(v("C7"), s.utility);
+      close(v("C8"), s.ev);
+      close(v("B9"), want.benchmark.gdp);
+      close(v("C9"), s.gdp);
+      // per good: Z (scenario) in column C, pq (scenario) in column U
+      // (the by-good block: the first rows naming a good with 25 numbers; the IO comparison below is narrower)
+      let seen = 0;
+      sh.eachRow((row) => {
+        const g = row.getCell(1).value;
+        if (typeof g !== "string" || !(g in s.goods) || typeof row.getCell(25).value !== "number") return;
+        close(row.getCell(3).value, s.goods[g].Z);
+        close(row.getCell(21).value, s.goods[g].pq);
+        seen++;
+      });
+      expect(seen).toBe(want.goods.length);
+    });
+    const method = wb.getWorksheet("方法・出典")!;
+    let cgeNotes = 0;
+    method.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && c.value.startsWith("CGE: ") && cgeNotes++)));
+    expect(cgeNotes).toBeGreaterThan(10);
+    const audit = wb.getWorksheet("検算（数式）")!;
+    let samRefs = 0;
+    audit.eachRow((row) => row.eachCell((c) => void (typeof c.value === "object" && c.value && "formula" in c.value && String(c.value.formula).includes("'SAM'!") && samRefs++)));
+    expect(samRefs).toBeGreaterThan(20);
+
+    // the public version carries no CGE sheet (its disclosure control does not cover them)
+    const pub = new ExcelJS.Workbook();
+    await pub.xlsx.readFile(join(dir, "demo-公開版.xlsx"));
+    expect(pub.worksheets.map((s) => s.name).filter((n) => /CGE|SAM/.test(n))).toEqual([]);
+  }, 240_000);
+});
