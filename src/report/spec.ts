@@ -124,6 +124,9 @@ export interface SheetSpec {
   /** The sheet is about one project (e.g. its detail sheet): left out of the public version
    * when the project is confidential. */
   project?: { id: string; confidential: boolean };
+  /** Not shown in Excel's sheet tabs: "veryHidden" cannot be unhidden from the Excel UI (the
+   * run record that `ripple compare` reads, usecases/runRecord.ts). */
+  visibility?: "hidden" | "veryHidden";
 }
 
 export interface ProvenanceSpec {

@@ -19,6 +19,7 @@ import { userOptions, type ModelSettings } from "./options";
 import { projectsJson, runProjectsPipeline, type ProjectsOptions, type ProjectsPipelineResult } from "./projects";
 import { securityContext, securityJsonBlocks, specWithSecurity, type SecurityContext } from "./security";
 import { inFile } from "./table";
+import { runRecordOf, runRecordSheetOf } from "./runRecord";
 
 export interface ProjectsJobInput {
   table: NamedGrid & { layout: TableLayout };
@@ -104,13 +105,18 @@ export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOpti
           }
         : result.rebuild,
     });
-    return { full: withImbalanceNotice(d.full, notice), public: d.public ? withImbalanceNotice(d.public, notice) : null };
+    const full = withImbalanceNotice(d.full, notice);
+    // The run record (inputs, options, headlines) for `ripple compare`: full version only, as it
+    // holds the confidential plans; the public version is built without it.
+    const record = runRecordSheetOf(runRecordOf(input, options, job), lang);
+    return { full: { ...full, sheets: [...full.sheets, record] }, public: d.public ? withImbalanceNotice(d.public, notice) : null };
   };
-  return {
+  const job: ProjectsJob = {
     result,
     security: sec,
     json: () => ({ ...result.analysis, projects: projectsJson(result, lang), ...securityJsonBlocks(sec?.run ?? null, lang) }),
     workbooks,
     notice,
   };
+  return job;
 }

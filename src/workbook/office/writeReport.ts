@@ -125,7 +125,7 @@ function formatItems(s: SheetSpec, budget: Budget): Item[] {
       },
     });
   }
-  if (widths.length > 0 || autofit || freeze || s.tabColor)
+  if (widths.length > 0 || autofit || freeze || s.tabColor || s.visibility)
     items.push({
       sheet: s.name,
       bytes: 200 + 120 * widths.length,
@@ -139,6 +139,7 @@ function formatItems(s: SheetSpec, budget: Budget): Item[] {
           else sheet.freezePanes.freezeColumns(freeze.cols);
         }
         if (s.tabColor) sheet.tabColor = s.tabColor;
+        if (s.visibility) sheet.visibility = s.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
       },
     });
   return items;
