@@ -2,10 +2,11 @@
 // projects runs. The files are read here; the comparison (recomputation and attribution) is
 // runCompare (src/usecases/compare.ts), the runner the task pane calls too.
 
-import { basename } from "node:path";
-import type { Lang } from "../engine/errors";
+import { readFile } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { RippleError, type Lang } from "../engine/errors";
 import { runCompare } from "../usecases/compare";
-import { readGrids } from "./analyze";
+import { readCustomXmlParts } from "../workbook/xlsx";
 import type { CliIO } from "./io";
 import { writeOutputs } from "./outputs";
 import { packageVersion } from "./packageRoot";
@@ -23,11 +24,9 @@ export interface CompareArgs {
 
 export async function runCompareCommand(args: CompareArgs, io: CliIO): Promise<void> {
   const { lang } = args;
-  const a = await readGrids(io.cwd, args.old);
-  const b = await readGrids(io.cwd, args.new);
   const { result, spec, json } = runCompare({
-    old: { file: basename(args.old), grids: a.sheets },
-    new: { file: basename(args.new), grids: b.sheets },
+    old: { file: basename(args.old), parts: await partsOf(io.cwd, args.old) },
+    new: { file: basename(args.new), parts: await partsOf(io.cwd, args.new) },
     lang,
     version: packageVersion(),
   });
@@ -39,4 +38,27 @@ export async function runCompareCommand(args: CompareArgs, io: CliIO): Promise<v
     jsonValue: json,
     summary: () => compareSummary(result, lang),
   });
+}
+
+/** The custom XML parts of a results workbook; a file that is not an .xlsx package is refused. */
+async function partsOf(cwd: string, typed: string): Promise<string[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(resolve(cwd, typed));
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? { ja: "ファイルがありません。", en: "no such file." } : { ja: `読めません（${String(e)}）。`, en: `cannot be read (${String(e)}).` };
+    throw new RippleError("compare-read", why, { file: typed });
+  }
+  try {
+    return await readCustomXmlParts(bytes);
+  } catch {
+    throw new RippleError(
+      "compare-not-xlsx",
+      {
+        ja: "Excel ブック（.xlsx）ではありません。Ripple が書いた結果ブックを指定してください。",
+        en: "it is not an Excel workbook (.xlsx). Give a results workbook written by Ripple.",
+      },
+      { file: typed },
+    );
+  }
 }

@@ -55,7 +55,7 @@ function unitText(u: "money" | "persons" | "times", unit: string | null, lang: L
 /** A headline's name with its unit, e.g. 生産誘発額（総合効果・累計）（百万円）. */
 export function headlineName(key: HeadlineKey, unit: string | null, lang: Lang): string {
   const d = HEADLINE[key];
-  return `${d.name[lang]}（${unitText(d.unit, unit, lang)}）`;
+  return lang === "ja" ? `${d.name.ja}（${unitText(d.unit, unit, lang)}）` : `${d.name.en} (${unitText(d.unit, unit, lang)})`;
 }
 
 export function buildCompareReport(r: CompareResult, opts: { lang: Lang; version: string; now?: Date }): WorkbookSpec {

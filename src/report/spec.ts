@@ -160,6 +160,16 @@ export interface WorkbookSpec {
   marking?: string;
   sheets: SheetSpec[];
   provenance: ProvenanceSpec;
+  /** Machine-readable parts stored in the workbook but neither shown nor printed (Office custom
+   * XML parts): the run record `ripple compare` reads (report/runRecordPart.ts). */
+  customXml?: CustomXmlSpec[];
+}
+
+export interface CustomXmlSpec {
+  /** The root element's namespace, by which a reader finds the part. */
+  namespace: string;
+  /** The whole XML document. */
+  xml: string;
 }
 
 const FORBIDDEN = /[\\/?*[\]:]/g;

@@ -19,7 +19,8 @@ export { GROUPS, type CompareResult, type Group };
 export interface CompareSide {
   /** File name (or 開いているブック) for messages and the sheet. */
   file: string;
-  grids: readonly Grid[];
+  /** The texts of the workbook's custom XML parts (the run record is one of them). */
+  parts: readonly string[];
 }
 
 export interface CompareInput {
@@ -103,8 +104,8 @@ function run(input: ProjectsJobInput, options: ProjectsJobOptions): ProjectsJob 
 
 export function runCompare(ci: CompareInput): { result: CompareResult; spec: WorkbookSpec; json: () => object } {
   const { lang, version } = ci;
-  const a = readRunRecord(ci.old.grids, ci.old.file);
-  const b = readRunRecord(ci.new.grids, ci.new.file);
+  const a = readRunRecord(ci.old.parts, ci.old.file);
+  const b = readRunRecord(ci.new.parts, ci.new.file);
   const jobA = run(...mixed(a, b, new Set(), lang, version));
   checkReproduced(ci.old.file, a, headlinesOf(jobA), version);
   const jobB = run(...mixed(b, b, new Set(), lang, version));

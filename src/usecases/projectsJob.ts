@@ -19,7 +19,7 @@ import { userOptions, type ModelSettings } from "./options";
 import { projectsJson, runProjectsPipeline, type ProjectsOptions, type ProjectsPipelineResult } from "./projects";
 import { securityContext, securityJsonBlocks, specWithSecurity, type SecurityContext } from "./security";
 import { inFile } from "./table";
-import { runRecordOf, runRecordSheetOf } from "./runRecord";
+import { runRecordOf, runRecordPartOf } from "./runRecord";
 
 export interface ProjectsJobInput {
   table: NamedGrid & { layout: TableLayout };
@@ -108,8 +108,8 @@ export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOpti
     const full = withImbalanceNotice(d.full, notice);
     // The run record (inputs, options, headlines) for `ripple compare`: full version only, as it
     // holds the confidential plans; the public version is built without it.
-    const record = runRecordSheetOf(runRecordOf(input, options, job), lang);
-    return { full: { ...full, sheets: [...full.sheets, record] }, public: d.public ? withImbalanceNotice(d.public, notice) : null };
+    const record = runRecordPartOf(runRecordOf(input, options, job));
+    return { full: { ...full, customXml: [...(full.customXml ?? []), record] }, public: d.public ? withImbalanceNotice(d.public, notice) : null };
   };
   const job: ProjectsJob = {
     result,

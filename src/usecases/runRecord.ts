@@ -2,12 +2,12 @@
 // alone or with some inputs of another run (`ripple compare`, usecases/compare.ts): the input
 // grids as read, the table's layout as confirmed, the options as checked, and the headline
 // figures the run computed (so a later version that computes differently is caught rather than
-// compared). Written as a very hidden sheet (report/runRecordSheet.ts); never in the public version.
+// compared). Written as a custom XML part (report/runRecordPart.ts); never in the public version.
 
 import { RippleError, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
-import { runRecordGrids, runRecordSheet, runRecordText, RUN_RECORD_SHEET } from "../report/runRecordSheet";
-import type { SheetSpec } from "../report/spec";
+import { runRecordFromXml, runRecordPart } from "../report/runRecordPart";
+import type { CustomXmlSpec } from "../report/spec";
 import type { Headlines } from "../report/compareModel";
 import type { ProjectsJob, ProjectsJobInput, ProjectsJobOptions } from "./projectsJob";
 
@@ -66,8 +66,8 @@ export function runRecordOf(input: ProjectsJobInput, options: ProjectsJobOptions
   };
 }
 
-export function runRecordSheetOf(record: RunRecord, lang: Lang): SheetSpec {
-  return runRecordSheet(JSON.stringify(record), RUN_RECORD_FORMAT, lang);
+export function runRecordPartOf(record: RunRecord): CustomXmlSpec {
+  return runRecordPart(JSON.stringify(record), RUN_RECORD_FORMAT);
 }
 
 function refuse(code: string, file: string, ja: string, en: string): RippleError {
@@ -78,19 +78,20 @@ const isGrid = (g: unknown): g is Grid =>
   typeof g === "object" && g !== null && typeof (g as Grid).sheet === "string" && Array.isArray((g as Grid).values);
 
 /**
- * The run record of a results workbook, or a refusal naming the file and what is missing. A
- * workbook with several runs (the pane writes each run beside the last) gives the last one.
+ * The run record of a results workbook (the texts of its custom XML parts), or a refusal naming
+ * the file and what is missing. A workbook with several runs (the pane adds each run's record)
+ * gives the last one.
  */
-export function readRunRecord(grids: readonly Grid[], file: string): RunRecord {
-  const sheets = runRecordGrids(grids);
-  if (sheets.length === 0)
+export function readRunRecord(parts: readonly string[], file: string): RunRecord {
+  const records = parts.map(runRecordFromXml).filter((r) => r !== null);
+  if (records.length === 0)
     throw refuse(
       "compare-no-record",
       file,
-      `比較に必要な「${RUN_RECORD_SHEET.ja}」がありません。Ripple の支援計画の評価（ripple demo、ripple analyze --projects、作業ウィンドウの支援計画）で作った結果ブック（公開版ではない方）を指定してください。公開版には入力が含まれないため比較できません。`,
-      `it has no run record ('${RUN_RECORD_SHEET.en}' / ${RUN_RECORD_SHEET.ja}) to compare: give a results workbook made by Ripple's evaluation of supported plans (ripple demo, ripple analyze --projects, the pane's Plans tab), the internal one. A public version (公開版) holds no inputs and cannot be compared.`,
+      `比較に必要な入力記録（Ripple が結果ブックに保存する計算の入力と設定）がありません。Ripple の支援計画の評価（ripple demo、ripple analyze --projects、作業ウィンドウの支援計画）で作った結果ブック（公開版ではない方）を指定してください。公開版には入力が含まれないため比較できません。`,
+      `it holds no run record (the inputs and settings Ripple stores in a results workbook) to compare: give a results workbook made by Ripple's evaluation of supported plans (ripple demo, ripple analyze --projects, the pane's Plans tab), the internal one. A public version (公開版) holds no inputs and cannot be compared.`,
     );
-  const { format, json } = runRecordText(sheets[sheets.length - 1]);
+  const { format, json } = records[records.length - 1];
   if (format !== RUN_RECORD_FORMAT)
     throw refuse(
       "compare-record-format",
@@ -119,8 +120,8 @@ export function readRunRecord(grids: readonly Grid[], file: string): RunRecord {
     throw refuse(
       "compare-record-damaged",
       file,
-      `「${RUN_RECORD_SHEET.ja}」が読めません（編集されたか壊れています）。元の結果ブックを使うか、計算し直してください。`,
-      `its run record ('${RUN_RECORD_SHEET.en}') cannot be read (edited or damaged). Use the workbook as Ripple wrote it, or rerun.`,
+      `入力記録が読めません（編集されたか壊れています）。元の結果ブックを使うか、計算し直してください。`,
+      `its run record cannot be read (edited or damaged). Use the workbook as Ripple wrote it, or rerun.`,
     );
   return record;
 }
