@@ -6,6 +6,7 @@
 import type { Lang } from "../engine/errors";
 import type { AttributionStep, CompareResult, Group, HeadlineKey } from "./compareModel";
 import type { BlockSpec, CellSpec, WorkbookSpec } from "./spec";
+import { personsLabel, unitLabel } from "./labels";
 
 type L2 = { ja: string; en: string };
 const L = (ja: string, en: string): L2 => ({ ja, en });
@@ -47,9 +48,9 @@ const CHANGE = { added: L("追加", "added"), removed: L("削除", "removed"), c
 const FMT = { money: "#,##0.0", persons: "#,##0", times: "0.00", pct: "0.0%" } as const;
 
 function unitText(u: "money" | "persons" | "times", unit: string | null, lang: Lang): string {
-  if (u === "persons") return lang === "ja" ? "人" : "persons";
+  if (u === "persons") return personsLabel(lang);
   if (u === "times") return lang === "ja" ? "倍" : "times";
-  return unit ?? (lang === "ja" ? "表の単位" : "table units");
+  return unitLabel(unit, lang);
 }
 
 /** A headline's name with its unit, e.g. 生産誘発額（総合効果・累計）（百万円）. */
