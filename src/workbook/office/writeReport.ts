@@ -157,6 +157,12 @@ function chartItems(ctx: Excel.RequestContext, s: SheetSpec): Item[] {
   }));
 }
 
+/** Custom XML parts can be written and read (ExcelApi 1.5: Excel 2016 and later, on the web). */
+export function customXmlSupported(): boolean {
+  const req = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return req && typeof req.isSetSupported === "function" ? req.isSetSupported("ExcelApi", "1.5") : true;
+}
+
 /** Write `spec` into new sheets; returns their final names (summary first). */
 export async function writeReportIn(
   ctx: Excel.RequestContext,
@@ -222,6 +228,8 @@ export async function writeReportIn(
   if (opts.signal?.aborted) await fail(cancelledError(), names[0]);
   if (!started) for (const s of sheets) ws.set(s.name, collection.add(s.name)); // a spec of empty sheets still gets its sheets
   started = true;
+  // The run record (custom XML parts) with the last sync of the write.
+  if (spec.customXml?.length && customXmlSupported()) for (const p of spec.customXml) ctx.workbook.customXmlParts.add(p.xml);
   ws.get(sheets[0].name)!.activate();
   try {
     await ctx.sync();
