@@ -7,7 +7,7 @@
 
 import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
-import { buildCompareReport } from "../report/compareReport";
+import { buildCompareReport, headlineName } from "../report/compareReport";
 import type { WorkbookSpec } from "../report/spec";
 import { inputChanges, parameterChanges, planChanges } from "./compareDiff";
 import { GROUPS, type AttributionStep, type CompareResult, type Group, type HeadlineKey, type HeadlineRow, type Headlines } from "../report/compareModel";
@@ -79,6 +79,7 @@ const diff = (x: number | null | undefined, y: number | null | undefined): numbe
 
 /** The recomputed run must give what its workbook shows (same version, same numbers). */
 function checkReproduced(file: string, record: RunRecord, again: Headlines, version: string): void {
+  const name = (k: HeadlineKey, lang: "ja" | "en") => headlineName(k, record.unit, lang);
   for (const k of KEYS) {
     const was = record.headlines[k];
     const now = again[k];
@@ -90,8 +91,8 @@ function checkReproduced(file: string, record: RunRecord, again: Headlines, vers
       throw new RippleError(
         "compare-not-reproduced",
         {
-          ja: `Ripple ${version} で入力記録から計算し直すと ${k} が ${String(now)} になり、このブックの ${String(was)}（Ripple ${record.version} で作成）と一致しません。計算方法が違う版で作られたため比較できません。この版で計算し直したブックを指定してください。`,
-          en: `recomputing its recorded inputs with Ripple ${version} gives ${k} = ${String(now)}, not the ${String(was)} it shows (made by Ripple ${record.version}): the versions compute differently. Rerun it with this version and compare that workbook.`,
+          ja: `Ripple ${version} で入力記録から計算し直すと ${name(k, "ja")} が ${String(now)} になり、このブックの ${String(was)}（Ripple ${record.version} で作成）と一致しません。計算方法が違う版で作られたため比較できません。この版で計算し直したブックを指定してください。`,
+          en: `recomputing its recorded inputs with Ripple ${version} gives ${name(k, "en")} = ${String(now)}, not the ${String(was)} it shows (made by Ripple ${record.version}): the versions compute differently. Rerun it with this version and compare that workbook.`,
         },
         { file },
       );

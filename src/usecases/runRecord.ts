@@ -4,7 +4,7 @@
 // figures the run computed (so a later version that computes differently is caught rather than
 // compared). Written as a custom XML part (report/runRecordPart.ts); never in the public version.
 
-import { RippleError, type Lang } from "../engine/errors";
+import { RippleError } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import { runRecordFromXml, runRecordPart } from "../report/runRecordPart";
 import type { CustomXmlSpec } from "../report/spec";
