@@ -13,6 +13,7 @@ import { runProjects } from "./projects";
 import { disruptionOption, runDisruption } from "./disruption";
 import { runMarketCommand } from "./market";
 import { CGE_OUT, runCgeCommand } from "./cge";
+import { COMPARE_OUT, runCompareCommand } from "./compare";
 import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 import { packageVersion, samplePath } from "./packageRoot";
@@ -390,6 +391,21 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .action(async (input: string, opts: { sheet?: string; map?: string; scenario?: string; numeraire?: string; split?: string; governmentSaving?: number; magnet?: boolean; scenarioSheet?: string; out?: string; json?: string; lang?: Lang }) => {
       if (opts.lang) lang = opts.lang;
       await runCgeCommand({ input, ...opts, lang, signal: controller.signal }, io);
+    });
+
+  program
+    .command("compare")
+    .description("compare two results workbooks made by Ripple's evaluation of supported plans (quarterly re-estimates): headline figures side by side, what changed in the inputs (checksums, parameters, plans) and how much each change moved the results, one group at a time in the order table → parameters → plans → market inputs; writes a 比較 (Comparison) sheet")
+    .argument("<old>", "the earlier results workbook (.xlsx written by ripple demo, ripple analyze --projects or the pane; not a public version)")
+    .argument("<new>", "the later results workbook")
+    .option("--out <file.xlsx>", `comparison workbook (default ${COMPARE_OUT} when --json is not given; never overwritten)`)
+    .option("--json <file.json|->", "the comparison as JSON (full precision) to a file, or to stdout with -")
+    .addOption(replaceJsonOption())
+    .addOption(langOption())
+    .action(async (oldFile: string, newFile: string, opts: { out?: string; json?: string; replaceJson?: boolean; lang?: Lang }) => {
+      if (opts.lang) lang = opts.lang;
+      io.replaceJson = opts.replaceJson;
+      await runCompareCommand({ old: oldFile, new: newFile, out: opts.out, json: opts.json, lang }, io);
     });
 
   program

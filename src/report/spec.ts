@@ -124,6 +124,9 @@ export interface SheetSpec {
   /** The sheet is about one project (e.g. its detail sheet): left out of the public version
    * when the project is confidential. */
   project?: { id: string; confidential: boolean };
+  /** Not shown in Excel's sheet tabs: "veryHidden" cannot be unhidden from the Excel UI (the
+   * run record that `ripple compare` reads, usecases/runRecord.ts). */
+  visibility?: "hidden" | "veryHidden";
 }
 
 export interface ProvenanceSpec {
@@ -157,6 +160,16 @@ export interface WorkbookSpec {
   marking?: string;
   sheets: SheetSpec[];
   provenance: ProvenanceSpec;
+  /** Machine-readable parts stored in the workbook but neither shown nor printed (Office custom
+   * XML parts): the run record `ripple compare` reads (report/runRecordPart.ts). */
+  customXml?: CustomXmlSpec[];
+}
+
+export interface CustomXmlSpec {
+  /** The root element's namespace, by which a reader finds the part. */
+  namespace: string;
+  /** The whole XML document. */
+  xml: string;
 }
 
 const FORBIDDEN = /[\\/?*[\]:]/g;

@@ -190,6 +190,13 @@ const ja = {
     cge: "CGE",
     more: "他 {{n}} 件",
   },
+  compare: {
+    heading: "前回の結果との比較",
+    hint: "前回の結果ブック（Ripple で作った公開版でない .xlsx）を選ぶと、このブックの結果と並べ、変わった入力とその寄与を新しいシート「比較」に書きます。",
+    run: "前回の結果ブックを選んで比較…",
+    changed: "変わった入力: {{list}}",
+    noChange: "なし",
+  },
   publicVersion: {
     hint: "公開版（非公開の計画を除き、非公開の計画 1〜2 件だけを含む集計値を「—」にしたブック）を、新しいブックとして開くか、このブックの新しいシートに書き込みます。",
     make: "公開版を新しいブックで開く",
@@ -443,6 +450,13 @@ const en: Resources = {
     disruption: "Supply disruption",
     cge: "CGE",
     more: "{{n}} more",
+  },
+  compare: {
+    heading: "Compare with an earlier run",
+    hint: "Pick the earlier results workbook (an .xlsx made by Ripple, not a public version): its results are set beside this workbook's, with what changed in the inputs and what each change contributed, on a new sheet 'Comparison'.",
+    run: "Pick the earlier results and compare…",
+    changed: "Inputs changed: {{list}}",
+    noChange: "none",
   },
   publicVersion: {
     hint: "The public version (confidential plans removed; aggregates of only 1 or 2 confidential plans shown as —) opens as a new workbook, or is written into new sheets of this workbook.",

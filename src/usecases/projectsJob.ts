@@ -21,6 +21,7 @@ import { securityContext, securityJsonBlocks, specWithSecurity, type SecurityCon
 import { inFile } from "./table";
 import type { CgeJob } from "./cge";
 import { projectsCge } from "./projectsCge";
+import { runRecordOf, runRecordPartOf } from "./runRecord";
 
 export interface ProjectsJobInput {
   table: NamedGrid & { layout: TableLayout };
@@ -112,9 +113,13 @@ export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOpti
         : result.rebuild,
       fullOnly: cge?.part(),
     });
-    return { full: withImbalanceNotice(d.full, notice), public: d.public ? withImbalanceNotice(d.public, notice) : null };
+    const full = withImbalanceNotice(d.full, notice);
+    // The run record (inputs, options, headlines) for `ripple compare`: full version only, as it
+    // holds the confidential plans; the public version is built without it.
+    const record = runRecordPartOf(runRecordOf(input, options, job));
+    return { full: { ...full, customXml: [...(full.customXml ?? []), record] }, public: d.public ? withImbalanceNotice(d.public, notice) : null };
   };
-  return {
+  const job: ProjectsJob = {
     result,
     security: sec,
     cge,
@@ -122,4 +127,5 @@ export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOpti
     workbooks,
     notice,
   };
+  return job;
 }

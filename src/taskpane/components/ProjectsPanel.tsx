@@ -16,6 +16,7 @@ import { defaultConverterSectors, sectorLabels } from "../sectors";
 import { useRun } from "../useRun";
 import { FlowRun } from "./FlowRun";
 import { PublicVersion } from "./PublicVersion";
+import { CompareAction } from "./CompareAction";
 import { SheetSelect, preferSheet } from "./SheetSelect";
 
 const useStyles = makeStyles({
@@ -202,6 +203,7 @@ export function ProjectsPanel(p: ProjectsPanelProps): React.ReactElement {
         )}
         {outcome?.publicSpec && <PublicVersion id="projects" spec={outcome.publicSpec} base={t("publicVersion.projectsBase")} />}
       </FlowRun>
+      <CompareAction />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import type { WorkbookSpec } from "../../report/spec";
 import { loadMappingIn, saveMappingIn } from "./mappingSettings";
 import { excelUnavailable, fromOffice, officeCode, sheetEmpty, sheetNotFound } from "./officeErrors";
 import { areaAddress, areaOf, intersect, POSITION, readArea, type ReadOptions } from "./readBlocks";
-import { writeReportIn, type WriteOptions } from "./writeReport";
+import { customXmlSupported, writeReportIn, type WriteOptions } from "./writeReport";
 
 export type { ReadOptions } from "./readBlocks";
 export type { WriteOptions } from "./writeReport";
@@ -36,6 +36,8 @@ export interface WorkbookGateway {
   activateSheet(name: string): Promise<void>;
   hostPlatform(): string | null;
   canCreateWorkbook(): boolean;
+  /** The XML of the workbook's custom XML parts of this namespace (the run record). */
+  readCustomXml(namespace: string): Promise<string[]>;
 }
 
 async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, doing: { ja: string; en: string }): Promise<T> {
@@ -185,6 +187,20 @@ export function canCreateWorkbook(): boolean {
   return req && typeof req.isSetSupported === "function" ? req.isSetSupported("ExcelApi", "1.8") : true;
 }
 
+/** The XML of every custom XML part of `namespace` (ExcelApi 1.5; none where it is missing:
+ * the comparison then says the workbook holds no run record). Two syncs. */
+export function readCustomXml(namespace: string): Promise<string[]> {
+  return run(async (ctx) => {
+    if (!customXmlSupported()) return [];
+    const parts = ctx.workbook.customXmlParts.getByNamespace(namespace);
+    parts.load("items/id");
+    await ctx.sync();
+    const xml = parts.items.map((p) => p.getXml());
+    await ctx.sync();
+    return xml.map((r) => r.value);
+  }, { ja: "入力記録を読む", en: "reading the run record" });
+}
+
 /** Office's display language: Japanese for any ja-* locale, English otherwise (and outside
  * Office, the browser's language). */
 export function displayLanguage(): "ja" | "en" {
@@ -209,6 +225,7 @@ export const officeGateway: WorkbookGateway = {
   activateSheet,
   hostPlatform,
   canCreateWorkbook,
+  readCustomXml,
 };
 
 /** Errors this module raises are RippleErrors; re-exported for callers' instanceof checks. */

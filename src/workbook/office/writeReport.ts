@@ -125,7 +125,7 @@ function formatItems(s: SheetSpec, budget: Budget): Item[] {
       },
     });
   }
-  if (widths.length > 0 || autofit || freeze || s.tabColor)
+  if (widths.length > 0 || autofit || freeze || s.tabColor || s.visibility)
     items.push({
       sheet: s.name,
       bytes: 200 + 120 * widths.length,
@@ -139,6 +139,7 @@ function formatItems(s: SheetSpec, budget: Budget): Item[] {
           else sheet.freezePanes.freezeColumns(freeze.cols);
         }
         if (s.tabColor) sheet.tabColor = s.tabColor;
+        if (s.visibility) sheet.visibility = s.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
       },
     });
   return items;
@@ -154,6 +155,12 @@ function chartItems(ctx: Excel.RequestContext, s: SheetSpec): Item[] {
       addChart(ws.get(s.name)!, chart, rangeOf);
     },
   }));
+}
+
+/** Custom XML parts can be written and read (ExcelApi 1.5: Excel 2016 and later, on the web). */
+export function customXmlSupported(): boolean {
+  const req = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return req && typeof req.isSetSupported === "function" ? req.isSetSupported("ExcelApi", "1.5") : true;
 }
 
 /** Write `spec` into new sheets; returns their final names (summary first). */
@@ -221,6 +228,8 @@ export async function writeReportIn(
   if (opts.signal?.aborted) await fail(cancelledError(), names[0]);
   if (!started) for (const s of sheets) ws.set(s.name, collection.add(s.name)); // a spec of empty sheets still gets its sheets
   started = true;
+  // The run record (custom XML parts) with the last sync of the write.
+  if (spec.customXml?.length && customXmlSupported()) for (const p of spec.customXml) ctx.workbook.customXmlParts.add(p.xml);
   ws.get(sheets[0].name)!.activate();
   try {
     await ctx.sync();

@@ -6,3 +6,4 @@ export { xlsxBytes } from "./xlsxBytes";
 export { decodeText, type TextEncoding } from "./decodeText";
 export { rangeFormula } from "./chartXml";
 export { readGridFile } from "./readGridFile";
+export { readCustomXmlParts } from "./customXml";

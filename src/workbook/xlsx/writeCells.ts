@@ -27,6 +27,7 @@ export function writeSheetCells(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct:
     ];
   }
   for (const v of sheet.validations ?? []) addValidation(ws, sheet.name, v);
+  if (sheet.visibility) ws.state = sheet.visibility;
   if (sheet.tabColor) {
     const colour = argb(sheet.tabColor);
     if (!colour) {

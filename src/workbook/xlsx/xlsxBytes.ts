@@ -11,6 +11,7 @@ import { checkSheetNames } from "./sheetNameRules";
 import { setPrintMarks } from "./printMarks";
 import { writeSheetCells } from "./writeCells";
 import { addChartsToZip, worksheetPaths } from "./zipCharts";
+import { addCustomXmlParts } from "./customXml";
 import { bulkBlocksOf, lookKey, type BulkLook } from "./bulkBlocks";
 import { addBulkStyles, spliceBulkRows } from "./bulkSplice";
 
@@ -50,9 +51,10 @@ export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): 
   }
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
   const hasCharts = spec.sheets.some((s) => (s.charts?.length ?? 0) > 0);
-  if (!hasCharts && bulk.size === 0) return written;
+  if (!hasCharts && bulk.size === 0 && !spec.customXml?.length) return written;
   const zip = await JSZip.loadAsync(written);
   await addChartsToZip(zip, spec);
+  await addCustomXmlParts(zip, spec.customXml ?? []);
   if (bulk.size > 0) await addBulk(zip, bulk);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -223,6 +223,8 @@ export class FakeWorkbook {
   readonly calculations: string[] = [];
   /** Workbooks opened with Excel.createWorkbook (their base64 .xlsx), in order. */
   readonly createdWorkbooks: string[] = [];
+  /** Custom XML parts (ExcelApi 1.5), in the order added: the namespace of the root and the XML. */
+  readonly customXml: { namespace: string; xml: string }[] = [];
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null;
   payloadLimit: number;
@@ -497,8 +499,10 @@ class WorkbookProxy extends FakeObject {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
   readonly application: ApplicationProxy;
+  readonly customXmlParts: CustomXmlPartCollectionProxy;
   constructor(ctx: Ctx) {
     super(ctx);
+    this.customXmlParts = new CustomXmlPartCollectionProxy(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
@@ -516,6 +520,55 @@ class WorkbookProxy extends FakeObject {
       if (!sheet) throw ERR.itemNotFound(`sheet '${sel.sheet}'`);
       return parseAddress(sheet, sel.address);
     });
+  }
+}
+
+/** Custom XML parts: add(xml) takes the root's xmlns as the namespace (as Excel does);
+ * getByNamespace(ns) gives the parts of that namespace, each with getXml(). */
+class CustomXmlPartCollectionProxy extends FakeObject {
+  private items_: CustomXmlPartProxy[] | null = null;
+  protected read(prop: string): unknown {
+    throw ERR.invalidArgument(`customXmlParts property '${prop}' is not in the fake`);
+  }
+  add(xml: string): void {
+    this.ctx.queue(40 + xml.length, () => {
+      const ns = /<[A-Za-z_][\w.-]*[^>]*\sxmlns="([^"]*)"/.exec(xml)?.[1];
+      if (!ns) throw ERR.invalidArgument("customXmlParts.add: the XML has no namespace");
+      this.ctx.wb.customXml.push({ namespace: ns, xml });
+    });
+  }
+  getByNamespace(namespace: string): CustomXmlPartCollectionProxy {
+    const c = new CustomXmlPartCollectionProxy(this.ctx);
+    c.items_ = null;
+    (c as unknown as { ns: string }).ns = namespace;
+    return c;
+  }
+  get items(): CustomXmlPartProxy[] {
+    return this.got<CustomXmlPartProxy[]>("items");
+  }
+  override load(): this {
+    const ns = (this as unknown as { ns?: string }).ns;
+    this.ctx.queue(40, (stage) => {
+      const parts = this.ctx.wb.customXml.filter((p) => ns === undefined || p.namespace === ns);
+      stage(this, { items: parts.map((p) => new CustomXmlPartProxy(this.ctx, p.xml)) });
+    });
+    return this;
+  }
+}
+
+class CustomXmlPartProxy extends FakeObject {
+  constructor(ctx: Ctx, private readonly xml: string) {
+    super(ctx);
+  }
+  protected read(prop: string): unknown {
+    throw ERR.invalidArgument(`customXmlPart property '${prop}' is not in the fake`);
+  }
+  getXml(): { value: string } {
+    const result = { value: undefined as unknown as string };
+    this.ctx.queue(40, () => {
+      result.value = this.xml;
+    });
+    return result;
   }
 }
 
