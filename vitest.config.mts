@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     environment: "node",
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Whole demo runs (CLI subprocess, CGE, LibreOffice) take 30–60 s on a quiet 2-core machine;
+    // a limit is a hang guard here, not a speed test (npm run bench measures speed).
+    testTimeout: 180_000,
+    hookTimeout: 420_000,
   },
 });

@@ -60,7 +60,7 @@ describe("security block", () => {
     const j = JSON.parse(r.out);
     checkBlock(j.security, j.securityDetail, j.projects);
     expect(j.securityDetail.concordance.every((c: { sectorLabel: string }) => c.sectorLabel.includes("製造業"))).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it("ripple analyze --projects … --market … --json - on the sample", async () => {
     const r = await run(["analyze", samplePath(), "--projects", "事業計画", "--market", "磁石パラメータ", "--json", "-"]);
@@ -96,7 +96,7 @@ describe("the 経済安全保障効果 sheets and the editable parameters", () =
     const p = rowOf("経済安全保障パラメータ", "probability:severe");
     expect(p[p.indexOf("probability:severe") + 2]).toBe(0.03);
     expect(p.join(" ")).toContain("判断");
-  }, 60_000);
+  }, 180_000);
 
   it("a parameter sheet in the input workbook is read back: twice the severe probability, twice the B/C (April-type events are covered by stocks)", async () => {
     const dir = tempDir();

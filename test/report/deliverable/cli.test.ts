@@ -40,7 +40,7 @@ describe("ripple demo", () => {
     expect(again.code).toBe(0);
     expect(existsSync(join(cwd, "ripple-demo-results-2.xlsx"))).toBe(true);
     expect(existsSync(join(cwd, "ripple-demo-results-公開版-2.xlsx"))).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("ripple analyze", () => {
@@ -51,7 +51,7 @@ describe("ripple analyze", () => {
     expect(existsSync(join(cwd, "plans.xlsx"))).toBe(true);
     expect(existsSync(join(cwd, "plans-public.xlsx"))).toBe(true);
     expect(r.out).toContain("Public version:");
-  }, 60_000);
+  }, 180_000);
 
   it("--public without --projects is refused in one line", async () => {
     const r = await run(["analyze", SAMPLE, "--sheet", "取引基本表", "--public"]);
@@ -65,5 +65,5 @@ describe("ripple analyze", () => {
     expect((await readXlsx(join(cwd, "s.xlsx"))).sheets.map((s) => s.sheet)).toContain("Audit (formulas)");
     expect((await run(["analyze", SAMPLE, "--sheet", "取引基本表", "--out", "n.xlsx"], { cwd })).code).toBe(0);
     expect((await readXlsx(join(cwd, "n.xlsx"))).sheets.map((s) => s.sheet)).not.toContain("Audit (formulas)");
-  }, 60_000);
+  }, 180_000);
 });
