@@ -4,6 +4,7 @@
 // 方法・出典. The add-in and the command line write exactly this. Pure: no I/O, no clock unless
 // `now` is omitted.
 
+import { blockName, parameterName, sourceName, unitName } from "../engine/params/names";
 import type { Bilingual, Lang } from "../engine/errors";
 import { a1 } from "../engine/grid";
 import type { IOModel } from "../engine/model/iomodel";
@@ -15,7 +16,7 @@ import { MAGNET_TYPES, TREATMENTS } from "../engine/projects/schema";
 import type { SplitDefinition } from "../engine/projects/splitSheet";
 import type { IOTable } from "../engine/table/types";
 import { buildAnalysisReport, NUMBER_FORMATS, type ReportInput, type ResolvedModelOptions } from "./analysisReport";
-import { IMPORT_TYPES, MEASURES, SECOND_STAGE_TEXT, STAGES, unitLabel, withUnit } from "./labels";
+import { IMPORT_TYPES, MEASURES, SECOND_STAGE_TEXT, STAGES, unitLabel, withUnit, yearLabel } from "./labels";
 import { methodSentences, P, PROJECT_SHEETS } from "./projectLabels";
 import { labelWidth, SheetBuilder } from "./sheetBuilder";
 import type { CellSpec, FormulaCell, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
@@ -64,9 +65,7 @@ function choiceLabel(list: { value: string; label: Bilingual }[], v: string, lan
   return list.find((c) => c.value === v)?.label[lang] ?? v;
 }
 
-export function yearLabel(year: number, lang: Lang): string {
-  return lang === "ja" ? `${year}年度` : `FY${year}`;
-}
+export { yearLabel };
 
 function kpiResult(k: Kpi, lang: Lang): string {
   return (k.pass === null ? P.notEvaluable : k.pass ? P.pass : P.fail)[lang];
@@ -86,9 +85,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
   const rateText = `${(ev.discountRate.value * 100).toFixed(1).replace(/\.0$/, "")}%`;
   const tableName = input.tableName ?? table.layout?.title ?? input.inputs[0]?.description ?? tr(P.table);
   const converterNames = [...input.converters.values()]
-    .map((c) => `${c.name}: ${[...c.shares].map(([i, s]) => `${table.sectors[i].label} ${(s * 100).toFixed(0)}%`).join("・")}`)
+    .map((c) => `${c.name}: ${[...c.shares].map(([i, s]) => `${table.sectors[i].label} ${(s * 100).toFixed(0)}%`).join(lang === "ja" ? "・" : ", ")}`)
     .join("; ");
-  const splitNames = input.splits.length ? input.splits.map((s) => `${s.label}（${s.parentLabel}）`).join("、") : null;
+  const splitNames = input.splits.length ? input.splits.map((s) => (lang === "ja" ? `${s.label}（${s.parentLabel}）` : `${s.label} (${s.parentLabel})`)).join(lang === "ja" ? "、" : ", ") : null;
   const sheets: SheetSpec[] = [];
 
   const totalsRow = (t: Totals): number[] => [t.output, t.valueAdded, t.compensation, ...(jobs ? [t.employment ?? 0] : [])];
@@ -559,8 +558,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     s.add([[tr(P.name), tr(P.value), tr(P.source)]], "header");
     const mp = input.modelOptions.parameters.map((p): CellSpec[] => {
       const src = p.source.kind === "user" ? tr(P.userGiven) : typeof p.source.text === "string" ? p.source.text : tr(p.source.text);
-      addParam(tr(p.name), p.value, src);
-      return [tr(p.name), p.value, src];
+      const value = typeof p.value === "object" ? tr(p.value) : p.value;
+      addParam(tr(p.name), value, src);
+      return [tr(p.name), value, src];
     });
     const importType = model.importType;
     mp.push([tr({ ja: "輸入の扱い", en: "Import convention" }), tr(IMPORT_TYPES[importType]), input.modelOptions.importTypeSource === "user" ? tr(P.userGiven) : tr({ ja: "表から判定", en: "detected from the table" })]);
@@ -604,17 +604,17 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     if (input.parameters) {
       s.add([[tr(P.parameterSheet)]], "subtitle");
       s.add([[tr(P.gradeNote)], [tr(P.usedNote)]], "note");
-      s.add([["block", "parameter", tr(P.value), tr(P.unitCol), tr(P.low), tr(P.high), tr(P.grade), tr(P.source), tr(P.used)]], "header");
+      s.add([[tr(P.block), tr(P.parameter), tr(P.value), tr(P.unitCol), tr(P.low), tr(P.high), tr(P.grade), tr(P.source), tr(P.used)]], "header");
       s.add(
         input.parameters.map((p) => [
-          p.block,
-          p.name,
+          blockName(p.block, lang),
+          parameterName(p.block, p.name, lang),
           p.value,
-          p.unit,
+          unitName(p.unit, lang),
           p.low,
           p.high,
           p.grade,
-          p.source,
+          sourceName(p.source, lang),
           input.usedParameters.has(`${p.block}/${p.name}`) ? tr(P.yes) : null,
         ]),
         "body",

@@ -59,9 +59,9 @@ export const AUDIT = {
   pvTitle: L("現在価値と補助金1円当たり粗付加価値誘発額（SUMPRODUCT）", "Present values and induced value added per yen of subsidy (SUMPRODUCT)"),
   discountRate: L("割引率 r（入力）", "Discount rate r (input)"),
   baseYear: L("基準年度（入力）", "Base year (input)"),
-  pvGva: L("PV（粗付加価値誘発額）= SUMPRODUCT(GVA, 1/(1+r)^(年度−基準年度))", "PV(induced GVA) = SUMPRODUCT(GVA, 1/(1+r)^(year − base))"),
-  pvSubsidy: L("PV（補助金）", "PV(subsidy)"),
-  bc: L("補助金1円当たり粗付加価値誘発額（参考）= PV（粗付加価値誘発額）÷ PV（補助金）", "Induced gross value added per yen of subsidy (reference) = PV(induced GVA) / PV(subsidy)"),
+  pvGva: L("現在価値（粗付加価値誘発額）= SUMPRODUCT(粗付加価値誘発額, 1/(1+r)^(年度−基準年度))", "PV(induced GVA) = SUMPRODUCT(GVA, 1/(1+r)^(year − base))"),
+  pvSubsidy: L("現在価値（補助金）", "PV(subsidy)"),
+  bc: L("補助金1円当たり粗付加価値誘発額（参考）= 現在価値（粗付加価値誘発額）÷ 現在価値（補助金）", "Induced gross value added per yen of subsidy (reference) = PV(induced GVA) / PV(subsidy)"),
   pvSkipped: L(
     "年度別の値に数値でないセル（公開版の秘匿「—」など）があるため、この現在価値の検算は省略しました。",
     "This present-value audit is omitted: the yearly values include cells that are not numbers (such as \"—\" suppressed in the public version).",
