@@ -145,8 +145,8 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     s.skip();
 
     s.add([[tr(P.stagesAndPhases)]], "subtitle");
-    s.add([[tr(P.stage), ...measureHeads]], "header");
-    s.add(
+    const stageHead = s.add([[tr(P.stage), ...measureHeads]], "header");
+    const stageRow = s.add(
       (["direct", "firstIndirect", "secondIndirect"] as const).map((k) => [tr(STAGES[k]), ...totalsRow(c[k])]),
       "body",
       [null, ...measureFormats],
@@ -163,21 +163,25 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     s.skip();
 
     s.add([[tr(P.kpis)]], "subtitle");
-    addKpiTable(s, ev.kpis, lang);
-    s.skip();
-
-    s.add([[tr(P.method)]], "subtitle");
-    const sentences = methodSentences({
-      converter: converterNames,
-      discount: rateText,
-      discountSource: tr(ev.discountRate.source),
-      baseYear: ev.baseYear,
-      split: splitNames,
+    // The verdicts only: the calculation and the sources are on the KPI sheet.
+    addKpiTable(s, ev.kpis, lang, { brief: true });
+    s.add([[tr(P.methodElsewhere)]], "note");
+    // The stages beside the tables, in the explanation column's free rows: the page a 課長
+    // reads is one A4 landscape sheet, figures and chart together.
+    const explain = jobs ? 5 : 4;
+    s.chart({
+      type: "column",
+      title: tr(P.stageChart),
+      categories: { row: stageRow, col: 0, rows: 3, cols: 1 },
+      series: measureHeads.slice(0, 3).map((name, k) => ({ name, values: { row: stageRow, col: 1 + k, rows: 3, cols: 1 } })),
+      yAxisTitle: unit,
+      anchor: { row: stageHead - 1, col: explain, widthCols: 1, heightRows: 14 },
     });
-    s.add(sentences.map((x) => [tr(x)]), "body");
-    // Narrow columns: long texts sit last on their row and run on to the right.
-    const w = (k: number) => Math.max(26, labelWidth([measureHeads[k - 1] ?? ""], 26, 44));
-    sheets.push(s.build({ columnWidths: { 0: 44, 1: w(1), 2: w(2), 3: w(3), 4: jobs ? w(4) : 110, 5: jobs ? 110 : 26 } }));
+    // Narrow columns, the explanation column as wide as its longest line: A4 landscape at ≥ 9 pt.
+    // (figure headers wrap onto two lines)
+    const widths: Record<number, number> = { 0: 42, 1: 12, 2: 12, 3: 12, [explain]: 52 };
+    if (jobs) widths[4] = 12;
+    sheets.push({ ...s.build({ columnWidths: widths }), print: { onePage: true } });
   }
 
   // ---- 年度別 / By year ----
@@ -534,6 +538,16 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     const s = new SheetBuilder("methods", tr(PROJECT_SHEETS.methods));
     s.add([[tr(P.methodsTitle)]], "title");
     s.skip();
+    s.add([[tr(P.method)]], "subtitle");
+    const sentences = methodSentences({
+      converter: converterNames,
+      discount: rateText,
+      discountSource: tr(ev.discountRate.source),
+      baseYear: ev.baseYear,
+      split: splitNames,
+    });
+    s.add(sentences.map((x) => [tr(x)]), "note");
+    s.skip();
     s.add([[tr(P.inputs)]], "subtitle");
     s.add([[tr(P.description), tr(P.sheet), tr(P.range), tr(P.checksum)]], "header");
     s.add(input.inputs.map((i) => [i.description, i.sheet ?? null, i.range ?? null, i.checksum ?? null]), "body");
@@ -657,7 +671,7 @@ function sumOf(v: number[]): number {
   return s;
 }
 
-function addKpiTable(s: SheetBuilder, kpis: Kpi[], lang: Lang): void {
+function addKpiTable(s: SheetBuilder, kpis: Kpi[], lang: Lang, o: { brief?: boolean } = {}): void {
   const tr = (b: Bilingual) => b[lang];
   if (kpis.length === 0) {
     s.add([[tr(P.noKpi)]], "note");
@@ -669,6 +683,7 @@ function addKpiTable(s: SheetBuilder, kpis: Kpi[], lang: Lang): void {
     // KPI is a multiple of the 2020 capacity (target 2×).
     const f = k.key === "recycling-ratio" ? F.multiple : F.percent;
     s.add([[tr(k.label), k.target, k.value ?? "—", kpiResult(k, lang)]], "body", [null, f, f, null]);
+    if (o.brief) continue;
     // The calculation and the sources on their own lines, so both can be read in full.
     s.add([[null, `${tr(P.why)}: ${tr(k.explanation)}`], [null, `${tr(P.sources)}: ${k.sources.map(tr).join(" / ")}`]], "note");
   }

@@ -344,7 +344,7 @@ export function withSecurity(spec: import("./spec").WorkbookSpec, input: Securit
   const r = input.run.result;
   const bottom = Math.max(0, ...summary.blocks.map((b) => b.row + b.values.length));
   const headline = {
-    row: bottom + 1,
+    row: bottom,
     col: 0,
     style: "total" as const,
     values: [[tr(S.bc), r.benefitCostRatio ?? "—", `${tr(S.bcExplain)}（${tr(SECURITY_SHEETS.main)}）`]] as CellSpec[][],
