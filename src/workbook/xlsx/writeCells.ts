@@ -150,6 +150,9 @@ function fixRowHeights(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   }
 }
 
+/** Characters of the default font across an A4 landscape page at 100% (narrow margins). */
+const PAGE_CHARS = 120;
+
 /** Columns and rows a sheet prints: up to its last cell or chart. */
 function usedExtent(sheet: SheetSpec): { rows: number; cols: number } {
   let cols = 0;
@@ -173,6 +176,10 @@ function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: Readonly
   const { cols } = usedExtent(sheet);
   if (cols < 2) return;
   const width = (col: number) => sheet.columnWidths?.[col] ?? DEFAULT_WIDTH;
+  // a sheet printed one page wide is scaled to its width; a wider one is cut into pages
+  let total = 0;
+  for (let c = 0; c < cols; c++) total += width(c);
+  const cap = total <= FIT_WIDTH_MAX_CHARS || sheet.print?.onePage ? Infinity : PAGE_CHARS;
   const filled = new Set<string>();
   for (const b of sheet.blocks)
     b.values.forEach((row, r) => row.forEach((v, c) => {
@@ -185,10 +192,10 @@ function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: Readonly
       rowValues.forEach((value, c) => {
         if (typeof value !== "string") return;
         const col = block.col + c;
+        // never wider than a page, so a sheet printed over several pages keeps its notes whole
         let last = col;
-        while (last + 1 < cols && !filled.has(`${row},${last + 1}`)) last++;
-        let room = 0;
-        for (let k = col; k <= last; k++) room += width(k);
+        let room = width(col);
+        while (last + 1 < cols && !filled.has(`${row},${last + 1}`) && room + width(last + 1) <= cap) room += width(++last);
         const need = Math.ceil(textWidth(value) / Math.max(1, room - 1));
         if (need <= 1) return;
         if (last > col) ws.mergeCells(row + 1, col + 1, row + 1, last + 1);
