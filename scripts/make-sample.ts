@@ -14,7 +14,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCsv } from "../src/engine/table/csv";
 import { buildTable, recognizeLayout } from "../src/engine/table";
-import { param, type Parameter, parseParameters, sourceOf } from "../src/engine/params/defaults";
+import { citation, param, type Parameter, parseParameters, sourceOf } from "../src/engine/params/defaults";
+import { sourceName } from "../src/engine/params/names";
 import {
   defaultConverterRows,
   parameterSheet,
@@ -89,7 +90,7 @@ function marketSheets(): SheetSpec[] {
 export function projectSheets(tableValues: CellSpec[][]): SheetSpec[] {
   const params = sampleParameters();
   const p = (block: string, name: string) => param(params, block, name);
-  const cite = (x: Parameter) => `${x.block}/${x.name}: ${sourceOf(params, x)}、信頼度 ${x.grade}`;
+  const cite = (x: Parameter) => citation(params, x, "ja");
   const grid = { sheet: "取引基本表", origin: { row: 0, col: 0 }, values: tableValues as (string | number | boolean | null)[][] };
   const table = buildTable(grid, recognizeLayout(grid));
   const labels = table.sectors.map((x) => (x.code ? `${x.code} ${x.name}` : x.label));
@@ -148,7 +149,7 @@ export function projectSheets(tableValues: CellSpec[][]): SheetSpec[] {
   const rateRec = p("subsidy", "subsidy rate magnet recycling capex");
   const minNd = p("policy", "minimum NdFeB capacity increase per supported plan");
   const minSm = p("policy", "minimum SmCo capacity kept per supported plan");
-  const common = `単価 ${fmt(price.value)} 円/kg（${cite(price)}）。補助率は上限（${sourceOf(params, rateMfg)}）。稼働率・立上げ・置換率・年度配分は例示の仮定`;
+  const common = `単価 ${fmt(price.value)} 円/kg（${cite(price)}）。補助率は上限（${sourceName(sourceOf(params, rateMfg), "ja")}）。稼働率・立上げ・置換率・年度配分は例示の仮定`;
   const plan = (
     id: string,
     letter: string,

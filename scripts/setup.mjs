@@ -52,6 +52,8 @@ if (forTests) {
   const missing = [];
   if (!existsSync("/usr/bin/chromium")) missing.push("chromium");
   if (!has("soffice") && !has("libreoffice")) missing.push("libreoffice-calc-nogui");
+  // pdftotext reads the printed pages back (test/workbook/xlsx/printPages.test.ts)
+  if (!has("pdftotext")) missing.push("poppler-utils");
   if (missing.length) {
     const sudo = process.getuid && process.getuid() === 0 ? "" : "sudo ";
     try {

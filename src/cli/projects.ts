@@ -8,6 +8,9 @@ import type { Grid } from "../engine/grid";
 import type { ImportType } from "../engine/table/types";
 import { looksLikeConverterSheet } from "../engine/projects/parse";
 import { PROJECT_SHEETS } from "../report/projectLabels";
+import { yearLabel } from "../report/labels";
+
+const percent = (x: number) => `${Number((x * 100).toPrecision(6))}%`;
 import type { ProjectsOptions, ProjectsPipelineResult } from "../usecases/projects";
 import { runProjectsJob, type ProjectsJob, type ProjectsJobInput } from "../usecases/projectsJob";
 import { modelSettings } from "../usecases/options";
@@ -152,8 +155,8 @@ export function projectsSummary(r: ProjectsPipelineResult, lang: Lang): string {
   const ja = lang === "ja";
   const lines = [
     ja
-      ? `評価期間 FY${ev.years[0]}–FY${ev.years[ev.years.length - 1]}、計画 ${ev.projects.length} 件、割引率 ${ev.discountRate.value}`
-      : `Period FY${ev.years[0]}–FY${ev.years[ev.years.length - 1]}, ${ev.projects.length} plans, discount rate ${ev.discountRate.value}`,
+      ? `評価期間 ${yearLabel(ev.years[0], lang)}–${yearLabel(ev.years[ev.years.length - 1], lang)}、計画 ${ev.projects.length} 件、割引率 ${percent(ev.discountRate.value)}`
+      : `Period ${yearLabel(ev.years[0], lang)}–${yearLabel(ev.years[ev.years.length - 1], lang)}, ${ev.projects.length} plans, discount rate ${percent(ev.discountRate.value)}`,
     `${ja ? "粗付加価値誘発額の現在価値" : "PV of induced gross value added"}: ${num(ev.pv.valueAdded)}; ${ja ? "補助金の現在価値" : "PV of subsidy"}: ${num(ev.pv.subsidy)}; ${ja ? "補助金1円当たり粗付加価値誘発額（参考）" : "induced GVA per yen of subsidy (reference)"} ${ev.inducedValueAddedPerSubsidy === null ? "—" : num(ev.inducedValueAddedPerSubsidy, 2)}`,
   ];
   for (const k of ev.kpis) {

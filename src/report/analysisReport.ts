@@ -31,7 +31,8 @@ import { FIGURE_SOURCES, buildTypeIISheet, figureSourceRows, type TypeIIFigures 
 export interface ReportParameter {
   key: string;
   name: Bilingual;
-  value: number | string;
+  /** A word (an option's name) is bilingual; the sheet shows it in the report's language. */
+  value: number | string | Bilingual;
   /** "user": entered by the user; "default": the built-in default, with its source. */
   source: { kind: "user" } | { kind: "default"; text: string | Bilingual };
 }
@@ -385,7 +386,7 @@ export function buildAnalysisReport(input: AnalysisReportInput): WorkbookSpec {
   const warnings = collectWarnings(input);
   const parameters = options.parameters.map((p) => ({
     name: tr(p.name),
-    value: p.value,
+    value: typeof p.value === "object" ? tr(p.value) : p.value,
     source: parameterSource(p, lang),
   }));
   const variants = [

@@ -2,6 +2,7 @@
 // Japanese policy analysts; English for reviewers and for tables from other countries.
 
 import type { Bilingual, Lang } from "../engine/errors";
+import type { Role, RoleSource } from "../engine/table/types";
 
 export type { Bilingual, Lang };
 
@@ -175,4 +176,41 @@ export function withUnit(label: Bilingual, unit: string, lang: Lang): string {
 
 export function t(label: Bilingual, lang: Lang): string {
   return label[lang];
+}
+
+/** Names of the TABLES.md roles (the pane's role dropdown, the method sheet's mapping table). */
+export const ROLE_NAMES: Record<Role, Bilingual> = {
+  sector: { ja: "部門", en: "Sector" },
+  subtotal: { ja: "小計・合計", en: "Subtotal / total" },
+  ignore: { ja: "無視", en: "Ignore" },
+  output: { ja: "国内生産額", en: "Total output" },
+  "fd:household": { ja: "民間消費支出", en: "Household consumption" },
+  "fd:household-outside": { ja: "家計外消費支出（列）", en: "Consumption outside households (column)" },
+  "fd:government": { ja: "一般政府消費支出", en: "Government consumption" },
+  "fd:investment": { ja: "国内総固定資本形成", en: "Gross fixed capital formation" },
+  "fd:inventory": { ja: "在庫純増", en: "Changes in inventories" },
+  "fd:other": { ja: "その他の最終需要", en: "Other final demand" },
+  export: { ja: "輸出", en: "Exports" },
+  import: { ja: "輸入（控除）", en: "Imports" },
+  "va:compensation": { ja: "雇用者所得", en: "Compensation of employees" },
+  "va:surplus": { ja: "営業余剰", en: "Operating surplus" },
+  "va:depreciation": { ja: "資本減耗引当", en: "Consumption of fixed capital" },
+  "va:tax-production": { ja: "間接税（生産）", en: "Taxes on production" },
+  "va:subsidy": { ja: "（控除）経常補助金", en: "Subsidies (deducted)" },
+  "va:household-outside": { ja: "家計外消費支出（行）", en: "Consumption outside households (row)" },
+  "va:other": { ja: "その他の付加価値", en: "Other value added" },
+  "tax-products": { ja: "生産物に課される税", en: "Taxes on products" },
+  employment: { ja: "従業者・就業者数", en: "Employment (persons)" },
+};
+
+export const SOURCE_NAMES: Record<RoleSource, Bilingual> = {
+  label: { ja: "ラベル", en: "label" },
+  sum: { ja: "合計の一致", en: "sum check" },
+  position: { ja: "位置", en: "position" },
+  mapping: { ja: "保存した対応表", en: "saved mapping" },
+};
+
+/** A fiscal year as sheets, pane and command line write it: 2025年度 / FY2025. */
+export function yearLabel(year: number, lang: Lang): string {
+  return lang === "ja" ? `${year}年度` : `FY${year}`;
 }

@@ -4,7 +4,7 @@
 // them) and shares the engine's column lists, so the template and the reader cannot drift apart.
 
 import type { Bilingual, Lang } from "../engine/errors";
-import { param, sourceOf, type Parameter } from "../engine/params/defaults";
+import { citation, param, type Parameter } from "../engine/params/defaults";
 import { APPLICATIONS, parameterRange } from "../engine/market/defaults";
 import { demandByApplication, type Scenario } from "../engine/market/model";
 import {
@@ -74,7 +74,7 @@ function paramSheet(params: Parameter[], lang: Lang): SheetSpec {
 function scenarioRows(params: Parameter[], scenarios: Scenario[], lang: Lang): CellSpec[][] {
   const src = (block: string, name: string) => {
     const p = param(params, block, name);
-    return `defaults.csv ${block}/${name}: ${sourceOf(params, p)} (${lang === "ja" ? "信頼度" : "grade"} ${p.grade})`;
+    return `${lang === "ja" ? "既定値" : "default "}${citation(params, p, lang)}`;
   };
   const sources: Record<string, string> = {
     april2025: [src("shock", "April-2025 type: cut of China-Japan magnet flows"), src("shock", "April-2025 type: duration")].join("; "),

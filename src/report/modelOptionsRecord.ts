@@ -39,7 +39,7 @@ export function recordModelOptions(
   parameters.push({
     key: "incomeBase",
     name: { ja: "第2次間接波及の所得", en: "Income base of the second indirect effect" },
-    value: `${INCOME_BASE_NAMES[base].ja} / ${INCOME_BASE_NAMES[base].en}`,
+    value: INCOME_BASE_NAMES[base],
     source:
       options.incomeBase === undefined
         ? { kind: "default", text: { ja: "総務省の3段階法（雇用者所得）", en: "MIC three-stage method (compensation)" } }
@@ -55,7 +55,7 @@ export function recordModelOptions(
       text:
         importType !== "competitive"
           ? { ja: "非競争輸入型の表は国産のみ", en: "domestic-use tables hold domestic products only" }
-          : (selfSufficiencySource ?? { ja: "表の輸入係数から（MODELS.md 3）", en: "from the table's import coefficients (MODELS.md 3)" }),
+          : (selfSufficiencySource ?? { ja: "表の輸入係数から（総務省の3段階法）", en: "from the table's import coefficients (MIC's three-stage method)" }),
     },
   });
   for (const [k, v] of Object.entries(options.selfSufficiency ?? {})) {

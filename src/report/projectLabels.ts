@@ -37,6 +37,8 @@ export const P = {
   indicator: L("指標", "Indicator"),
   value: L("値", "Value"),
   unitCol: L("単位", "Unit"),
+  block: L("区分", "Block"),
+  parameter: L("項目", "Parameter"),
   explanation: L("説明（計算方法）", "Explanation (how it is computed)"),
   cumOutput: L("生産誘発額（総合効果、累計）", "Induced output (total effect, cumulative)"),
   cumGva: L("粗付加価値誘発額（累計）", "Induced gross value added (cumulative)"),
@@ -50,14 +52,14 @@ export const P = {
   multiple: L("波及倍率", "Ripple multiple"),
   times: L("倍", "times"),
   explainCum: L(
-    "全計画・評価期間の全年度・投資期と稼働期の合計（「年度別」シートの合計行と同じ）",
-    "All plans, all years of the period, investment and operation phases (equals the total row of 'By year')",
+    "全計画・全年度の合計（「年度別」の合計行と同じ）",
+    "All plans, years and phases (the total row of 'By year')",
   ),
-  explainCumSubsidy: L("補助金額（または補助率×設備投資額）を設備投資額に比例して年度に配分", "Grant (or rate × capex) spread over years in proportion to capex"),
+  explainCumSubsidy: L("補助金を設備投資額に比例して年度に配分", "Grant (or rate × capex) spread over years like capex"),
   explainPv: (base: number, rate: string): Bilingual =>
-    L(`各年度の値 ÷ (1 + ${rate})^(年度 − ${base}) の合計（基準年度 ${base}年度）`, `Σ value_t ÷ (1 + ${rate})^(t − ${base}) (base year FY${base})`),
+    L(`Σ 各年度の値 ÷ (1 + ${rate})^(年度 − ${base})`, `Σ value_t ÷ (1 + ${rate})^(t − ${base}) (base year FY${base})`),
   explainInducedPerSubsidy: L(
-    "= 粗付加価値誘発額の現在価値 ÷ 補助金の現在価値（便益ではないため B/C ではありません）",
+    "= 現在価値の比（便益ではなく B/C ではない）",
     "= PV of induced gross value added ÷ PV of the subsidy (not a benefit, so not a B/C)",
   ),
   explainMultiple: L("= 総合効果 ÷ 直接効果（生産誘発額、累計）", "= total ÷ direct effect (induced output, cumulative)"),
@@ -79,6 +81,11 @@ export const P = {
     "No parameter sheet was given, so the KPIs are not evaluated (name one with --params).",
   ),
   method: L("計算方法", "Method"),
+  methodElsewhere: L(
+    "計算方法・KPI の根拠と出典は「方法・出典」「KPI」シートにあります。",
+    "How the figures are computed, and the KPIs' calculations and sources: see the Method & sources and KPI sheets.",
+  ),
+  stageChart: L("段階別の累計効果", "Cumulative effects by stage"),
   // By year
   byYearTitle: L("年度別の効果（全計画の合計）", "Effects by fiscal year (all plans)"),
   year: L("年度", "Fiscal year"),
@@ -176,8 +183,8 @@ export const P = {
   parameterSheet: L("パラメータシート（全行）", "Parameter sheet (all rows)"),
   used: L("評価で参照", "Read by this run"),
   usedNote: L(
-    "「評価で参照」= KPI・割引率の計算がこのシートから直接読んだ行。投資転換表・部門分割・事業計画の値は、各シートの出典欄・備考欄が defaults.csv の該当行を示します。",
-    "'Read by this run' = rows the KPI and discounting read from this sheet; the converter, split and project sheets cite their defaults.csv rows in their own source and notes columns.",
+    "「評価で参照」= KPI・割引率の計算がこのシートから直接読んだ行。投資転換表・部門分割・事業計画の値は、各シートの出典欄・備考欄がこの表の該当行（項目名）を示します。",
+    "'Read by this run' = rows the KPI and discounting read from this sheet; the converter, split and project sheets cite the rows of this table (by name) in their own source and notes columns.",
   ),
   grade: L("信頼度", "Grade"),
   low: L("下限", "Low"),

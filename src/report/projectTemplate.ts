@@ -6,7 +6,7 @@
 // template writes the parser reads.
 
 import type { Bilingual, Lang } from "../engine/errors";
-import { sourceOf, type Parameter } from "../engine/params/defaults";
+import { citation, type Parameter } from "../engine/params/defaults";
 import { CONVERTER_HEADERS } from "../engine/projects/parse";
 import { capexHeader, PROJECT_COLUMNS, type ProjectColumn } from "../engine/projects/schema";
 import { SPLIT_HEADERS, SPLIT_NOTES } from "../engine/projects/splitSheet";
@@ -232,15 +232,15 @@ export function defaultConverterRows(
   const row = (key: "construction" | "machinery" | "other") => {
     const p = params.find((x) => x.block === "io" && x.name === `capex converter ${key} share`);
     if (!p) throw new Error(`parameter io/capex converter ${key} share is missing`);
-    return { p, src: `${sourceOf(params, p)}（${lang === "ja" ? "信頼度" : "grade"} ${p.grade}）` };
+    return { p, src: `${lang === "ja" ? "既定値" : "default "}${citation(params, p, lang)}` };
   };
   const c = row("construction");
   const m = row("machinery");
   const o = row("other");
   const why =
     lang === "ja"
-      ? "自給率 1.0：建設は現地で行われ輸入されない（MODELS.md 3、総務省の波及計算の慣行）"
-      : "self-sufficiency 1.0: construction is done on site and not imported (MODELS.md 3, MIC practice)";
+      ? "自給率 1.0：建設は現地で行われ輸入されない（総務省の波及計算の慣行）"
+      : "self-sufficiency 1.0: construction is done on site and not imported (MIC practice)";
   return [
     { name, sector: sectors.construction, share: c.p.value, selfSufficiency: 1, source: `${lang === "ja" ? "建設（工場建屋）" : "construction (plant buildings)"}: ${c.src}; ${why}` },
     { name, sector: sectors.machinery, share: m.p.value, source: `${lang === "ja" ? "機械設備" : "machinery"}: ${m.src}` },

@@ -4,6 +4,7 @@
 // 方法・出典. The add-in and the command line write exactly this. Pure: no I/O, no clock unless
 // `now` is omitted.
 
+import { blockName, parameterName, sourceName, unitName } from "../engine/params/names";
 import type { Bilingual, Lang } from "../engine/errors";
 import { a1 } from "../engine/grid";
 import type { IOModel } from "../engine/model/iomodel";
@@ -15,7 +16,7 @@ import { MAGNET_TYPES, TREATMENTS } from "../engine/projects/schema";
 import type { SplitDefinition } from "../engine/projects/splitSheet";
 import type { IOTable } from "../engine/table/types";
 import { buildAnalysisReport, NUMBER_FORMATS, type ReportInput, type ResolvedModelOptions } from "./analysisReport";
-import { IMPORT_TYPES, MEASURES, SECOND_STAGE_TEXT, STAGES, unitLabel, withUnit } from "./labels";
+import { IMPORT_TYPES, MEASURES, SECOND_STAGE_TEXT, STAGES, unitLabel, withUnit, yearLabel } from "./labels";
 import { methodSentences, P, PROJECT_SHEETS } from "./projectLabels";
 import { labelWidth, SheetBuilder } from "./sheetBuilder";
 import type { CellSpec, FormulaCell, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
@@ -64,9 +65,7 @@ function choiceLabel(list: { value: string; label: Bilingual }[], v: string, lan
   return list.find((c) => c.value === v)?.label[lang] ?? v;
 }
 
-export function yearLabel(year: number, lang: Lang): string {
-  return lang === "ja" ? `${year}年度` : `FY${year}`;
-}
+export { yearLabel };
 
 function kpiResult(k: Kpi, lang: Lang): string {
   return (k.pass === null ? P.notEvaluable : k.pass ? P.pass : P.fail)[lang];
@@ -86,9 +85,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
   const rateText = `${(ev.discountRate.value * 100).toFixed(1).replace(/\.0$/, "")}%`;
   const tableName = input.tableName ?? table.layout?.title ?? input.inputs[0]?.description ?? tr(P.table);
   const converterNames = [...input.converters.values()]
-    .map((c) => `${c.name}: ${[...c.shares].map(([i, s]) => `${table.sectors[i].label} ${(s * 100).toFixed(0)}%`).join("・")}`)
+    .map((c) => `${c.name}: ${[...c.shares].map(([i, s]) => `${table.sectors[i].label} ${(s * 100).toFixed(0)}%`).join(lang === "ja" ? "・" : ", ")}`)
     .join("; ");
-  const splitNames = input.splits.length ? input.splits.map((s) => `${s.label}（${s.parentLabel}）`).join("、") : null;
+  const splitNames = input.splits.length ? input.splits.map((s) => (lang === "ja" ? `${s.label}（${s.parentLabel}）` : `${s.label} (${s.parentLabel})`)).join(lang === "ja" ? "、" : ", ") : null;
   const sheets: SheetSpec[] = [];
 
   const totalsRow = (t: Totals): number[] => [t.output, t.valueAdded, t.compensation, ...(jobs ? [t.employment ?? 0] : [])];
@@ -146,8 +145,8 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     s.skip();
 
     s.add([[tr(P.stagesAndPhases)]], "subtitle");
-    s.add([[tr(P.stage), ...measureHeads]], "header");
-    s.add(
+    const stageHead = s.add([[tr(P.stage), ...measureHeads]], "header");
+    const stageRow = s.add(
       (["direct", "firstIndirect", "secondIndirect"] as const).map((k) => [tr(STAGES[k]), ...totalsRow(c[k])]),
       "body",
       [null, ...measureFormats],
@@ -164,21 +163,25 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     s.skip();
 
     s.add([[tr(P.kpis)]], "subtitle");
-    addKpiTable(s, ev.kpis, lang);
-    s.skip();
-
-    s.add([[tr(P.method)]], "subtitle");
-    const sentences = methodSentences({
-      converter: converterNames,
-      discount: rateText,
-      discountSource: tr(ev.discountRate.source),
-      baseYear: ev.baseYear,
-      split: splitNames,
+    // The verdicts only: the calculation and the sources are on the KPI sheet.
+    addKpiTable(s, ev.kpis, lang, { brief: true });
+    s.add([[tr(P.methodElsewhere)]], "note");
+    // The stages beside the tables, in the explanation column's free rows: the page a 課長
+    // reads is one A4 landscape sheet, figures and chart together.
+    const explain = jobs ? 5 : 4;
+    s.chart({
+      type: "column",
+      title: tr(P.stageChart),
+      categories: { row: stageRow, col: 0, rows: 3, cols: 1 },
+      series: measureHeads.slice(0, 3).map((name, k) => ({ name, values: { row: stageRow, col: 1 + k, rows: 3, cols: 1 } })),
+      yAxisTitle: unit,
+      anchor: { row: stageHead - 1, col: explain, widthCols: 1, heightRows: 14 },
     });
-    s.add(sentences.map((x) => [tr(x)]), "body");
-    // Narrow columns: long texts sit last on their row and run on to the right.
-    const w = (k: number) => Math.max(26, labelWidth([measureHeads[k - 1] ?? ""], 26, 44));
-    sheets.push(s.build({ columnWidths: { 0: 44, 1: w(1), 2: w(2), 3: w(3), 4: jobs ? w(4) : 110, 5: jobs ? 110 : 26 } }));
+    // Narrow columns, the explanation column as wide as its longest line: A4 landscape at ≥ 9 pt.
+    // (figure headers wrap onto two lines)
+    const widths: Record<number, number> = { 0: 42, 1: 12, 2: 12, 3: 12, [explain]: 52 };
+    if (jobs) widths[4] = 12;
+    sheets.push({ ...s.build({ columnWidths: widths }), print: { onePage: true } });
   }
 
   // ---- 年度別 / By year ----
@@ -535,6 +538,16 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     const s = new SheetBuilder("methods", tr(PROJECT_SHEETS.methods));
     s.add([[tr(P.methodsTitle)]], "title");
     s.skip();
+    s.add([[tr(P.method)]], "subtitle");
+    const sentences = methodSentences({
+      converter: converterNames,
+      discount: rateText,
+      discountSource: tr(ev.discountRate.source),
+      baseYear: ev.baseYear,
+      split: splitNames,
+    });
+    s.add(sentences.map((x) => [tr(x)]), "note");
+    s.skip();
     s.add([[tr(P.inputs)]], "subtitle");
     s.add([[tr(P.description), tr(P.sheet), tr(P.range), tr(P.checksum)]], "header");
     s.add(input.inputs.map((i) => [i.description, i.sheet ?? null, i.range ?? null, i.checksum ?? null]), "body");
@@ -559,8 +572,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     s.add([[tr(P.name), tr(P.value), tr(P.source)]], "header");
     const mp = input.modelOptions.parameters.map((p): CellSpec[] => {
       const src = p.source.kind === "user" ? tr(P.userGiven) : typeof p.source.text === "string" ? p.source.text : tr(p.source.text);
-      addParam(tr(p.name), p.value, src);
-      return [tr(p.name), p.value, src];
+      const value = typeof p.value === "object" ? tr(p.value) : p.value;
+      addParam(tr(p.name), value, src);
+      return [tr(p.name), value, src];
     });
     const importType = model.importType;
     mp.push([tr({ ja: "輸入の扱い", en: "Import convention" }), tr(IMPORT_TYPES[importType]), input.modelOptions.importTypeSource === "user" ? tr(P.userGiven) : tr({ ja: "表から判定", en: "detected from the table" })]);
@@ -604,17 +618,17 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     if (input.parameters) {
       s.add([[tr(P.parameterSheet)]], "subtitle");
       s.add([[tr(P.gradeNote)], [tr(P.usedNote)]], "note");
-      s.add([["block", "parameter", tr(P.value), tr(P.unitCol), tr(P.low), tr(P.high), tr(P.grade), tr(P.source), tr(P.used)]], "header");
+      s.add([[tr(P.block), tr(P.parameter), tr(P.value), tr(P.unitCol), tr(P.low), tr(P.high), tr(P.grade), tr(P.source), tr(P.used)]], "header");
       s.add(
         input.parameters.map((p) => [
-          p.block,
-          p.name,
+          blockName(p.block, lang),
+          parameterName(p.block, p.name, lang),
           p.value,
-          p.unit,
+          unitName(p.unit, lang),
           p.low,
           p.high,
           p.grade,
-          p.source,
+          sourceName(p.source, lang),
           input.usedParameters.has(`${p.block}/${p.name}`) ? tr(P.yes) : null,
         ]),
         "body",
@@ -657,7 +671,7 @@ function sumOf(v: number[]): number {
   return s;
 }
 
-function addKpiTable(s: SheetBuilder, kpis: Kpi[], lang: Lang): void {
+function addKpiTable(s: SheetBuilder, kpis: Kpi[], lang: Lang, o: { brief?: boolean } = {}): void {
   const tr = (b: Bilingual) => b[lang];
   if (kpis.length === 0) {
     s.add([[tr(P.noKpi)]], "note");
@@ -669,6 +683,7 @@ function addKpiTable(s: SheetBuilder, kpis: Kpi[], lang: Lang): void {
     // KPI is a multiple of the 2020 capacity (target 2×).
     const f = k.key === "recycling-ratio" ? F.multiple : F.percent;
     s.add([[tr(k.label), k.target, k.value ?? "—", kpiResult(k, lang)]], "body", [null, f, f, null]);
+    if (o.brief) continue;
     // The calculation and the sources on their own lines, so both can be read in full.
     s.add([[null, `${tr(P.why)}: ${tr(k.explanation)}`], [null, `${tr(P.sources)}: ${k.sources.map(tr).join(" / ")}`]], "note");
   }

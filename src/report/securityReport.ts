@@ -5,7 +5,9 @@
 // run reads back. Formats only: every number comes from the engine's SecurityRun.
 
 import type { Bilingual, Lang } from "../engine/errors";
-import { allJudgementParameters, type SecurityRun } from "../engine/security";
+import { allJudgementParameters, applicationName, type SecurityRun } from "../engine/security";
+import { unitName } from "../engine/params/names";
+import { unitLabel, withUnit, yearLabel } from "./labels";
 import { NDFEB_TYPES } from "../engine/projects/evaluate";
 import { SheetBuilder } from "./sheetBuilder";
 import type { CellSpec, RowTag, SheetSpec } from "./spec";
@@ -108,8 +110,8 @@ const P = {
 };
 
 export const SECURITY_METHOD: Bilingual = L(
-  "途絶シナリオごと・年度ごとに、途絶がその年度に起きた場合の供給（既存工場の増産、支援計画の稼働中の能力、需要家の在庫、削減後の輸入、他の輸入元の余力）と需要から不足量を求め、用途別に需要に比例して配分します。磁石が届かない製品は作れないため、不足 1 t 当たりの川下の生産額（判断パラメータ）が失われ、その生産減少が逆行列 L を通じて仕入先に波及します（直接効果＋第1次間接効果）。計画なし（支援計画の能力 0）と計画ありの差が回避損失で、年度ごとの期待値 Σ 確率 × 回避損失を評価期間の割引率で現在価値にし、補助金の現在価値で割ったものが B/C（経済安全保障）です。選択（lossPath = 1）で、止まった生産額を不稼働率モデルの擾乱とし、回復期間から求めた回復係数で月ごとの経路を追い、途絶後の一定期間（horizonMonths）までの損失を数えます（無限の期間では静学の損失に一致）。途絶中の輸入価格の上乗せはコスト・プッシュ型価格モデルで各部門の価格上昇率として別に示し、数量の損失には加えません。限界: 代替は含めず、川下の損失は用途ごとに一律の比率で止まるとみなします。確率と川下の生産額は分析者の判断で、結果はそれに強く依存します（下限・上限は「経済安全保障パラメータ」シート）。",
-  "For each disruption scenario and fiscal year, supply in the event (existing plants' surge output, the supported plans' capacity online, users' inventory, imports after the cut, other origins' spare capacity) against demand gives the shortfall, shared among applications in proportion to demand. A product without its magnets is not made, so the downstream output per tonne missing (a judgement parameter) is lost, and that output loss ripples back to suppliers through L (direct + first indirect effect). Without the plans (their capacity 0) minus with them is the avoided loss; its expectation Σ p × avoided per year, discounted at the evaluation's rate, over the PV of the subsidy is the B/C (economic security). As an option (lossPath = 1) the stopped output is the perturbation of the inoperability model, whose monthly path follows resilience from a recovery time and is counted up to a horizon after the event (over an infinite horizon it equals the static loss). The import price premium during the event is shown separately through the cost-push price model as each sector's price change, not added to the quantities. Limits: no substitution; downstream output stops in proportion to the magnets missing. The probabilities and the downstream output per tonne are the analyst's judgement and drive the result (ranges on the 'Security parameters' sheet).",
+  "途絶シナリオごと・年度ごとに、途絶がその年度に起きた場合の供給（既存工場の増産、支援計画の稼働中の能力、需要家の在庫、削減後の輸入、他の輸入元の余力）と需要から不足量を求め、用途別に需要に比例して配分します。磁石が届かない製品は作れないため、不足 1 t 当たりの川下の生産額（判断パラメータ）が失われ、その生産減少が逆行列 L を通じて仕入先に波及します（直接効果＋第1次間接効果）。計画なし（支援計画の能力 0）と計画ありの差が回避損失で、年度ごとの期待値 Σ 確率 × 回避損失を評価期間の割引率で現在価値にし、補助金の現在価値で割ったものが B/C（経済安全保障）です。選択（損失の経路 = 1）で、止まった生産額を不稼働率モデルの擾乱とし、回復期間から求めた回復係数で月ごとの経路を追い、途絶後の一定期間（損失を数える期間）までの損失を数えます（無限の期間では静学の損失に一致）。途絶中の輸入価格の上乗せはコスト・プッシュ型価格モデルで各部門の価格上昇率として別に示し、数量の損失には加えません。限界: 代替は含めず、川下の損失は用途ごとに一律の比率で止まるとみなします。確率と川下の生産額は分析者の判断で、結果はそれに強く依存します（下限・上限は「経済安全保障パラメータ」シート）。",
+  "For each disruption scenario and fiscal year, supply in the event (existing plants' surge output, the supported plans' capacity online, users' inventory, imports after the cut, other origins' spare capacity) against demand gives the shortfall, shared among applications in proportion to demand. A product without its magnets is not made, so the downstream output per tonne missing (a judgement parameter) is lost, and that output loss ripples back to suppliers through L (direct + first indirect effect). Without the plans (their capacity 0) minus with them is the avoided loss; its expectation Σ p × avoided per year, discounted at the evaluation's rate, over the PV of the subsidy is the B/C (economic security). As an option (loss path = 1) the stopped output is the perturbation of the inoperability model, whose monthly path follows resilience from a recovery time and is counted up to a horizon after the event (over an infinite horizon it equals the static loss). The import price premium during the event is shown separately through the cost-push price model as each sector's price change, not added to the quantities. Limits: no substitution; downstream output stops in proportion to the magnets missing. The probabilities and the downstream output per tonne are the analyst's judgement and drive the result (ranges on the 'Security parameters' sheet).",
 );
 
 export interface SecurityReportInput {
@@ -124,7 +126,7 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   const { run, lang } = input;
   const tr = (b: Bilingual) => b[lang];
   const r = run.result;
-  const money = (b: Bilingual) => `${tr(b)}${input.unit ? `（${input.unit}）` : ""}`;
+  const money = (b: Bilingual) => (input.unit ? withUnit(b, unitLabel(input.unit, lang), lang) : tr(b));
   const tag: RowTag = { projects: input.planIds };
   const tagRows = (n: number): Record<number, RowTag> => Object.fromEntries(Array.from({ length: n }, (_, i) => [i, tag]));
   const s = new SheetBuilder("security", tr(SECURITY_SHEETS.main));
@@ -197,7 +199,7 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   s.add([[tr(H.scenario), tr(H.probability), tr(H.months), tr(H.cut), tr(H.shortWithout), tr(H.shortWith), money(H.outWithout), money(H.outWith), money(H.gvaWithout), money(H.gvaWith), money(H.avoided)]], "header");
   const scRow = s.add(
     r.scenarios.map((x) => [
-      `${x.id}: ${tr(x.label)}`,
+      tr(x.label),
       x.probability,
       x.event.months,
       Math.max(0, ...x.event.cutByOrigin),
@@ -218,12 +220,12 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   s.skip();
 
   s.add([[tr(S.byYear)]], "subtitle");
-  const yHead = s.add([[tr(H.year), ...r.scenarios.map((x) => `${money(H.avoided)}: ${x.id}`), money(H.expected), tr(H.discount), money(H.pv)]], "header");
+  const yHead = s.add([[tr(H.year), ...r.scenarios.map((x) => `${money(H.avoided)}: ${tr(x.label)}`), money(H.expected), tr(H.discount), money(H.pv)]], "header");
   const yRow = s.add(
     r.years.map((y, t) => {
       const df = 1 / Math.pow(1 + rate, y - base);
       const e = r.expectedAnnualAvoided[t].valueAdded;
-      return [`FY${y}`, ...r.scenarios.map((x) => x.byYear[t].avoided.valueAdded), e, df, e * df] as CellSpec[];
+      return [yearLabel(y, lang), ...r.scenarios.map((x) => x.byYear[t].avoided.valueAdded), e, df, e * df] as CellSpec[];
     }),
     "body",
     [null, ...r.scenarios.map(() => "#,##0"), "#,##0", "0.0000", "#,##0"],
@@ -249,7 +251,7 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   s.skip();
   s.add([[tr(S.concordance)]], "subtitle");
   s.add([[tr(H.application), tr(H.sector)]], "header");
-  s.add(run.build.concordance.map((c) => [c.application, c.sectorLabel]), "body");
+  s.add(run.build.concordance.map((c) => [tr(applicationName(c.application)), c.sectorLabel]), "body");
   s.skip();
   s.add([[tr(S.method)]], "subtitle");
   s.add([[tr(SECURITY_METHOD)], ...run.warnings.map((w) => [w.text[lang]])], "note");
@@ -276,12 +278,12 @@ type Tagged = [number, number, number[]?][];
  * main sheet and on the editable parameter sheet, which a second run reads back by Key/Value). */
 function parameterTable(s: SheetBuilder, run: SecurityRun, lang: Lang): void {
   const tr = (b: Bilingual) => b[lang];
-  s.add([[tr(H.key), tr(H.item), tr(H.value), tr(H.low), tr(H.high), tr(H.unit), tr(H.grade), tr(H.source)]], "header");
+  s.add([[tr(H.item), tr(H.value), tr(H.low), tr(H.high), tr(H.unit), tr(H.grade), tr(H.source)]], "header");
   const used = run.build.parameters;
   s.add(
     allJudgementParameters()
       .filter((p) => used[p.key] !== undefined)
-      .map((p) => [p.key, tr(p.label), used[p.key], p.low, p.high, p.unit, p.grade === "J" ? (lang === "ja" ? "判断" : "judgement") : p.grade, tr(p.source)]),
+      .map((p) => [tr(p.label), used[p.key], p.low, p.high, unitName(p.unit, lang), p.grade === "J" ? (lang === "ja" ? "判断" : "judgement") : p.grade, tr(p.source)]),
     "body",
   );
 }
@@ -316,8 +318,8 @@ function priceBlock(s: SheetBuilder, input: SecurityReportInput, tagged: Tagged)
   );
   const rows: CellSpec[][] = events.flatMap((x) =>
     x.byYear.map((y) => [
-      x.id,
-      `FY${y.year}`,
+      tr(x.label),
+      yearLabel(y.year, lang),
       x.event.premium ?? 0,
       y.without.price?.importShare ?? null,
       y.with.price?.importShare ?? null,
@@ -338,9 +340,9 @@ function pathBlock(s: SheetBuilder, input: SecurityReportInput, tagged: Tagged):
   const tr = (b: Bilingual) => b[lang];
   const events = run.result.scenarios.filter((x) => x.byYear[0]?.without.path);
   if (!events.length) return;
-  const money = (b: Bilingual) => `${tr(b)}${input.unit ? `（${input.unit}）` : ""}`;
+  const money = (b: Bilingual) => (input.unit ? withUnit(b, unitLabel(input.unit, lang), lang) : tr(b));
   s.add([[tr(P.path).replace("{r}", String(run.build.parameters.recoveryMonths))]], "subtitle");
-  s.add([[tr(H.month), ...events.flatMap((x) => [`${money(H.lostWithout)}: ${x.id}`, `${money(H.lostWith)}: ${x.id}`])]], "header");
+  s.add([[tr(H.month), ...events.flatMap((x) => [`${money(H.lostWithout)}: ${tr(x.label)}`, `${money(H.lostWith)}: ${tr(x.label)}`])]], "header");
   const months = Math.max(...events.map((x) => x.byYear[0].without.path?.byMonth.length ?? 0));
   const rows: CellSpec[][] = Array.from({ length: months }, (_, t) => [
     t + 1,
@@ -358,7 +360,7 @@ export function securityParameterSheet(run: SecurityRun, lang: Lang): SheetSpec 
   const s = new SheetBuilder("security-params", tr(SECURITY_SHEETS.params));
   s.add([[tr(S.params)]], "title");
   parameterTable(s, run, lang);
-  return s.build({ columnWidths: { 0: 24, 1: 44, 2: 12, 3: 10, 4: 10, 5: 10, 6: 8, 7: 80 } });
+  return s.build({ columnWidths: { 0: 48, 1: 12, 2: 10, 3: 10, 4: 10, 5: 8, 6: 80 } });
 }
 
 /** The results workbook with the security sheets after the summary and the B/C (economic
@@ -370,7 +372,7 @@ export function withSecurity(spec: import("./spec").WorkbookSpec, input: Securit
   const r = input.run.result;
   const bottom = Math.max(0, ...summary.blocks.map((b) => b.row + b.values.length));
   const headline = {
-    row: bottom + 1,
+    row: bottom,
     col: 0,
     style: "total" as const,
     values: [[tr(S.bc), r.benefitCostRatio ?? "—", `${tr(S.bcExplain)}（${tr(SECURITY_SHEETS.main)}）`]] as CellSpec[][],

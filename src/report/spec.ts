@@ -119,6 +119,8 @@ export interface SheetSpec {
   freeze?: { rows: number; cols: number };
   charts?: ChartSpec[];
   tabColor?: string;
+  /** Printing: onePage = the whole sheet on one page (the summary a reader takes away). */
+  print?: { onePage?: boolean };
   /** Drop-down lists (templates only; results sheets have none). */
   validations?: ValidationSpec[];
   /** The sheet is about one project (e.g. its detail sheet): left out of the public version

@@ -93,8 +93,10 @@ describe("the 経済安全保障効果 sheets and the editable parameters", () =
     const bc = (row: unknown[]) => row[row.indexOf("B/C（経済安全保障）") + 1];
     expect(bc(rowOf("政策評価サマリー", "B/C（経済安全保障）"))).toBe(j.security.benefitCostRatio);
     expect(bc(rowOf("経済安全保障効果", "B/C（経済安全保障）"))).toBe(j.security.benefitCostRatio);
-    const p = rowOf("経済安全保障パラメータ", "probability:severe");
-    expect(p[p.indexOf("probability:severe") + 2]).toBe(0.03);
+    // the row by its name (no key of the code on the sheet); a second run reads it back by name
+    const severe = "年発生確率: 深刻（80% 減 12か月）";
+    const p = rowOf("経済安全保障パラメータ", severe);
+    expect(p[p.indexOf(severe) + 1]).toBe(0.03);
     expect(p.join(" ")).toContain("判断");
   }, 180_000);
 

@@ -44,7 +44,7 @@ describe("market results workbook", () => {
     expect(why).toContain("支援計画 5,000 t/年");
     expect(why).toContain("17,022 t");
     expect(why).toContain("108.7%");
-    expect(text(k)).toContain("METI 効果検証シナリオ (2026-03-31)");
+    expect(text(k)).toContain("経済産業省 効果検証シナリオ（2026-03-31）");
     expect(text(k)).toContain("JSNM 業界業況");
     const e = sheetByKey(en, "marketKpi");
     expect(cellAt(e, 1, 1)).toBe("PASS");

@@ -189,7 +189,8 @@ describe("需給モデル: market templates, run and KPI verdict", () => {
     expect(t.sheets).toEqual(["磁石パラメータ", "磁石シナリオ", "磁石需要ドライバー"]);
     expect(wb.writesTo(TABLE_SHEET)).toEqual([]);
     const text = wb.sheet(t.params).toValues().flat().filter((v) => typeof v === "string").join("\n");
-    expect(text).toContain("defaults.csv");
+    expect(text).toContain("既定値「国内NdFeB需要 2024年」: 経済産業省");
+    expect(text).not.toContain("defaults.csv");
     const { scenarios, uncertain } = await readMarketScenarios(t.params, t.scenarios);
     expect(scenarios.map((s) => s.name)).toEqual(["base", "april2025", "severe"]);
     expect(uncertain).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 // Flat records make Monte Carlo and the tornado simple: any key can carry a distribution.
 
 import type { Bilingual } from "../errors";
-import { type Parameter, param, sourceOf } from "../params/defaults";
+import { type Parameter, citation, param } from "../params/defaults";
 import type { Application, MarketInputs, Scenario } from "./model";
 
 export interface ParameterInfo {
@@ -71,8 +71,7 @@ export function defaultMarketParameters(params: Parameter[]): Record<string, num
 export function parameterSource(params: Parameter[], info: ParameterInfo): Bilingual {
   if (!info.defaultsRow) return info.assumption ?? { ja: "仮定", en: "assumption" };
   const p = param(params, ...info.defaultsRow);
-  const s = `${info.defaultsRow[0]}/${info.defaultsRow[1]}: ${sourceOf(params, p)} (grade ${p.grade})`;
-  return { ja: `既定値 ${s}`, en: `default ${s}` };
+  return { ja: `既定値${citation(params, p, "ja")}`, en: `default ${citation(params, p, "en")}` };
 }
 
 /** Low/high of a parameter in the defaults file, for the tornado and triangular distributions. */

@@ -7,7 +7,7 @@
 
 import { type Bilingual, type Lang, RippleError, RippleErrorList } from "../errors";
 import { type Grid, gridAddress } from "../grid";
-import { type Parameter, param, sourceOf } from "../params/defaults";
+import { type Parameter, citation, param } from "../params/defaults";
 import { dataAt, textAt } from "../table/cells";
 import { labelKey } from "../table/normalize";
 import { APPLICATIONS, buildMarketInputs, MARKET_PARAMETERS, type ParameterInfo, parameterRange } from "./defaults";
@@ -167,11 +167,11 @@ export function defaultSheetValue(params: Parameter[], p: SheetParameter): numbe
   return p.assumedValue;
 }
 
-/** Source text written next to a default: the defaults.csv row and its source, or the assumption. */
+/** Source text written next to a default: the default's name and its source, or the assumption. */
 export function defaultSourceText(params: Parameter[], p: SheetParameter, lang: Lang): string {
   if (!p.defaultsRow) return (p.assumption ?? { ja: "仮定", en: "assumption" })[lang];
   const row = param(params, ...p.defaultsRow);
-  return `defaults.csv ${p.defaultsRow[0]}/${p.defaultsRow[1]}: ${sourceOf(params, row)}`;
+  return `${lang === "ja" ? "既定値" : "default "}${citation(params, row, lang)}`;
 }
 
 /** The flat record the template holds (defaults and assumptions). */

@@ -1,7 +1,8 @@
 // Default parameters of the magnet models (assets/data/magnet-market/defaults.csv: value, range,
 // reliability grade and source per row). The engine reads the text; the hosts read the file.
 
-import { type Bilingual, RippleError, RippleErrorList } from "../errors";
+import { type Bilingual, type Lang, RippleError, RippleErrorList } from "../errors";
+import { gradeName, parameterName, sourceName } from "./names";
 import { type Grid, gridAddress } from "../grid";
 import { parseCsv } from "../table/csv";
 import { textAt, dataAt } from "../table/cells";
@@ -97,13 +98,21 @@ export function sourceOf(params: Parameter[], p: Parameter): string {
   return params[i].source;
 }
 
+/** A default cited for a reader: its name, its source and grade, in the reader's language
+ * (「国内NdFeB需要 2024年」: 経済産業省（…）（信頼度 C）). */
+export function citation(params: Parameter[], p: Parameter, lang: Lang): string {
+  const src = sourceName(sourceOf(params, p), lang);
+  return lang === "ja"
+    ? `「${parameterName(p.block, p.name, "ja")}」: ${src}（${gradeName(p.grade, "ja")}）`
+    : `'${parameterName(p.block, p.name, "en")}': ${src} (${gradeName(p.grade, "en")})`;
+}
+
 export function sourced(params: Parameter[], p: Parameter, value = p.value, how?: Bilingual): SourcedValue {
-  const src = `${sourceOf(params, p)} (grade ${p.grade})`;
   return {
     value,
     source: {
-      ja: `${how ? how.ja + "; " : ""}既定値 ${p.block}/${p.name}: ${src}`,
-      en: `${how ? how.en + "; " : ""}default ${p.block}/${p.name}: ${src}`,
+      ja: `${how ? how.ja + "; " : ""}既定値${citation(params, p, "ja")}`,
+      en: `${how ? how.en + "; " : ""}default ${citation(params, p, "en")}`,
     },
   };
 }
@@ -118,7 +127,7 @@ export function defaultKpiInputs(params: Parameter[], year = 2030): KpiInputs {
   // Not in defaults.csv: evaluable once the analyst adds the row to the parameter sheet.
   const recycling = findParam(params, "japan", "recycling capacity 2020");
   const d = sourced(params, demand, projected, {
-    ja: `${demand.value} t × (1 + ${growth.value})^${year - 2024}（成長率: ${sourceOf(params, growth)}）`,
+    ja: `${demand.value} t × (1 + ${growth.value})^${year - 2024}（成長率: ${sourceName(sourceOf(params, growth), "ja")}）`,
     en: `${demand.value} t × (1 + ${growth.value})^${year - 2024} (growth: ${sourceOf(params, growth)})`,
   });
   return {

@@ -4,6 +4,12 @@
 // (grade J) on every sheet that shows them, and changeable on the parameter sheet.
 
 import type { Bilingual } from "../errors";
+import { APPLICATIONS } from "../market/defaults";
+
+/** The market model's name of an application key (ev → EV/HEV/PHEV 駆動); the key if unknown. */
+export function applicationName(key: string): Bilingual {
+  return APPLICATIONS.find((a) => a.key === key)?.label ?? { ja: key, en: key };
+}
 
 export interface JudgementParameter {
   key: string;
@@ -74,8 +80,8 @@ export const SUPPLY_PARAMETERS: JudgementParameter[] = [
     0,
     2000,
     {
-      ja: "分析者の判断: 中国以外・日本以外の焼結磁石生産は世界の1割弱（defaults.csv global/China share 0.90 と日本の生産量から）。その一部しか日本向けに振り向けられないとみる",
-      en: "analyst's judgement: magnet production outside China and Japan is under a tenth of the world's (from defaults.csv global/China share 0.90 and Japan's output); only part of it can be redirected to Japan",
+      ja: "分析者の判断: 中国以外・日本以外の焼結磁石生産は世界の1割弱（既定値「磁石生産に占める中国の割合 2024年」0.90 と日本の生産量から）。その一部しか日本向けに振り向けられないとみる",
+      en: "analyst's judgement: magnet production outside China and Japan is under a tenth of the world's (from the default 'China's share of magnet production 2024' 0.90 and Japan's output); only part of it can be redirected to Japan",
     },
   ),
 ];
@@ -103,8 +109,8 @@ export const LOSS_PATH_PARAMETERS: JudgementParameter[] = [
     9,
     24,
     {
-      ja: "分析者の判断: 回復係数 k = ln(100) / (T (1 − a*_ii))（Lian & Haimes 2006、残差 1% は Santos et al. 2014 の慣例）。取引先の切替・在庫の積み直しに 1 年程度とみる。動学の経路（lossPath = 1）のときだけ使います",
-      en: "analyst's judgement: resilience k = ln(100) / (T (1 − a*_ii)) (Lian & Haimes 2006; the 1% residual is the convention of Santos et al. 2014); about a year to switch suppliers and rebuild stocks. Used only with the dynamic path (lossPath = 1)",
+      ja: "分析者の判断: 回復係数 k = ln(100) / (T (1 − a*_ii))（Lian & Haimes 2006、残差 1% は Santos et al. 2014 の慣例）。取引先の切替・在庫の積み直しに 1 年程度とみる。損失の経路を動学（1）としたときだけ使います",
+      en: "analyst's judgement: resilience k = ln(100) / (T (1 − a*_ii)) (Lian & Haimes 2006; the 1% residual is the convention of Santos et al. 2014); about a year to switch suppliers and rebuild stocks. Used only with the dynamic loss path (1)",
     },
   ),
   J(
@@ -115,8 +121,8 @@ export const LOSS_PATH_PARAMETERS: JudgementParameter[] = [
     24,
     24,
     {
-      ja: "分析者の判断: 途絶の終了後 2 年まで数える（回復期間 12 か月なら残りは初期の 0.01% 未満）。動学の経路（lossPath = 1）のときだけ使います",
-      en: "analyst's judgement: two years after the event (with a 12-month recovery less than 0.01% of the initial inoperability is left). Used only with the dynamic path (lossPath = 1)",
+      ja: "分析者の判断: 途絶の終了後 2 年まで数える（回復期間 12 か月なら残りは初期の 0.01% 未満）。損失の経路を動学（1）としたときだけ使います",
+      en: "analyst's judgement: two years after the event (with a 12-month recovery less than 0.01% of the initial inoperability is left). Used only with the dynamic loss path (1)",
     },
   ),
 ];
@@ -180,20 +186,20 @@ const MANUF = ["製造業", "manufacturing"];
 
 export const DEPENDENT_OUTPUT: DependentOutput[] = [
   dep("ev", ["輸送機械", "自動車", "transport equipment", "motor vehicles", ...MANUF], 2000, 1000, 3000, {
-    ja: "分析者の判断: HEV・BEV 1台の磁石 1.2〜2.0 kg（defaults.csv intensity）、出荷額 300〜450 万円 → 磁石 1 t 当たり 約 2,000 百万円の車両",
-    en: "analyst's judgement: 1.2–2.0 kg of magnet per HEV/BEV (defaults.csv intensity), ex-factory value 3–4.5 million yen → about 2,000 million yen of vehicles per tonne",
+    ja: "分析者の判断: HEV・BEV 1台の磁石 1.2〜2.0 kg（既定値の原単位）、出荷額 300〜450 万円 → 磁石 1 t 当たり 約 2,000 百万円の車両",
+    en: "analyst's judgement: 1.2–2.0 kg of magnet per HEV/BEV (the defaults' intensity), ex-factory value 3–4.5 million yen → about 2,000 million yen of vehicles per tonne",
   }),
   dep("auto", ["輸送機械", "自動車", "transport equipment", "motor vehicles", ...MANUF], 4000, 1000, 8000, {
-    ja: "分析者の判断: エンジン車 1台 0.3 kg（defaults.csv intensity）、出荷額 250 万円。補機モーター（パワーステアリング等）がなければ車両は完成しないが、一部は代替できるとみて半分 → 約 4,000 百万円/t",
-    en: "analyst's judgement: 0.3 kg per combustion-engine vehicle (defaults.csv intensity), ex-factory 2.5 million yen; no vehicle is finished without its auxiliary motors (power steering …), half taken as not substitutable → about 4,000 million yen per tonne",
+    ja: "分析者の判断: エンジン車 1台 0.3 kg（既定値の原単位）、出荷額 250 万円。補機モーター（パワーステアリング等）がなければ車両は完成しないが、一部は代替できるとみて半分 → 約 4,000 百万円/t",
+    en: "analyst's judgement: 0.3 kg per combustion-engine vehicle (the defaults' intensity), ex-factory 2.5 million yen; no vehicle is finished without its auxiliary motors (power steering …), half taken as not substitutable → about 4,000 million yen per tonne",
   }),
   dep("wind", ["はん用機械", "general-purpose machinery", "一般機械", "machinery", ...MANUF], 600, 300, 900, {
-    ja: "分析者の判断: 風車 1 MW 当たり磁石 250 kg（defaults.csv wind fleet average）、設備 1.5 億円/MW → 約 600 百万円/t",
-    en: "analyst's judgement: 250 kg of magnet per MW (defaults.csv wind fleet average), 150 million yen per MW → about 600 million yen per tonne",
+    ja: "分析者の判断: 風車 1 MW 当たり磁石 250 kg（既定値「風車 1 MW 当たりの磁石（全体の平均）」）、設備 1.5 億円/MW → 約 600 百万円/t",
+    en: "analyst's judgement: 250 kg of magnet per MW (the default 'magnet per MW of wind, fleet average'), 150 million yen per MW → about 600 million yen per tonne",
   }),
   dep("aircon", ["電気機械", "electrical", "家電", ...MANUF], 1500, 800, 2500, {
-    ja: "分析者の判断: インバーターエアコン 1台 0.06 kg（defaults.csv intensity）、出荷額 約 9 万円 → 約 1,500 百万円/t",
-    en: "analyst's judgement: 0.06 kg per inverter air conditioner (defaults.csv intensity), ex-factory about 90,000 yen → about 1,500 million yen per tonne",
+    ja: "分析者の判断: インバーターエアコン 1台 0.06 kg（既定値の原単位）、出荷額 約 9 万円 → 約 1,500 百万円/t",
+    en: "analyst's judgement: 0.06 kg per inverter air conditioner (the defaults' intensity), ex-factory about 90,000 yen → about 1,500 million yen per tonne",
   }),
   dep("industrial", ["はん用機械", "生産用機械", "general-purpose machinery", "production machinery", "一般機械", "machinery", ...MANUF], 500, 200, 1000, {
     ja: "分析者の判断: サーボモーター・産業用ロボットは磁石 1 kg 当たり 20〜100 万円の機械 → 約 500 百万円/t",
@@ -226,7 +232,7 @@ export function allJudgementParameters(): JudgementParameter[] {
     ...PROBABILITY_PARAMETERS,
     ...DEPENDENT_OUTPUT.map((d) => ({
       key: `dependent:${d.application}`,
-      label: { ja: `磁石 1 t 当たりの川下生産額: ${d.application}`, en: `Downstream output per tonne of magnet: ${d.application}` },
+      label: { ja: `磁石 1 t 当たりの川下生産額: ${applicationName(d.application).ja}`, en: `Downstream output per tonne of magnet: ${applicationName(d.application).en}` },
       unit: "百万円/t",
       value: d.outputPerTonne,
       low: d.low,

@@ -8,11 +8,15 @@ import { allJudgementParameters } from "./params";
 
 export const SECURITY_PARAMETER_SHEET = { ja: "経済安全保障パラメータ", en: "Security parameters" } as const;
 
-const KEY = ["キー", "key"];
+// "項目 / Item" holds the parameter's name as the sheet writes it; "キー / Key" (sheets of earlier
+// versions) its key.
+const KEY = ["項目", "item", "キー", "key"];
 const VALUE = ["値", "value"];
 
 export function readSecurityParameters(grid: Grid): Record<string, number> {
-  const known = new Set(allJudgementParameters().map((p) => p.key));
+  const all = allJudgementParameters();
+  const known = new Set(all.map((p) => p.key));
+  const byName = new Map(all.flatMap((p) => [[p.label.ja, p.key], [p.label.en.toLowerCase(), p.key]] as [string, string][]));
   const at = (r: number, c: number) => ({ sheet: grid.sheet, cell: gridAddress(grid, r, c) });
   const norm = (r: number, c: number) => (textAt(grid, r, c) ?? "").trim().toLowerCase();
   let header = -1;
@@ -27,18 +31,19 @@ export function readSecurityParameters(grid: Grid): Record<string, number> {
         }
   if (header < 0)
     throw new RippleError("security-parameters-header", {
-      ja: "見出し行（A 列に「キー」、同じ行に「値」）が見つかりません",
-      en: "the header row (Key in column A and Value on the same row) was not found",
+      ja: "見出し行（A 列に「項目」、同じ行に「値」）が見つかりません",
+      en: "the header row (Item in column A and Value on the same row) was not found",
     }, at(0, 0));
   const out: Record<string, number> = {};
   const problems: RippleError[] = [];
   for (let r = header + 1; r < grid.values.length; r++) {
-    const key = (textAt(grid, r, 0) ?? "").trim();
-    if (!key) continue;
+    const written = (textAt(grid, r, 0) ?? "").trim();
+    if (!written) continue;
+    const key = byName.get(written) ?? byName.get(written.toLowerCase()) ?? written;
     if (!known.has(key) && !key.startsWith("probability:")) {
       problems.push(new RippleError("security-parameters-key", {
-        ja: `キー「${key}」は経済安全保障のパラメータではありません`,
-        en: `'${key}' is not a security parameter key`,
+        ja: `「${key}」は経済安全保障のパラメータではありません（このシートの項目名のまま残してください）`,
+        en: `'${key}' is not a security parameter (keep the item names this sheet was written with)`,
       }, at(r, 0)));
       continue;
     }

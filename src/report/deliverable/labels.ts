@@ -59,9 +59,9 @@ export const AUDIT = {
   pvTitle: L("現在価値と補助金1円当たり粗付加価値誘発額（SUMPRODUCT）", "Present values and induced value added per yen of subsidy (SUMPRODUCT)"),
   discountRate: L("割引率 r（入力）", "Discount rate r (input)"),
   baseYear: L("基準年度（入力）", "Base year (input)"),
-  pvGva: L("PV（粗付加価値誘発額）= SUMPRODUCT(GVA, 1/(1+r)^(年度−基準年度))", "PV(induced GVA) = SUMPRODUCT(GVA, 1/(1+r)^(year − base))"),
-  pvSubsidy: L("PV（補助金）", "PV(subsidy)"),
-  bc: L("補助金1円当たり粗付加価値誘発額（参考）= PV（粗付加価値誘発額）÷ PV（補助金）", "Induced gross value added per yen of subsidy (reference) = PV(induced GVA) / PV(subsidy)"),
+  pvGva: L("現在価値（粗付加価値誘発額）= SUMPRODUCT(粗付加価値誘発額, 1/(1+r)^(年度−基準年度))", "PV(induced GVA) = SUMPRODUCT(GVA, 1/(1+r)^(year − base))"),
+  pvSubsidy: L("現在価値（補助金）", "PV(subsidy)"),
+  bc: L("補助金1円当たり粗付加価値誘発額（参考）= 現在価値（粗付加価値誘発額）÷ 現在価値（補助金）", "Induced gross value added per yen of subsidy (reference) = PV(induced GVA) / PV(subsidy)"),
   pvSkipped: L(
     "年度別の値に数値でないセル（公開版の秘匿「—」など）があるため、この現在価値の検算は省略しました。",
     "This present-value audit is omitted: the yearly values include cells that are not numbers (such as \"—\" suppressed in the public version).",
@@ -126,6 +126,11 @@ export const PUBLIC = {
   publicMark: L("公開版", "Public version"),
   checksumOmitted: L("（公開版では省略：非公開の計画を含むシート）", "(omitted in the public version: the sheet holds confidential plans)"),
   omittedText: L("（公開版では省略：非公開の計画の数値を含む記述）", "(omitted in the public version: the text states figures of confidential plans)"),
+  /** The summary's line (its page is printed on one sheet): the rule itself is on the method sheet. */
+  summaryRule: L(
+    "公開版：非公開の計画の行を削除し、非公開の計画の数値を読み取れないよう一部の数値を「—」で秘匿しています（秘匿の方法は「方法・出典」シート）。",
+    "Public version: confidential plans' rows are removed and figures from which they could be read are shown as \"—\" (the rule: Method & sources sheet).",
+  ),
   systemRule: (min: number, protection: number): Bilingual =>
     L(
       `公開版：非公開の計画の行は削除しました（秘匿の方法）。① 一次秘匿：非公開の計画 1〜${min - 1} 件の値に依存する数値は「—」で秘匿します。② 補完秘匿：公開する全シートの数値を、合計・段階の和・期の和・年度の和・直接効果＝追加生産額・現在価値の割引・シート間の一致・比率（B/C、KPI）などの恒等式とともに一つの連立方程式とみなし、方法と各計画の時期（稼働開始・立上げ・稼働率・置換率）を知る読み手が解いても、どの「—」の値も、${min - 1} 件以下の非公開計画の入力（年度別の設備投資額・補助金・能力・単価）のどんな組合せも一意に求まらないように、安い順（年度別の値→合計→サマリー）に数値を追加で秘匿します。③ 区間保護：金額がすべて 0 以上であることも使って読み手が絞り込める範囲を線形計画法で求め、秘匿した 1〜${min - 1} 件の計画の数値、各非公開計画の個別の数値と入力（設備投資額・補助金・能力・売上額＝能力×単価・単価）のどれも、真の値の上下それぞれ ${pct(protection)} 以上の幅が残るまで、数値を追加で秘匿します（p% ルール、p = ${pct(protection)}）。非公開の計画に依存しない数値（目標、国内需要、割引係数など）は秘匿しません。`,

@@ -4,6 +4,8 @@
 // warnings, the public version's suppression rule, software, version and date — enough for a
 // reviewer to reproduce the run.
 
+import { ROLE_NAMES, SOURCE_NAMES } from "../labels";
+import type { Role, RoleSource } from "../../engine/table/types";
 import type { Bilingual, Lang } from "../../engine/errors";
 import type { TableLayout } from "../../engine/table/types";
 import type { BlockSpec, CellSpec, ProvenanceSpec, SheetSpec, WorkbookSpec } from "../spec";
@@ -75,7 +77,13 @@ function methodBlocks(input: MethodSheetInput, out: Rows, parts: { base: boolean
     out.add([[tr(METHOD.mapping)]], "subtitle");
     out.add([[tr(METHOD.axis), tr(METHOD.address), tr(METHOD.label), tr(METHOD.role), tr(METHOD.how)]], "header");
     out.add(
-      p.mapping.map((m) => [tr(m.axis === "row" ? METHOD.row : METHOD.col), m.address, m.label, m.role, m.how ?? null]),
+      p.mapping.map((m) => [
+        tr(m.axis === "row" ? METHOD.row : METHOD.col),
+        m.address,
+        m.label,
+        ROLE_NAMES[m.role as Role]?.[lang] ?? m.role,
+        m.how ? (SOURCE_NAMES[m.how as RoleSource]?.[lang] ?? m.how) : null,
+      ]),
       "body",
     );
     out.skip();

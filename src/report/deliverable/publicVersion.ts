@@ -107,7 +107,7 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
   const summary = out.sheets.find((s) => s.key === "summary") ?? out.sheets[0];
   if (summary) {
     insertRows(out, summary, 1, 2);
-    summary.blocks.push({ row: 1, col: 0, values: [[ruleText]], style: "note" });
+    summary.blocks.push({ row: 1, col: 0, values: [[disclosure ? PUBLIC.summaryRule[lang] : ruleText]], style: "note" });
   }
   out.provenance.suppression = ruleText;
   if (masked > 0) out.provenance.warnings = [...out.provenance.warnings, PUBLIC.numbersMasked(masked)[lang]];

@@ -102,6 +102,7 @@ function barPlot(chart: ChartSpec, ctx: ChartContext): string {
     title: chart.yAxisTitle,
     crossesMax: horizontal,
     gridlines: true,
+    values: chart.series.flatMap((s) => numbers(s.values, ctx)),
     lang: ctx.lang,
   });
   return (
@@ -133,7 +134,7 @@ function linePlot(chart: ChartSpec, ctx: ChartContext): string {
     series +
     `<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>` +
     axis("catAx", CAT_AX, VAL_AX, { pos: "b", title: chart.xAxisTitle, lang: ctx.lang }) +
-    axis("valAx", VAL_AX, CAT_AX, { pos: "l", title: chart.yAxisTitle, gridlines: true, lang: ctx.lang })
+    axis("valAx", VAL_AX, CAT_AX, { pos: "l", title: chart.yAxisTitle, gridlines: true, values: chart.series.flatMap((s) => numbers(s.values, ctx)), lang: ctx.lang })
   );
 }
 
@@ -165,6 +166,7 @@ function scatterPlot(chart: ChartSpec, ctx: ChartContext): string {
       title: chart.xAxisTitle,
       midCat: true,
       bounds: niceBounds(chart.series.flatMap((s) => (s.x ? numbers(s.x, ctx) : []))),
+      values: chart.series.flatMap((s) => (s.x ? numbers(s.x, ctx) : [])),
       lang: ctx.lang,
     }) +
     axis("valAx", VAL_AX, CAT_AX, {
@@ -173,6 +175,7 @@ function scatterPlot(chart: ChartSpec, ctx: ChartContext): string {
       gridlines: true,
       midCat: true,
       bounds: niceBounds(chart.series.flatMap((s) => numbers(s.values, ctx))),
+      values: chart.series.flatMap((s) => numbers(s.values, ctx)),
       lang: ctx.lang,
     })
   );
@@ -263,7 +266,16 @@ interface AxisOptions {
   gridlines?: boolean;
   midCat?: boolean;
   bounds?: { min: number; max: number };
+  /** The plotted values: an axis reaching 1,000 or more shows thousands separators. */
+  values?: number[];
   lang: "ja" | "en";
+}
+
+/** Tick labels with thousands separators when the values reach four digits (the tables show
+ * 12,345, so should the axes); smaller ones as the cells format them. */
+function axisFormat(values: number[] | undefined): string {
+  const big = (values ?? []).some((v) => Math.abs(v) >= 1000);
+  return big ? `<c:numFmt formatCode="#,##0" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
 }
 
 function axis(kind: "catAx" | "valAx", id: number, cross: number, o: AxisOptions): string {
@@ -276,7 +288,7 @@ function axis(kind: "catAx" | "valAx", id: number, cross: number, o: AxisOptions
     `<c:delete val="0"/><c:axPos val="${o.pos}"/>` +
     (o.gridlines ? `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` : "") +
     richTitle(o.title, 1000, lang, o.pos === "l") +
-    `<c:numFmt formatCode="General" sourceLinked="1"/>` +
+    (kind === "valAx" ? axisFormat(o.values) : `<c:numFmt formatCode="General" sourceLinked="1"/>`) +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     // Category labels sit at the low end so negative bars do not run over them.
     `<c:tickLblPos val="${kind === "catAx" ? "low" : "nextTo"}"/>` +

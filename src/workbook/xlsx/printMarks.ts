@@ -23,4 +23,8 @@ export function setPrintMarks(ws: ExcelJS.Worksheet, sheet: SheetSpec, spec: Wor
     oddFooter: `&L${literal(`${spec.provenance.software} ${date}`)}&C&P / &N${sum ? `&R${literal(sum)}` : ""}`,
   };
   if (sheet.freeze && sheet.freeze.rows > 0) ws.pageSetup.printTitlesRow = `1:${sheet.freeze.rows}`;
+  // The label columns on every page of a sheet printed more than one page wide: the frozen
+  // ones, else column A (the row labels of every results table).
+  if (sheet.freeze && sheet.freeze.cols > 0) ws.pageSetup.printTitlesColumn = `A:${String.fromCharCode(64 + sheet.freeze.cols)}`;
+  else if (!ws.pageSetup.fitToPage) ws.pageSetup.printTitlesColumn = "A:A";
 }

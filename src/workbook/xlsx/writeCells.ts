@@ -13,6 +13,8 @@ export function writeSheetCells(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct:
   for (const block of sheet.blocks) if (!direct.has(block)) writeBlock(ws, block, sheet.name);
   alignHeaders(ws, sheet);
   setPrintLayout(ws, sheet);
+  wrapLongTexts(ws, sheet, direct);
+  if (sheet.print?.onePage) fixRowHeights(ws, sheet);
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) {
     ws.getColumn(Number(col) + 1).width = width;
   }
@@ -121,14 +123,90 @@ function setPrintLayout(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   let chars = 0;
   for (let c = 0; c < cols; c++) chars += sheet.columnWidths?.[c] ?? DEFAULT_WIDTH;
   const fit = chars <= FIT_WIDTH_MAX_CHARS;
+  const onePage = Boolean(sheet.print?.onePage);
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation: "landscape",
-    fitToPage: fit,
+    // Narrow margins (inches): room for the figures, still clear of the header and footer.
+    margins: { left: 0.4, right: 0.4, top: 0.55, bottom: 0.55, header: 0.2, footer: 0.2 },
+    fitToPage: fit || onePage,
     // The print area stops at the last column with cells, so a long note that spills to the
     // right does not shrink the page to a fraction of its width.
-    ...(fit ? { fitToWidth: 1, fitToHeight: 0, printArea: printAreaOf(rows, cols) } : {}),
+    ...(fit || onePage ? { fitToWidth: 1, fitToHeight: onePage ? 1 : 0, printArea: printAreaOf(rows, cols) } : {}),
   };
+}
+
+/** A sheet printed on one page is scaled to its rows' height; a row left without a height gets
+ * the line height of the reader's font (taller for Japanese text in LibreOffice), which shrinks
+ * the page. Every row gets the height of its font instead. */
+function fixRowHeights(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  const style = new Map<number, BlockSpec["style"]>();
+  for (const b of sheet.blocks) b.values.forEach((_, r) => style.set(b.row + r, b.style));
+  const { rows } = usedExtent(sheet);
+  for (let r = 0; r < rows; r++) {
+    const row = ws.getRow(r + 1);
+    if (row.height) continue;
+    const s = style.get(r);
+    row.height = s === "title" ? 21 : s === "subtitle" ? 18 : LINE_HEIGHT;
+  }
+}
+
+/** Characters of the default font across an A4 landscape page at 100% (narrow margins). */
+const PAGE_CHARS = 120;
+
+/** Columns and rows a sheet prints: up to its last cell or chart. */
+function usedExtent(sheet: SheetSpec): { rows: number; cols: number } {
+  let cols = 0;
+  let rows = 0;
+  for (const b of sheet.blocks) {
+    rows = Math.max(rows, b.row + b.values.length);
+    for (const row of b.values) cols = Math.max(cols, b.col + row.length);
+  }
+  for (const ch of sheet.charts ?? []) {
+    cols = Math.max(cols, ch.anchor.col + ch.anchor.widthCols);
+    rows = Math.max(rows, ch.anchor.row + ch.anchor.heightRows);
+  }
+  return { rows, cols };
+}
+
+/** A text wider than the room it has (its column and the empty cells to its right, up to the
+ * last printed column) would be cut at the page edge or run over pages of its own: it wraps in
+ * that room instead (merged when it spans empty cells), and its row gets the height of its
+ * lines, since readers do not resize rows when they open a file. */
+function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: ReadonlySet<BlockSpec>): void {
+  const { cols } = usedExtent(sheet);
+  if (cols < 2) return;
+  const width = (col: number) => sheet.columnWidths?.[col] ?? DEFAULT_WIDTH;
+  // a sheet printed one page wide is scaled to its width; a wider one is cut into pages
+  let total = 0;
+  for (let c = 0; c < cols; c++) total += width(c);
+  const cap = total <= FIT_WIDTH_MAX_CHARS || sheet.print?.onePage ? Infinity : PAGE_CHARS;
+  const filled = new Set<string>();
+  for (const b of sheet.blocks)
+    b.values.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== "") filled.add(`${b.row + r},${b.col + c}`);
+    }));
+  for (const block of sheet.blocks) {
+    if (direct.has(block) || block.style === "header" || block.style === "title") continue;
+    block.values.forEach((rowValues, r) => {
+      const row = block.row + r;
+      rowValues.forEach((value, c) => {
+        if (typeof value !== "string") return;
+        const col = block.col + c;
+        // never wider than a page, so a sheet printed over several pages keeps its notes whole
+        let last = col;
+        let room = width(col);
+        while (last + 1 < cols && !filled.has(`${row},${last + 1}`) && room + width(last + 1) <= cap) room += width(++last);
+        const need = Math.ceil(textWidth(value) / Math.max(1, room - 1));
+        if (need <= 1) return;
+        if (last > col) ws.mergeCells(row + 1, col + 1, row + 1, last + 1);
+        ws.getCell(row + 1, col + 1).alignment = { wrapText: true, vertical: "top" };
+        const height = LINE_HEIGHT * Math.min(need, 12);
+        const r0 = ws.getRow(row + 1);
+        r0.height = Math.max(r0.height ?? LINE_HEIGHT, height);
+      });
+    });
+  }
 }
 
 /** ExcelJS writes the print area as `'Sheet'!$` + first + `:$` + last, so "A$1" becomes the fully

@@ -43,7 +43,7 @@ describe("market input sheets: template and reader", () => {
         expect(s.sources[p.key].text.length, p.key).toBeGreaterThan(5);
         expect(s.sources[p.key].user, p.key).toBe(false);
       }
-      expect(s.sources.demand2024.text).toContain("METI via newswitch.jp");
+      expect(s.sources.demand2024.text).toContain(lang === "ja" ? "経済産業省（newswitch.jp" : "METI via newswitch.jp");
       expect(s.scenarioSources.severe).toContain("IMF WP 2026/073");
     });
   }

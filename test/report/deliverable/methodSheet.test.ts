@@ -30,7 +30,7 @@ describe("buildMethodSheet", () => {
   it("lists inputs with checksums, the mapping, variants, parameters with source and grade, warnings, version and date", () => {
     const r = rows(sheet);
     expect(r).toContainEqual(["ripple-sample.xlsx", "取引基本表", "A1:Z40", "sha256:abc"]);
-    expect(r).toContainEqual(["行", "取引基本表!B5", "01 農林水産業", "sector", "label"]);
+    expect(r).toContainEqual(["行", "取引基本表!B5", "01 農林水産業", "部門", "ラベル"]);
     expect(r).toContainEqual(["消費転換係数", 0.734, "家計調査 2011", "A", "defaults.csv!C5"]);
     expect(r).toContainEqual(["割引率", 0.05, "利用者が入力", null, null]);
     expect(r).toContainEqual([provenance.variants[1]]);

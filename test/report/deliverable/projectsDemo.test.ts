@@ -14,6 +14,7 @@ import { runProjectsPipeline, type ProjectsPipelineResult } from "../../../src/u
 import type { WorkbookSpec } from "../../../src/report/spec";
 import { readGridFile, writeXlsx } from "../../../src/workbook/xlsx";
 import { xmlEscape } from "../../../src/workbook/xlsx/xmlText";
+import { PUBLIC } from "../../../src/report/deliverable/labels";
 import { convertWithLibreOffice, sofficePath } from "../../workbook/xlsx/libreoffice";
 import { SAMPLE } from "./fixture";
 import { readStoredCells, type StoredCell } from "./xlsxCells";
@@ -162,7 +163,7 @@ describe("the public file (公開版), unzipped", () => {
     // The only names are print areas and print titles (a sheet's own range or header rows): no
     // named value or range that could carry a figure.
     const own = /<definedName name="_xlnm\.Print_Area" localSheetId="\d+">&apos;[^<]*?&apos;!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+<\/definedName>/g;
-    const titles = /<definedName name="_xlnm\.Print_Titles" localSheetId="\d+">&apos;[^<]*?&apos;!\$\d+:\$\d+<\/definedName>/g;
+    const titles = /<definedName name="_xlnm\.Print_Titles" localSheetId="\d+">(,?&apos;[^<]*?&apos;!(\$\d+:\$\d+|\$[A-Z]+:\$[A-Z]+))+<\/definedName>/g;
     expect(parts.get("xl/workbook.xml")!.replace(own, "").replace(titles, "")).not.toMatch(/<definedName\b/);
     for (const p of ["docProps/core.xml", "docProps/app.xml"]) expect(parts.has(p)).toBe(true);
   });
@@ -203,6 +204,8 @@ describe("the public file (公開版), unzipped", () => {
     const rule = d.public!.provenance.suppression!;
     expect(rule).toContain("1〜2 件");
     const sheetsWithRule = new Set(cells.filter((c) => c.value?.kind === "string" && c.value.value === rule).map((c) => c.sheet));
-    expect(sheetsWithRule).toEqual(new Set([d.public!.sheets[0].name, d.public!.sheets.find((s) => s.key === "methods")!.name]));
+    // the rule in full on the method sheet; the summary (one printed page) points to it
+    expect(sheetsWithRule).toEqual(new Set([d.public!.sheets.find((s) => s.key === "methods")!.name]));
+    expect(cells.some((c) => c.sheet === d.public!.sheets[0].name && c.value?.kind === "string" && c.value.value === PUBLIC.summaryRule.ja)).toBe(true);
   });
 });

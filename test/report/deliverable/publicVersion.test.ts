@@ -156,8 +156,14 @@ describe("deliverables of a projects run", () => {
       expect(parts.has("docProps/core.xml")).toBe(true);
       expect(parts.has("docProps/app.xml")).toBe(true);
       expect([...parts.keys()].filter((n) => /comments|externalLink|vbaProject/i.test(n))).toEqual([]);
-      // The only names are print areas (a sheet's own range): no named value or range that could carry a figure.
-    expect(parts.get("xl/workbook.xml")!.replace(/<definedName name="_xlnm\.Print_Area" localSheetId="\d+">&apos;[^<]*?&apos;!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+<\/definedName>/g, "")).not.toMatch(/<definedName\b/);
+      // The only names are print areas and print titles (a sheet's own range or columns): no named
+      // value or range that could carry a figure.
+    expect(
+      parts
+        .get("xl/workbook.xml")!
+        .replace(/<definedName name="_xlnm\.Print_Area" localSheetId="\d+">&apos;[^<]*?&apos;!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+<\/definedName>/g, "")
+        .replace(/<definedName name="_xlnm\.Print_Titles" localSheetId="\d+">(,?&apos;[^<]*?&apos;!(\$[A-Z]+:\$[A-Z]+|\$\d+:\$\d+))+<\/definedName>/g, ""),
+    ).not.toMatch(/<definedName\b/);
     });
 
     it("holds no capex figure of a confidential plan as a cell value, cached chart value or text", async () => {

@@ -1,0 +1,75 @@
+// The demo workbook as a reader prints it: both versions (取扱注意 and 公開版) exported to PDF by
+// LibreOffice and read back page by page with pdftotext. The summary is one A4 landscape page
+// with its chart, at a readable size; every page carries its sheet's name, the marking and
+// "page / pages".
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { run, tempDir } from "../../cli/helpers";
+import { convertWithLibreOffice, sofficePath } from "./libreoffice";
+
+const PDFTOTEXT = "/usr/bin/pdftotext";
+
+interface Page {
+  text: string;
+  /** Words with their boxes (points), from pdftotext -bbox. */
+  words: { text: string; width: number }[];
+}
+
+function pages(pdf: string): Page[] {
+  const html = execFileSync(PDFTOTEXT, ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  return html
+    .split("<page ")
+    .slice(1)
+    .map((p) => {
+      const words = [...p.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+        text: m[3],
+        width: Number(m[2]) - Number(m[1]),
+      }));
+      return { text: words.map((w) => w.text).join(" "), words };
+    });
+}
+
+const printed: Record<"full" | "public", Page[]> = { full: [], public: [] };
+
+beforeAll(async () => {
+  sofficePath();
+  if (!existsSync(PDFTOTEXT))
+    throw new Error("pdftotext is not installed: `npm test` installs it through scripts/setup.mjs, or run apt-get install -y poppler-utils");
+  const dir = tempDir();
+  const r = await run(["demo", "--lang", "ja", "--out", join(dir, "demo.xlsx")], { cwd: dir });
+  expect(r.code, r.err).toBe(0);
+  const [full, pub] = await Promise.all(
+    [join(dir, "demo.xlsx"), join(dir, "demo-公開版.xlsx")].map((f, i) => convertWithLibreOffice(f, "pdf", { outDir: join(dir, `pdf${i}`), recalc: false })),
+  );
+  printed.full = pages(full);
+  printed.public = pages(pub);
+}, 300_000);
+
+describe.each([
+  ["full", "取扱注意"],
+  ["public", "公開版"],
+] as const)("the %s demo workbook printed", (version, marking) => {
+  it("has the marking and its number on every page", () => {
+    const p = printed[version];
+    expect(p.length).toBeGreaterThan(5);
+    p.forEach((page, i) => {
+      expect(page.text, `page ${i + 1}`).toContain(marking);
+      expect(page.text, `page ${i + 1}`).toMatch(new RegExp(`(^| )${i + 1} / ${p.length}( |$)`));
+    });
+  });
+
+  it("prints the summary on one page with its chart, at 9 pt or more", () => {
+    const p = printed[version];
+    // the sheet's name heads each of its pages
+    const summary = p.filter((x) => x.words.some((w) => w.text === "政策評価サマリー"));
+    expect(summary).toHaveLength(1);
+    expect(summary[0].text).toContain("段階別の累計効果");
+    expect(summary[0].text).toContain("政策KPI");
+    // A label of 11-pt cells, all full-width characters: its width is 14 em.
+    const label = summary[0].words.find((w) => w.text === "生産誘発額（総合効果、累計）");
+    expect(label).toBeDefined();
+    expect(label!.width / 14).toBeGreaterThanOrEqual(9);
+  });
+});
