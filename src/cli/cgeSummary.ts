@@ -2,19 +2,19 @@
 // GDP, the exchange rate, the largest output changes and the residual.
 
 import { warningText, type Lang } from "../engine/errors";
-import type { CgeRun } from "../engine/cge";
+import { scenarioTitle, type CgeRun } from "../engine/cge";
 
 const pct = (a: number, b: number) => `${((a / b - 1) * 100).toFixed(2)}%`;
 
 export function cgeSummary(r: CgeRun, lang: Lang): string {
   const ja = lang === "ja";
-  const lines = [ja ? `ベンチマーク効用 UU: ${r.benchmark.UU}` : `Benchmark utility UU: ${r.benchmark.UU}`];
+  const lines = [ja ? `ベンチマークの家計効用: ${r.benchmark.UU}` : `Benchmark utility UU: ${r.benchmark.UU}`];
   const s = r.solution;
   if (s && r.scenario) {
     const c = r.calibration;
     lines.push(
-      ja ? `シナリオ「${r.scenario.name}」: 効用 ${s.UU}（${pct(s.UU, r.benchmark.UU)}）、等価変分 EV ${r.ev!.toFixed(4)}、実質 GDP ${pct(r.gdp!, r.gdp0)}、為替レート ${s.epsilon.toFixed(4)}`
-         : `Scenario '${r.scenario.name}': utility ${s.UU} (${pct(s.UU, r.benchmark.UU)}), EV ${r.ev!.toFixed(4)}, real GDP ${pct(r.gdp!, r.gdp0)}, exchange rate ${s.epsilon.toFixed(4)}`,
+      ja ? `シナリオ「${scenarioTitle(r.scenario.name, lang)}」: 効用 ${s.UU}（${pct(s.UU, r.benchmark.UU)}）、等価変分 EV ${r.ev!.toFixed(4)}、実質 GDP ${pct(r.gdp!, r.gdp0)}、為替レート ${s.epsilon.toFixed(4)}`
+         : `Scenario '${scenarioTitle(r.scenario.name, lang)}': utility ${s.UU} (${pct(s.UU, r.benchmark.UU)}), EV ${r.ev!.toFixed(4)}, real GDP ${pct(r.gdp!, r.gdp0)}, exchange rate ${s.epsilon.toFixed(4)}`,
     );
     const moves = c.goods.map((g, i) => ({ g, d: s.Z[i] / c.Z0[i] - 1 })).sort((a, b) => Math.abs(b.d) - Math.abs(a.d)).slice(0, 3);
     lines.push((ja ? "生産の変化が大きい財: " : "Largest output changes: ") + moves.map((m) => `${m.g} ${(m.d * 100).toFixed(2)}%`).join(ja ? "、" : ", "));

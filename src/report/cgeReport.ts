@@ -1,4 +1,4 @@
-// The CGE results workbook (CGE.md section 4): per-good and macro results with charts, the SAM as
+// The CGE results workbook (CGE.md section 4; words in cgeLabels.ts): per-good and macro results with charts, the SAM as
 // read, the scenario, and the method with its sources. Formats only: every number comes from the
 // engine's CgeRun.
 
@@ -9,69 +9,9 @@ import { CGE_TOLERANCE } from "../engine/cge";
 import { cgeAudit, makeDeliverables, type FullOnlyPart } from "./deliverable";
 import { IO_DIFFERENCE } from "../engine/cge";
 import { SheetBuilder, labelWidth } from "./sheetBuilder";
+import { accountName, CGE_LABELS, ROLE_NAMES, CGE_SOURCE, SCENARIO_KEY_NAMES } from "./cgeLabels";
+import { scenarioTitle } from "../engine/cge";
 import type { CellSpec, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
-
-const L = (ja: string, en: string): Bilingual => ({ ja, en });
-
-export const CGE_LABELS = {
-  results: L("CGE結果", "CGE results"),
-  sam: L("SAM", "SAM"),
-  scenario: L("CGEシナリオ", "CGE scenario"),
-  title: L("CGE モデル（標準 CGE モデル STDCGE）の結果", "CGE model results (standard CGE model, STDCGE)"),
-  scenarioName: L("シナリオ", "Scenario"),
-  none: L("（ベンチマークのみ：シナリオなし）", "(benchmark only: no scenario)"),
-  macro: L("マクロ指標", "Macro results"),
-  item: L("項目", "Item"),
-  benchmark: L("ベンチマーク", "Benchmark"),
-  scenarioCol: L("シナリオ", "Scenario"),
-  change: L("変化率", "Change"),
-  utility: L("家計効用 UU = Π Xp^α", "Household utility UU = Π Xp^α"),
-  ev: L("等価変分 EV（ベンチマーク価格）", "Equivalent variation EV (benchmark prices)"),
-  gdp: L("実質 GDP（要素費用、ベンチマーク価格の付加価値 Σ Y）", "Real GDP (value added at benchmark prices, Σ Y)"),
-  exchangeRate: L("為替レート ε", "Exchange rate ε"),
-  factorPrice: (h: string) => L(`要素価格 ${h}`, `Factor price ${h}`),
-  income: L("家計所得（要素所得 + 割当レント）", "Household income (factor income + quota rents)"),
-  rents: L("輸入割当レント 計", "Import quota rents, total"),
-  byGood: L("財別の結果（数量はベンチマーク価格の金額、価格はベンチマーク = 1）", "Results by good (quantities in benchmark-price values, prices with benchmark = 1)"),
-  good: L("財", "Good"),
-  Z: L("国内生産 Z", "Output Z"),
-  D: L("国内向け D", "Domestic sales D"),
-  E: L("輸出 E", "Exports E"),
-  M: L("輸入 M", "Imports M"),
-  Q: L("合成財 Q", "Composite Q"),
-  pz: L("生産者価格 pz", "Producer price pz"),
-  pq: L("合成財価格 pq", "Composite price pq"),
-  pd: L("国内財価格 pd", "Domestic price pd"),
-  rent: L("割当レント", "Quota rent"),
-  base: L("基準", "bench."),
-  scen: L("シナリオ", "scen."),
-  pctCol: L("%", "%"),
-  chartOutput: L("財別の国内生産の変化率（%）", "Output change by good (%)"),
-  chartPrice: L("財別の合成財価格の変化率（%）", "Composite price change by good (%)"),
-  samTitle: L("社会会計表（SAM、読み込んだまま：行 = 受取、列 = 支払）", "Social accounting matrix as read (row = receiving, column = paying account)"),
-  role: L("役割", "Role"),
-  check: L("検算", "Checks"),
-  residual: L("最大尺度化残差（収束判定 ≤ 1e-10）", "Largest scaled residual (converged when ≤ 1e-10)"),
-  walras: L("ワルラス法則：除いた要素市場の超過需要（尺度化）", "Walras' law: excess demand of the dropped factor market (scaled)"),
-  iterations: L("ニュートン法の反復回数", "Newton iterations"),
-  numeraire: L("ニューメレール", "Numeraire"),
-  warnings: L("警告", "Warnings"),
-  balancing: L("均衡項目（すべての勘定が一致するように導出）", "Balancing items (derived so that every account balances)"),
-  value: L("値", "Value"),
-  how: L("求め方", "How"),
-  fromTable: L("産業連関表からの作成方法", "How the SAM was built from the input-output table"),
-  moved: L("移し替えた項目", "Entries moved"),
-  key: L("キー", "Key"),
-  ioTitle: L("同じショックの IO（産業連関）モデルの結果との比較", "The IO (input-output) result for the same shock, side by side"),
-  cgePrice: L("CGE: 産出価格 (1+τz)pz の変化率", "CGE: output price (1+τz)pz change"),
-  ioPrice: L("IO: 価格波及モデル（コスト・プッシュ）の変化率", "IO: cost-push price model change"),
-  cgeOutput: L("CGE: 国内生産の変化率", "CGE: output change"),
-  ioOutput: L("IO: 国内生産の変化率（最終需要不変）", "IO: output change (final demand unchanged)"),
-  ioNone: L("このショック（輸入割当・要素供給・弾力性）には IO の価格波及モデルに対応するものがありません。輸入割当の IO での扱いは磁石需給モデル／供給途絶（IIM）の結果を参照してください。", "This shock (quota, factor supply, elasticities) has no counterpart in the IO cost-push price model; for a quota's IO reading see the demand-share / supply-disruption (IIM) results."),
-  sourceCol: L("出典", "Source"),
-  userGiven: L("利用者のシナリオファイル", "the user's scenario file"),
-  methodTitle: L("CGE モデル（CGE結果・CGEシナリオ・SAM シート）の方法とパラメータ", "The CGE model (CGE results, CGE scenario and SAM sheets): method and parameters"),
-};
 
 const FMT = { value: "#,##0.000", price: "0.000000", pct: "0.00%", small: "0.00E+00" };
 
@@ -80,7 +20,7 @@ export interface CgeReportInput {
   /** Further runs on the same SAM (the built-in scenarios), each on its own results sheet. */
   more?: CgeRun[];
   /** Where each scenario's numbers come from (built-in scenarios), for the scenario sheet. */
-  scenarioNotes?: { name: string; label: Bilingual; notes: { key: string; good: string; value: number; source: string }[] }[];
+  scenarioNotes?: { name: string; label: Bilingual; notes: { key: string; good: string; value: number; source: Bilingual }[] }[];
   /** The SAM the model was calibrated to, as read (or as built from the IO table). */
   sam: Sam;
   /** How the SAM was built from an IO table (balancing items, choices), when it was. */
@@ -109,7 +49,7 @@ function macroRows(r: CgeRun, tr: (b: Bilingual) => string): CellSpec[][] {
     [tr(CGE_LABELS.ev), null, r.ev, null],
     row(CGE_LABELS.gdp, r.gdp0, r.gdp),
     row(CGE_LABELS.exchangeRate, b.epsilon, s ? s.epsilon : null),
-    ...c.factors.map((h, k) => row(CGE_LABELS.factorPrice(h), b.pf[k], s ? s.pf[k] : null)),
+    ...c.factors.map((h, k) => row(CGE_LABELS.factorPrice(accountName(h)), b.pf[k], s ? s.pf[k] : null)),
     row(CGE_LABELS.income, b.income, s ? s.income : null),
     [tr(CGE_LABELS.rents), 0, rents, null],
   ];
@@ -122,7 +62,7 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
   const b = r.benchmark;
   const sh = new SheetBuilder(k === 0 ? "cge-results" : `cge-results-${k + 1}`, k === 0 ? tr(CGE_LABELS.results) : `${tr(CGE_LABELS.results)} ${k + 1}`);
   sh.add([[tr(CGE_LABELS.title)]], "title");
-  sh.add([[tr(CGE_LABELS.scenarioName), r.scenario ? r.scenario.name : tr(CGE_LABELS.none)], [tr(CGE_LABELS.numeraire), `${r.numeraire} = ${r.numeraireValue}`]], "body");
+  sh.add([[tr(CGE_LABELS.scenarioName), r.scenario ? scenarioTitle(r.scenario.name, lang) : tr(CGE_LABELS.none)], [tr(CGE_LABELS.numeraire), `${tr(accountName(r.numeraire))} = ${r.numeraireValue}`]], "body");
   sh.skip();
   sh.add([[tr(CGE_LABELS.macro)]], "subtitle");
   sh.add([[tr(CGE_LABELS.item), tr(CGE_LABELS.benchmark), tr(CGE_LABELS.scenarioCol), tr(CGE_LABELS.change)]], "header");
@@ -211,7 +151,8 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
   return sh.build({ columnWidths: { 0: Math.max(labelWidth(c.goods), 44) }, freeze: { rows: 0, cols: 1 } });
 }
 
-/** CGE.md 3: the scenario as a sheet, one row per setting, with its source for built-ins. */
+/** CGE.md 3: the scenario as a sheet, one row per setting (keys by name; parseScenarioGrid reads
+ * them back), with its source for built-ins. */
 function scenarioSheet(runs: CgeRun[], notes: NonNullable<CgeReportInput["scenarioNotes"]>, lang: Lang): SheetSpec {
   const tr = (b: Bilingual) => b[lang];
   const sh = new SheetBuilder("cge-scenario", tr(CGE_LABELS.scenario));
@@ -233,12 +174,12 @@ function scenarioSheet(runs: CgeRun[], notes: NonNullable<CgeReportInput["scenar
       ["elasticities.transformation", s.elasticities?.transformation],
     ];
     // The scenario's own name, so the sheet reads back as a scenario (--scenario-sheet).
-    const name = s.name;
+    const name = scenarioTitle(s.name, lang);
     let first = true;
     for (const [key, t] of entries)
       for (const [g, v] of Object.entries(t ?? {})) {
-        const src = note?.notes.find((n) => n.key === key && n.good === g)?.source ?? tr(CGE_LABELS.userGiven);
-        rows.push([first ? name : null, key, g, v, src]);
+        const src = note?.notes.find((n) => n.key === key && n.good === g)?.source;
+        rows.push([first ? name : null, tr(SCENARIO_KEY_NAMES[key]), g, v, src ? tr(src) : tr(CGE_LABELS.userGiven)]);
         first = false;
       }
     if (first) rows.push([name, null, null, null, null]);
@@ -248,24 +189,15 @@ function scenarioSheet(runs: CgeRun[], notes: NonNullable<CgeReportInput["scenar
   return sh.build({ columnWidths: { 0: 60, 1: 26, 2: 16, 3: 14, 4: 90 } });
 }
 
-const ROLE_NAMES: Record<string, Bilingual> = {
-  good: L("財", "good"),
-  factor: L("要素", "factor"),
-  idt: L("生産税", "production tax"),
-  trf: L("関税", "tariff"),
-  hoh: L("家計", "household"),
-  gov: L("政府", "government"),
-  inv: L("投資", "investment"),
-  ext: L("海外", "rest of world"),
-};
 
 function samSheet(sam: Sam, fromTable: TableSam | null, lang: Lang): SheetSpec {
   const tr = (b: Bilingual) => b[lang];
   const sh = new SheetBuilder("cge-sam", tr(CGE_LABELS.sam));
   sh.add([[tr(CGE_LABELS.samTitle)]], "title");
   sh.add([[tr(CGE_LABELS.role), ...sam.roles.map((x) => tr(ROLE_NAMES[x]))]], "note");
-  sh.add([[null, ...sam.labels]], "header");
-  sh.add(sam.labels.map((l, a) => [l, ...sam.values[a]]), "body", FMT.value);
+  const shown = sam.labels.map((l) => tr(accountName(l)));
+  sh.add([[null, ...shown]], "header");
+  sh.add(shown.map((l, a) => [l, ...sam.values[a]]), "body", FMT.value);
   if (fromTable) {
     sh.skip();
     sh.add([[tr(CGE_LABELS.balancing)]], "subtitle");
@@ -287,25 +219,37 @@ export function cgeProvenance(r: CgeRun, input: CgeReportInput): ProvenanceSpec 
   const lang = input.lang;
   const c = r.calibration;
   const ja = lang === "ja";
-  const sigmaSrc = c.elasticityNote;
+  const sigmaSrc = c.elasticityNote[lang];
   return {
     software: "Ripple",
     version: input.version,
     createdAt: (input.now ?? new Date()).toISOString(),
     inputs: input.inputs.map((i) => ({ ...i })),
     parameters: [
-      ...c.goods.map((g, i) => ({ name: `σ Armington ${g}`, value: c.sigma[i], source: sigmaSrc })),
-      ...c.goods.map((g, i) => ({ name: `ψ CET ${g}`, value: c.psi[i], source: sigmaSrc })),
-      { name: ja ? "ニューメレール" : "Numeraire", value: `${r.numeraire} = ${r.numeraireValue}`, source: ja ? "CGE.md 2（利用者が選択可、--numeraire）" : "CGE.md 2 (a user choice, --numeraire)" },
-      { name: ja ? "収束判定（最大尺度化残差）" : "Convergence (largest scaled residual)", value: CGE_TOLERANCE, source: "CGE.md 5" },
+      ...c.goods.map((g, i) => ({ name: ja ? `アーミントン弾力性 σ ${g}` : `Armington elasticity σ ${g}`, value: c.sigma[i], source: sigmaSrc })),
+      ...c.goods.map((g, i) => ({ name: ja ? `変形弾力性 ψ ${g}` : `Transformation elasticity ψ (CET) ${g}`, value: c.psi[i], source: sigmaSrc })),
+      {
+        name: ja ? "ニューメレール" : "Numeraire",
+        value: `${accountName(r.numeraire)[lang]} = ${r.numeraireValue}`,
+        source: ja ? "価格の基準（利用者が選択可）" : "the price level's anchor (a user choice; --numeraire on the command line)",
+      },
+      {
+        name: ja ? "収束判定（最大尺度化残差）" : "Convergence (largest scaled residual)",
+        value: CGE_TOLERANCE,
+        source: ja ? "本ツールの設定：ニュートン法の全方程式の尺度化残差がこの値以下で収束" : "Ripple's setting: Newton's method has converged when every equation's scaled residual is at most this",
+      },
     ],
     variants: [
       ja
-        ? "標準 CGE モデル STDCGE（Hosoe, Gasawa & Hashimoto 2010, 第6章; GAMS モデルライブラリ stdcge）：コブ＝ダグラス型合成要素、レオンチェフ型中間投入、アーミントン CES、CET、コブ＝ダグラス型家計効用、変動為替レート"
-        : "Standard CGE model STDCGE (Hosoe, Gasawa & Hashimoto 2010, ch. 6; GAMS model library stdcge): Cobb–Douglas composite factor, Leontief intermediates, Armington CES, CET, Cobb–Douglas household utility, flexible exchange rate",
-      ja ? "EV = (UU₁ − UU₀)/UU₀ × ベンチマーク家計消費（コブ＝ダグラス効用の場合）" : "EV = (UU₁ − UU₀)/UU₀ × benchmark household consumption (Cobb–Douglas case)",
-      ja ? "輸入割当：拘束時は輸入量を固定し、内生のプレミアム χ（輸入価格 (1+τm+χ)pm）のレントは家計の所得" : "Import quota: when binding, imports are fixed and the endogenous premium χ (import price (1+τm+χ)pm) is rent income of the household",
-      ja ? "実質 GDP = Σ_j py₀·Y_j（ベンチマーク価格の付加価値、要素費用）" : "Real GDP = Σ_j py₀·Y_j (value added at benchmark prices, factor cost)",
+        ? `${CGE_SOURCE.ja}：コブ＝ダグラス型の合成生産要素、レオンチェフ型の中間投入、アーミントン型の CES 合成財、変形弾力性一定型の国内向け・輸出の配分、コブ＝ダグラス型の家計効用、変動為替レート`
+        : `${CGE_SOURCE.en[0].toUpperCase()}${CGE_SOURCE.en.slice(1)} (GAMS model library stdcge): Cobb–Douglas composite factor, Leontief intermediates, Armington CES, CET, Cobb–Douglas household utility, flexible exchange rate`,
+      ja
+        ? "等価変分 EV = （シナリオの効用 − ベンチマークの効用）÷ ベンチマークの効用 × ベンチマークの家計消費（コブ＝ダグラス型効用の場合）"
+        : "EV = (UU₁ − UU₀)/UU₀ × benchmark household consumption (Cobb–Douglas case)",
+      ja
+        ? "輸入数量制限：制約が効くときは輸入量を固定し、国内の輸入価格に上乗せされる内生のプレミアム χ の収入（割当レント）は家計の所得"
+        : "Import quota: when binding, imports are fixed and the endogenous premium χ (import price (1+τm+χ)pm) is rent income of the household",
+      ja ? "実質 GDP = 各部門の付加価値（合成生産要素）をベンチマーク価格で評価した合計（要素費用）" : "Real GDP = Σ_j py₀·Y_j (value added at benchmark prices, factor cost)",
       ...(input.fromTable ? input.fromTable.choices.map((c) => c[lang]) : []),
     ],
     warnings: [...r.warnings.map((w) => warningText(w, lang)), ...(input.fromTable?.moved ?? []).map((m) => m[lang])],

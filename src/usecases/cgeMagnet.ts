@@ -3,7 +3,7 @@
 // (磁石パラメータ, 磁石シナリオ; base and severe runs) and the supported plans' evaluation.
 // `ripple cge --magnet`, `ripple demo` and the pane's CGE tab all gather them here.
 
-import { RippleError } from "../engine/errors";
+import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import { magnetScenarios, type BuiltinScenario, type MagnetInputs } from "../engine/cge";
 import { runMarketOnSheets, tableUnitsPerMillionYen } from "../engine/market/run";
@@ -14,8 +14,17 @@ import { calibrate, type SamFlows } from "../engine/cge";
 import type { CgeInput } from "./cge";
 import { findMarketSheets } from "./security";
 
-/** The spec's own example of an export-control premium, used when the scenario sheet gives none. */
-const EXAMPLE_PREMIUM = { value: 0.5, source: "CGE.md section 3 example (importPrice × 1.5), illustrative, grade C" };
+/** The specification's illustrative export-control premium (import price × 1.5), used when the
+ * scenario sheet gives none; an assumption, not a published figure. */
+const EXAMPLE_PREMIUM = {
+  value: 0.5,
+  source: {
+    ja: "例示値：輸出規制で輸入価格が 1.5 倍になると仮定（公表統計によらない仮定、信頼度 C）",
+    en: "Illustrative value: export controls assumed to raise the import price 1.5-fold (an assumption, not a published figure; grade C)",
+  },
+};
+
+const fmtT = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 1 });
 
 function need(cond: unknown, ja: string, en: string, file: string): asserts cond {
   if (!cond) throw new RippleError("cge.magnet-input", { ja, en }, { file });
@@ -41,12 +50,21 @@ export function magnetInputs(src: MagnetSources, good: { label: string; output: 
   const severeRun = run.runs.find((r) => r.scenario.name === "severe") ?? run.runs[run.runs.length - 1];
   const ratios = severeRun.result.years.map((y, k) => (base.years[k].imports > 0 ? y.imports / base.years[k].imports : 1));
   const k = ratios.indexOf(Math.min(...ratios));
-  const source = (key: string) => {
+  const source = (key: string): Bilingual => {
     const s = sheets.sources[key];
-    return s ? `${s.sheet}!${s.cell}: ${s.text}${s.grade ? ` (grade ${s.grade})` : ""}` : key;
+    if (!s) return { ja: `${market.params.sheet} の既定値`, en: `default of ${market.params.sheet}` };
+    const at = `${s.sheet}!${s.cell}: ${s.text}`;
+    return {
+      ja: `${at}${s.grade && !s.text.includes("信頼度") ? `（信頼度 ${s.grade}）` : ""}`,
+      en: `${at}${s.grade && !/grade/i.test(s.text) ? ` (grade ${s.grade})` : ""}`,
+    };
   };
+  const severe = severeRun.scenario.label;
   const premiums = severeRun.scenario.shocks.map((s) => s.pricePremium);
-  const premium = Math.max(0, ...premiums) > 0 ? { value: Math.max(...premiums), source: `${scenarioGrid.sheet}: ${severeRun.scenario.name}` } : EXAMPLE_PREMIUM;
+  const premium =
+    Math.max(0, ...premiums) > 0
+      ? { value: Math.max(...premiums), source: { ja: `${scenarioGrid.sheet}: ${severe.ja}`, en: `${scenarioGrid.sheet}: ${severe.en}` } }
+      : EXAMPLE_PREMIUM;
 
   let subsidy: MagnetInputs["subsidy"] = null;
   let plantOutput: MagnetInputs["plantOutput"] = null;
@@ -56,8 +74,18 @@ export function magnetInputs(src: MagnetSources, good: { label: string; output: 
     const sheet = src.plans.sheet;
     const peak = years.reduce((a, b) => (b.subsidy > a.subsidy ? b : a), years[0]);
     const last = years.reduce((a, b) => (b.additionalOutput > a.additionalOutput ? b : a), years[0]);
-    if (peak && peak.subsidy > 0) subsidy = { value: peak.subsidy * perMillionYen, year: peak.year, source: `${sheet}: subsidy of all plans in FY${peak.year} (百万円)` };
-    if (last && last.additionalOutput > 0) plantOutput = { value: last.additionalOutput * perMillionYen, year: last.year, source: `${sheet}: additional output of all plans in FY${last.year} (百万円)` };
+    if (peak && peak.subsidy > 0)
+      subsidy = {
+        value: peak.subsidy * perMillionYen,
+        year: peak.year,
+        source: { ja: `${sheet}: 全事業の ${peak.year}年度の補助金（百万円）`, en: `${sheet}: subsidy of all plans in FY${peak.year} (million yen)` },
+      };
+    if (last && last.additionalOutput > 0)
+      plantOutput = {
+        value: last.additionalOutput * perMillionYen,
+        year: last.year,
+        source: { ja: `${sheet}: 全事業の ${last.year}年度の追加生産額（百万円）`, en: `${sheet}: additional output of all plans in FY${last.year} (million yen)` },
+      };
   }
   return {
     good: good.label,
@@ -65,7 +93,17 @@ export function magnetInputs(src: MagnetSources, good: { label: string; output: 
     tauz0: good.tauz0,
     sigma: { value: sheets.params.sigma1, source: source("sigma1") },
     premium,
-    quota: base.years[k].imports > 0 && ratios[k] < 1 ? { value: ratios[k], year: base.years[k].year, source: `${scenarioGrid.sheet}: '${severeRun.scenario.name}' imports ${severeRun.result.years[k].imports} t ÷ base ${base.years[k].imports} t in ${base.years[k].year}` } : null,
+    quota:
+      base.years[k].imports > 0 && ratios[k] < 1
+        ? {
+            value: ratios[k],
+            year: base.years[k].year,
+            source: {
+              ja: `${scenarioGrid.sheet}: ${base.years[k].year}年の「${severe.ja}」の輸入 ${fmtT(severeRun.result.years[k].imports)} t ÷ 基準の輸入 ${fmtT(base.years[k].imports)} t`,
+              en: `${scenarioGrid.sheet}: imports in ${base.years[k].year} under '${severe.en}' ${fmtT(severeRun.result.years[k].imports)} t ÷ base ${fmtT(base.years[k].imports)} t`,
+            },
+          }
+        : null,
     subsidy,
     plantOutput,
   };

@@ -4,13 +4,16 @@
 // can recompute them), plus the benchmark value shares the solver uses (the same CES/CET functions
 // written in calibrated-share form, which stays defined when a flow is zero).
 
-import { RippleError, RippleErrorList } from "../errors";
+import { RippleError, RippleErrorList, type Bilingual } from "../errors";
 import type { SamFlows } from "./flows";
 
 /** Default Armington and transformation elasticity: 2 for every good, as in the textbook's STDCGE
  * (Hosoe, Gasawa & Hashimoto 2010, ch. 6; GAMS `stdcge`: sigma(i) = 2, psi(i) = 2). */
 export const DEFAULT_ELASTICITY = 2;
-export const ELASTICITY_SOURCE = "Hosoe, Gasawa & Hashimoto (2010) ch. 6, STDCGE: σ = ψ = 2";
+export const ELASTICITY_SOURCE: Bilingual = {
+  ja: "細江・我澤・橋本『入門 社会経済システムの分析』(2004) 第6章の標準 CGE モデル：アーミントン弾力性 σ = 変形弾力性 ψ = 2",
+  en: "Hosoe, Gasawa & Hashimoto, Textbook of Computable General Equilibrium Modelling (2010), ch. 6, standard CGE model: σ = ψ = 2",
+};
 
 export interface Elasticities {
   /** Armington σ per good (label → value); goods not named get DEFAULT_ELASTICITY. */
@@ -65,7 +68,7 @@ export interface Calibration {
   consumption0: number;
   income0: number;
   /** Elasticities as used, with where each came from. */
-  elasticityNote: string;
+  elasticityNote: Bilingual;
 }
 
 const sum = (a: number[]) => a.reduce((s, x) => s + x, 0);
@@ -215,6 +218,8 @@ export function calibrate(f: SamFlows, elasticities: Elasticities = {}): Calibra
     UU0,
     consumption0: sum(f.Xp),
     income0,
-    elasticityNote: overrides.length ? `${ELASTICITY_SOURCE}; set: ${overrides.join(", ")}` : ELASTICITY_SOURCE,
+    elasticityNote: overrides.length
+      ? { ja: `${ELASTICITY_SOURCE.ja}。指定値: ${overrides.join("、")}`, en: `${ELASTICITY_SOURCE.en}; set: ${overrides.join(", ")}` }
+      : ELASTICITY_SOURCE,
   };
 }

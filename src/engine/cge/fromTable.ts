@@ -66,7 +66,7 @@ export function samFromTable(t: IOTable, opts: TableSamOptions = {}): TableSam {
   const capRows = rows((r) => ["va:surplus", "va:depreciation", "va:household-outside", "va:other"].includes(r));
   const cap = add(capRows);
   const idt = add(rows((r) => r === "va:tax-production" || r === "va:subsidy" || r === "tax-products"));
-  choices.push(L(`資本 CAP = ${capRows.map((v) => v.label).join(" + ")}（家計外消費支出（行）は営業余剰とともに資本へ）`, `CAP = ${capRows.map((v) => v.label).join(" + ")} (consumption outside households (row) goes with the operating surplus)`));
+  choices.push(L(`資本 = ${capRows.map((v) => v.label).join(" + ")}（家計外消費支出（行）は営業余剰とともに資本へ）`, `Capital = ${capRows.map((v) => v.label).join(" + ")} (consumption outside households (row) goes with the operating surplus)`));
   const imports = cols((r) => r === "import");
   const mCols = imports.filter((v) => !isImportTax(v));
   const tCols = imports.filter(isImportTax);
@@ -74,15 +74,15 @@ export function samFromTable(t: IOTable, opts: TableSamOptions = {}): TableSam {
     throw refuse("cge.table-imports", `輸入の列がちょうど 1 つ必要です（${mCols.map((v) => v.label).join(", ") || "なし"}）。マッピングで関税などを区別してください。`, `exactly one imports column is needed (found: ${mCols.map((v) => v.label).join(", ") || "none"}).`);
   const M = mCols[0].values.map((v) => -v);
   const trf = add(tCols).map((v) => -v);
-  choices.push(L(`輸入 M = |${mCols[0].label}|、関税 TRF = ${tCols.map((v) => `|${v.label}|`).join(" + ") || "0"}`, `imports M = |${mCols[0].label}|, tariff TRF = ${tCols.map((v) => `|${v.label}|`).join(" + ") || "0"}`));
+  choices.push(L(`輸入 = |${mCols[0].label}|、関税 = ${tCols.map((v) => `|${v.label}|`).join(" + ") || "0"}`, `Imports = |${mCols[0].label}|, tariffs = ${tCols.map((v) => `|${v.label}|`).join(" + ") || "0"}`));
   const Xp = add(cols((r) => r === "fd:household"));
   const govCols = cols((r) => r === "fd:government" || r === "fd:household-outside");
   const Xg = add(govCols);
   const invCols = cols((r) => r === "fd:investment" || r === "fd:inventory" || r === "fd:other");
   const Xv = add(invCols);
   const E = add(cols((r) => r === "export"));
-  choices.push(L(`政府 GOV = ${govCols.map((v) => v.label).join(" + ")}`, `GOV = ${govCols.map((v) => v.label).join(" + ")}`));
-  choices.push(L(`投資 INV = ${invCols.map((v) => v.label).join(" + ")}`, `INV = ${invCols.map((v) => v.label).join(" + ")}`));
+  choices.push(L(`政府 = ${govCols.map((v) => v.label).join(" + ")}`, `Government = ${govCols.map((v) => v.label).join(" + ")}`));
+  choices.push(L(`投資 = ${invCols.map((v) => v.label).join(" + ")}`, `Investment = ${invCols.map((v) => v.label).join(" + ")}`));
   // Negative consumption (scrap sales, adjustments) has no place in Cobb–Douglas demand: it goes to
   // investment (stock change), which keeps every good's row total.
   for (const [what, v, ja] of [["household consumption", Xp, "民間消費支出"], ["government consumption", Xg, "政府消費"]] as const)
@@ -109,14 +109,14 @@ export function samFromTable(t: IOTable, opts: TableSamOptions = {}): TableSam {
   const Td = sum(Xg) + Sg - sum(idt) - sum(trf);
   const Sp = sum(lab) + sum(cap) - sum(Xp) - Td;
   const balancing: BalancingItem[] = [
-    { key: "Sf", label: L("海外貯蓄 Sf", "Foreign saving Sf"), value: Sf, how: L("Σ輸入 − Σ輸出", "Σ imports − Σ exports") },
-    { key: "Sg", label: L("政府貯蓄 Sg", "Government saving Sg"), value: Sg, how: opts.governmentSaving === undefined ? L("0（IO 表にないため。利用者が指定可）", "0 (not in an IO table; a user choice)") : L("利用者の指定", "entered by the user") },
-    { key: "Td", label: L("直接税 Td", "Direct tax Td"), value: Td, how: L("Σ政府消費 + Sg − Σ生産税 − Σ関税", "Σ government consumption + Sg − Σ production tax − Σ tariffs") },
-    { key: "Sp", label: L("家計貯蓄 Sp", "Household saving Sp"), value: Sp, how: L("Σ要素所得 − Σ民間消費 − Td", "Σ factor income − Σ household consumption − Td") },
+    { key: "Sf", label: L("海外貯蓄", "Foreign saving"), value: Sf, how: L("Σ輸入 − Σ輸出", "Σ imports − Σ exports") },
+    { key: "Sg", label: L("政府貯蓄", "Government saving"), value: Sg, how: opts.governmentSaving === undefined ? L("0（IO 表にないため。利用者が指定可）", "0 (not in an IO table; a user choice)") : L("利用者の指定", "entered by the user") },
+    { key: "Td", label: L("直接税", "Direct tax"), value: Td, how: L("Σ政府消費 + 政府貯蓄 − Σ生産税 − Σ関税", "Σ government consumption + government saving − Σ production tax − Σ tariffs") },
+    { key: "Sp", label: L("家計貯蓄", "Household saving"), value: Sp, how: L("Σ要素所得 − Σ民間消費 − 直接税", "Σ factor income − Σ household consumption − direct tax") },
   ];
   for (const b of balancing.filter((x) => x.key === "Td" || x.key === "Sp"))
     if (!(b.value >= 0))
-      problems.push(refuse("cge.table-balancing", `${b.label.ja} が負になりました（${b.value} = ${b.how.ja}）。政府貯蓄 Sg を指定し直してください。`, `${b.label.en} comes out negative (${b.value} = ${b.how.en}); give another government saving Sg.`));
+      problems.push(refuse("cge.table-balancing", `${b.label.ja} が負になりました（${b.value} = ${b.how.ja}）。政府貯蓄を指定し直してください。`, `${b.label.en} comes out negative (${b.value} = ${b.how.en}); give another government saving.`));
   if (problems.length) throw problems[0];
 
   const { labels, roles, values: m } = samMatrix({

@@ -30,6 +30,24 @@ const RESERVED: Record<string, AccountRole> = {
   海外: "ext",
 };
 
+/** The English names the results workbook gives the reserved accounts (report/cgeLabels.ts), so
+ * its SAM sheet reads back in either language. */
+const RESERVED_NAMES: Record<string, AccountRole> = {
+  capital: "factor",
+  labour: "factor",
+  labor: "factor",
+  "production tax": "idt",
+  tariffs: "trf",
+  household: "hoh",
+  government: "gov",
+  investment: "inv",
+  "rest of world": "ext",
+};
+const RESERVED_KEYS = new Map<string, AccountRole>([
+  ...Object.entries(RESERVED),
+  ...Object.entries(RESERVED_NAMES).map(([k, r]) => [labelKey(k), r] as [string, AccountRole]),
+]);
+
 /** Mapping file for a SAM: `{"accounts": {label: role}}`, labels as they appear. */
 export interface SamMapping {
   accounts?: Record<string, string>;
@@ -53,7 +71,7 @@ function samError(code: string, ja: string, en: string, sheet: string, cell?: st
 /** Role of a label: the mapping first, then the reserved vocabulary, else a good. */
 function roleOf(label: string, mapping: Map<string, AccountRole>): AccountRole {
   const k = labelKey(label);
-  return mapping.get(k) ?? RESERVED[k] ?? "good";
+  return mapping.get(k) ?? RESERVED_KEYS.get(k) ?? "good";
 }
 
 function mappingTable(m: SamMapping | undefined, sheet: string): Map<string, AccountRole> {

@@ -103,7 +103,21 @@ export function isEmptyShock(s: CgeScenario): boolean {
   return [s.importPrice, s.tariff, s.importQuota, s.productionTax, s.productivity, s.factorSupply].every((t) => !t || Object.keys(t).length === 0);
 }
 
-const SHEET_KEYS = new Set(["importPrice", "tariff", "importQuota", "productionTax", "productivity", "factorSupply", "elasticities.armington", "elasticities.transformation"]);
+/** The scenario keys as the results workbook's CGEシナリオ sheet names them; the sheet reader takes
+ * these names (either language) as well as the keys. */
+export const SHEET_KEY_NAMES: Record<string, { ja: string; en: string }> = {
+  importPrice: { ja: "輸入価格（倍率）", en: "Import price (factor)" },
+  tariff: { ja: "関税率", en: "Tariff rate" },
+  importQuota: { ja: "輸入数量制限（基準比）", en: "Import quota (share of benchmark)" },
+  productionTax: { ja: "生産税率（負は補助）", en: "Production tax rate (negative: subsidy)" },
+  productivity: { ja: "生産性（倍率）", en: "Productivity (factor)" },
+  factorSupply: { ja: "要素供給（倍率）", en: "Factor supply (factor)" },
+  "elasticities.armington": { ja: "アーミントン弾力性", en: "Armington elasticity" },
+  "elasticities.transformation": { ja: "変形弾力性", en: "Transformation elasticity" },
+};
+const SHEET_KEYS = new Set(Object.keys(SHEET_KEY_NAMES));
+const norm = (t: string) => t.normalize("NFKC").trim().toLowerCase();
+const KEY_BY_NAME = new Map(Object.entries(SHEET_KEY_NAMES).flatMap(([k, n]) => [[norm(n.ja), k], [norm(n.en), k]] as [string, string][]));
 const isHeader = (v: unknown, words: string[]) => typeof v === "string" && words.includes(v.normalize("NFKC").trim().toLowerCase());
 
 /** A scenario from a sheet laid out as the results workbook's CGEシナリオ sheet: columns キー/Key,
@@ -131,7 +145,7 @@ export function parseScenarioGrid(grid: Grid): CgeScenario {
     const row = grid.values[r];
     const text = (c: number) => (c >= 0 && typeof row[c] === "string" ? (row[c] as string).trim() : "");
     if (text(col.name)) names.add(text(col.name));
-    const key = text(col.key);
+    const key = KEY_BY_NAME.get(norm(text(col.key))) ?? text(col.key);
     if (!key) continue;
     const value = row[col.value];
     if (!SHEET_KEYS.has(key)) problems.push(new RippleError("cge.scenario-sheet", { ja: `キー「${key}」は使えません（${[...SHEET_KEYS].join(", ")}）。`, en: `key '${key}' is not one of ${[...SHEET_KEYS].join(", ")}.` }, where(r, col.key)));

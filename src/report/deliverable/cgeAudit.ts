@@ -10,6 +10,7 @@ import type { CellSpec, WorkbookSpec } from "../spec";
 import { auditCheck, auditFormula as f, SectionWriter, type AuditInput, type AuditSection } from "./auditSheet";
 import { absCell, quoteSheet, type CellRef } from "./refs";
 import { AUDIT } from "./labels";
+import { accountName, CGE_LABELS } from "../cgeLabels";
 
 const L = (ja: string, en: string): Bilingual => ({ ja, en });
 const A = {
@@ -18,9 +19,9 @@ const A = {
   z0: L("Z0 = 列の中間投入 + 要素", "Z0 = column's intermediates + factors"),
   d0: L("D0 = Z0 + 生産税 − 輸出", "D0 = Z0 + production tax − exports"),
   q0: L("Q0 = 中間需要 + 家計 + 政府 + 投資", "Q0 = intermediate + household + government + investment"),
-  alpha: L("α = Xp / ΣXp", "α = Xp / ΣXp"),
-  xpa: L("Xp^α", "Xp^α"),
-  uu0: L("UU0 = PRODUCT(Xp^α)", "UU0 = PRODUCT(Xp^α)"),
+  alpha: L("消費シェア α = 家計消費 / Σ家計消費", "α = Xp / ΣXp"),
+  xpa: L("家計消費^α", "Xp^α"),
+  uu0: L("ベンチマークの家計効用 = 家計消費^α の積", "UU0 = PRODUCT(Xp^α)"),
   balance: L("勘定の均衡（行和 = 列和）", "Account balance (row sum = column sum)"),
   account: L("勘定", "Account"),
   row: L("行和", "Row sum"),
@@ -40,7 +41,7 @@ export function cgeAudit(spec: WorkbookSpec, run: CgeRun, sam: Sam, lang: Lang):
   const c = run.calibration;
   const n = c.n;
   const body = results.blocks.find((b) => b.values.length === n && b.values.every((r, i) => r[0] === c.goods[i]) && b.values[0].length >= 14);
-  const macro = results.blocks.find((b) => b.values[0]?.[0] === tr({ ja: "家計効用 UU = Π Xp^α", en: "Household utility UU = Π Xp^α" }));
+  const macro = results.blocks.find((b) => b.values[0]?.[0] === tr(CGE_LABELS.utility));
   if (!body || !macro) return null;
   // SAM sheet layout (cgeReport samSheet): labels in column 0 from row 3, values from column 1.
   const top = 3;
@@ -104,7 +105,7 @@ export function cgeAudit(spec: WorkbookSpec, run: CgeRun, sam: Sam, lang: Lang):
       const rowSum = sam.values[a].reduce((s, v) => s + v, 0);
       const colSum = sam.values.reduce((s, row) => s + row[a], 0);
       return [
-        l,
+        tr(accountName(l)),
         f(`SUM(${ref(a, 0)}:${ref(a, N - 1).split("!")[1]})`, rowSum),
         f(`SUM(${ref(0, a)}:${ref(N - 1, a).split("!")[1]})`, colSum),
         auditCheck(absCell(r, 1), absCell(r, 2), rowSum, colSum),

@@ -62,6 +62,6 @@ describe("SAM from the Japan 2011 13-sector table", () => {
       }
       throw new Error("expected a refusal");
     })();
-    expect(e.format("en")).toMatch(/Direct tax Td comes out negative/);
+    expect(e.format("en")).toMatch(/Direct tax comes out negative/);
   });
 });
