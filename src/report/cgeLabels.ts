@@ -69,14 +69,16 @@ export const CGE_LABELS = {
 
 /** The SAM sheet's role row. */
 export const ROLE_NAMES: Record<string, Bilingual> = {
+  // Not the accounts' own names: the SAM reader takes the first row whose labels recur down the
+  // first column as the header, so this row must not repeat them.
   good: L("財", "good"),
-  factor: L("要素", "factor"),
-  idt: L("生産税", "production tax"),
-  trf: L("関税", "tariff"),
-  hoh: L("家計", "household"),
-  gov: L("政府", "government"),
-  inv: L("投資", "investment"),
-  ext: L("海外", "rest of world"),
+  factor: L("生産要素", "factor"),
+  idt: L("生産税勘定", "production tax account"),
+  trf: L("関税勘定", "tariff account"),
+  hoh: L("家計勘定", "household account"),
+  gov: L("政府勘定", "government account"),
+  inv: L("投資勘定", "investment account"),
+  ext: L("海外勘定", "rest-of-world account"),
 };
 
 /** The standard model's published source (the textbook's chapter 6 model). */

@@ -3,17 +3,17 @@
 
 export const CGE_JA = {
   heading: "CGE モデル",
-  intro: "標準 CGE モデル（STDCGE）を、産業連関表から作った SAM または SAM のシートにキャリブレーションし、価格・数量・貿易・要素市場が調整した後のシナリオの効果を計算します。コマンドラインの ripple cge と同じ計算です。",
+  intro: "標準 CGE モデル（細江・我澤・橋本 2004 第6章）を、産業連関表から作った SAM または SAM のシートにキャリブレーションし、価格・数量・貿易・要素市場が調整した後のシナリオの効果を計算します。コマンドラインの ripple cge と同じ計算です。",
   source: "SAM の入力元",
   sourceTable: "分析タブで読み込んだ表（シート「{{sheet}}」、部門分割があれば磁石部門を分割）",
   sourceNoTable: "分析タブで読み込んだ表（まだ読み込んでいません）",
   sourceSheet: "SAM のシート「{{sheet}}」",
   scenario: "シナリオ",
-  builtinAll: "磁石の組み込みシナリオ 4 種（輸出規制・輸入割当・生産補助金・生産性）",
+  builtinAll: "磁石の組み込みシナリオ 4 種（輸出規制・輸入数量制限・生産補助・生産性）",
   builtin: {
-    premium: "輸出規制による輸入価格の上昇（磁石）",
-    quota: "輸入割当（重大シナリオの不足分）",
-    subsidy: "生産補助金（基金の補助金額）",
+    premium: "磁石の輸出規制による輸入価格上乗せ",
+    quota: "磁石の輸入数量制限（深刻シナリオの不足量）",
+    subsidy: "補助金相当の生産補助（基金の補助金額）",
     productivity: "支援工場の生産性",
   },
   none: "シナリオなし（ベンチマークの再現のみ）",
@@ -33,7 +33,7 @@ export const CGE_JA = {
 
 export const CGE_EN: typeof CGE_JA = {
   heading: "CGE model",
-  intro: "Calibrates the standard CGE model (STDCGE) to a SAM built from the input-output table or read from a SAM sheet, and computes a scenario's effects once prices, quantities, trade and factor markets adjust. The same computation as ripple cge on the command line.",
+  intro: "Calibrates the standard CGE model (Hosoe, Gasawa & Hashimoto 2010, ch. 6) to a SAM built from the input-output table or read from a SAM sheet, and computes a scenario's effects once prices, quantities, trade and factor markets adjust. The same computation as ripple cge on the command line.",
   source: "SAM from",
   sourceTable: "The table read on the analysis tab (sheet '{{sheet}}'; the magnet sector split out when there is a split sheet)",
   sourceNoTable: "The table read on the analysis tab (none read yet)",

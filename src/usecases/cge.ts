@@ -28,7 +28,8 @@ import { PROJECT_SHEETS } from "../report/projectLabels";
 import type { WorkbookSpec } from "../report/spec";
 import { chooseSheet, findSheet } from "./sheets";
 
-const RESERVED = /^(cap|lab|idt|trf|hoh|gov|inv|ext|資本|労働|生産税|関税|家計|政府|投資|海外)$/i;
+// The codes, their Japanese names and the English names the results workbook shows (cgeLabels.ts).
+const RESERVED = /^(cap|lab|idt|trf|hoh|gov|inv|ext|資本|労働|生産税|関税|家計|政府|投資|海外|capital|labou?r|production tax|tariffs|household|government|investment|rest of world)$/i;
 
 /** A sheet that names at least three reserved SAM accounts is meant as a SAM. */
 function looksLikeSam(g: Grid): boolean {

@@ -167,6 +167,27 @@ describe("ripple cge reads its own results workbook back", () => {
     expect(rel(b.scenario.goods.MLK.M, a.scenario.goods.MLK.M)).toBeLessThan(1e-12);
   });
 
+  it("so does the Japanese workbook, whose accounts and scenario keys are named in Japanese", async () => {
+    const dir = tempDir();
+    const s = scenarioFile(dir, { name: "mixed", tariff: { BRD: 0 }, importPrice: { MLK: 1.2 }, elasticities: { armington: { MLK: 0.8 } } });
+    const first = await run(["cge", SAM, "--lang", "ja", "--scenario", s, "--json", "first.json", "--out", "r.xlsx"], { cwd: dir });
+    expect(first.code, first.err).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "r.xlsx"));
+    const sam = wb.getWorksheet("SAM")!;
+    const header = (sam.getRow(3).values as unknown[]).filter((v) => typeof v === "string");
+    expect(header).toEqual(expect.arrayContaining(["資本", "労働", "家計", "海外"]));
+    expect(header).not.toContain("LAB");
+    const again = await run(["cge", "r.xlsx", "--sheet", "SAM", "--scenario-sheet", "CGEシナリオ", "--json", "-"], { cwd: dir });
+    expect(again.code, again.err).toBe(0);
+    const a = JSON.parse(readFileSync(join(dir, "first.json"), "utf8"));
+    const b = JSON.parse(again.out);
+    expect(b.factors).toEqual(["資本", "労働"]);
+    expect(rel(b.scenario.utility, a.scenario.utility)).toBeLessThan(1e-12);
+    expect(rel(b.scenario.goods.MLK.M, a.scenario.goods.MLK.M)).toBeLessThan(1e-12);
+    expect(rel(b.scenario.exchangeRate, a.scenario.exchangeRate)).toBeLessThan(1e-12); // 労働 is the numeraire again
+  });
+
   it("a bad row of the scenario sheet is named with its cell", async () => {
     const dir = tempDir();
     await run(["cge", SAM, "--scenario", scenarioFile(dir, { name: "t", tariff: { BRD: 0 } }), "--out", "r.xlsx"], { cwd: dir });

@@ -60,7 +60,8 @@ function numeraireIndex(c: Calibration, name: string | undefined): number {
       });
     return h;
   }
-  const lab = c.factors.findIndex((f) => ["lab", "労働"].includes(labelKey(f)));
+  // Labour by any of its names (the code, Japanese, the English the results workbook shows).
+  const lab = c.factors.findIndex((f) => ["lab", "労働", "labour", "labor"].includes(labelKey(f)));
   return lab >= 0 ? lab : 0;
 }
 
