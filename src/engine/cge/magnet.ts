@@ -57,7 +57,7 @@ export interface BuiltinScenario {
   notes: ScenarioNote[];
 }
 
-const sourced = (formula: string, src: Bilingual): Bilingual => ({ ja: `${formula}。${src.ja}`, en: `${formula}; ${src.en}` });
+const sourced = (formula: Bilingual, src: Bilingual): Bilingual => ({ ja: `${formula.ja}。${src.ja}`, en: `${formula.en}; ${src.en}` });
 
 export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
   const g = m.good;
@@ -67,7 +67,7 @@ export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
     {
       key: "premium",
       scenario: { name: MAGNET_SCENARIOS.premium.name, importPrice: { [g]: 1 + m.premium.value }, elasticities: el },
-      label: { ja: `磁石の輸出規制プレミアム（輸入価格 +${(m.premium.value * 100).toFixed(0)}%）`, en: `Magnet export-control premium (import price +${(m.premium.value * 100).toFixed(0)}%)` },
+      label: { ja: `磁石の輸出規制による輸入価格上乗せ（輸入価格 +${(m.premium.value * 100).toFixed(0)}%）`, en: `Magnet export-control premium (import price +${(m.premium.value * 100).toFixed(0)}%)` },
       notes: [{ key: "importPrice", good: g, value: 1 + m.premium.value, source: m.premium.source }, sigmaNote],
     },
   ];
@@ -75,7 +75,7 @@ export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
     out.push({
       key: "quota",
       scenario: { name: MAGNET_SCENARIOS.quota.name, importQuota: { [g]: m.quota.value }, elasticities: el },
-      label: { ja: `磁石の輸入割当（深刻シナリオの ${m.quota.year} 年の輸入 = 基準の ${(m.quota.value * 100).toFixed(1)}%）`, en: `Magnet import quota (severe scenario, ${m.quota.year}: imports ${(m.quota.value * 100).toFixed(1)}% of base)` },
+      label: { ja: `磁石の輸入数量制限（深刻シナリオの ${m.quota.year} 年の輸入 = 基準の ${(m.quota.value * 100).toFixed(1)}%）`, en: `Magnet import quota (severe scenario, ${m.quota.year}: imports ${(m.quota.value * 100).toFixed(1)}% of base)` },
       notes: [{ key: "importQuota", good: g, value: m.quota.value, source: m.quota.source }, sigmaNote],
     });
   if (m.subsidy) {
@@ -84,7 +84,7 @@ export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
       key: "subsidy",
       scenario: { name: MAGNET_SCENARIOS.subsidy.name, productionTax: { [g]: rate }, elasticities: el },
       label: { ja: `磁石の生産補助（基金の ${m.subsidy.year} 年度の補助 ${m.subsidy.value.toFixed(0)} を生産額比で）`, en: `Magnet production subsidy (the fund's ${m.subsidy.year} subsidy ${m.subsidy.value.toFixed(0)} as a rate on output)` },
-      notes: [{ key: "productionTax", good: g, value: rate, source: sourced(`τz0 ${m.tauz0} − ${m.subsidy.value} / ${m.benchmarkOutput}`, m.subsidy.source) }, sigmaNote],
+      notes: [{ key: "productionTax", good: g, value: rate, source: sourced({ ja: `基準の生産税率 ${m.tauz0} − 補助金 ${m.subsidy.value} ÷ 基準の生産額 ${m.benchmarkOutput}`, en: `τz0 ${m.tauz0} − ${m.subsidy.value} / ${m.benchmarkOutput}` }, m.subsidy.source) }, sigmaNote],
     });
   }
   if (m.plantOutput) {
@@ -92,8 +92,8 @@ export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
     out.push({
       key: "productivity",
       scenario: { name: MAGNET_SCENARIOS.productivity.name, productivity: { [g]: factor }, elasticities: el },
-      label: { ja: `支援対象工場の生産性（${m.plantOutput.year} 年度の追加生産 ${m.plantOutput.value.toFixed(0)}）`, en: `Supported plants' productivity (additional output ${m.plantOutput.value.toFixed(0)} in ${m.plantOutput.year})` },
-      notes: [{ key: "productivity", good: g, value: factor, source: sourced(`1 + ${m.plantOutput.value} / ${m.benchmarkOutput}`, m.plantOutput.source) }, sigmaNote],
+      label: { ja: `支援工場の生産性（${m.plantOutput.year} 年度の追加生産 ${m.plantOutput.value.toFixed(0)}）`, en: `Supported plants' productivity (additional output ${m.plantOutput.value.toFixed(0)} in ${m.plantOutput.year})` },
+      notes: [{ key: "productivity", good: g, value: factor, source: sourced({ ja: `1 + 追加生産額 ${m.plantOutput.value} ÷ 基準の生産額 ${m.benchmarkOutput}`, en: `1 + ${m.plantOutput.value} / ${m.benchmarkOutput}` }, m.plantOutput.source) }, sigmaNote],
     });
   }
   return out;
