@@ -47,6 +47,12 @@ describe("node bin/ripple.js", () => {
       "Import coefficients m",
       "Leontief inverse L",
       "Multipliers & linkages",
+      "CGE results",
+      "CGE results 2",
+      "CGE results 3",
+      "CGE results 4",
+      "CGE scenario",
+      "SAM",
       "Audit (formulas)",
       "Method & sources",
     ]);
