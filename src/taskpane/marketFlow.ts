@@ -108,7 +108,9 @@ export interface MarketRunOutcome {
   magnetSector: { index: number; label: string; reason: Bilingual } | null;
 }
 
-export const MAX_DRAWS = 100_000;
+/** As `ripple --draws` and the engine allow: the draws run in the compute worker, which keeps
+ * only the percentiles (not the draws) in the result it posts back. */
+export const MAX_DRAWS = 1_000_000;
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const tons = (v: number) => Math.round(v).toLocaleString("en-US");
