@@ -109,16 +109,7 @@ export const FIT_WIDTH_MAX_CHARS = 300;
 /** Printing (and PDF export) in landscape on A4, one page wide when that stays legible: without
  * it a results sheet prints as a grid of pages with its columns torn apart. */
 function setPrintLayout(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
-  let cols = 0;
-  let rows = 0;
-  for (const b of sheet.blocks) {
-    rows = Math.max(rows, b.row + b.values.length);
-    for (const row of b.values) cols = Math.max(cols, b.col + row.length);
-  }
-  for (const ch of sheet.charts ?? []) {
-    cols = Math.max(cols, ch.anchor.col + ch.anchor.widthCols);
-    rows = Math.max(rows, ch.anchor.row + ch.anchor.heightRows);
-  }
+  const { rows, cols } = usedExtent(sheet);
   if (cols === 0 || rows === 0) return;
   let chars = 0;
   for (let c = 0; c < cols; c++) chars += sheet.columnWidths?.[c] ?? DEFAULT_WIDTH;
