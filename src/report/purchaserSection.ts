@@ -7,6 +7,7 @@ import type { PurchaserConversion } from "../engine/table/margins";
 import type { IOTable } from "../engine/table/types";
 import { withUnit, unitLabel } from "./labels";
 import type { SheetBuilder } from "./sheetBuilder";
+import { sum } from "../engine/numeric";
 
 const T = {
   heading: { ja: "購入者価格から生産者価格への換算", en: "Purchaser prices to producer prices" },
@@ -54,6 +55,5 @@ export function addPurchaserMethod(s: SheetBuilder, c: PurchaserConversion, tabl
     .filter((x) => x.p !== 0 || x.q !== 0)
     .map((x) => [label(x.i), x.q, x.r ? x.r.trade : null, x.r ? x.r.transport : null, x.p]);
   s.add(rows, "body", [null, "#,##0.0", "0.0000", "0.0000", "#,##0.0"]);
-  const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
   s.add([[T.total[lang], sum(c.purchaser), null, null, sum(c.producer)]], "total", [null, "#,##0.0", null, null, "#,##0.0"]);
 }

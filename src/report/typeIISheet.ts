@@ -61,10 +61,7 @@ export const FIGURE_SOURCES = {
 // Computed by the engine (engine/model/typeII.ts); the report only formats them.
 export { typeIIFigures, type TypeIIFigures } from "../engine/model/typeII";
 import type { TypeIIFigures } from "../engine/model/typeII";
-
-function sum(v: number[]): number {
-  return v.reduce((a, b) => a + b, 0);
-}
+import { sum } from "../engine/numeric";
 
 /** The 閉鎖型モデル Type II sheet (key "typeII"). */
 export function buildTypeIISheet(figures: TypeIIFigures, sectors: string[], tableUnit: string | null, lang: Lang): SheetSpec {

@@ -3,6 +3,7 @@
 // 段階別の効果) and the ripple multiple. Only sums of the engine's results; nothing is recomputed.
 
 import type { Impact } from "../engine/model/result";
+import { sum } from "../engine/numeric";
 
 export interface AnalysisHeadline {
   /** 直接効果 (output), 総合効果 (output, value added, compensation, employment), all sectors. */
@@ -16,7 +17,6 @@ export interface AnalysisHeadline {
   multiple: number;
 }
 
-const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
 
 /** Null without a shock (only sector indicators were written). */
 export function analysisHeadline(impact: Impact | null | undefined): AnalysisHeadline | null {

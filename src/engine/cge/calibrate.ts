@@ -6,6 +6,7 @@
 
 import { RippleError, RippleErrorList, type Bilingual } from "../errors";
 import type { SamFlows } from "./flows";
+import { sum } from "../numeric";
 
 /** Default Armington and transformation elasticity: 2 for every good, as in the textbook's STDCGE
  * (Hosoe, Gasawa & Hashimoto 2010, ch. 6; GAMS `stdcge`: sigma(i) = 2, psi(i) = 2). */
@@ -71,7 +72,6 @@ export interface Calibration {
   elasticityNote: Bilingual;
 }
 
-const sum = (a: number[]) => a.reduce((s, x) => s + x, 0);
 
 function resolveElasticities(goods: string[], given: Record<string, number> | undefined, what: string, sheet: string): number[] {
   const out = goods.map(() => DEFAULT_ELASTICITY);

@@ -4,6 +4,7 @@
 
 import { RippleError, RippleErrorList } from "../errors";
 import type { AccountRole, Sam } from "./sam";
+import { sum } from "../numeric";
 
 /** Benchmark flows (all prices 1). Index i, j: goods; h: factors. */
 export interface SamFlows {
@@ -180,7 +181,6 @@ export function samMatrix(f: FlowValues, names: Partial<Record<InstitutionLabel,
   const roles: AccountRole[] = [...f.goods.map(() => "good" as const), ...f.factors.map(() => "factor" as const), "idt", "trf", "hoh", "gov", "inv", "ext"];
   const m = labels.map(() => new Array<number>(labels.length).fill(0));
   const [idt, trf, hoh, gov, inv, ext] = [n + H, n + H + 1, n + H + 2, n + H + 3, n + H + 4, n + H + 5];
-  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) m[i][j] = f.X[i][j];
     m[i][hoh] = f.Xp[i];

@@ -13,6 +13,7 @@ import type { IOTable, RoleVector } from "../table/types";
 import { labelKey } from "../table/normalize";
 import { samMatrix } from "./flows";
 import { checkBalance, type Sam } from "./sam";
+import { sum } from "../numeric";
 
 export interface TableSamOptions {
   /** Government saving Sg (table units); default 0 (the IO table does not show it). */
@@ -35,7 +36,6 @@ export interface TableSam {
 }
 
 const L = (ja: string, en: string): Bilingual => ({ ja, en });
-const sum = (a: number[]) => a.reduce((s, v) => s + v, 0);
 
 function refuse(code: string, ja: string, en: string, cell?: string | null): RippleError {
   return new RippleError(code, { ja, en }, cell ? { cell } : {});

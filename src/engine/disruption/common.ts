@@ -100,11 +100,6 @@ export function matTVec(M: Float64Array, n: number, b: ArrayLike<number>): numbe
   return out;
 }
 
-export const sum = (v: ArrayLike<number>): number => {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i];
-  return s;
-};
 
 export function unitVector(n: number, k: number): number[] {
   const e = new Array<number>(n).fill(0);

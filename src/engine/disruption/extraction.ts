@@ -17,7 +17,8 @@
 //   forward (Ghosh): x − x̄ = x_k (G'e_k − e_k) / g_kk
 
 import type { Bilingual } from "../errors";
-import { checkSectorIndex, type LeontiefModel, type MethodNote, paramError, rankDescending, sum, unitVector } from "./common";
+import { checkSectorIndex, type LeontiefModel, type MethodNote, paramError, rankDescending, unitVector } from "./common";
+import { sum } from "../numeric";
 import { GhoshModel } from "./ghosh";
 
 export type ExtractionKind = "backward" | "forward" | "both" | "total";

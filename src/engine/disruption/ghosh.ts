@@ -10,7 +10,8 @@
 import { RippleError, type Bilingual } from "../errors";
 import { LU, LUFactorizer, SingularMatrixError, toRows } from "../model/lu";
 import { sectorName, sectorWhere } from "../model/coefficients";
-import { checkFiniteVector, checkSectorIndex, type LeontiefModel, type MethodNote, sum, unitVector } from "./common";
+import { checkFiniteVector, checkSectorIndex, type LeontiefModel, type MethodNote, unitVector } from "./common";
+import { sum } from "../numeric";
 
 export const GHOSH_LABEL: Bilingual = { ja: "供給側モデル（ゴッシュ）", en: "supply-side (Ghosh)" };
 

@@ -4,6 +4,7 @@
 // finished magnet mass; "domestic" means plants in Japan.
 
 import { RippleError } from "../errors";
+import { sum } from "../numeric";
 
 export interface Application {
   key: string;
@@ -99,7 +100,6 @@ export interface MarketResult {
   years: YearResult[];
 }
 
-const sum = (a: number[]): number => a.reduce((s, v) => s + v, 0);
 
 function check(cond: boolean, what: string, ja: string, en: string): void {
   if (!cond) throw new RippleError("market-input", { ja: `${what}: ${ja}`, en: `${what}: ${en}` });

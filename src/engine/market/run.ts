@@ -14,6 +14,7 @@ import { type MarketInputs, type MarketResult, newYearFlows, outputChange, runMa
 import { refillMarketInputs } from "./defaults";
 import { type ColumnModel, monteCarloColumns, type MonteCarloOptions, type Percentiles, summarize, tornado, type TornadoBar, type UncertainParameter } from "./montecarlo";
 import { marketInputsFromRecord, modelYears, readMarketSheets, SETTINGS, SHEET_PARAMETERS, type MarketSheets } from "./sheet";
+import { sum } from "../numeric";
 
 export type EffectStage = "direct" | "firstIndirect" | "secondIndirect" | "total";
 export type EffectMeasure = "output" | "valueAdded" | "compensation" | "employment";
@@ -120,7 +121,6 @@ export function tableUnitsPerMillionYen(unit: string | null): number | null {
   return TABLE_UNITS[unit.trim().toLowerCase()] ?? TABLE_UNITS[unit.trim()] ?? null;
 }
 
-const sum = (a: number[]): number => a.reduce((s, v) => s + v, 0);
 
 function scaleEffects(unit: EffectTotals, x: number): EffectTotals {
   const out = {} as EffectTotals;

@@ -5,6 +5,7 @@ import { type Bilingual, RippleError } from "../errors";
 import { CLOSED_MODEL_LABEL } from "./closed";
 import type { IOModel } from "./iomodel";
 import type { Impact, Stage } from "./result";
+import { sum } from "../numeric";
 
 export type ImpactMethod = "three-stage" | "closed-type-ii" | "output-three-stage";
 
@@ -47,7 +48,6 @@ export function stageOf(model: IOModel, dx: number[]): Stage {
 
 const sub = (a: number[], b: number[]): number[] => a.map((v, i) => v - b[i]);
 const add = (a: number[], b: number[]): number[] => a.map((v, i) => v + b[i]);
-const sum = (a: number[]): number => a.reduce((s, v) => s + v, 0);
 
 /** Direct effect ΔX0 = ŝ Δf + Δe: s = self-sufficiency (1 − m_i, or the override; 1 for
  * domestic-use tables), exports entering in full. */

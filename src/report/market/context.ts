@@ -35,8 +35,6 @@ export const MARKET_FORMATS = {
   plain: "#,##0.####",
 } as const;
 
-export const sum = (a: number[]): number => a.reduce((s, v) => s + v, 0);
-
 /** Column widths that fit each header (headers do not wrap). */
 export function fitWidths(headers: string[], min: number): Record<number, number> {
   const w: Record<number, number> = {};

@@ -3,7 +3,8 @@
 import { M, MARKET_SHEETS, UNITS, fmtPct, withUnit } from "../marketLabels";
 import { SheetBuilder, labelWidth } from "../sheetBuilder";
 import type { RangeRef, SheetSpec } from "../spec";
-import { type MarketContext, fitWidths, sum } from "./context";
+import { sum } from "../../engine/numeric";
+import { type MarketContext, fitWidths } from "./context";
 
 /** demand by application */
 export function demandSheet(ctx: MarketContext, sheets: SheetSpec[]): void {
