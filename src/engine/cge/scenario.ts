@@ -5,6 +5,7 @@
 import { RippleError, RippleErrorList } from "../errors";
 import type { Elasticities } from "./calibrate";
 import { gridAddress, type Grid } from "../grid";
+import { findHeaderRow, hasAll } from "../sheetHeader";
 
 export interface CgeScenario {
   name: string;
@@ -118,26 +119,23 @@ export const SHEET_KEY_NAMES: Record<string, { ja: string; en: string }> = {
 const SHEET_KEYS = new Set(Object.keys(SHEET_KEY_NAMES));
 const norm = (t: string) => t.normalize("NFKC").trim().toLowerCase();
 const KEY_BY_NAME = new Map(Object.entries(SHEET_KEY_NAMES).flatMap(([k, n]) => [[norm(n.ja), k], [norm(n.en), k]] as [string, string][]));
-const isHeader = (v: unknown, words: string[]) => typeof v === "string" && words.includes(v.normalize("NFKC").trim().toLowerCase());
+const HEADER_WORDS = { name: ["シナリオ", "scenario"], key: ["キー", "key"], good: ["財", "good"], value: ["値", "value"] } as const;
+type HeaderKey = keyof typeof HEADER_WORDS;
+const headerKey = (t: string): HeaderKey | null => {
+  const w = t.normalize("NFKC").trim().toLowerCase();
+  return (Object.keys(HEADER_WORDS) as HeaderKey[]).find((k) => (HEADER_WORDS[k] as readonly string[]).includes(w)) ?? null;
+};
 
 /** A scenario from a sheet laid out as the results workbook's CGEシナリオ sheet: columns キー/Key,
  * 財/Good (or factor), 値/Value, and optionally シナリオ/Scenario (its first name is the scenario's
  * name; a sheet holding several scenarios is refused). Every bad row is named with its cell. */
 export function parseScenarioGrid(grid: Grid): CgeScenario {
   const where = (r: number, c: number) => ({ sheet: grid.sheet, cell: gridAddress(grid, r, c) });
-  let head = -1;
-  let col: Record<"name" | "key" | "good" | "value", number> = { name: -1, key: -1, good: -1, value: -1 };
-  for (let r = 0; r < Math.min(grid.values.length, 30) && head < 0; r++) {
-    const row = grid.values[r];
-    const find = (words: string[]) => row.findIndex((v) => isHeader(v, words));
-    const c = { name: find(["シナリオ", "scenario"]), key: find(["キー", "key"]), good: find(["財", "good"]), value: find(["値", "value"]) };
-    if (c.key >= 0 && c.good >= 0 && c.value >= 0) {
-      head = r;
-      col = c;
-    }
-  }
-  if (head < 0)
+  const header = findHeaderRow(grid, headerKey, hasAll(["key", "good", "value"] as const));
+  if (!header)
     throw new RippleError("cge.scenario-sheet", { ja: "シナリオのシートに見出し「キー」「財」「値」がありません。", en: "the scenario sheet has no Key, Good and Value headers." }, { sheet: grid.sheet });
+  const head = header.row;
+  const col: Record<HeaderKey, number> = { name: header.col.name ?? -1, key: header.col.key!, good: header.col.good!, value: header.col.value! };
   const obj: Record<string, unknown> = {};
   const names = new Set<string>();
   const problems: RippleError[] = [];

@@ -10,9 +10,10 @@ import { type Grid, gridAddress } from "../grid";
 import { type Parameter, citation, param } from "../params/defaults";
 import { dataAt, textAt } from "../table/cells";
 import { labelKey } from "../table/normalize";
-import { APPLICATIONS, buildMarketInputs, MARKET_PARAMETERS, type ParameterInfo, parameterRange } from "./defaults";
-import { BASE_SCENARIO, demandByApplication, type MarketInputs, type Scenario, type Shock } from "./model";
+import { APPLICATIONS, buildMarketInputs, MARKET_PARAMETERS, type ParameterInfo } from "./defaults";
+import { BASE_SCENARIO, type MarketInputs, type Scenario, type Shock } from "./model";
 import type { Distribution, UncertainParameter } from "./montecarlo";
+import { findHeaderRow, hasAll, headerWords } from "../sheetHeader";
 
 /** First model year: the base year the shares are calibrated to (2024 flows of defaults.csv). */
 export const FIRST_YEAR = 2024;
@@ -86,7 +87,6 @@ export const SETTINGS = new Set(["kpiYear", "lastYear"]);
 export const TEMPLATE_UNCERTAIN = ["demand2024", "growth", "output2024", "imports2024", "sigma1", "sigma5", "elasticity1", "elasticity5", "unitValue"];
 
 // ---- column lists shared by template and reader -------------------------------------------
-
 
 export const PARAM_COLUMNS = {
   key: { ja: "キー", en: "Key" },
@@ -218,19 +218,8 @@ export interface MarketSheets {
 }
 
 function findHeader(grid: Grid, columns: Record<string, Bilingual>, need: string[]): { row: number; col: Record<string, number> } | null {
-  const limit = Math.min(grid.values.length, 30);
-  for (let r = 0; r < limit; r++) {
-    const col: Record<string, number> = {};
-    for (let c = 0; c < (grid.values[r]?.length ?? 0); c++) {
-      const t = textAt(grid, r, c);
-      if (!t) continue;
-      const k = labelKey(t);
-      for (const [key, h] of Object.entries(columns))
-        if (col[key] === undefined && (k === labelKey(h.ja) || k === labelKey(h.en))) col[key] = c;
-    }
-    if (need.every((k) => col[k] !== undefined)) return { row: r, col };
-  }
-  return null;
+  const h = findHeaderRow(grid, headerWords(columns), hasAll(need));
+  return h && { row: h.row, col: h.col as Record<string, number> };
 }
 
 function rowEmpty(grid: Grid, r: number): boolean {

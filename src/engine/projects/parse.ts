@@ -7,6 +7,7 @@ import { type Bilingual, RippleError, RippleErrorList } from "../errors";
 import { cellAt, dataAt, textAt } from "../table/cells";
 import { labelKey } from "../table/normalize";
 import { SectorIndex } from "../table/sectorMatch";
+import { findHeaderRow, hasAtLeast, headerWords } from "../sheetHeader";
 import type { IOTable } from "../table/types";
 import {
   capexYear,
@@ -70,17 +71,9 @@ function matchesHeader(text: string, h: Bilingual): boolean {
   return k === labelKey(h.ja) || k === labelKey(h.en);
 }
 
-function findHeaderRow(grid: Grid, isHeader: (t: string) => boolean, need: number): number {
-  const limit = Math.min(grid.values.length, 20);
-  for (let r = 0; r < limit; r++) {
-    let hits = 0;
-    for (let c = 0; c < (grid.values[r]?.length ?? 0); c++) {
-      const t = textAt(grid, r, c);
-      if (t && isHeader(t)) hits++;
-    }
-    if (hits >= need) return r;
-  }
-  return -1;
+/** Row of the header naming at least `need` of these columns, or -1. */
+function headerRowOf(grid: Grid, headers: Record<string, Bilingual>, need: number): number {
+  return findHeaderRow(grid, headerWords(headers), hasAtLeast(need))?.row ?? -1;
 }
 
 function choiceOf<T extends string>(choices: Choice<T>[], text: string): T | null {
@@ -116,11 +109,7 @@ export interface ParseContext {
 
 /** Read every plan of a project sheet; throws a RippleErrorList naming every bad cell. */
 export function parseProjects(grid: Grid, ctx: ParseContext): Project[] {
-  const headerRow = findHeaderRow(
-    grid,
-    (t) => PROJECT_COLUMNS.some((col) => matchesHeader(t, col.header)),
-    4,
-  );
+  const headerRow = headerRowOf(grid, Object.fromEntries(PROJECT_COLUMNS.map((c) => [c.key, c.header])), 4);
   if (headerRow < 0)
     throw new RippleError(
       "projects-no-header",
@@ -335,8 +324,7 @@ export const CONVERTER_HEADERS = {
 /** Whether a sheet is laid out as a converter sheet (its header row names at least three of the
  * converter columns), so a workbook's converter sheet can be found whatever its name. */
 export function looksLikeConverterSheet(grid: Grid): boolean {
-  const headers = Object.values(CONVERTER_HEADERS);
-  return findHeaderRow(grid, (t) => headers.some((h) => matchesHeader(t, h)), 3) >= 0;
+  return headerRowOf(grid, CONVERTER_HEADERS, 3) >= 0;
 }
 
 /** Read the converter sheet: rows of (converter name, sector, share, [self-sufficiency], source).
@@ -350,8 +338,7 @@ export function parseConverters(grid: Grid, table: IOTable): Map<string, Convert
 /** The converters of a sheet and every problem found (a converter with a problem is still
  * listed by name, so that project rows naming it are not reported as well). */
 export function readConverters(grid: Grid, table: IOTable): { converters: Map<string, Converter>; problems: RippleError[] } {
-  const headers = Object.values(CONVERTER_HEADERS);
-  const headerRow = findHeaderRow(grid, (t) => headers.some((h) => matchesHeader(t, h)), 3);
+  const headerRow = headerRowOf(grid, CONVERTER_HEADERS, 3);
   if (headerRow < 0)
     return {
       converters: new Map(),

@@ -14,6 +14,7 @@ import { dataAt, textAt } from "../table/cells";
 import { labelKey } from "../table/normalize";
 import { SectorIndex } from "../table/sectorMatch";
 import type { IOTable } from "../table/types";
+import { findHeaderRow, hasAll, headerWords } from "../sheetHeader";
 
 export const SPLIT_HEADERS = {
   label: { ja: "新部門", en: "New sector" },
@@ -64,12 +65,6 @@ export interface SplitResult {
   definitions: SplitDefinition[];
 }
 
-function headerKey(text: string): keyof typeof SPLIT_HEADERS | null {
-  const k = labelKey(text);
-  for (const [key, h] of Object.entries(SPLIT_HEADERS)) if (k === labelKey(h.ja) || k === labelKey(h.en)) return key as keyof typeof SPLIT_HEADERS;
-  return null;
-}
-
 /** Read the split sheet and apply every split, in order. Throws a RippleErrorList naming each
  * bad cell; `labels` of the definitions are returned in `knownLabels` even when values are bad,
  * so a caller can still check the project sheet against them. */
@@ -78,27 +73,15 @@ export function readSplits(grid: Grid, table: IOTable): { result: SplitResult | 
   const at = (r: number, c: number) => ({ sheet: grid.sheet, cell: gridAddress(grid, r, c) });
   const bad = (r: number, c: number, code: string, ja: string, en: string) => problems.push(new RippleError(code, { ja, en }, at(r, c)));
 
-  let headerRow = -1;
-  const col: Partial<Record<keyof typeof SPLIT_HEADERS, number>> = {};
-  for (let r = 0; r < Math.min(20, grid.values.length) && headerRow < 0; r++) {
-    const found: Partial<Record<keyof typeof SPLIT_HEADERS, number>> = {};
-    for (let c = 0; c < (grid.values[r]?.length ?? 0); c++) {
-      const t = textAt(grid, r, c);
-      const k = t ? headerKey(t) : null;
-      if (k && found[k] === undefined) found[k] = c;
-    }
-    if (found.label !== undefined && found.parent !== undefined) {
-      headerRow = r;
-      Object.assign(col, found);
-    }
-  }
-  if (headerRow < 0) {
+  const header = findHeaderRow(grid, headerWords(SPLIT_HEADERS), hasAll(["label", "parent"] as const));
+  if (!header) {
     problems.push(new RippleError("split-no-header", {
       ja: `部門分割シートの見出し（${SPLIT_HEADERS.label.ja}・${SPLIT_HEADERS.parent.ja}・${SPLIT_HEADERS.share.ja} など）が見つかりません`,
       en: `The split sheet has no header row (${SPLIT_HEADERS.label.en}, ${SPLIT_HEADERS.parent.en}, ${SPLIT_HEADERS.share.en} …)`,
     }, { sheet: grid.sheet }));
     return { result: null, labels: [], problems };
   }
+  const { row: headerRow, col } = header;
   if (col.output === undefined && col.share === undefined)
     bad(headerRow, 0, "split-missing-column", `「${SPLIT_HEADERS.output.ja}」か「${SPLIT_HEADERS.share.ja}」の列が必要です`, `A '${SPLIT_HEADERS.output.en}' or '${SPLIT_HEADERS.share.en}' column is needed`);
   if ((col.input === undefined) !== (col.coefficient === undefined))

@@ -5,6 +5,7 @@ import { RippleError, RippleErrorList } from "../errors";
 import { type Grid, gridAddress } from "../grid";
 import { dataAt, textAt } from "../table/cells";
 import { allJudgementParameters } from "./params";
+import { findHeaderRow } from "../sheetHeader";
 
 export const SECURITY_PARAMETER_SHEET = { ja: "経済安全保障パラメータ", en: "Security parameters" } as const;
 
@@ -18,22 +19,15 @@ export function readSecurityParameters(grid: Grid): Record<string, number> {
   const known = new Set(all.map((p) => p.key));
   const byName = new Map(all.flatMap((p) => [[p.label.ja, p.key], [p.label.en.toLowerCase(), p.key]] as [string, string][]));
   const at = (r: number, c: number) => ({ sheet: grid.sheet, cell: gridAddress(grid, r, c) });
-  const norm = (r: number, c: number) => (textAt(grid, r, c) ?? "").trim().toLowerCase();
-  let header = -1;
-  let valueCol = -1;
-  for (let r = 0; r < Math.min(grid.values.length, 20) && header < 0; r++)
-    if (KEY.includes(norm(r, 0)))
-      for (let c = 1; c < (grid.values[r]?.length ?? 0); c++)
-        if (VALUE.includes(norm(r, c))) {
-          header = r;
-          valueCol = c;
-          break;
-        }
-  if (header < 0)
+  const keyOf = (t: string) => (KEY.includes(t.trim().toLowerCase()) ? "key" : VALUE.includes(t.trim().toLowerCase()) ? "value" : null);
+  const found = findHeaderRow(grid, keyOf, (col) => col.key === 0 && col.value !== undefined);
+  if (!found)
     throw new RippleError("security-parameters-header", {
       ja: "見出し行（A 列に「項目」、同じ行に「値」）が見つかりません",
       en: "the header row (Item in column A and Value on the same row) was not found",
     }, at(0, 0));
+  const header = found.row;
+  const valueCol = found.col.value!;
   const out: Record<string, number> = {};
   const problems: RippleError[] = [];
   for (let r = header + 1; r < grid.values.length; r++) {
