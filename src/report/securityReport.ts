@@ -9,6 +9,7 @@ import { allJudgementParameters, applicationName, type SecurityRun } from "../en
 import { unitName } from "../engine/params/names";
 import { unitLabel, withUnit, yearLabel } from "./labels";
 import { NDFEB_TYPES } from "../engine/projects/evaluate";
+import { chainBlock } from "./securityChainReport";
 import { SheetBuilder } from "./sheetBuilder";
 import type { CellSpec, RowTag, SheetSpec } from "./spec";
 
@@ -243,6 +244,9 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   });
   s.skip();
 
+  const chain = chainBlock(s, run, input.unit, lang);
+  tagged.push(...chain.tagged);
+  for (const [row, keys] of chain.keyed) keyed.set(row, keys);
   priceBlock(s, input, tagged);
   pathBlock(s, input, tagged);
 
