@@ -10,6 +10,7 @@ import { unitName } from "../engine/params/names";
 import { unitLabel, withUnit, yearLabel } from "./labels";
 import { NDFEB_TYPES } from "../engine/projects/evaluate";
 import { chainBlock } from "./securityChainReport";
+import { fanBlock } from "./securityFanReport";
 import { SheetBuilder } from "./sheetBuilder";
 import type { CellSpec, RowTag, SheetSpec } from "./spec";
 
@@ -173,6 +174,7 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
     );
     tagged.push([dRow, 3]);
     s.skip();
+    tagged.push(fanBlock(s, mc, lang));
     s.add([[tr(S.tornado)]], "subtitle");
     const labelOf = new Map(allJudgementParameters().map((p) => [p.key, tr(p.label)]));
     const tHead = s.add([[tr(H.item), tr(H.low), tr(H.high), tr(S.bcAtLow), tr(S.bcAtHigh), tr(S.swing)]], "header");

@@ -98,6 +98,22 @@ describe("the 経済安全保障効果 sheets and the editable parameters", () =
     const p = rowOf("経済安全保障パラメータ", severe);
     expect(p[p.indexOf(severe) + 1]).toBe(0.03);
     expect(p.join(" ")).toContain("判断");
+    // the fan of the B/C: 20 equal bins of the Monte Carlo's draws, shares adding up to 1, the
+    // P5–P95 band in its own series (the bins whose middle lies between the JSON's P5 and P95)
+    const main = wb.sheets.find((s) => s.sheet === "経済安全保障効果")!.values;
+    const at = main.findIndex((row) => row[0] === "B/C の階級");
+    const bins = main.slice(at + 1, at + 21);
+    const mc = j.securityDetail.monteCarlo;
+    expect(bins.map((row) => row[1])).toEqual(mc.histogram.from);
+    expect(bins.reduce((a, row) => a + Number(row[3]) + Number(row[4]), 0)).toBeCloseTo(1, 12);
+    bins.forEach((row) => {
+      const mid = (Number(row[1]) + Number(row[2])) / 2;
+      const central = mid >= mc.benefitCostRatio.p5 && mid <= mc.benefitCostRatio.p95;
+      expect(Number(central ? row[4] : row[3])).toBe(0);
+      expect(row[0]).toMatch(/^[\d,.]+〜[\d,.]+$/);
+    });
+    expect(bins.filter((row) => Number(row[3]) > 0).length).toBeGreaterThan(2);
+    expect(typeof main[at + 21]?.[1]).not.toBe("number");
   }, 180_000);
 
   it("a parameter sheet in the input workbook is read back: twice the severe probability, twice the B/C (April-type events are covered by stocks)", async () => {

@@ -11,3 +11,4 @@ export * from "./dynamic";
 export * from "./price";
 export * from "./concordance";
 export * from "./chain";
+export * from "./histogram";

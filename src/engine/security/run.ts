@@ -128,6 +128,7 @@ export function securityDetailJson(r: SecurityRun, lang: "ja" | "en") {
       uncertain: r.monteCarlo.uncertain,
       benefitCostRatio: r.monteCarlo.benefitCostRatio,
       probabilityAtLeastOne: r.monteCarlo.probabilityAtLeastOne,
+      histogram: r.monteCarlo.histogram,
       pvExpectedAvoidedValueAdded: r.monteCarlo.pvExpectedAvoidedValueAdded,
       tornado: r.monteCarlo.tornado,
     },
