@@ -169,7 +169,13 @@ describe("the 経済安全保障効果 sheets and the editable parameters", () =
     const sheet = (await readXlsx(join(dir, "o.xlsx"))).sheets.find((s) => s.sheet === "経済安全保障効果")!;
     const titleRow = sheet.values.findIndex((r) => String(r[0] ?? "").startsWith("動学の経路"));
     expect(titleRow).toBeGreaterThan(0);
-    expect(sheet.values[titleRow + 2][0]).toBe(1);
+    // one recovery time, the parameter's value in the title and its source beside it
+    expect(sheet.values[titleRow][0]).toContain("回復期間 12 か月");
+    expect(String(sheet.values[titleRow + 1][0])).toMatch(/^回復期間はこの評価で唯一の回復の速さです（回復期間（不稼働率が初期の 1% になるまでの月数、全部門共通）.*出典・根拠: 分析者の判断: 回復係数 k = ln\(100\) \/ \(T \(1 − a\*_ii\)\)（Lian & Haimes 2006/);
+    expect(sheet.values[titleRow + 3][0]).toBe(1);
+    // the parameter record holds one recovery time, and the loss path reads it
+    const keys = Object.keys(none.securityDetail.parameters).filter((k) => /recover/i.test(k));
+    expect(keys).toEqual(["recoveryMonths"]);
   }, 120_000);
 
   it("a premium on the scenario sheet is reported through the cost-push model beside unchanged quantities; the plans lower it", async () => {
