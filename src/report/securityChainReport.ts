@@ -43,6 +43,7 @@ export const CHAIN = {
   dxWith: L("川下の生産額の損失 Δx 計画あり", "Lost downstream output Δx with plans"),
   lxWithout: L("生産額の損失 L·Δx 計画なし", "Output lost L·Δx without plans"),
   lxWith: L("生産額の損失 L·Δx 計画あり", "Output lost L·Δx with plans"),
+  lColumn: L("逆行列 L の列", "Column of the inverse L"),
   gva: L("粗付加価値の損失 v'·L·Δx", "GVA lost v'·L·Δx"),
   without: L("計画なし", "Without plans"),
   with: L("計画あり", "With plans"),
@@ -75,11 +76,25 @@ export function chainBlock(s: SheetBuilder, run: SecurityRun, unit: string | nul
   );
   out.tagged.push([apps, c.applications.length, [3]]);
   out.keyed.push([apps, c.applications.map((_, i) => CHAIN_KEYS.application(i))]);
-  s.add([[tr(CHAIN.sector), tr(CHAIN.vRatio), money(CHAIN.dxWithout), money(CHAIN.dxWith), money(CHAIN.lxWithout), money(CHAIN.lxWith)]], "header");
+  // After the figures, the columns of L for the sectors that lose downstream output (the audit
+  // uses them when the workbook has no L sheet).
+  const lCols = c.leontiefColumns;
+  s.add(
+    [[tr(CHAIN.sector), tr(CHAIN.vRatio), money(CHAIN.dxWithout), money(CHAIN.dxWith), money(CHAIN.lxWithout), money(CHAIN.lxWith), ...lCols.map((l) => `${tr(CHAIN.lColumn)}: ${c.sectors[l.sector]}`)]],
+    "header",
+  );
   const sectors = s.add(
-    c.sectors.map((label, j) => [label, c.valueAddedRatio[j], c.without.lostDownstream[j], c.with.lostDownstream[j], c.without.lostOutput[j], c.with.lostOutput[j]]),
+    c.sectors.map((label, j) => [
+      label,
+      c.valueAddedRatio[j],
+      c.without.lostDownstream[j],
+      c.with.lostDownstream[j],
+      c.without.lostOutput[j],
+      c.with.lostOutput[j],
+      ...lCols.map((l) => l.column[j]),
+    ]),
     "body",
-    [null, "0.000000", "#,##0", "#,##0", "#,##0", "#,##0"],
+    [null, "0.000000", "#,##0", "#,##0", "#,##0", "#,##0", ...lCols.map(() => "0.000000000")],
   );
   out.tagged.push([sectors, c.sectors.length, [3, 5]]);
   out.keyed.push([sectors, c.sectors.map((_, j) => CHAIN_KEYS.sector(j))]);

@@ -32,6 +32,9 @@ export interface SecurityChain {
   /** Gross value added per unit of output, by sector. */
   valueAddedRatio: number[];
   tableUnitsPerMillionYen: number;
+  /** The columns of L for the concordance's sectors (L e_j): all the ripple of a Δx that is
+   * non-zero only there needs, for workbooks that carry no L sheet. */
+  leontiefColumns: { sector: number; column: number[] }[];
   without: ChainCase;
   with: ChainCase;
   /** without.lostValueAdded − with.lostValueAdded. */
@@ -75,6 +78,13 @@ export function securityChain(build: SecurityBuild, result: SecurityResult, mode
     sectors: [...model.sectors],
     valueAddedRatio: [...model.v],
     tableUnitsPerMillionYen: input.tableUnitsPerMillionYen,
+    leontiefColumns: [...new Set(applications.map((a) => a.sector))]
+      .sort((a, b) => a - b)
+      .map((j) => {
+        const e = new Array<number>(model.n).fill(0);
+        e[j] = 1;
+        return { sector: j, column: model.solve(e) };
+      }),
     without,
     with: withPlans,
     avoidedValueAdded: without.lostValueAdded - withPlans.lostValueAdded,

@@ -21,12 +21,17 @@ const L = (ja: string, en: string): Bilingual => ({ ja, en });
 const T = {
   title: L("経済安全保障効果: 部門別の連鎖の検算", "Economic-security effect: the chain by sector recomputed"),
   how: L(
-    `「経済安全保障効果」シートの部門別の連鎖（{s}、{y}）を数式で計算し直します: 用途ごとに Δx = 不足量（t）× 磁石 1 t 当たりの川下生産額（百万円/t）× 表の単位/百万円、部門ごとに SUMPRODUCT で合計、逆行列 L（{l}）との MMULT（配列数式）で L·Δx、粗付加価値率 v を掛けて粗付加価値の損失。回避 = 計画なし − 計画あり を、同じシートの年度別の回避損失と比べます。一致の判定: |計算 − 記載| ÷（1 と |記載| の大きい方）が ${AUDIT_TOLERANCE} 未満。`,
-    `The chain by sector on the 'Economic security' sheet ({s}, {y}) recomputed with formulas: per application Δx = shortfall (t) × downstream output per tonne (million yen/t) × table units per million yen; per sector the SUMPRODUCT over its applications; L·Δx as MMULT (an array formula) with the inverse L ({l}); times the value-added ratio v, the GVA lost. Avoided = without − with is compared with the by-year avoided loss on the same sheet. A match is a relative difference |computed − written| / max(1, |written|) below ${AUDIT_TOLERANCE}.`,
+    `「経済安全保障効果」シートの部門別の連鎖（{s}、{y}）を数式で計算し直します: 用途ごとに Δx = 不足量（t）× 磁石 1 t 当たりの川下生産額（百万円/t）× 表の単位/百万円、部門ごとに SUMPRODUCT で合計、{l} で L·Δx、粗付加価値率 v を掛けて粗付加価値の損失。回避 = 計画なし − 計画あり を、同じシートの年度別の回避損失と比べます。一致の判定: |計算 − 記載| ÷（1 と |記載| の大きい方）が ${AUDIT_TOLERANCE} 未満。`,
+    `The chain by sector on the 'Economic security' sheet ({s}, {y}) recomputed with formulas: per application Δx = shortfall (t) × downstream output per tonne (million yen/t) × table units per million yen; per sector the SUMPRODUCT over its applications; L·Δx {l}; times the value-added ratio v, the GVA lost. Avoided = without − with is compared with the by-year avoided loss on the same sheet. A match is a relative difference |computed − written| / max(1, |written|) below ${AUDIT_TOLERANCE}.`,
+  ),
+  viaSheet: (sheet: string): Bilingual => L(`逆行列 L（「${sheet}」シート）との MMULT（配列数式）`, `as MMULT (an array formula) with the inverse L (sheet '${sheet}')`),
+  viaColumns: L(
+    "Δx のある部門の L の列（この表に「逆行列係数 L」シートがないため、「経済安全保障効果」シートの部門別の表に書かれた列）との積和",
+    "as the sum of products with the columns of L of the sectors that have a Δx (the workbook has no L sheet: the columns written in the table by sector on the 'Economic security' sheet)",
   ),
   noL: L(
-    "逆行列 L が「逆行列係数 L」シートに部門別の連鎖と同じ部門で見つからないため、部門別の連鎖は検算していません。",
-    "The inverse L is not on the L sheet with the chain's sectors, so the chain by sector is not recomputed.",
+    "逆行列 L が「逆行列係数 L」シートにも「経済安全保障効果」シートの部門別の表にも見つからないため、部門別の連鎖は検算していません。",
+    "The inverse L is neither on an L sheet nor in the table by sector of the 'Economic security' sheet, so the chain by sector is not recomputed.",
   ),
   checkOf: (b: Bilingual): Bilingual => L(`一致: ${b.ja}`, `Match: ${b.en}`),
   item: L("項目", "Item"),
@@ -54,6 +59,21 @@ export function securityChainAudit(spec: WorkbookSpec, lang: Lang): AuditSection
   const scenarioName = text(head, 1);
   const yearName = text(head, 3);
   const Lr = findMatrixBlock(spec, "L", sectors);
+  // Without an L sheet: the columns of L the security sheet writes beside the sector table, by
+  // the sector its header names.
+  const prefix = `${tr(CHAIN.lColumn)}: `;
+  const lColumns: { col: number; j: number }[] = [];
+  if (!Lr && secs.length)
+    for (let col = 6; ; col++) {
+      const h = cellOf(sheet, secs[0].row - 1, secs[0].col + col);
+      if (typeof h !== "string" || !h.startsWith(prefix)) break;
+      const j = sectors.indexOf(h.slice(prefix.length));
+      if (j < 0 || secs.some((r) => num(at(r, col)) === null)) {
+        lColumns.length = 0;
+        break;
+      }
+      lColumns.push({ col, j });
+    }
   // The scenario's avoided GVA of that year in the by-year table (column 1 + scenario index).
   const si = rowsOf(spec, SECURITY_KEYS.scenario).findIndex((r) => text(r, 0) === scenarioName);
   const yr = rowsOf(spec, SECURITY_KEYS.year).find((r) => text(r, 0) === yearName);
@@ -62,11 +82,11 @@ export function securityChainAudit(spec: WorkbookSpec, lang: Lang): AuditSection
   return (start) => {
     const sw = new SectionWriter(start);
     sw.put([[tr(T.title)]], "subtitle");
-    if (!Lr || n === 0 || apps.length === 0) {
+    if ((!Lr && lColumns.length === 0) || n === 0 || apps.length === 0) {
       sw.put([[tr(T.noL)]], "note");
       return sw.done();
     }
-    sw.put([[tr(T.how).replace("{s}", scenarioName).replace("{y}", yearName).replace("{l}", `'${Lr.sheet}'`)]], "note");
+    sw.put([[tr(T.how).replace("{s}", scenarioName).replace("{y}", yearName).replace("{l}", tr(Lr ? T.viaSheet(Lr.sheet) : T.viaColumns))]], "note");
     const suppressed = tr(MARKET_AUDIT.suppressed);
     const unitsValue = num(at(units, 1));
     const uRow = sw.put([[tr(CHAIN.units), unitsValue === null ? suppressed : f(sheetCell(at(units, 1)), unitsValue)]], "body", [null, "0.######"]);
@@ -111,8 +131,10 @@ export function securityChainAudit(spec: WorkbookSpec, lang: Lang): AuditSection
 
     // By sector: Δx (SUMIF), L·Δx (MMULT), GVA, each checked against the sheet.
     const appSectors = absRange({ row: aTop, col: 1, rows: apps.length, cols: 1 });
-    const lRange = sheetRange(Lr);
-    const Lm = numbersIn(spec, Lr) as number[];
+    // L[i][j] from the L sheet, or from the written columns (zero elsewhere: Δx is zero there).
+    const Lm = new Array<number>(n * n).fill(0);
+    if (Lr) (numbersIn(spec, Lr) as number[]).forEach((x, k) => (Lm[k] = x));
+    else for (const { col, j } of lColumns) secs.forEach((r, i) => (Lm[i * n + j] = num(at(r, col))!));
     const header: CellSpec[] = [tr(CHAIN.sector), tr(CHAIN.vRatio), tr(CHAIN.dxWithout), tr(CHAIN.dxWith), tr(CHAIN.lxWithout), tr(CHAIN.lxWith), `${tr(CHAIN.gva)}: ${tr(CHAIN.without)}`, `${tr(CHAIN.gva)}: ${tr(CHAIN.with)}`];
     const checkCols: { k: Case; what: "dx" | "lx"; col: number }[] = [];
     for (const k of cases)
@@ -144,7 +166,8 @@ export function securityChainAudit(spec: WorkbookSpec, lang: Lang): AuditSection
         // be read by SUMIF as a number or a wildcard.
         row[dc] = f(`SUMPRODUCT((${appSectors}=${bareCell(sTop + j, 0)})*${appDx})`, dx[k][j]);
         const dxRange = absRange({ row: sTop, col: dc, rows: n, cols: 1 });
-        row[lc] = j === 0 ? f(`MMULT(${lRange},${dxRange})`, lx[k][0], { rows: n, cols: 1 }) : lx[k][j];
+        if (Lr) row[lc] = j === 0 ? f(`MMULT(${sheetRange(Lr)},${dxRange})`, lx[k][0], { rows: n, cols: 1 }) : lx[k][j];
+        else row[lc] = f(lColumns.map((l) => `${sheetCell(at(r, l.col))}*${absCell(sTop + l.j, dc)}`).join("+"), lx[k][j]);
         row[gc] = f(`${bareCell(sTop + j, 1)}*${bareCell(sTop + j, lc)}`, v[j]! * lx[k][j]);
       }
       for (const c of checkCols) {

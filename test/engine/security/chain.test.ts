@@ -84,6 +84,11 @@ describe("the chain by sector of one scenario and year", () => {
     expect(c.with.lostValueAdded).toBeCloseTo(80, 9);
     expect(c.avoidedValueAdded).toBeCloseTo(120, 9);
     expect(c.valueAddedRatio).toEqual([0.65, 0.7]);
+    // the column of L of the one sector with a Δx (for workbooks without an L sheet)
+    expect(c.leontiefColumns).toHaveLength(1);
+    expect(c.leontiefColumns[0].sector).toBe(0);
+    expect(c.leontiefColumns[0].column[0]).toBeCloseTo(0.95 / 0.7575, 12);
+    expect(c.leontiefColumns[0].column[1]).toBeCloseTo(0.2 / 0.7575, 12);
   });
 
   it("equals the evaluation's loss of that scenario and year (scaled unit losses)", () => {
