@@ -159,6 +159,8 @@ export function App(): React.ReactElement {
   );
 
   const selfSufficiency = React.useMemo(() => (table ? tableSelfSufficiency(table) : null), [table]);
+  // Stable while the table is: the options panel (a field per sector) skips re-rendering.
+  const sectorNames = React.useMemo(() => table?.sectors.map((x) => x.label) ?? [], [table]);
 
   const accept = (d: DetectedTable) => {
     setDetected(d);
@@ -421,7 +423,7 @@ export function App(): React.ReactElement {
             <OptionsPanel
               options={options}
               detectedImportType={detected.layout.importType}
-              sectors={table?.sectors.map((x) => x.label) ?? []}
+              sectors={sectorNames}
               tableSelfSufficiency={selfSufficiency}
               onChange={setOptions}
             />
