@@ -197,8 +197,8 @@ function recordSkippedText(skipped: SkippedXmlPart[]): Bilingual | null {
   if (!record) return null;
   const mb = (record.bytes / (1024 * 1024)).toFixed(1);
   return {
-    ja: `比較用の実行記録（約 ${mb} MB）は Excel に一度に送れる大きさ（5 MB）を超えるため、このブックには保存しませんでした。結果のシートはすべて書き込んであります。このブックは「比較」には使えません。比較が必要なら、コマンドラインの ripple analyze --projects で作ったブック（実行記録の大きさに上限なし）を使ってください`,
-    en: `The run record for comparisons (about ${mb} MB) is larger than Excel accepts at once (5 MB), so it was not stored in this workbook. Every results sheet was written. This workbook cannot be used for Compare; if you need that, use a workbook made by ripple analyze --projects on the command line (no limit on the record's size)`,
+    ja: `比較用の実行記録（約 ${mb} MB）は Excel に一度に送れる大きさ（5 MB）を超えるため、このブックには保存しませんでした。結果のシートはすべて書き込んであります。この実行は「前回の結果との比較」には使えません。比較が必要なら、コマンドラインの ripple analyze --projects で作ったブック（実行記録の大きさに上限なし）を使ってください`,
+    en: `The run record for comparisons (about ${mb} MB) is larger than Excel accepts at once (5 MB), so it was not stored in this workbook. Every results sheet was written. This run cannot be used in "Compare with an earlier run"; if you need that, use a workbook made by ripple analyze --projects on the command line (no limit on the record's size)`,
   };
 }
 
