@@ -1,7 +1,11 @@
 // Models registered by name from the task pane. The pane and the functions run in one page
 // (shared runtime, one webpack runtime), so =RIPPLE.IMPACT("jp2011", …) uses the model the user
-// confirmed in the pane, with its role mapping. Registrations live as long as the page; the
-// pane re-registers saved models when it opens.
+// confirmed in the pane, with its role mapping. Registrations live as long as the page.
+//
+// The pane's analysis runs in its compute worker, and a model (a factored matrix behind methods)
+// cannot cross to the pane's thread. So the pane registers how to build it — the same table and
+// options, the same factorisation steps (usecases/analysis.ts analysisModel) — and the model is
+// built here the first time a function asks for it, then kept.
 
 import { RippleError } from "../engine/errors";
 import type { IOModel, ModelOptions } from "../engine/model";
@@ -14,7 +18,15 @@ export interface RegisteredModel {
   generation: number;
 }
 
-const registry = new Map<string, RegisteredModel>();
+interface Entry {
+  name: string;
+  generation: number;
+  /** Built on first use when registered as a builder. */
+  model: IOModel | null;
+  build: (() => IOModel) | null;
+}
+
+const registry = new Map<string, Entry>();
 let generation = 0;
 const listeners = new Set<(names: string[]) => void>();
 
@@ -29,14 +41,30 @@ function nameError(name: string): RippleError {
   });
 }
 
-/** Register (or replace) a model under a name the worksheet functions accept as `table`.
- * Names are matched without regard to case or full-width/half-width forms. */
-export function registerModel(name: string, model: IOModel): void {
-  const trimmed = name.trim();
+/** Refuse a name the functions could not tell from a value or a cell reference (checked before
+ * a run starts, so a bad name stops it with nothing computed or written). */
+export function checkModelName(name: string): void {
   // A name must not look like a number or a cell reference, or a 1-cell range would be ambiguous.
-  if (!/^\p{L}/u.test(trimmed.normalize("NFKC"))) throw nameError(name);
-  registry.set(keyOf(trimmed), { name: trimmed, model, generation: ++generation });
+  if (!/^\p{L}/u.test(name.trim().normalize("NFKC"))) throw nameError(name);
+}
+
+/** Register (or replace) a model under a name the worksheet functions accept as `table`: the
+ * model itself, or a function that builds it (called once, when a function first needs it).
+ * Names are matched without regard to case or full-width/half-width forms. */
+export function registerModel(name: string, model: IOModel | (() => IOModel)): void {
+  checkModelName(name);
+  const trimmed = name.trim();
+  const entry: Entry =
+    typeof model === "function"
+      ? { name: trimmed, generation: ++generation, model: null, build: model }
+      : { name: trimmed, generation: ++generation, model, build: null };
+  registry.set(keyOf(trimmed), entry);
   notify();
+}
+
+/** Whether the model under `name` has been built yet (tests: a builder runs only when asked). */
+export function isModelBuilt(name: string): boolean {
+  return !!registry.get(keyOf(name))?.model;
 }
 
 export function unregisterModel(name: string): boolean {
@@ -49,8 +77,16 @@ export function registeredModelNames(): string[] {
   return [...registry.values()].map((r) => r.name);
 }
 
+/** The model registered under `name`, built now if it was registered as a builder (a build
+ * that fails is not kept: the next call tries again and reports the same error). */
 export function findRegisteredModel(name: string): RegisteredModel | undefined {
-  return registry.get(keyOf(name));
+  const entry = registry.get(keyOf(name));
+  if (!entry) return undefined;
+  if (!entry.model) {
+    entry.model = entry.build!();
+    entry.build = null;
+  }
+  return { name: entry.name, model: entry.model, generation: entry.generation };
 }
 
 /** The registered model, or a message saying how to register it. */

@@ -9,6 +9,9 @@ import { allJudgementParameters, applicationName, type SecurityRun } from "../en
 import { unitName } from "../engine/params/names";
 import { unitLabel, withUnit, yearLabel } from "./labels";
 import { NDFEB_TYPES } from "../engine/projects/evaluate";
+import { chainBlock } from "./securityChainReport";
+import { fanBlock } from "./securityFanReport";
+import { pathBlock } from "./securityPathReport";
 import { SheetBuilder } from "./sheetBuilder";
 import type { CellSpec, RowTag, SheetSpec } from "./spec";
 
@@ -88,9 +91,6 @@ const H = {
   shareWith: L("輸入の割合 計画あり", "Imported share with plans"),
   priceWithout: L("価格上昇率（%） 計画なし", "Price change (%) without plans"),
   priceWith: L("価格上昇率（%） 計画あり", "Price change (%) with plans"),
-  month: L("途絶開始からの月", "Month from the event's start"),
-  lostWithout: L("生産額の損失 計画なし", "Output lost without plans"),
-  lostWith: L("生産額の損失 計画あり", "Output lost with plans"),
 };
 
 const P = {
@@ -103,10 +103,6 @@ const P = {
     "Imports still arriving during the event cost the scenario's premium more; through the magnet sector's ({m}) inputs each sector's price rises by Δp' = (premium × imported share × a_k·) L. The imported share is that of the magnets supplied during the event in that year, not the table's import coefficient (the plans raise domestic supply and lower it).",
   ),
   noPremium: L("シナリオの輸入価格の上乗せが 0 のため、価格の波及は 0 です（磁石シナリオの「輸入価格の上乗せ」で変えられます）。", "The scenarios carry no import price premium, so the price effect is 0 (set it in the magnet scenario sheet's premium column)."),
-  path: L(
-    "動学の経路（不稼働率、回復期間 {r} か月）：生産額の損失の月別推移、評価期間の初年度に途絶が起きた場合",
-    "Dynamic path (inoperability, recovery {r} months): output lost by month, the event striking in the first fiscal year",
-  ),
 };
 
 export const SECURITY_METHOD: Bilingual = L(
@@ -172,6 +168,7 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
     );
     tagged.push([dRow, 3]);
     s.skip();
+    tagged.push(fanBlock(s, mc, lang));
     s.add([[tr(S.tornado)]], "subtitle");
     const labelOf = new Map(allJudgementParameters().map((p) => [p.key, tr(p.label)]));
     const tHead = s.add([[tr(H.item), tr(H.low), tr(H.high), tr(S.bcAtLow), tr(S.bcAtHigh), tr(S.swing)]], "header");
@@ -243,8 +240,11 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   });
   s.skip();
 
+  const chain = chainBlock(s, run, input.unit, lang);
+  tagged.push(...chain.tagged);
+  for (const [row, keys] of chain.keyed) keyed.set(row, keys);
   priceBlock(s, input, tagged);
-  pathBlock(s, input, tagged);
+  pathBlock(s, run, input.unit, lang, tagged);
 
   s.add([[tr(S.params)]], "subtitle");
   parameterTable(s, run, lang);
@@ -330,26 +330,6 @@ function priceBlock(s: SheetBuilder, input: SecurityReportInput, tagged: Tagged)
     const row = s.add(rows, "body", [null, null, "0%", "0.0%", "0.0%", ...sectors.flatMap(() => ["0.0000", "0.0000"])]);
     tagged.push([row, rows.length]);
   }
-  s.skip();
-}
-
-/** The dynamic inoperability path (lossPath = 1): output lost by month for each scenario with an
- * event, struck in the first fiscal year, without and with the plans. */
-function pathBlock(s: SheetBuilder, input: SecurityReportInput, tagged: Tagged): void {
-  const { run, lang } = input;
-  const tr = (b: Bilingual) => b[lang];
-  const events = run.result.scenarios.filter((x) => x.byYear[0]?.without.path);
-  if (!events.length) return;
-  const money = (b: Bilingual) => (input.unit ? withUnit(b, unitLabel(input.unit, lang), lang) : tr(b));
-  s.add([[tr(P.path).replace("{r}", String(run.build.parameters.recoveryMonths))]], "subtitle");
-  s.add([[tr(H.month), ...events.flatMap((x) => [`${money(H.lostWithout)}: ${tr(x.label)}`, `${money(H.lostWith)}: ${tr(x.label)}`])]], "header");
-  const months = Math.max(...events.map((x) => x.byYear[0].without.path?.byMonth.length ?? 0));
-  const rows: CellSpec[][] = Array.from({ length: months }, (_, t) => [
-    t + 1,
-    ...events.flatMap((x) => [x.byYear[0].without.path?.byMonth[t] ?? null, x.byYear[0].with.path?.byMonth[t] ?? null]),
-  ]);
-  const row = s.add(rows, "body", [null, ...events.flatMap(() => ["#,##0", "#,##0"])]);
-  tagged.push([row, rows.length]);
   s.skip();
 }
 

@@ -24,6 +24,7 @@ import { CgePanel } from "./components/CgePanel";
 import { FunctionErrors } from "./components/FunctionErrors";
 import { PaneTabs } from "./components/PaneTabs";
 import { errorParts } from "./useRun";
+import { useProgressStore } from "./progressStore";
 import { setFunctionLanguage } from "../functions/errorMapping";
 import { changedModelOptions, defaultPaneOptions, hasProblems, optionProblems, type PaneOptions } from "./paneOptions";
 import {
@@ -42,7 +43,6 @@ import {
   purchaserForRun,
   type DetectedTable,
   type RunInput,
-  type RunProgress,
   type ShockPreview,
 } from "./runAnalysis";
 import type { Grid } from "../engine/grid";
@@ -106,7 +106,8 @@ export function App(): React.ReactElement {
   const [shockAddress, setShockAddress] = React.useState("");
   const [shockGrid, setShockGrid] = React.useState<Grid | null>(null);
   const [running, setRunning] = React.useState(false);
-  const [progress, setProgress] = React.useState<RunProgress | null>(null);
+  // Outside React state: a progress report re-renders the bar only (progressStore.ts).
+  const progress = useProgressStore();
   const [written, setWritten] = React.useState<string[] | null>(null);
   const [cancelled, setCancelled] = React.useState(false);
   const [modelName, setModelName] = React.useState("");
@@ -158,6 +159,8 @@ export function App(): React.ReactElement {
   );
 
   const selfSufficiency = React.useMemo(() => (table ? tableSelfSufficiency(table) : null), [table]);
+  // Stable while the table is: the options panel (a field per sector) skips re-rendering.
+  const sectorNames = React.useMemo(() => table?.sectors.map((x) => x.label) ?? [], [table]);
 
   const accept = (d: DetectedTable) => {
     setDetected(d);
@@ -305,7 +308,7 @@ export function App(): React.ReactElement {
       return;
     }
     setRunning(true);
-    setProgress({ stage: "read", fraction: 0 });
+    progress.set({ stage: "read", fraction: 0 });
     const ac = new AbortController();
     abort.current = ac;
     try {
@@ -320,7 +323,7 @@ export function App(): React.ReactElement {
           lang,
           modelName: modelName.trim() || undefined,
         },
-        { signal: ac.signal, onProgress: setProgress },
+        { signal: ac.signal, onProgress: progress.set },
       );
       setWritten(out.sheets);
       setOutcome({ headline: analysisHeadline(out.result.impact), unit: detected.layout.unit });
@@ -420,7 +423,7 @@ export function App(): React.ReactElement {
             <OptionsPanel
               options={options}
               detectedImportType={detected.layout.importType}
-              sectors={table?.sectors.map((x) => x.label) ?? []}
+              sectors={sectorNames}
               tableSelfSufficiency={selfSufficiency}
               onChange={setOptions}
             />

@@ -8,14 +8,17 @@ import { RippleError, type Bilingual, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
 import type { ModelOptions } from "../engine/model/options";
 import { defaultConverterRows, parameterSheet, projectTemplate } from "../report/projectTemplate";
-import type { ProjectsPipelineResult } from "../usecases/projects";
+import type { Evaluation } from "../engine/projects/evaluate";
+import { RUN_RECORD_NAMESPACE } from "../report/runRecordPart";
 import { runProjectsJob } from "../usecases/projectsJob";
 import { settingsFromModelOptions } from "../usecases/options";
 import type { SheetSpec, WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
+import type { SkippedXmlPart } from "../workbook/office/gateway";
 import { defaultParameters } from "./defaultParameters";
 import { stepper, type RunControl } from "./progress";
 import { VERSION, type DetectedTable } from "./runAnalysis";
+import { runJob } from "./worker/client";
 
 export interface ProjectTemplateInput {
   lang: Lang;
@@ -116,7 +119,8 @@ export interface ProjectsRunInput {
 }
 
 export interface ProjectsRunOutcome {
-  result: ProjectsPipelineResult;
+  /** The plans' evaluation (effects, PVs, KPIs) the results sheets show. */
+  evaluation: Evaluation;
   /** The JSON `ripple analyze --projects --json` writes for the same run. */
   json: object;
   /** Names of the sheets written, summary first. */
@@ -124,10 +128,83 @@ export interface ProjectsRunOutcome {
   /** The public version (公開版) of the same run: kept in the pane's memory and written only on
    * request, as a separate file (never into this workbook, which is the full version). */
   publicSpec: WorkbookSpec | null;
+  /** Why the run record (for 比較) was not stored in this workbook, when it was too large to
+   * send to Excel (the results sheets are written all the same); null when it was stored. */
+  recordSkipped: Bilingual | null;
 }
 
-/** Read the chosen sheets and the confirmed table, evaluate, write the results into new sheets.
- * Every problem of the input sheets comes back in one RippleErrorList, with nothing written. */
+/** The sheets a plans run reads, read on the pane's thread before the job starts. */
+export interface ProjectsGrids {
+  projects: Grid;
+  converters: Grid;
+  params: Grid | null;
+  split: Grid | null;
+}
+
+/** A plans run without the workbook: what runs in the compute worker. */
+export interface ProjectsComputeInput {
+  detected: DetectedTable;
+  grids: ProjectsGrids;
+  modelOptions: ModelOptions;
+  allowImbalance?: boolean;
+  lang: Lang;
+  now?: Date;
+}
+
+export interface ProjectsComputed {
+  evaluation: Evaluation;
+  json: object;
+  spec: WorkbookSpec;
+  publicSpec: WorkbookSpec | null;
+}
+
+/** Everything of a plans run between reading and writing: the runner `ripple analyze --projects`
+ * calls (usecases/projectsJob.ts), with its stages as progress; no workbook access, so it runs in
+ * the compute worker (data only comes back: the evaluation, the JSON and the two workbooks). */
+export async function computeProjects(input: ProjectsComputeInput, control: RunControl = {}): Promise<ProjectsComputed> {
+  const { report, check } = stepper(control);
+  const d = input.detected;
+  if (d.tableError) throw d.tableError;
+  const stage = (name: "read" | "build" | "analyze" | "report") => {
+    check();
+    report(name, name === "read" ? 0.5 : 0);
+  };
+  const job = runProjectsJob(
+    {
+      table: { grid: d.grid, layout: d.layout, description: d.layout.title ?? d.grid.sheet },
+      projects: input.grids.projects,
+      converters: input.grids.converters,
+      params: input.grids.params,
+      split: input.grids.split,
+      host: "addin",
+      version: VERSION,
+      now: input.now,
+    },
+    { model: settingsFromModelOptions(input.modelOptions), allowImbalance: !!input.allowImbalance, lang: input.lang },
+    { stage },
+  );
+  // The same deliverables as `ripple analyze --projects`: the full workbook goes into this
+  // workbook; the public version waits for the user to ask for it.
+  const out = job.workbooks();
+  check();
+  report("report", 1);
+  return { evaluation: job.result.evaluation, json: job.json(), spec: out.full, publicSpec: out.public };
+}
+
+/** The message when the run record was too large for Excel to receive (the write left it out). */
+function recordSkippedText(skipped: SkippedXmlPart[]): Bilingual | null {
+  const record = skipped.find((p) => p.namespace === RUN_RECORD_NAMESPACE);
+  if (!record) return null;
+  const mb = (record.bytes / (1024 * 1024)).toFixed(1);
+  return {
+    ja: `比較用の実行記録（約 ${mb} MB）は Excel に一度に送れる大きさ（5 MB）を超えるため、このブックには保存しませんでした。結果のシートはすべて書き込んであります。この実行は「前回の結果との比較」には使えません。比較が必要なら、コマンドラインの ripple analyze --projects で作ったブック（実行記録の大きさに上限なし）を使ってください`,
+    en: `The run record for comparisons (about ${mb} MB) is larger than Excel accepts at once (5 MB), so it was not stored in this workbook. Every results sheet was written. This run cannot be used in "Compare with an earlier run"; if you need that, use a workbook made by ripple analyze --projects on the command line (no limit on the record's size)`,
+  };
+}
+
+/** Read the chosen sheets (on this thread), evaluate in the compute worker (中止 stops it there,
+ * before anything is written), write the results into new sheets. Every problem of the input
+ * sheets comes back in one RippleErrorList, with nothing written. */
 export async function runProjects(input: ProjectsRunInput, control: RunControl = {}): Promise<ProjectsRunOutcome> {
   const { report, check, within } = stepper(control);
   const d = input.detected;
@@ -144,34 +221,33 @@ export async function runProjects(input: ProjectsRunInput, control: RunControl =
       { sheet: d.grid.sheet },
     );
   const read = async (sheet: string | null): Promise<Grid | null> => (sheet ? gateway.readUsedRange(sheet) : null);
-  const projectGrid = (await read(input.projectSheet))!;
-  report("read", 0.4);
-  const converterGrid = (await read(input.converterSheet))!;
-  const paramsGrid = await read(input.paramsSheet);
-  const splitGrid = await read(input.splitSheet);
+  const projects = (await read(input.projectSheet))!;
+  report("read", 0.2);
+  const grids: ProjectsGrids = {
+    projects,
+    converters: (await read(input.converterSheet))!,
+    params: await read(input.paramsSheet),
+    split: await read(input.splitSheet),
+  };
   check();
-  report("build", 0);
-  const job = runProjectsJob(
-    {
-      table: { grid: d.grid, layout: d.layout, description: d.layout.title ?? d.grid.sheet },
-      projects: projectGrid,
-      converters: converterGrid,
-      params: paramsGrid,
-      split: splitGrid,
-      host: "addin",
-      version: VERSION,
-      now: input.now,
-    },
-    { model: settingsFromModelOptions(input.modelOptions), allowImbalance: !!input.allowImbalance, lang: input.lang },
-  );
-  const { result } = job;
-  // The same deliverables as `ripple analyze --projects`: the full workbook goes into this
-  // workbook; the public version waits for the user to ask for it.
-  const out = job.workbooks();
-  report("report", 1);
+  const job: ProjectsComputeInput = {
+    detected: { ...d, tableError: null },
+    grids,
+    modelOptions: input.modelOptions,
+    allowImbalance: input.allowImbalance,
+    lang: input.lang,
+    now: input.now,
+  };
+  const computed = await runJob("projects", computeProjects, job, control);
   check();
   report("write", 0);
-  const written = await gateway.writeReport(out.full, { signal: control.signal, onProgress: within("write") });
+  const written = await gateway.writeReport(computed.spec, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { result, json: job.json(), sheets: written.sheets, publicSpec: out.public };
+  return {
+    evaluation: computed.evaluation,
+    json: computed.json,
+    sheets: written.sheets,
+    publicSpec: computed.publicSpec,
+    recordSkipped: recordSkippedText(written.skippedXml),
+  };
 }

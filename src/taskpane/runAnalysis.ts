@@ -1,23 +1,25 @@
 // What the task pane does, without React: read the table, recognise it, apply the user's role
-// corrections, read the shock, and run grid → layout → table → model → analyze → report spec →
-// gateway.writeReport with progress and cancel. The same engine calls as the functions and the
-// command line, so the same inputs give the same numbers everywhere.
+// corrections, read the shock, and run grid → layout → table → model → analyze → report spec
+// (in the compute worker) → gateway.writeReport (on the pane's thread) with progress and cancel.
+// The same engine calls as the functions and the command line, so the same inputs give the same
+// numbers everywhere.
 
 import { gridRange, type Grid } from "../engine/grid";
 import { RippleError, type RippleWarning } from "../engine/errors";
 import type { Lang } from "../engine/errors";
 import type { IOTable, ImportType, Line, Role, TableLayout, TableMapping } from "../engine/table/types";
 import { buildTable, layoutToMapping, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
-import type { IOModel, ModelOptions } from "../engine/model";
+import type { ModelOptions } from "../engine/model";
 import type { AnalysisResult } from "../engine/model/result";
 import type { WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
-import { registerModel } from "../functions/registry";
+import { checkModelName, registerModel } from "../functions/registry";
 import { computeCoefficients } from "../engine/model/coefficients";
 import { resolveOptions } from "../engine/model/options";
-import { runAnalysisJob } from "../usecases/analysis";
+import { analysisModel, runAnalysisJob, type AnalysisJobInput } from "../usecases/analysis";
 import { purchaserPriceSetting, settingsFromModelOptions, type AnalysisOptions } from "../usecases/options";
 import { stepper, type RunControl } from "./progress";
+import { runJob } from "./worker/client";
 import pkg from "../../package.json";
 
 export const VERSION: string = pkg.version;
@@ -218,7 +220,6 @@ export interface RunInput {
 }
 
 export interface RunOutcome {
-  model: IOModel;
   result: AnalysisResult;
   /** The JSON of CLI.md, as `ripple analyze --json` writes it. */
   json: AnalysisResult;
@@ -227,14 +228,21 @@ export interface RunOutcome {
   sheets: string[];
 }
 
-/** The whole analysis of one confirmed table; throws RippleError (with sheet and cell) on bad
- * input and cancelledError() when the signal fires. Writes only new sheets. The job itself is
- * src/usecases/analysis.ts, the runner `ripple analyze` calls. */
-export async function runAnalysis(input: RunInput, control: RunControl = {}): Promise<RunOutcome> {
-  const { signal } = control;
-  const { report, check, within } = stepper(control);
+/** What the compute worker gets: the run's input with the table's build error cleared (a run
+ * with one stops before the worker starts) and no model name (registration is the pane's). */
+export type AnalysisComputeInput = Omit<RunInput, "modelName">;
+
+/** What the compute worker returns: data only (the model stays behind, see registerLazily). */
+export interface AnalysisComputed {
+  result: AnalysisResult;
+  json: AnalysisResult;
+  spec: WorkbookSpec;
+}
+
+/** The job's input and options as the runner takes them, from the pane's run input: one place,
+ * used by the worker's job and by the model registered for the functions. */
+function analysisJobOf(input: AnalysisComputeInput): { job: AnalysisJobInput; options: AnalysisOptions } {
   const d = input.detected;
-  if (d.tableError) throw d.tableError;
   const options: AnalysisOptions = {
     ...settingsFromModelOptions(input.options),
     typeII: { value: input.typeII, user: input.typeII },
@@ -247,46 +255,82 @@ export async function runAnalysis(input: RunInput, control: RunControl = {}): Pr
     }),
     lang: input.lang,
   };
-  const job = await runAnalysisJob(
-    {
-      table: { grid: d.grid, layout: d.layout, built: d.table, description: d.layout.title ?? d.grid.sheet },
-      shock: input.shock
-        ? { grid: input.shock.grid, description: input.lang === "ja" ? "ショック" : "Shock", source: input.shock.source }
-        : null,
-      margins: input.purchaser?.margins
-        ? { grid: input.purchaser.margins, description: input.lang === "ja" ? "マージン率" : "Margin rates" }
-        : null,
-      host: "addin",
-      version: VERSION,
-      now: input.now,
+  const job: AnalysisJobInput = {
+    table: { grid: d.grid, layout: d.layout, built: d.table, description: d.layout.title ?? d.grid.sheet },
+    shock: input.shock
+      ? { grid: input.shock.grid, description: input.lang === "ja" ? "ショック" : "Shock", source: input.shock.source }
+      : null,
+    margins: input.purchaser?.margins
+      ? { grid: input.purchaser.margins, description: input.lang === "ja" ? "マージン率" : "Margin rates" }
+      : null,
+    host: "addin",
+    version: VERSION,
+    now: input.now,
+  };
+  return { job, options };
+}
+
+/** The analysis without the workbook: the runner (src/usecases/analysis.ts, the one `ripple
+ * analyze` calls) from the grids already read to the results workbook's spec. What runs in the
+ * compute worker; in Node (tests) in this thread. */
+export async function computeAnalysis(input: AnalysisComputeInput, control: RunControl = {}): Promise<AnalysisComputed> {
+  const { report, check, within } = stepper(control);
+  if (input.detected.tableError) throw input.detected.tableError;
+  const { job: jobInput, options } = analysisJobOf(input);
+  const job = await runAnalysisJob(jobInput, options, {
+    signal: control.signal,
+    stage: (stage) => {
+      check();
+      report(stage, 0);
     },
-    options,
-    {
-      signal,
-      stage: (stage) => {
-        check();
-        report(stage, 0);
-      },
-      build: () => ({ update: within("build"), stop: () => undefined }),
-    },
-  );
+    build: () => ({ update: within("build"), stop: () => undefined }),
+  });
   check();
-  const { model, result } = job;
-  // Registered before anything is written, so a bad name stops the run with nothing written.
-  if (input.modelName) registerModel(input.modelName, model);
   const spec = job.workbook();
   check();
+  report("report", 1);
+  return { result: job.result, json: job.json(), spec };
+}
+
+/** Register the run's model for the RIPPLE.* functions under `name`: built on this thread from
+ * the same grids and options the worker used, the first time a function asks for it (a model
+ * cannot be sent back from the worker; building it again gives the same numbers by the same
+ * steps, see usecases/analysis.ts analysisModel). */
+function registerLazily(name: string, input: AnalysisComputeInput): void {
+  const { job, options } = analysisJobOf(input);
+  registerModel(name, () => analysisModel(job, options));
+}
+
+/** The whole analysis of one confirmed table; throws RippleError (with sheet and cell) on bad
+ * input and cancelledError() when the signal fires. The grids were read on this thread (the
+ * table and shock when the user picked them); the computation runs in the compute worker, so
+ * the pane stays responsive and 中止 stops it at once; the results are written here, into new
+ * sheets only. */
+export async function runAnalysis(input: RunInput, control: RunControl = {}): Promise<RunOutcome> {
+  const { signal } = control;
+  const { report, check, within } = stepper(control);
+  report("read", 0);
+  const d = input.detected;
+  if (d.tableError) throw d.tableError;
+  // A bad name stops the run before anything is computed or written.
+  if (input.modelName) checkModelName(input.modelName);
+  const { modelName, ...rest } = input;
+  const computeInput: AnalysisComputeInput = { ...rest, detected: { ...d, tableError: null } };
+  const computed = await runJob("analysis", computeAnalysis, computeInput, control);
+  check();
+  // Registered before anything is written (the model is built when a function first needs it).
+  if (modelName) registerLazily(modelName, computeInput);
   report("write", 0);
   let written: { sheets: string[] };
   try {
-    written = await gateway.writeReport(spec, { signal, onProgress: within("write") });
+    written = await gateway.writeReport(computed.spec, { signal, onProgress: within("write") });
   } catch (err) {
     // The model is registered whatever happened to the write: formulas that name it recompute.
-    if (input.modelName) await gateway.recalculate().catch((e) => console.error(e));
+    if (modelName) await gateway.recalculate().catch((e) => console.error(e));
     throw err;
   }
   // Excel does not know the registry changed: RIPPLE.* formulas naming the model recompute now.
-  if (input.modelName) await gateway.recalculate();
+  if (modelName) await gateway.recalculate();
   report("write", 1);
-  return { model, result, json: job.json(), spec, sheets: written.sheets };
+  return { result: computed.result, json: computed.json, spec: computed.spec, sheets: written.sheets };
 }

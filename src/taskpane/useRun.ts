@@ -4,11 +4,13 @@
 
 import * as React from "react";
 import { RippleError, RippleErrorList, formatMessage, type Lang } from "../engine/errors";
-import type { RunControl, RunProgress } from "./progress";
+import type { RunControl } from "./progress";
+import { useProgressStore, type ProgressStore } from "./progressStore";
 
 export interface RunState {
   running: boolean;
-  progress: RunProgress | null;
+  /** The running task's progress, outside React state (progressStore.ts). */
+  progress: ProgressStore;
   cancelled: boolean;
   error: unknown;
   setError(err: unknown): void;
@@ -20,7 +22,7 @@ export interface RunState {
 
 export function useRun(): RunState {
   const [running, setRunning] = React.useState(false);
-  const [progress, setProgress] = React.useState<RunProgress | null>(null);
+  const progress = useProgressStore();
   const [cancelled, setCancelled] = React.useState(false);
   const [error, setError] = React.useState<unknown>(null);
   const abort = React.useRef<AbortController | null>(null);
@@ -31,9 +33,9 @@ export function useRun(): RunState {
     setError(null);
     setCancelled(false);
     setRunning(true);
-    setProgress({ stage: "read", fraction: 0 });
+    progress.set({ stage: "read", fraction: 0 });
     try {
-      return await task({ signal: ac.signal, onProgress: setProgress });
+      return await task({ signal: ac.signal, onProgress: progress.set });
     } catch (err) {
       if (err instanceof RippleError && err.kind === "cancelled") setCancelled(true);
       else {
@@ -45,7 +47,7 @@ export function useRun(): RunState {
       abort.current = null;
       setRunning(false);
     }
-  }, []);
+  }, [progress]);
 
   return { running, progress, cancelled, error, setError, start, cancel: () => abort.current?.abort() };
 }

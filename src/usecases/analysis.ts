@@ -105,10 +105,26 @@ function purchaserShock(table: IOTable, shock: number[] | null, input: AnalysisJ
   return inFile(margins.file, () => purchaserToProducer(table, shock, rates, { trade: how.tradeSector, transport: how.transportSector }));
 }
 
-export async function runAnalysisJob(input: AnalysisJobInput, options: AnalysisOptions, control: JobControl = {}): Promise<AnalysisJob> {
+/** The table the job's model is built on: as recognised, checked for balance (refused unless the
+ * user allowed an imbalance, then carrying the warning). */
+function jobTable(input: AnalysisJobInput, options: AnalysisOptions): IOTable {
   const { grid, layout, file } = input.table;
+  return balancedTable(file, buildTable, grid, layout, options.allowImbalance.value, input.table.built);
+}
+
+/** The job's model built at once, on the same table and options and by the same factorisation
+ * steps as runAnalysisJob's (IOModel.build and buildAsync share them), so it gives the same
+ * numbers: what the pane registers for the RIPPLE.* functions after the job ran in its compute
+ * worker, built on the pane's thread the first time a function asks for it. */
+export function analysisModel(input: AnalysisJobInput, options: AnalysisOptions): IOModel {
+  const table = jobTable(input, options);
+  return inFile(input.table.file, () => IOModel.build(table, engineOptions(options)));
+}
+
+export async function runAnalysisJob(input: AnalysisJobInput, options: AnalysisOptions, control: JobControl = {}): Promise<AnalysisJob> {
+  const { layout, file } = input.table;
   control.stage?.("read");
-  const table = balancedTable(file, buildTable, grid, layout, options.allowImbalance.value, input.table.built);
+  const table = jobTable(input, options);
   const given = readShock(table, input.shock);
   const purchaser = purchaserShock(table, given, input, options);
   const shock = purchaser ? purchaser.producer : given;

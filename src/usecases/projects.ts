@@ -97,7 +97,14 @@ const problemsOf = (e: unknown): RippleError[] => {
   throw e;
 };
 
-export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipelineResult {
+/** The steps of a projects run as they start (the pane's progress label). */
+export type ProjectsStage = "read" | "build" | "analyze" | "report";
+
+export interface ProjectsControl {
+  stage?: (stage: ProjectsStage) => void;
+}
+
+export function runProjectsPipeline(input: ProjectsPipelineInput, control: ProjectsControl = {}): ProjectsPipelineResult {
   const { lang } = input;
   const opts = input.options ?? {};
   const layout = input.layout ?? recognizeLayout(input.tableGrid, input.mapping ? { mapping: input.mapping } : {});
@@ -168,7 +175,9 @@ export function runProjectsPipeline(input: ProjectsPipelineInput): ProjectsPipel
   if (kpi && opts.domesticDemand) {
     kpi = { ...kpi, domesticDemand: { value: opts.domesticDemand.value, source: opts.domesticDemand.source }, domesticDemandByYear: opts.domesticDemand.byYear };
   }
+  control.stage?.("build");
   const model = IOModel.build(table, input.modelOptions ?? {});
+  control.stage?.("analyze");
   const evaluate = (plans: Project[]) =>
     evaluateProjects(model, plans, conv.converters, {
       firstYear: opts.firstYear,

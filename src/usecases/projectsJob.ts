@@ -16,7 +16,7 @@ import type { WorkbookSpec } from "../report/spec";
 import type { NamedGrid } from "./analysis";
 import { chooseMagnetSector, type Host } from "./magnetSector";
 import { userOptions, type ModelSettings } from "./options";
-import { projectsJson, runProjectsPipeline, type ProjectsOptions, type ProjectsPipelineResult } from "./projects";
+import { projectsJson, runProjectsPipeline, type ProjectsControl, type ProjectsOptions, type ProjectsPipelineResult } from "./projects";
 import { securityContext, securityJsonBlocks, specWithSecurity, type SecurityContext } from "./security";
 import { inFile } from "./table";
 import type { CgeJob } from "./cge";
@@ -72,8 +72,12 @@ function security(input: ProjectsJobInput, r: ProjectsPipelineResult): SecurityC
   });
 }
 
-export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOptions): ProjectsJob {
+/** `control.stage` is told as each step starts: read (the input sheets), build (the model),
+ * analyze (the plans evaluated, with their security value), report (the deliverables, when
+ * workbooks() is called: the public version's disclosure control probes the report). */
+export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOptions, control: ProjectsControl = {}): ProjectsJob {
   const { lang } = options;
+  control.stage?.("read");
   const result = inFile(input.table.file, () =>
     runProjectsPipeline({
       tableGrid: input.table.grid,
@@ -89,13 +93,14 @@ export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOpti
       now: input.now,
       inputDescription: input.inputDescription,
       allowImbalance: options.allowImbalance,
-    }),
+    }, control),
   );
   const sec = security(input, result);
   const cge = input.cge ? projectsCge(input, result, lang) : null;
   const unit = result.table.unit;
   const notice = imbalanceNotice(result.baseTable.warnings);
   const workbooks = () => {
+    control.stage?.("report");
     // The deliverables: values and charts on the results sheets, the audit sheet, the complete
     // method sheet; and the public version with confidential plans removed.
     const d = projectsDeliverables({

@@ -66,18 +66,19 @@ describe("ripple demo (projects pipeline on the sample)", () => {
     expect(String(plans[0][19])).toContain("例示");
 
     // Charts: two on 年度別, one on 計画別, one on KPI, the linkage scatter on 乗数・影響力, the
-    // expected avoided loss by year and the tornado of the B/C on 経済安全保障効果; output and price
+    // expected avoided loss by year, the fan of the B/C and the tornado of the B/C on 経済安全保障効果; output and price
     // change by good on each of the four CGE results sheets.
     const pkg = await Package.open(readFileSync(file));
     const charts = pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
-    // the summary's stage chart and the seven of the other sheets, and the CGE sheets' eight
-    expect(charts).toHaveLength(8 + 8);
+    // the summary's stage chart and the eight of the other sheets, and the CGE sheets' eight
+    expect(charts).toHaveLength(9 + 8);
     const xml = (await Promise.all(charts.map((c) => pkg.text(c)))).join("\n");
     expect(xml).toContain("年度別の生産誘発額（段階別の積み上げ）");
     expect(xml).toContain('<c:grouping val="stacked"/>');
     expect(xml).toContain("国内生産能力 / 国内需要 と目標");
     expect(xml).toContain("計画別の粗付加価値誘発額と補助金（現在価値）");
     expect(xml).toContain("期待回避粗付加価値（年度別）");
+    expect(xml).toContain("B/C（経済安全保障）の分布：抽出の割合（P5〜P95 の帯と裾）");
     expect(xml).toContain("B/C（経済安全保障）のトルネード図");
   });
 
@@ -147,7 +148,7 @@ describe("ripple demo (projects pipeline on the sample)", () => {
     expect(statSync(pdf).size).toBeGreaterThan(60_000);
     const resaved = await convertWithLibreOffice(file, "xlsx", { timeoutMs: 180_000 });
     const pkg = await Package.open(readFileSync(resaved));
-    expect(pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(8 + 8);
+    expect(pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(9 + 8);
     expect(existsSync(file)).toBe(true);
   }, 400_000);
 });

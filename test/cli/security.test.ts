@@ -98,6 +98,22 @@ describe("the 経済安全保障効果 sheets and the editable parameters", () =
     const p = rowOf("経済安全保障パラメータ", severe);
     expect(p[p.indexOf(severe) + 1]).toBe(0.03);
     expect(p.join(" ")).toContain("判断");
+    // the fan of the B/C: 20 equal bins of the Monte Carlo's draws, shares adding up to 1, the
+    // P5–P95 band in its own series (the bins whose middle lies between the JSON's P5 and P95)
+    const main = wb.sheets.find((s) => s.sheet === "経済安全保障効果")!.values;
+    const at = main.findIndex((row) => row[0] === "B/C の階級");
+    const bins = main.slice(at + 1, at + 21);
+    const mc = j.securityDetail.monteCarlo;
+    expect(bins.map((row) => row[1])).toEqual(mc.histogram.from);
+    expect(bins.reduce((a, row) => a + Number(row[3]) + Number(row[4]), 0)).toBeCloseTo(1, 12);
+    bins.forEach((row) => {
+      const mid = (Number(row[1]) + Number(row[2])) / 2;
+      const central = mid >= mc.benefitCostRatio.p5 && mid <= mc.benefitCostRatio.p95;
+      expect(Number(central ? row[4] : row[3])).toBe(0);
+      expect(row[0]).toMatch(/^[\d,.]+〜[\d,.]+$/);
+    });
+    expect(bins.filter((row) => Number(row[3]) > 0).length).toBeGreaterThan(2);
+    expect(typeof main[at + 21]?.[1]).not.toBe("number");
   }, 180_000);
 
   it("a parameter sheet in the input workbook is read back: twice the severe probability, twice the B/C (April-type events are covered by stocks)", async () => {
@@ -153,7 +169,13 @@ describe("the 経済安全保障効果 sheets and the editable parameters", () =
     const sheet = (await readXlsx(join(dir, "o.xlsx"))).sheets.find((s) => s.sheet === "経済安全保障効果")!;
     const titleRow = sheet.values.findIndex((r) => String(r[0] ?? "").startsWith("動学の経路"));
     expect(titleRow).toBeGreaterThan(0);
-    expect(sheet.values[titleRow + 2][0]).toBe(1);
+    // one recovery time, the parameter's value in the title and its source beside it
+    expect(sheet.values[titleRow][0]).toContain("回復期間 12 か月");
+    expect(String(sheet.values[titleRow + 1][0])).toMatch(/^回復期間はこの評価で唯一の回復の速さです（回復期間（不稼働率が初期の 1% になるまでの月数、全部門共通）.*出典・根拠: 分析者の判断: 回復係数 k = ln\(100\) \/ \(T \(1 − a\*_ii\)\)（Lian & Haimes 2006/);
+    expect(sheet.values[titleRow + 3][0]).toBe(1);
+    // the parameter record holds one recovery time, and the loss path reads it
+    const keys = Object.keys(none.securityDetail.parameters).filter((k) => /recover/i.test(k));
+    expect(keys).toEqual(["recoveryMonths"]);
   }, 120_000);
 
   it("a premium on the scenario sheet is reported through the cost-push model beside unchanged quantities; the plans lower it", async () => {

@@ -65,7 +65,7 @@ describe("比較 in the pane", () => {
     expect(out.result.parameters.map((p) => [p.key, p.old, p.new])).toEqual([["consumptionRate", 0.734, 0.6]]);
     expect(out.result.plans).toEqual([]);
     expect(out.result.steps.map((s) => s.groups)).toEqual([["parameters"]]);
-    const d = second.result.evaluation.cumulative.total.output - first.result.evaluation.cumulative.total.output;
+    const d = second.evaluation.cumulative.total.output - first.evaluation.cumulative.total.output;
     expect(d).toBeLessThan(0);
     expect(Math.abs(out.result.steps[0].effects.output! - d)).toBeLessThan(1e-9);
     const sheet = wb.sheet("比較").toValues();

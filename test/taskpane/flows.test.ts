@@ -121,7 +121,7 @@ describe("支援計画: project templates and the policy evaluation", () => {
     expect(stages[stages.length - 1]).toBe("write");
 
     // The evaluation read both plans as typed, with the parameter sheet's KPIs.
-    const ev = out.result.evaluation;
+    const ev = out.evaluation;
     expect(ev.projects.map((p) => p.project.id)).toEqual(["P-01", "P-02"]);
     expect(ev.projects[0].totals.capex).toBe(7500);
     expect(ev.projects[0].totals.subsidy).toBeCloseTo(2500, 9);

@@ -9,7 +9,8 @@ import path from "node:path";
 import { installFakeOffice, type FakeValue, type FakeWorkbook } from "../workbook/office/fakeExcel";
 import { parseCsv } from "../../src/engine/table";
 import { RippleError } from "../../src/engine/errors";
-import { findRegisteredModel, clearRegistry } from "../../src/functions/registry";
+import { findRegisteredModel, clearRegistry, isModelBuilt } from "../../src/functions/registry";
+import { analyze } from "../../src/engine/model";
 import {
   loadTableFromSheet,
   parseRangeAddress,
@@ -145,8 +146,14 @@ describe("task pane controller on the 2011 13-sector table", () => {
     expect(onSummary).toEqual(["BarClustered", "ColumnStacked"]);
     const scatter = charts.find((c) => c.type.startsWith("XYScatter"))!;
     expect(scatter.series).toHaveLength(3);
-    // The model is usable by name from the RIPPLE.* functions.
-    expect(findRegisteredModel("JP2011")!.model).toBe(out.model);
+    // The model is usable by name from the RIPPLE.* functions: registered as a builder (the run
+    // computes in the compute worker), built on this thread when first asked for, and then it
+    // gives the run's numbers to the last bit.
+    expect(isModelBuilt("jp2011")).toBe(false);
+    const registered = findRegisteredModel("JP2011")!.model;
+    expect(isModelBuilt("jp2011")).toBe(true);
+    expect(findRegisteredModel("jp2011")!.model).toBe(registered);
+    expect(analyze(registered, shock.vector, { lang: "ja" })).toEqual(out.result);
     // …and Excel was asked to recalculate fully, so formulas naming it recompute.
     expect(wb.calculations).toEqual(["Full"]);
   });

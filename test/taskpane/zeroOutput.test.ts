@@ -83,7 +83,7 @@ describe("a sector with zero output in the task pane", () => {
 
     // The run then uses the n − 1 sectors.
     const out = await runAnalysis({ detected: edited, shock: null, options: {}, typeII: false, lang: "ja" });
-    expect(out.model.table.sectors).toHaveLength(2);
+    expect(out.result.sectors).toHaveLength(2);
     expect(wb.writesTo(SHEET)).toEqual([]);
 
     // Reopening: the saved mapping brings the choice back.

@@ -165,7 +165,7 @@ describe("the 2030 KPI is one number on every tab and in the command line (issue
       modelOptions: {},
       lang: "ja",
     });
-    const kpi = projects.result.evaluation.kpis.find((k) => k.key === "capacity-ratio")!;
+    const kpi = projects.evaluation.kpis.find((k) => k.key === "capacity-ratio")!;
     const cli = (await cliJson(["--sheet", TABLE, "--market", "磁石パラメータ"])) as { kpi: { value: number } };
     expect(market.verdict.value).toBe(kpi.value);
     expect(cli.kpi.value).toBe(kpi.value);

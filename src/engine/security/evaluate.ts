@@ -29,12 +29,16 @@ export interface SecurityScenario {
 /** Loss per table unit of lost output of each sector (direct + first indirect), once per table. */
 export interface UnitLosses {
   bySector: Map<number, Losses>;
+  /** Each concordance sector's total output (table units per year) and label: the bound of what
+   * it can lose (RESILIENCE.md 3: a sector cannot stop more output than it makes). */
+  output: Map<number, { x: number; label: string }>;
   /** Employment is null when the table has no employment row (then reported as 0 with a flag). */
   hasEmployment: boolean;
 }
 
 export function unitLossesOf(model: IOModel, sectors: number[]): UnitLosses {
   const bySector = new Map<number, Losses>();
+  const output = new Map<number, { x: number; label: string }>();
   let hasEmployment = true;
   for (const j of new Set(sectors)) {
     const dx = new Array<number>(model.n).fill(0);
@@ -42,6 +46,7 @@ export function unitLossesOf(model: IOModel, sectors: number[]): UnitLosses {
     const imp = impactOfOutput(model, dx);
     const s = (v: number[] | null) => (v ? v.reduce((a, b) => a + b, 0) : 0);
     if (!imp.direct.employment) hasEmployment = false;
+    output.set(j, { x: model.x[j], label: model.sectors[j] });
     bySector.set(j, {
       output: s(imp.direct.output) + s(imp.firstIndirect.output),
       valueAdded: s(imp.direct.valueAdded) + s(imp.firstIndirect.valueAdded),
@@ -49,7 +54,7 @@ export function unitLossesOf(model: IOModel, sectors: number[]): UnitLosses {
       employment: s(imp.direct.employment) + s(imp.firstIndirect.employment),
     });
   }
-  return { bySector, hasEmployment };
+  return { bySector, output, hasEmployment };
 }
 
 export interface SecurityInput {
@@ -157,7 +162,31 @@ export function checkSecurityParameters(input: SecurityInput, p: Record<string, 
   });
 }
 
-function lossesOf(input: SecurityInput, supply: EventSupply, event: DisruptionEvent, p: Record<string, number>, withPrice: boolean): CaseLoss {
+/** Where the case is, for a refusal's message. */
+interface CaseAt {
+  scenario: { ja: string; en: string };
+  year: number;
+}
+
+/** A sector cannot stop more output than it makes while the event lasts (its annual output ×
+ * months / 12; the dynamic path refuses the same per period): a larger lost downstream output
+ * means the downstream output per tonne is wrong for this table, and any loss from it would be a
+ * wrong number. */
+function checkWithinOutput(input: SecurityInput, lostBySector: Map<number, number>, event: DisruptionEvent, at: CaseAt): void {
+  for (const [j, lost] of lostBySector) {
+    const o = input.unit.output.get(j);
+    if (!o) continue;
+    const bound = (o.x * event.months) / 12;
+    if (lost <= bound * (1 + 1e-12)) continue;
+    const f = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 1 });
+    throw new RippleError("security-loss-above-output", {
+      ja: `シナリオ「${at.scenario.ja}」の ${at.year}年度: 部門「${o.label}」で止まる川下の生産額 ${f(lost)} が、途絶の ${event.months} か月にその部門が生産する額 ${f(bound)}（年間生産額 ${f(o.x)} × ${event.months}/12、表の単位）を超えます。この表には磁石 1 t 当たりの川下生産額（経済安全保障パラメータ）が大きすぎます。見直してください`,
+      en: `scenario '${at.scenario.en}', FY${at.year}: the downstream output stopped in sector '${o.label}', ${f(lost)}, exceeds what the sector makes in the event's ${event.months} months, ${f(bound)} (annual output ${f(o.x)} × ${event.months}/12, table units). The downstream output per tonne (security parameters) is too large for this table; review it`,
+    });
+  }
+}
+
+function lossesOf(input: SecurityInput, supply: EventSupply, event: DisruptionEvent, p: Record<string, number>, withPrice: boolean, at: CaseAt): CaseLoss {
   const losses = zero();
   let lostDownstream = 0;
   const dynamic = p.lossPath === 1;
@@ -167,9 +196,10 @@ function lossesOf(input: SecurityInput, supply: EventSupply, event: DisruptionEv
     if (dx === 0) return;
     lostDownstream += dx;
     const j = input.sectorOfApplication[a];
-    if (dynamic) lostBySector.set(j, (lostBySector.get(j) ?? 0) + dx);
+    lostBySector.set(j, (lostBySector.get(j) ?? 0) + dx);
     addInto(losses, input.unit.bySector.get(j) as Losses, dx);
   });
+  checkWithinOutput(input, lostBySector, event, at);
   const price = withPrice ? priceOf(input, supply, event) : null;
   if (!dynamic || lostBySector.size === 0) return { lostDownstream, losses, price };
   const dyn = input.dynamic as DynamicSecurity;
@@ -204,8 +234,9 @@ export function evaluateSecurity(input: SecurityInput, p: Record<string, number>
     const byYear = input.years.map((year, t) => {
       const wo = eventSupply(input.without[t], s.event, sp);
       const wi = eventSupply(input.with[t], s.event, sp);
-      const without = { ...wo, ...lossesOf(input, wo, s.event, p, withPrice) };
-      const withPlans = { ...wi, ...lossesOf(input, wi, s.event, p, withPrice) };
+      const at = { scenario: s.label, year };
+      const without = { ...wo, ...lossesOf(input, wo, s.event, p, withPrice, at) };
+      const withPlans = { ...wi, ...lossesOf(input, wi, s.event, p, withPrice, at) };
       const avoided = zero();
       addInto(avoided, without.losses);
       addInto(avoided, withPlans.losses, -1);

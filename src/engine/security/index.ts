@@ -10,3 +10,5 @@ export * from "./montecarlo";
 export * from "./dynamic";
 export * from "./price";
 export * from "./concordance";
+export * from "./chain";
+export * from "./histogram";

@@ -6,6 +6,7 @@
 
 import { monteCarloColumns, type Percentiles, summarize, tornado, type TornadoBar, type UncertainParameter } from "../market/montecarlo";
 import { evaluateSecurity, type SecurityInput } from "./evaluate";
+import { histogramOf, type Histogram } from "./histogram";
 import { allJudgementParameters } from "./params";
 
 export const DEFAULT_SECURITY_DRAWS = 2000;
@@ -15,6 +16,8 @@ export interface SecurityMonteCarlo {
   seed: string;
   uncertain: Triangular[];
   benefitCostRatio: Percentiles;
+  /** The B/C's draws in equal bins, for the fan chart. */
+  histogram: Histogram;
   /** P(B/C ≥ 1) over the draws. */
   probabilityAtLeastOne: number;
   pvExpectedAvoidedValueAdded: Percentiles;
@@ -79,11 +82,13 @@ export function securityMonteCarlo(
     uncertain.map((u) => ({ key: u.key, low: u.distribution.low, high: u.distribution.high })),
     (q) => evaluateSecurity(input, q, { price: false }).benefitCostRatio as number,
   );
+  const bc = summarize(bcDraws);
   return {
     draws,
     seed,
     uncertain,
-    benefitCostRatio: summarize(bcDraws),
+    benefitCostRatio: bc,
+    histogram: histogramOf(bcDraws, bc.p5, bc.p95),
     probabilityAtLeastOne: atLeastOne / bcDraws.length,
     pvExpectedAvoidedValueAdded: summarize(pvDraws),
     tornado: t,

@@ -9,6 +9,7 @@ import type { IOModel } from "../model/iomodel";
 import type { Evaluation } from "../projects/evaluate";
 import { buildSecurityInput, type SecurityBuild } from "./build";
 import type { PriceEffect } from "./price";
+import { securityChain, type SecurityChain } from "./chain";
 import { evaluateSecurity, type SecurityResult } from "./evaluate";
 import { DEFAULT_SECURITY_DRAWS, securityMonteCarlo, type SecurityMonteCarlo } from "./montecarlo";
 
@@ -19,6 +20,8 @@ export interface SecurityRun {
   inducedValueAddedPerSubsidy: number | null;
   /** Over the judgement parameters (null without a subsidy, or with draws 0). */
   monteCarlo: SecurityMonteCarlo | null;
+  /** One scenario and year by sector, for the audit sheet (null: nothing avoided, or the dynamic path). */
+  chain: SecurityChain | null;
   warnings: RippleWarning[];
 }
 
@@ -48,7 +51,8 @@ export function runSecurity(args: {
   const result = evaluateSecurity(build.input, build.parameters);
   const draws = args.draws ?? DEFAULT_SECURITY_DRAWS;
   const monteCarlo = draws > 0 ? securityMonteCarlo(build.input, build.parameters, { draws, seed: args.seed, signal: args.signal }) : null;
-  return { build, result, inducedValueAddedPerSubsidy: evaluation.inducedValueAddedPerSubsidy, monteCarlo, warnings: build.warnings };
+  const chain = securityChain(build, result, args.model);
+  return { build, result, inducedValueAddedPerSubsidy: evaluation.inducedValueAddedPerSubsidy, monteCarlo, chain, warnings: build.warnings };
 }
 
 /** The `security` block of the JSON, exactly as RESILIENCE.md 6 (table units, full precision). */
@@ -124,6 +128,7 @@ export function securityDetailJson(r: SecurityRun, lang: "ja" | "en") {
       uncertain: r.monteCarlo.uncertain,
       benefitCostRatio: r.monteCarlo.benefitCostRatio,
       probabilityAtLeastOne: r.monteCarlo.probabilityAtLeastOne,
+      histogram: r.monteCarlo.histogram,
       pvExpectedAvoidedValueAdded: r.monteCarlo.pvExpectedAvoidedValueAdded,
       tornado: r.monteCarlo.tornado,
     },

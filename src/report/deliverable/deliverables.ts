@@ -7,6 +7,7 @@ import { AUDIT_SHEET_KEY, buildAuditSheet, type AuditInput, type AuditSection } 
 import { PUBLIC } from "./labels";
 import { METHOD_SHEET_KEY, withMethodSheet, type MethodSheetInput } from "./methodSheet";
 import { securityAudit } from "./securityAudit";
+import { securityChainAudit } from "./securityChainAudit";
 import { DEFAULT_SUPPRESSION, assertPublic, guarded, makePublicVersion, type Confidential, type SuppressionRule } from "./publicVersion";
 import { assertDeliverable, valuesOnly } from "./sanitize";
 
@@ -104,8 +105,8 @@ function withAudit(spec: WorkbookSpec, audit: AuditInput | null): WorkbookSpec {
 function finish(spec: WorkbookSpec, opts: DeliverableOptions, version: "full" | "public"): WorkbookSpec {
   let audit = opts.audit ? opts.audit(spec, version) : null;
   // The economic-security sheet, in whichever workbook carries it, is audited from its own cells.
-  const security = securityAudit(spec, spec.lang);
-  if (security) audit = { ...(audit ?? {}), sections: [...(audit?.sections ?? []), security] };
+  const security = [securityAudit(spec, spec.lang), securityChainAudit(spec, spec.lang)].filter((x) => x !== null);
+  if (security.length) audit = { ...(audit ?? {}), sections: [...(audit?.sections ?? []), ...security] };
   if (audit && version === "public") audit = { ...audit, notes: [...(audit.notes ?? []), PUBLIC.auditNote[spec.lang]] };
   let out = withAudit(spec, audit);
   const auditSheet = out.sheets.find((s) => s.key === AUDIT_SHEET_KEY)?.name ?? null;

@@ -2,11 +2,11 @@
 // pane (plans, market, disruption), shown next to the flow's own inputs.
 
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../../engine/errors";
 import { errorParts, type RunState } from "../useRun";
-import { progressText } from "../progress";
+import { ProgressView } from "./ProgressView";
 import { ErrorBar } from "./RunPanel";
 import * as gateway from "../../workbook/office/gateway";
 
@@ -45,12 +45,7 @@ export function FlowRun(p: FlowRunProps): React.ReactElement {
         </Button>
       </div>
       {!p.canRun && p.blockedBy && <Text size={200}>{p.blockedBy}</Text>}
-      {st.running && st.progress && (
-        <div data-testid={`${p.id}-progress`}>
-          <ProgressBar value={st.progress.fraction} thickness="large" />
-          <Text size={200} data-testid={`${p.id}-stage`} aria-live="polite">{progressText(t, st.progress, i18n.language === "ja" ? "ja" : "en")}</Text>
-        </div>
-      )}
+      {st.running && <ProgressView store={st.progress} testId={`${p.id}-progress`} stageTestId={`${p.id}-stage`} />}
       {st.cancelled && !st.running && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t("run.cancelled")}</MessageBarBody>

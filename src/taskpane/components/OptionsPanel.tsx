@@ -46,7 +46,9 @@ export interface OptionsPanelProps {
   onChange(next: PaneOptions): void;
 }
 
-export function OptionsPanel(p: OptionsPanelProps): React.ReactElement {
+/** Memoised: with a large table it renders a field per sector, and the pane re-renders when a run
+ * starts and ends; it changes only with its own props (and the language, through its hook). */
+export const OptionsPanel = React.memo(function OptionsPanel(p: OptionsPanelProps): React.ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const s = useStyles();
@@ -128,4 +130,4 @@ export function OptionsPanel(p: OptionsPanelProps): React.ReactElement {
       )}
     </section>
   );
-}
+});

@@ -124,7 +124,7 @@ export function ProjectsPanel(p: ProjectsPanelProps): React.ReactElement {
     p.onSheetsChanged();
   };
 
-  const ev = outcome?.result.evaluation ?? null;
+  const ev = outcome?.evaluation ?? null;
   const nf = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 1 });
   const blocked = !table ? t("flows.needTable") : !p.modelOptions ? t("flows.fixOptions") : null;
 
@@ -200,6 +200,11 @@ export function ProjectsPanel(p: ProjectsPanelProps): React.ReactElement {
               </div>
             ))}
           </div>
+        )}
+        {outcome?.recordSkipped && (
+          <Text block size={200} data-testid="projects-record-skipped" role="status">
+            {outcome.recordSkipped[lang]}
+          </Text>
         )}
         {outcome?.publicSpec && <PublicVersion id="projects" spec={outcome.publicSpec} base={t("publicVersion.projectsBase")} />}
       </FlowRun>

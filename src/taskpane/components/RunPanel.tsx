@@ -10,14 +10,13 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import type { RunProgress } from "../runAnalysis";
-import { progressText } from "../progress";
+import type { ProgressStore } from "../progressStore";
+import { ProgressView } from "./ProgressView";
 import type { AnalysisHeadline } from "../headline";
 import type { Lang } from "../../engine/errors";
 import { unitLabel } from "../../report/labels";
@@ -35,7 +34,8 @@ const useStyles = makeStyles({
 export interface RunPanelProps {
   canRun: boolean;
   running: boolean;
-  progress: RunProgress | null;
+  /** The running run's progress (only the bar subscribes to it). */
+  progress: ProgressStore;
   /** Sheets written by the last successful run. */
   written: string[] | null;
   cancelled: boolean;
@@ -58,7 +58,7 @@ export interface RunPanelProps {
 }
 
 export function RunPanel(p: RunPanelProps): React.ReactElement {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const s = useStyles();
   return (
     <section aria-label={t("run.heading")} className={s.col}>
@@ -73,12 +73,7 @@ export function RunPanel(p: RunPanelProps): React.ReactElement {
           {t("run.cancel")}
         </Button>
       </div>
-      {p.running && p.progress && (
-        <div data-testid="progress">
-          <ProgressBar value={p.progress.fraction} thickness="large" />
-          <Text size={200} data-testid="progress-stage" aria-live="polite">{progressText(t, p.progress, i18n.language === "ja" ? "ja" : "en")}</Text>
-        </div>
-      )}
+      {p.running && <ProgressView store={p.progress} testId="progress" stageTestId="progress-stage" />}
       {p.cancelled && !p.running && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t("run.cancelled")}</MessageBarBody>

@@ -5,9 +5,13 @@
 import { computeCge } from "../cgeFlow";
 import { computeDisruption } from "../disruptionFlow";
 import { computeMarket } from "../marketFlow";
+import { computeProjects } from "../projectsFlow";
+import { computeAnalysis } from "../runAnalysis";
 import type { RunControl } from "../progress";
 
 export const JOBS = {
+  analysis: computeAnalysis,
+  projects: computeProjects,
   market: computeMarket,
   disruption: computeDisruption,
   cge: computeCge,

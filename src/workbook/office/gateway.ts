@@ -9,10 +9,10 @@ import type { WorkbookSpec } from "../../report/spec";
 import { loadMappingIn, saveMappingIn } from "./mappingSettings";
 import { excelUnavailable, fromOffice, officeCode, sheetEmpty, sheetNotFound } from "./officeErrors";
 import { areaAddress, areaOf, intersect, POSITION, readArea, type ReadOptions } from "./readBlocks";
-import { customXmlSupported, writeReportIn, type WriteOptions } from "./writeReport";
+import { customXmlSupported, writeReportIn, type WriteOptions, type Written } from "./writeReport";
 
 export type { ReadOptions } from "./readBlocks";
-export type { WriteOptions } from "./writeReport";
+export type { SkippedXmlPart, WriteOptions, Written } from "./writeReport";
 
 export interface SheetInfo {
   name: string;
@@ -27,7 +27,7 @@ export interface WorkbookGateway {
   readUsedRange(sheet: string, opts?: ReadOptions): Promise<Grid>;
   readRange(sheet: string, address: string, opts?: ReadOptions): Promise<Grid>;
   readSelection(opts?: ReadOptions): Promise<Grid>;
-  writeReport(spec: WorkbookSpec, opts?: WriteOptions): Promise<{ sheets: string[] }>;
+  writeReport(spec: WorkbookSpec, opts?: WriteOptions): Promise<Written>;
   loadMapping(key: string): Promise<TableMapping | null>;
   saveMapping(key: string, mapping: TableMapping): Promise<void>;
   displayLanguage(): "ja" | "en";
@@ -128,7 +128,7 @@ export function readSelection(opts: ReadOptions = {}): Promise<Grid> {
 }
 
 /** Write a report into new sheets (never over existing ones); returns the sheet names used. */
-export function writeReport(spec: WorkbookSpec, opts: WriteOptions = {}): Promise<{ sheets: string[] }> {
+export function writeReport(spec: WorkbookSpec, opts: WriteOptions = {}): Promise<Written> {
   return run((ctx) => writeReportIn(ctx, spec, opts), { ja: "結果を書き込む", en: "writing the results" });
 }
 

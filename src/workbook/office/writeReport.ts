@@ -7,7 +7,7 @@
 import { cancelledError, RippleError } from "../../engine/errors";
 import { resolveSheetNames, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
 import { listSource } from "../../report/validation";
-import { type Budget, DEFAULT_BUDGET, cellBytes, matrixBytes, packSyncs, planRects } from "./budget";
+import { type Budget, DEFAULT_BUDGET, EXCEL_WEB_PAYLOAD_LIMIT, cellBytes, matrixBytes, packSyncs, planRects, stringBytes } from "./budget";
 import { blockInput, blockNumberFormats, type ExcelInput, slice } from "./cells";
 import { addChart, chartBytes, checkChart, MAX_COLS, MAX_ROWS } from "./charts";
 import { fromOffice, officeCode } from "./officeErrors";
@@ -157,10 +157,43 @@ function chartItems(ctx: Excel.RequestContext, s: SheetSpec): Item[] {
   }));
 }
 
+/** A custom XML part travels whole in one request (it cannot be split over syncs), and a request
+ * over Excel on the web's 5 MB limit fails — and with it the whole write, rolled back. A larger
+ * part is left out instead (the sheets are written) and reported to the caller, which says so.
+ * Measured as stringBytes does (non-ASCII as a 6-byte escape, the worst a transport can do); the
+ * 64 KB margin covers the rest of the last sync (activating the summary sheet). */
+export const CUSTOM_XML_MAX_BYTES = EXCEL_WEB_PAYLOAD_LIMIT - 64 * 1024;
+
+/** A custom XML part the write left out because it is too large to send. */
+export interface SkippedXmlPart {
+  namespace: string;
+  /** Its size as estimated against CUSTOM_XML_MAX_BYTES. */
+  bytes: number;
+}
+
+/** The parts of `spec` that can be sent, and those too large to (see CUSTOM_XML_MAX_BYTES). */
+export function sendableXmlParts(spec: WorkbookSpec): { send: string[]; skipped: SkippedXmlPart[] } {
+  const send: string[] = [];
+  const skipped: SkippedXmlPart[] = [];
+  for (const p of spec.customXml ?? []) {
+    const bytes = stringBytes(p.xml);
+    if (bytes > CUSTOM_XML_MAX_BYTES) skipped.push({ namespace: p.namespace, bytes });
+    else send.push(p.xml);
+  }
+  return { send, skipped };
+}
+
 /** Custom XML parts can be written and read (ExcelApi 1.5: Excel 2016 and later, on the web). */
 export function customXmlSupported(): boolean {
   const req = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
   return req && typeof req.isSetSupported === "function" ? req.isSetSupported("ExcelApi", "1.5") : true;
+}
+
+/** What a write did: the final names of its sheets (summary first), and the custom XML parts it
+ * left out as too large to send (none is the rule). */
+export interface Written {
+  sheets: string[];
+  skippedXml: SkippedXmlPart[];
 }
 
 /** Write `spec` into new sheets; returns their final names (summary first). */
@@ -168,10 +201,10 @@ export async function writeReportIn(
   ctx: Excel.RequestContext,
   spec: WorkbookSpec,
   opts: WriteOptions = {},
-): Promise<{ sheets: string[] }> {
+): Promise<Written> {
   const budget = opts.budget ?? DEFAULT_BUDGET;
   if (opts.signal?.aborted) throw cancelledError();
-  if (spec.sheets.length === 0) return { sheets: [] };
+  if (spec.sheets.length === 0) return { sheets: [], skippedXml: [] };
 
   const collection = ctx.workbook.worksheets;
   collection.load("items/name");
@@ -228,15 +261,16 @@ export async function writeReportIn(
   if (opts.signal?.aborted) await fail(cancelledError(), names[0]);
   if (!started) for (const s of sheets) ws.set(s.name, collection.add(s.name)); // a spec of empty sheets still gets its sheets
   started = true;
-  // The run record (custom XML parts) with the last sync of the write.
-  if (spec.customXml?.length && customXmlSupported()) for (const p of spec.customXml) ctx.workbook.customXmlParts.add(p.xml);
+  // The run record (custom XML parts) with the last sync of the write, unless too large to send.
+  const xml = customXmlSupported() ? sendableXmlParts(spec) : { send: [], skipped: [] };
+  for (const part of xml.send) ctx.workbook.customXmlParts.add(part);
   ws.get(sheets[0].name)!.activate();
   try {
     await ctx.sync();
   } catch (e) {
     await fail(e, sheets[0].name);
   }
-  return { sheets: sheets.map((s) => s.name) };
+  return { sheets: sheets.map((s) => s.name), skippedXml: xml.skipped };
 }
 
 /** After a failed or cancelled write: delete every sheet of `names` that exists now. Their names

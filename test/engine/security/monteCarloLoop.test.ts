@@ -25,7 +25,7 @@ const input: SecurityInput = {
   baseYear: 2026,
   pvSubsidy: 1000,
 };
-const p = { surgeUtilization: 1, planUtilization: 1, inventoryMonths: 0, otherOriginsSpare: 0, "dependent:a": 100, "dependent:b": 50, "probability:severe": 0.1 };
+const p = { surgeUtilization: 1, planUtilization: 1, inventoryMonths: 0, otherOriginsSpare: 0, "dependent:a": 10, "dependent:b": 5, "probability:severe": 0.1 };
 
 describe("security Monte Carlo loop", () => {
   it("gives the generic loop's percentiles and P(B/C ≥ 1) for the same seed", () => {

@@ -2,6 +2,7 @@
 // time: supply and shortfall, concordance, the ripple through L, with and without the plans, the
 // expectation over scenarios, the present value and the B/C; and the limiting cases of section 5.
 import { describe, expect, it } from "vitest";
+import { RippleError } from "../../../src/engine/errors";
 import { IOModel } from "../../../src/engine/model/iomodel";
 import {
   concordanceSector,
@@ -83,7 +84,8 @@ describe("step 2: concordance and the ripple through L", () => {
   });
 });
 
-// Both applications' products are made by 製造業: 100 and 50 百万円 of output per tonne missing.
+// Both applications' products are made by 製造業: 10 and 5 百万円 of output per tonne missing (the
+// sector makes 1,000 a year, 500 over a 6-month event: the most it can lose).
 function input(scenarios: SecurityInput["scenarios"], supported = 30): SecurityInput {
   return {
     years: [2026, 2027],
@@ -103,8 +105,8 @@ const none = { id: "none", label: { ja: "途絶なし", en: "none" }, event: { m
 const severe = { id: "severe", label: { ja: "深刻", en: "severe" }, event: cut80for6, probabilityKey: "probability:severe" };
 const params = (p: Record<string, number> = {}) => ({
   ...bare,
-  "dependent:a": 100,
-  "dependent:b": 50,
+  "dependent:a": 10,
+  "dependent:b": 5,
   "probability:severe": 0.1,
   ...p,
 });
@@ -114,14 +116,14 @@ describe("steps 3–5: with and without the plans, expectation, present value, B
   const sv = r.scenarios[1];
 
   it("lost downstream output = shortfall by application × output per tonne; losses through L", () => {
-    // without: 12 t × 100 + 8 t × 50 = 1,600 百万円 of 製造業 output; with (5 t): 3 × 100 + 2 × 50 = 400
-    expect(sv.byYear[0].without.lostDownstream).toBeCloseTo(1600, 9);
-    expect(sv.byYear[0].with.lostDownstream).toBeCloseTo(400, 9);
-    expect(sv.byYear[0].without.losses.output).toBeCloseTo(1600 * (l11 + l21), 9);
-    expect(sv.byYear[0].without.losses.valueAdded).toBeCloseTo(1600, 9);
-    expect(sv.byYear[0].with.losses.valueAdded).toBeCloseTo(400, 9);
-    expect(sv.byYear[0].avoided.valueAdded).toBeCloseTo(1200, 9);
-    expect(sv.byYear[0].avoided.employment).toBeCloseTo(1200 * (0.01 * l11 + 0.02 * l21), 9);
+    // without: 12 t × 10 + 8 t × 5 = 160 百万円 of 製造業 output; with (5 t): 3 × 10 + 2 × 5 = 40
+    expect(sv.byYear[0].without.lostDownstream).toBeCloseTo(160, 9);
+    expect(sv.byYear[0].with.lostDownstream).toBeCloseTo(40, 9);
+    expect(sv.byYear[0].without.losses.output).toBeCloseTo(160 * (l11 + l21), 9);
+    expect(sv.byYear[0].without.losses.valueAdded).toBeCloseTo(160, 9);
+    expect(sv.byYear[0].with.losses.valueAdded).toBeCloseTo(40, 9);
+    expect(sv.byYear[0].avoided.valueAdded).toBeCloseTo(120, 9);
+    expect(sv.byYear[0].avoided.employment).toBeCloseTo(120 * (0.01 * l11 + 0.02 * l21), 9);
   });
 
   it("the severe scenario loses output without the plans and less with them; no disruption loses nothing", () => {
@@ -136,9 +138,9 @@ describe("steps 3–5: with and without the plans, expectation, present value, B
   it("expected annual avoided loss = Σ p × avoided; PV at 4% to the base year; B/C = PV ÷ PV(subsidy)", () => {
     for (let t = 0; t < 2; t++)
       expect(r.expectedAnnualAvoided[t].valueAdded).toBeCloseTo(0.9 * 0 + 0.1 * sv.byYear[t].avoided.valueAdded, 12);
-    expect(r.expectedAnnualAvoided[0].valueAdded).toBeCloseTo(120, 9);
-    expect(r.pvExpectedAvoided.valueAdded).toBeCloseTo(120 + 120 / 1.04, 9);
-    expect(r.benefitCostRatio).toBeCloseTo((120 + 120 / 1.04) / 1000, 12);
+    expect(r.expectedAnnualAvoided[0].valueAdded).toBeCloseTo(12, 9);
+    expect(r.pvExpectedAvoided.valueAdded).toBeCloseTo(12 + 12 / 1.04, 9);
+    expect(r.benefitCostRatio).toBeCloseTo((12 + 12 / 1.04) / 1000, 12);
   });
 });
 
@@ -161,9 +163,26 @@ describe("RESILIENCE.md 5: the limiting cases", () => {
       evaluateSecurity(input([none, { ...severe, event: ev }], supported), p).scenarios[1].total;
     expect(loss({ months: 6, cutByOrigin: [0.9] }).without.output).toBeGreaterThan(loss(cut80for6).without.output);
     expect(loss({ months: 9, cutByOrigin: [0.8] }).without.output).toBeGreaterThan(loss(cut80for6).without.output);
-    expect(loss(cut80for6, params({ "dependent:a": 200 })).without.output).toBeGreaterThan(loss(cut80for6).without.output);
+    expect(loss(cut80for6, params({ "dependent:a": 20 })).without.output).toBeGreaterThan(loss(cut80for6).without.output);
     expect(loss(cut80for6, params(), 35).avoided.output).toBeGreaterThan(loss(cut80for6, params(), 30).avoided.output);
     expect(loss(cut80for6, params(), 0).avoided.output).toBe(0);
+  });
+
+  it("refuses a lost downstream output above what the sector makes during the event, naming the sector, scenario and year", () => {
+    // 12 t × 30 + 8 t × 5 = 400 ≤ 500 (製造業's 1,000 a year × 6/12): a number
+    expect(evaluateSecurity(input([none, severe]), params({ "dependent:a": 30 })).scenarios[1].byYear[0].without.lostDownstream).toBeCloseTo(400, 9);
+    // 12 t × 40 + 8 t × 5 = 520 > 500: refused, not a loss
+    const refusal = () => evaluateSecurity(input([none, severe]), params({ "dependent:a": 40 }));
+    expect(refusal).toThrow(/scenario 'severe', FY2026: the downstream output stopped in sector '製造業', 520, exceeds what the sector makes in the event's 6 months, 500/);
+    try {
+      refusal();
+    } catch (e) {
+      expect((e as RippleError).code).toBe("security-loss-above-output");
+      expect((e as RippleError).text.ja).toContain("シナリオ「深刻」の 2026年度: 部門「製造業」");
+    }
+    // a 12-month event: the bound is the whole year's output, 1,000 (24 t × 40 + 16 t × 5 = 1,040 > 1,000)
+    const year = { ...severe, event: { months: 12, cutByOrigin: [0.8] } };
+    expect(() => evaluateSecurity(input([none, year]), params({ "dependent:a": 40 }))).toThrow(/1,040, exceeds .* 12 months, 1,000/);
   });
 
   it("refuses probabilities that add up to more than 1 and negative parameters, naming them", () => {

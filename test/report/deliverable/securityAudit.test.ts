@@ -16,10 +16,13 @@ import { convertWithLibreOffice, sofficePath } from "../../workbook/xlsx/libreof
 import { SAMPLE } from "./fixture";
 import { expectFormulasRecomputed } from "./recomputed";
 import { readStoredCells, type StoredCell } from "./xlsxCells";
+import type { SecurityChain } from "../../../src/engine/security";
 
 const TITLE = "経済安全保障効果（B/C）の検算";
+const CHAIN_TITLE = "経済安全保障効果: 部門別の連鎖の検算";
 let books: { full: WorkbookSpec; public: WorkbookSpec | null };
 let bc: number;
+let chain: SecurityChain;
 const recalculated: Record<"full" | "public", StoredCell[]> = { full: [], public: [] };
 
 beforeAll(async () => {
@@ -28,6 +31,7 @@ beforeAll(async () => {
   const io = { cwd: process.cwd() } as unknown as CliIO;
   const job = await projectsJobOnFile(file, { input: SAMPLE, projects: "事業計画", lang: "ja", security: true, public: true }, io);
   bc = job.security!.run.result.benefitCostRatio!;
+  chain = job.security!.run.chain!;
   books = job.workbooks();
   const dir = mkdtempSync(join(tmpdir(), "ripple-security-audit-"));
   for (const v of ["full", "public"] as const) {
@@ -39,11 +43,25 @@ beforeAll(async () => {
 
 const audit = (spec: WorkbookSpec): SheetSpec => spec.sheets.find((s) => s.key === AUDIT_SHEET_KEY)!;
 
-/** The blocks of the security section: from its title to the end of the sheet. */
-function section(sheet: SheetSpec): SheetSpec {
-  const at = sheet.blocks.findIndex((b) => b.values[0]?.[0] === TITLE);
+/** The blocks of a section: from its title to the next section's title (or the sheet's end). */
+function section(sheet: SheetSpec, title = TITLE): SheetSpec {
+  const at = sheet.blocks.findIndex((b) => b.values[0]?.[0] === title);
   expect(at).toBeGreaterThanOrEqual(0);
-  return { ...sheet, blocks: sheet.blocks.slice(at) };
+  const end = sheet.blocks.findIndex((b, i) => i > at && (b.values[0]?.[0] === TITLE || b.values[0]?.[0] === CHAIN_TITLE));
+  return { ...sheet, blocks: sheet.blocks.slice(at, end < 0 ? undefined : end) };
+}
+
+const formulasOf = (s: SheetSpec) => s.blocks.flatMap((b) => b.values.flat()).filter(isFormulaCell);
+
+/** Every check cell of a section is TRUE after LibreOffice's recalculation. */
+function expectChecksTrue(s: SheetSpec, cells: StoredCell[]): void {
+  const byAddress = new Map(cells.filter((c) => c.sheet === s.name).map((c) => [c.address, c.value]));
+  for (const b of s.blocks)
+    b.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (isFormulaCell(v) && v.formula.startsWith("ABS(")) expect(byAddress.get(`${String.fromCharCode(65 + c)}${b.row + r + 1}`)).toEqual({ kind: "bool", value: true });
+      }),
+    );
 }
 
 describe("the economic-security sheet on the audit sheet", () => {
@@ -80,5 +98,51 @@ describe("the economic-security sheet on the audit sheet", () => {
     expect(omitted.length).toBeGreaterThan(0);
     for (const row of omitted) expect(row.slice(1).some(isFormulaCell)).toBe(false);
     expectFormulasRecomputed(s, recalculated.public);
+  });
+});
+
+describe("the chain by sector of one scenario and year on the audit sheet", () => {
+  it("shortfall by application → Δx by sector (SUMPRODUCT) → L·Δx (MMULT over the L sheet) → GVA → avoided, all checks TRUE after LibreOffice", () => {
+    const s = section(audit(books.full), CHAIN_TITLE);
+    const formulas = formulasOf(s);
+    const n = chain.sectors.length;
+    const checks = formulas.filter((f) => f.formula.startsWith("ABS("));
+    // per sector Δx and L·Δx without and with; GVA without, with, avoided against the chain's
+    // total and against the by-year table
+    expect(checks).toHaveLength(4 * n + 4);
+    expect(checks.every((c) => c.value === true)).toBe(true);
+    const mmult = formulas.filter((f) => f.formula.startsWith("MMULT("));
+    expect(mmult).toHaveLength(2);
+    for (const m of mmult) {
+      expect(m.formula).toContain("'逆行列係数 L'!");
+      expect(m.array).toEqual({ rows: n, cols: 1 });
+    }
+    // the avoided GVA recomputed equals the engine's, and is compared with the by-year table
+    const rows = s.blocks.flatMap((b) => b.values);
+    const byYear = rows.find((r) => r[0] === "回避（年度別の表の値と比較）")!;
+    expect(isFormulaCell(byYear[1]) && byYear[1].value).toBeCloseTo(chain.avoidedValueAdded, 6);
+    expect(isFormulaCell(byYear[2]) && byYear[2].formula).toMatch(/^'経済安全保障効果'!\$[A-Z]+\$\d+$/);
+    expect(chain.avoidedValueAdded).toBeGreaterThan(0);
+    expect(expectFormulasRecomputed(s, recalculated.full)).toBeGreaterThanOrEqual(formulas.length - checks.length - 2 * n);
+    expectChecksTrue(s, recalculated.full);
+  });
+
+  it("in the public version the case with the plans (suppressed) is left out with the reason; the case without still recomputes", () => {
+    const s = section(audit(books.public!), CHAIN_TITLE);
+    const rows = s.blocks.flatMap((b) => b.values);
+    const reason = (v: unknown) => typeof v === "string" && v.includes("公開版で秘匿");
+    expect(rows.some((r) => r.some(reason))).toBe(true);
+    const formulas = formulasOf(s);
+    // no formula reads a "with" figure of the security sheet (the shortfall with the plans is suppressed there)
+    const sheet = books.public!.sheets.find((x) => x.key === "security")!;
+    const suppressedCells = new Set<string>();
+    for (const b of sheet.blocks)
+      b.values.forEach((row, r) => row.forEach((v, c) => v === "—" && suppressedCells.add(`$${String.fromCharCode(65 + b.col + c)}$${b.row + r + 1}`)));
+    for (const f of formulas) for (const m of f.formula.matchAll(/'経済安全保障効果'!(\$[A-Z]+\$\d+)/g)) expect(suppressedCells.has(m[1]), f.formula).toBe(false);
+    const n = chain.sectors.length;
+    expect(formulas.filter((f) => f.formula.startsWith("ABS("))).toHaveLength(2 * n + 1);
+    expect(rows.find((r) => r[0] === "回避（計画なし − 計画あり）")?.[1]).toSatisfy(reason);
+    expectFormulasRecomputed(s, recalculated.public);
+    expectChecksTrue(s, recalculated.public);
   });
 });
