@@ -100,7 +100,7 @@ export function CgePanel(p: CgePanelProps): React.ReactElement {
 
 /** Per scenario: EV, real GDP, household utility and the magnet good's output and price, as
  * changes from the benchmark — figures of the runner's result. */
-function CgeHeadlines(p: { headlines: CgeHeadline[]; sheet: string; lang: Lang }): React.ReactElement {
+export function CgeHeadlines(p: { headlines: CgeHeadline[]; sheet: string; lang: Lang }): React.ReactElement {
   const { t } = useTranslation();
   const s = useStyles();
   const loc = p.lang === "ja" ? "ja-JP" : "en-US";
@@ -111,7 +111,7 @@ function CgeHeadlines(p: { headlines: CgeHeadline[]; sheet: string; lang: Lang }
       <Text block weight="semibold">{t("cge.headline")}</Text>
       {p.headlines.map((h) => (
         <div key={h.scenario} className={s.scenario} data-testid="cge-headline-scenario">
-          <Text weight="semibold" size={200}>{h.scenario}</Text>
+          <Text weight="semibold" size={200}>{h.title}</Text>
           <Text size={200}>
             {t("cge.ev")}: <span data-testid="cge-ev">{num.format(h.ev)}</span>
             {p.lang === "ja" ? `（${t("cge.evUnit")}）` : ` (${t("cge.evUnit")})`}
