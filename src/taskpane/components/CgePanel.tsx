@@ -7,6 +7,7 @@ import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-compone
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../../engine/errors";
 import { MARKET_SHEET_NAMES } from "../../engine/market/sheet";
+import { percentText } from "../../report/percentFormat";
 import type { BuiltinKey, CgeHeadline } from "../../usecases/cgeSheets";
 import { runCge, type CgeRunInput, type CgeRunOutcome, type CgeScenarioChoice } from "../cgeFlow";
 import type { DetectedTable } from "../runAnalysis";
@@ -105,7 +106,8 @@ export function CgeHeadlines(p: { headlines: CgeHeadline[]; sheet: string; lang:
   const s = useStyles();
   const loc = p.lang === "ja" ? "ja-JP" : "en-US";
   const num = new Intl.NumberFormat(loc, { maximumFractionDigits: 1 });
-  const pct = new Intl.NumberFormat(loc, { style: "percent", minimumFractionDigits: 3, maximumFractionDigits: 3, signDisplay: "exceptZero" });
+  // decimals that follow the change's size: a GDP change of ~1e-6 reads 0.00010%, not 0.000%
+  const pct = { format: (x: number) => percentText(x, loc) };
   return (
     <div data-testid="cge-headline">
       <Text block weight="semibold">{t("cge.headline")}</Text>
