@@ -287,16 +287,23 @@ export function cgeWorkbook(input: CgeReportInput): WorkbookSpec {
 }
 
 /** The CGE sheets, their calibration audit and method notes as part of another workbook (the
- * demo's full workbook); parameter names and notes say they belong to the CGE model. */
-export function cgePart(input: CgeReportInput): FullOnlyPart {
-  const { run, lang } = input;
-  const p = cgeProvenance(run, input);
+ * demo's full workbook, and its public version with the scenarios `keep` lets through);
+ * parameter names and notes say they belong to the CGE model; `notes` head the method notes. */
+export function cgePart(input: CgeReportInput, notes: string[], keep: (scenarioName: string) => boolean = () => true): FullOnlyPart {
+  const all = [input.run, ...(input.more ?? [])];
+  const kept = all.filter((r) => !r.scenario || keep(r.scenario.name));
+  // The first results sheet carries the benchmark the audit checks; it stays whatever is kept.
+  const [run, ...more] = kept.length ? kept : [input.run];
+  const part: CgeReportInput = { ...input, run, more, scenarioNotes: input.scenarioNotes?.filter((n) => kept.some((r) => r.scenario?.name === n.name)) };
+  const { lang } = input;
+  const p = cgeProvenance(run, part);
   const tr = (b: Bilingual) => b[lang];
   return {
-    sheets: cgeSheets(input),
-    audit: (s) => cgeAudit(s, run, input.sam, lang)?.sections ?? [],
+    sheets: kept.length ? cgeSheets(part) : [samSheet(input.sam, input.fromTable ?? null, lang)],
+    audit: (s) => (kept.length ? (cgeAudit(s, run, input.sam, lang)?.sections ?? []) : []),
     provenance: {
       title: tr(CGE_LABELS.methodTitle),
+      notes,
       parameters: p.parameters.map((x) => ({ ...x, name: `CGE: ${x.name}` })),
       variants: p.variants.map((v) => `CGE: ${v}`),
       warnings: p.warnings.map((w) => `CGE: ${w}`),

@@ -57,6 +57,10 @@ export interface BuiltinScenario {
   scenario: CgeScenario;
   label: Bilingual;
   notes: ScenarioNote[];
+  /** The supported plans' figure the scenario is built from (all plans, one fiscal year); the
+   * scenario depends on the plans through this figure only. Absent: public inputs only (the
+   * IO table and the market data). */
+  fromPlans?: { figure: "subsidy" | "additionalOutput"; year: number };
 }
 
 const sourced = (formula: Bilingual, src: Bilingual): Bilingual => ({ ja: `${formula.ja}。${src.ja}`, en: `${formula.en}; ${src.en}` });
@@ -97,6 +101,7 @@ export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
     out.push({
       key: "subsidy",
       scenario: { name: MAGNET_SCENARIOS.subsidy.name, productionTax: { [g]: tz }, elasticities: el },
+      fromPlans: { figure: "subsidy", year: m.subsidy.year },
       label: { ja: `磁石の生産補助（基金の ${m.subsidy.year}年度の補助 ${amount(m.subsidy.value)}${u.ja} を生産額比で）`, en: `Magnet production subsidy (the fund's FY${m.subsidy.year} subsidy ${amount(m.subsidy.value)}${u.en} as a rate on output)` },
       notes: [
         {
@@ -117,6 +122,7 @@ export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
     out.push({
       key: "productivity",
       scenario: { name: MAGNET_SCENARIOS.productivity.name, productivity: { [g]: factor }, elasticities: el },
+      fromPlans: { figure: "additionalOutput", year: m.plantOutput.year },
       label: { ja: `支援工場の生産性（${m.plantOutput.year}年度の追加生産 ${amount(m.plantOutput.value)}${u.ja}）`, en: `Supported plants' productivity (additional output ${amount(m.plantOutput.value)}${u.en} in FY${m.plantOutput.year})` },
       notes: [
         {

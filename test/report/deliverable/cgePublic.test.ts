@@ -1,0 +1,78 @@
+// The CGE sheets in the public version (issue 13/14): the SAM and the scenarios built from public
+// inputs (export-control premium, import quota) are published; a scenario built from the plans
+// (production subsidy, productivity) only when the disclosure control publishes the plans'
+// figure it uses — with the demo's confidential plans both are withheld and the method sheet
+// says so; with no confidential plan all four are published. The public CGE sheets equal the
+// full version's, and carry no withheld figure.
+import { describe, expect, it } from "vitest";
+import { projectsJobOnFile } from "../../../src/cli/projects";
+import type { CliIO } from "../../../src/cli/io";
+import { MAGNET_SCENARIOS } from "../../../src/engine/cge";
+import type { SheetSpec, WorkbookSpec } from "../../../src/report/spec";
+import { readGridFile } from "../../../src/workbook/xlsx";
+import { SAMPLE } from "./fixture";
+
+const io = { cwd: process.cwd() } as unknown as CliIO;
+const T = MAGNET_SCENARIOS;
+
+async function books(confidential: boolean | null) {
+  const file = await readGridFile(SAMPLE);
+  if (confidential !== null) {
+    const plans = file.sheets.find((s) => s.sheet === "事業計画")!;
+    plans.values.forEach((row, r) => r > 3 && typeof row[0] === "string" && /^P-\d+/.test(row[0]) && (row[2] = confidential));
+  }
+  const job = await projectsJobOnFile(file, { input: SAMPLE, projects: "事業計画", lang: "ja", security: true, cge: true, public: true }, io);
+  return { job, ...job.workbooks() };
+}
+
+const names = (spec: WorkbookSpec) => spec.sheets.map((s) => s.name);
+const texts = (s: SheetSpec) => s.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string");
+const numbers = (s: SheetSpec) => s.blocks.flatMap((b) => b.values.flat()).filter((v): v is number => typeof v === "number");
+const sheet = (spec: WorkbookSpec, name: string) => spec.sheets.find((s) => s.name === name)!;
+
+describe("CGE sheets in the public version", () => {
+  it("the demo's confidential plans: SAM, premium and quota published; subsidy and productivity withheld and named", async () => {
+    const { job, full, public: pub } = await books(null);
+    expect(names(full).filter((n) => n.startsWith("CGE"))).toEqual(["CGE結果", "CGE結果 2", "CGE結果 3", "CGE結果 4", "CGEシナリオ"]);
+    expect(pub).not.toBeNull();
+    const p = pub!;
+    expect(names(p).filter((n) => /^CGE|^SAM$/.test(n))).toEqual(["CGE結果", "CGE結果 2", "CGEシナリオ", "SAM"]);
+    // the published sheets are the full version's, cell for cell
+    for (const n of ["CGE結果", "CGE結果 2", "SAM"]) expect(sheet(p, n).blocks).toEqual(sheet(full, n).blocks);
+    expect(sheet(p, "CGE結果").blocks[1].values[0][1]).toBe(T.premium.title.ja);
+    expect(sheet(p, "CGE結果 2").blocks[1].values[0][1]).toBe(T.quota.title.ja);
+    const scen = texts(sheet(p, "CGEシナリオ"));
+    expect(scen).toContain(T.premium.title.ja);
+    expect(scen).toContain(T.quota.title.ja);
+    expect(scen.join(" ")).not.toMatch(/補助金|追加生産額|事業計画/);
+    // the method sheet states the rule and names both withheld scenarios with the figure they use
+    const method = texts(p.sheets[p.sheets.length - 1]).join("\n");
+    expect(method).toMatch(/公開版の CGE シート：/);
+    expect(method).toContain(`公開版から除いたシナリオ：${T.subsidy.title.ja}`);
+    expect(method).toContain(`公開版から除いたシナリオ：${T.productivity.title.ja}`);
+    // consistent with the plans' sheets: the figures they use are "—" on 年度別, and appear in no CGE sheet
+    const ev = job.result.evaluation;
+    const used = job.cge!.builtins.flatMap((b) => (b.fromPlans ? [ev.byYear.find((y) => y.year === b.fromPlans!.year)![b.fromPlans.figure]] : []));
+    expect(used).toHaveLength(2);
+    const byYear = sheet(p, "年度別");
+    for (const y of ["2026年度", "2030年度"]) expect(byYear.blocks.some((b) => b.values.some((r) => r[0] === y && r.includes("—")))).toBe(true);
+    const cgeSheets = p.sheets.filter((s) => /^CGE|^SAM$/.test(s.name));
+    for (const x of used) {
+      const shown = x.toLocaleString("en-US", { maximumFractionDigits: 1 });
+      for (const s of cgeSheets) {
+        expect(numbers(s).some((v) => Math.abs(v - x) < 1e-6 * Math.abs(x)), `${s.name} ${x}`).toBe(false);
+        expect(texts(s).some((t) => t.includes(shown)), `${s.name} ${shown}`).toBe(false);
+      }
+    }
+    // the internal version says the same rule, and keeps every scenario
+    expect(texts(full.sheets[full.sheets.length - 1]).join("\n")).toMatch(/公開版の CGE シート：/);
+  }, 240_000);
+
+  it("no confidential plan: the plan-based scenarios are published as well", async () => {
+    const { full, public: pub } = await books(false);
+    const p = pub!;
+    expect(names(p).filter((n) => /^CGE|^SAM$/.test(n))).toEqual(["CGE結果", "CGE結果 2", "CGE結果 3", "CGE結果 4", "CGEシナリオ", "SAM"]);
+    for (const n of ["CGE結果 3", "CGE結果 4", "CGEシナリオ"]) expect(sheet(p, n).blocks).toEqual(sheet(full, n).blocks);
+    expect(texts(p.sheets[p.sheets.length - 1]).join("\n")).not.toContain("公開版から除いたシナリオ");
+  }, 240_000);
+});
