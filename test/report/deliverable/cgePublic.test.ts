@@ -15,11 +15,12 @@ import { SAMPLE } from "./fixture";
 const io = { cwd: process.cwd() } as unknown as CliIO;
 const T = MAGNET_SCENARIOS;
 
-async function books(confidential: boolean | null) {
+/** The demo's books; `confidential` (when given) says which plans (by ID) are confidential. */
+async function books(confidential: ((id: string) => boolean) | null) {
   const file = await readGridFile(SAMPLE);
   if (confidential !== null) {
     const plans = file.sheets.find((s) => s.sheet === "事業計画")!;
-    plans.values.forEach((row, r) => r > 3 && typeof row[0] === "string" && /^P-\d+/.test(row[0]) && (row[2] = confidential));
+    plans.values.forEach((row, r) => r > 3 && typeof row[0] === "string" && /^P-\d+/.test(row[0]) && (row[2] = confidential(row[0])));
   }
   const job = await projectsJobOnFile(file, { input: SAMPLE, projects: "事業計画", lang: "ja", security: true, cge: true, public: true }, io);
   return { job, ...job.workbooks() };
@@ -69,10 +70,33 @@ describe("CGE sheets in the public version", () => {
   }, 240_000);
 
   it("no confidential plan: the plan-based scenarios are published as well", async () => {
-    const { full, public: pub } = await books(false);
+    const { full, public: pub } = await books(() => false);
     const p = pub!;
     expect(names(p).filter((n) => /^CGE|^SAM$/.test(n))).toEqual(["CGE結果", "CGE結果 2", "CGE結果 3", "CGE結果 4", "CGEシナリオ", "SAM"]);
     for (const n of ["CGE結果 3", "CGE結果 4", "CGEシナリオ"]) expect(sheet(p, n).blocks).toEqual(sheet(full, n).blocks);
     expect(texts(p.sheets[p.sheets.length - 1]).join("\n")).not.toContain("公開版から除いたシナリオ");
+  }, 240_000);
+
+  it("one confidential plan that invests before the subsidy's peak year: subsidy published, productivity withheld", async () => {
+    // P-03 invests in FY2025 only and operates from FY2026: the FY2026 subsidy involves no
+    // confidential plan (published on 年度別), the FY2030 additional output involves it alone ("—").
+    const { job, full, public: pub } = await books((id) => id === "P-03");
+    const p = pub!;
+    const fromPlans = job.cge!.builtins.filter((b) => b.fromPlans).map((b) => [b.key, b.fromPlans!.figure, b.fromPlans!.year]);
+    expect(fromPlans).toEqual([
+      ["subsidy", "subsidy", 2026],
+      ["productivity", "additionalOutput", 2030],
+    ]);
+    expect(names(p).filter((n) => /^CGE|^SAM$/.test(n))).toEqual(["CGE結果", "CGE結果 2", "CGE結果 3", "CGEシナリオ", "SAM"]);
+    expect(sheet(p, "CGE結果 3").blocks).toEqual(sheet(full, "CGE結果 3").blocks);
+    expect(sheet(p, "CGE結果 3").blocks[1].values[0][1]).toBe(T.subsidy.title.ja);
+    const method = texts(p.sheets[p.sheets.length - 1]).join("\n");
+    expect(method).not.toContain(`公開版から除いたシナリオ：${T.subsidy.title.ja}`);
+    expect(method).toContain(`公開版から除いたシナリオ：${T.productivity.title.ja}`);
+    // the published scenario's figure is the one 年度別 shows; the withheld one's is "—" there
+    const ev = job.result.evaluation;
+    const rowOf = (y: string) => sheet(p, "年度別").blocks.flatMap((b) => b.values).find((r) => r[0] === y && r.length === 5)!;
+    expect(rowOf("2026年度")[2]).toBeCloseTo(ev.byYear.find((y) => y.year === 2026)!.subsidy, 6);
+    expect(rowOf("2030年度")[4]).toBe("—");
   }, 240_000);
 });
