@@ -15,13 +15,16 @@ import { SAMPLE } from "./fixture";
 const io = { cwd: process.cwd() } as unknown as CliIO;
 const T = MAGNET_SCENARIOS;
 
-/** The demo's books; `confidential` (when given) says which plans (by ID) are confidential. */
-async function books(confidential: ((id: string) => boolean) | null) {
+/** The demo's books; `confidential` (when given) says which plans (by ID) are confidential;
+ * `scale` multiplies every confidential plan's capacity and capex (columns G, Q–S) by it. */
+async function books(confidential: ((id: string) => boolean) | null, scale = 1) {
   const file = await readGridFile(SAMPLE);
-  if (confidential !== null) {
-    const plans = file.sheets.find((s) => s.sheet === "事業計画")!;
-    plans.values.forEach((row, r) => r > 3 && typeof row[0] === "string" && /^P-\d+/.test(row[0]) && (row[2] = confidential(row[0])));
-  }
+  const plans = file.sheets.find((s) => s.sheet === "事業計画")!;
+  plans.values.forEach((row, r) => {
+    if (r <= 3 || typeof row[0] !== "string" || !/^P-\d+/.test(row[0])) return;
+    if (confidential !== null) row[2] = confidential(row[0]);
+    if (row[2] === true && scale !== 1) for (const c of [6, 16, 17, 18]) if (typeof row[c] === "number") row[c] = (row[c] as number) * scale;
+  });
   const job = await projectsJobOnFile(file, { input: SAMPLE, projects: "事業計画", lang: "ja", security: true, cge: true, public: true }, io);
   return { job, ...job.workbooks() };
 }
@@ -30,6 +33,8 @@ const names = (spec: WorkbookSpec) => spec.sheets.map((s) => s.name);
 const texts = (s: SheetSpec) => s.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string");
 const numbers = (s: SheetSpec) => s.blocks.flatMap((b) => b.values.flat()).filter((v): v is number => typeof v === "number");
 const sheet = (spec: WorkbookSpec, name: string) => spec.sheets.find((s) => s.name === name)!;
+/** The public version's CGE sheets and SAM, as written. */
+const publicCge = (spec: WorkbookSpec) => spec.sheets.filter((s) => /^CGE|^SAM$/.test(s.name)).map((s) => ({ name: s.name, blocks: s.blocks }));
 
 describe("CGE sheets in the public version", () => {
   it("the demo's confidential plans: SAM, premium and quota published; subsidy and productivity withheld and named", async () => {
@@ -67,6 +72,11 @@ describe("CGE sheets in the public version", () => {
     }
     // the internal version says the same rule, and keeps every scenario
     expect(texts(full.sheets[full.sheets.length - 1]).join("\n")).toMatch(/公開版の CGE シート：/);
+    // nothing in them moves with the confidential amounts: the same sheets with every confidential
+    // plan's capacity and capex 30 % higher (while the full version's plan-based scenarios move)
+    const scaled = await books(null, 1.3);
+    expect(publicCge(scaled.public!)).toEqual(publicCge(p));
+    expect(sheet(scaled.full, "CGE結果 3").blocks).not.toEqual(sheet(full, "CGE結果 3").blocks);
   }, 240_000);
 
   it("no confidential plan: the plan-based scenarios are published as well", async () => {
@@ -98,5 +108,8 @@ describe("CGE sheets in the public version", () => {
     const rowOf = (y: string) => sheet(p, "年度別").blocks.flatMap((b) => b.values).find((r) => r[0] === y && r.length === 5)!;
     expect(rowOf("2026年度")[2]).toBeCloseTo(ev.byYear.find((y) => y.year === 2026)!.subsidy, 6);
     expect(rowOf("2030年度")[4]).toBe("—");
+    // P-03's amounts 30 % higher: the public CGE sheets, the published subsidy scenario's included, are unchanged
+    const scaled = await books((id) => id === "P-03", 1.3);
+    expect(publicCge(scaled.public!)).toEqual(publicCge(p));
   }, 240_000);
 });
