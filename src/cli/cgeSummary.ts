@@ -3,8 +3,9 @@
 
 import { warningText, type Lang } from "../engine/errors";
 import { scenarioTitle, type CgeRun } from "../engine/cge";
+import { percentText } from "../report/percentFormat";
 
-const pct = (a: number, b: number) => `${((a / b - 1) * 100).toFixed(2)}%`;
+const pct = (a: number, b: number) => percentText(a / b - 1);
 
 export function cgeSummary(r: CgeRun, lang: Lang): string {
   const ja = lang === "ja";
@@ -17,7 +18,7 @@ export function cgeSummary(r: CgeRun, lang: Lang): string {
          : `Scenario '${scenarioTitle(r.scenario.name, lang)}': utility ${s.UU} (${pct(s.UU, r.benchmark.UU)}), EV ${r.ev!.toFixed(4)}, real GDP ${pct(r.gdp!, r.gdp0)}, exchange rate ${s.epsilon.toFixed(4)}`,
     );
     const moves = c.goods.map((g, i) => ({ g, d: s.Z[i] / c.Z0[i] - 1 })).sort((a, b) => Math.abs(b.d) - Math.abs(a.d)).slice(0, 3);
-    lines.push((ja ? "生産の変化が大きい財: " : "Largest output changes: ") + moves.map((m) => `${m.g} ${(m.d * 100).toFixed(2)}%`).join(ja ? "、" : ", "));
+    lines.push((ja ? "生産の変化が大きい財: " : "Largest output changes: ") + moves.map((m) => `${m.g} ${percentText(m.d)}`).join(ja ? "、" : ", "));
   }
   lines.push((ja ? "最大尺度化残差: " : "Largest scaled residual: ") + r.residual.toExponential(2));
   for (const w of r.warnings) lines.push(`${ja ? "警告" : "Warning"}: ${warningText(w, lang)}`);

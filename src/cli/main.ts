@@ -171,7 +171,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           public: true,
           // the sample's market sheets give the economic-security value of the plans (RESILIENCE.md)
           security: true,
-          // and the CGE model on the same table with the magnet scenarios (CGE.md; full workbook only)
+          // and the CGE model on the same table with the magnet scenarios (CGE.md; in the public version
+          // the sheets the disclosure control allows)
           cge: true,
         },
         io,

@@ -63,6 +63,17 @@ export const CGE_LABELS = {
   ioNone: L("このショック（輸入割当・要素供給・弾力性）には IO の価格波及モデルに対応するものがありません。輸入割当の IO での扱いは磁石需給モデルと供給途絶モデルの結果を参照してください。", "This shock (quota, factor supply, elasticities) has no counterpart in the IO cost-push price model; for a quota's IO reading see the demand-share / supply-disruption (IIM) results."),
   sourceCol: L("出典", "Source"),
   userGiven: L("利用者のシナリオファイル", "the user's scenario file"),
+  publicRule: L(
+    "公開版の CGE シート：SAM と、入力が公表データ（産業連関表・市場データ）だけのシナリオ（輸出規制による輸入価格上乗せ・輸入数量制限）は公開版にも載せます。支援計画の数値から作るシナリオ（生産補助・生産性）は、使う計画の数値（全事業の年度の合計）が公開版の開示管理で公表されるときだけ載せます。これらのシナリオの結果は計画にその数値を通してだけ依存するため、開示管理はその数値を公表セルの連立方程式に加えて判定します。",
+    "CGE sheets in the public version: the SAM and the scenarios whose inputs are public data only (the IO table and market data: the export-control premium and the import quota) are published. A scenario built from the supported plans (production subsidy, productivity) is published only when the plans' figure it uses (all plans, one fiscal year) is published by the public version's disclosure control; its results depend on the plans through that figure only, so the disclosure control adds that figure to the system of published cells.",
+  ),
+  withheld: (title: string, figure: Bilingual) =>
+    L(
+      `公開版から除いたシナリオ：${title}（使う計画の数値「${figure.ja}」が公開版で秘匿されるため、結果のシートとシナリオの行を載せません）。`,
+      `Scenario left out of the public version: ${title} (the plans' figure it uses, ${figure.en}, is suppressed in the public version, so neither its results sheet nor its scenario rows are shown).`,
+    ),
+  planFigure: (figure: "subsidy" | "additionalOutput", year: number) =>
+    figure === "subsidy" ? L(`全事業の ${year}年度の補助金`, `subsidy of all plans in FY${year}`) : L(`全事業の ${year}年度の追加生産額`, `additional output of all plans in FY${year}`),
   methodTitle: L("CGE モデル（CGE結果・CGEシナリオ・SAM シート）の方法とパラメータ", "The CGE model (CGE results, CGE scenario and SAM sheets): method and parameters"),
 };
 

@@ -9,6 +9,7 @@ import { CGE_TOLERANCE } from "../engine/cge";
 import { cgeAudit, makeDeliverables, type FullOnlyPart } from "./deliverable";
 import { IO_DIFFERENCE } from "../engine/cge";
 import { SheetBuilder, labelWidth } from "./sheetBuilder";
+import { percentFormat } from "./percentFormat";
 import { accountName, CGE_LABELS, ROLE_NAMES, CGE_SOURCE, SCENARIO_KEY_NAMES } from "./cgeLabels";
 import { scenarioTitle } from "../engine/cge";
 import type { CellSpec, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
@@ -66,7 +67,8 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
   sh.skip();
   sh.add([[tr(CGE_LABELS.macro)]], "subtitle");
   sh.add([[tr(CGE_LABELS.item), tr(CGE_LABELS.benchmark), tr(CGE_LABELS.scenarioCol), tr(CGE_LABELS.change)]], "header");
-  sh.add(macroRows(r, tr), "body", [null, FMT.value, FMT.value, FMT.pct]);
+  // one block per row: each change with the decimals its size needs (GDP moves by ~1e-6)
+  for (const row of macroRows(r, tr)) sh.add([row], "body", [null, FMT.value, FMT.value, percentFormat([row[3] as number | null])]);
   sh.skip();
   sh.add([[tr(CGE_LABELS.byGood)]], "subtitle");
   const vars = [
@@ -98,7 +100,9 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
     out.push(r.solution ? r.solution.rents[i] : 0);
     return out;
   });
-  const body = sh.add(rows, "body", formats);
+  // each % column with the decimals its smallest change needs
+  const fitted = formats.map((f, col) => (f === FMT.pct ? percentFormat(rows.map((x) => x[col] as number | null)) : f));
+  const body = sh.add(rows, "body", fitted);
   const n = c.goods.length;
   const height = Math.max(12, Math.min(30, n + 6));
   const anchorRow = body + n + 2;
@@ -125,7 +129,8 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
     sh.add([[tr(CGE_LABELS.ioTitle)]], "subtitle");
     sh.add([[tr(CGE_LABELS.good), tr(CGE_LABELS.cgePrice), tr(CGE_LABELS.ioPrice), tr(CGE_LABELS.cgeOutput), tr(CGE_LABELS.ioOutput)]], "header");
     const io = r.io;
-    sh.add(c.goods.map((g, i) => [g, io.cge[i], io.io[i], io.cgeOutput[i], io.ioOutput[i]]), "body", [null, FMT.pct, FMT.pct, FMT.pct, FMT.pct]);
+    const cols = [io.cge, io.io, io.cgeOutput, io.ioOutput];
+    sh.add(c.goods.map((g, i) => [g, ...cols.map((v) => v[i])]), "body", [null, ...cols.map((v) => percentFormat(v))]);
     sh.add([[tr(IO_DIFFERENCE)]], "note");
   } else if (r.solution) {
     sh.skip();
@@ -148,7 +153,18 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
     sh.add([[tr(CGE_LABELS.warnings)]], "subtitle");
     sh.add(r.warnings.map((w) => [warningText(w, lang)]), "body");
   }
-  return sh.build({ columnWidths: { 0: Math.max(labelWidth(c.goods), 44) }, freeze: { rows: 0, cols: 1 } });
+  return sh.build({ columnWidths: { 0: Math.max(labelWidth(c.goods), 44), ...percentWidths(sh) }, freeze: { rows: 0, cols: 1 } });
+}
+
+/** Columns wide enough for the longest percent format used in them ("-14.38433915%"). */
+function percentWidths(sh: SheetBuilder): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const b of sh.blocks)
+    if (Array.isArray(b.numberFormat))
+      b.numberFormat.forEach((f, k) => {
+        if (f?.endsWith("%") && f.length > FMT.pct.length) out[b.col + k] = Math.max(out[b.col + k] ?? 12, f.length + 6);
+      });
+  return out;
 }
 
 /** CGE.md 3: the scenario as a sheet, one row per setting (keys by name; parseScenarioGrid reads
@@ -179,7 +195,9 @@ function scenarioSheet(runs: CgeRun[], notes: NonNullable<CgeReportInput["scenar
     for (const [key, t] of entries)
       for (const [g, v] of Object.entries(t ?? {})) {
         const src = note?.notes.find((n) => n.key === key && n.good === g)?.source;
-        rows.push([first ? name : null, tr(SCENARIO_KEY_NAMES[key]), g, v, src ? tr(src) : tr(CGE_LABELS.userGiven)]);
+        // a factor by its name (労働, not the SAM's LAB); the sheet reader maps it back
+        const label = key === "factorSupply" ? tr(accountName(g)) : g;
+        rows.push([first ? name : null, tr(SCENARIO_KEY_NAMES[key]), label, v, src ? tr(src) : tr(CGE_LABELS.userGiven)]);
         first = false;
       }
     if (first) rows.push([name, null, null, null, null]);
@@ -269,16 +287,23 @@ export function cgeWorkbook(input: CgeReportInput): WorkbookSpec {
 }
 
 /** The CGE sheets, their calibration audit and method notes as part of another workbook (the
- * demo's full workbook); parameter names and notes say they belong to the CGE model. */
-export function cgePart(input: CgeReportInput): FullOnlyPart {
-  const { run, lang } = input;
-  const p = cgeProvenance(run, input);
+ * demo's full workbook, and its public version with the scenarios `keep` lets through);
+ * parameter names and notes say they belong to the CGE model; `notes` head the method notes. */
+export function cgePart(input: CgeReportInput, notes: string[], keep: (scenarioName: string) => boolean = () => true): FullOnlyPart {
+  const all = [input.run, ...(input.more ?? [])];
+  const kept = all.filter((r) => !r.scenario || keep(r.scenario.name));
+  // The first results sheet carries the benchmark the audit checks; it stays whatever is kept.
+  const [run, ...more] = kept.length ? kept : [input.run];
+  const part: CgeReportInput = { ...input, run, more, scenarioNotes: input.scenarioNotes?.filter((n) => kept.some((r) => r.scenario?.name === n.name)) };
+  const { lang } = input;
+  const p = cgeProvenance(run, part);
   const tr = (b: Bilingual) => b[lang];
   return {
-    sheets: cgeSheets(input),
-    audit: (s) => cgeAudit(s, run, input.sam, lang)?.sections ?? [],
+    sheets: kept.length ? cgeSheets(part) : [samSheet(input.sam, input.fromTable ?? null, lang)],
+    audit: (s) => (kept.length ? (cgeAudit(s, run, input.sam, lang)?.sections ?? []) : []),
     provenance: {
       title: tr(CGE_LABELS.methodTitle),
+      notes,
       parameters: p.parameters.map((x) => ({ ...x, name: `CGE: ${x.name}` })),
       variants: p.variants.map((v) => `CGE: ${v}`),
       warnings: p.warnings.map((w) => `CGE: ${w}`),

@@ -4,7 +4,8 @@
 import type { BlockSpec, BlockStyle, CellSpec, ChartSpec, SheetSpec } from "./spec";
 
 export class SheetBuilder {
-  private readonly blocks: BlockSpec[] = [];
+  /** The blocks added so far (read-only use: column widths that follow the formats). */
+  readonly blocks: BlockSpec[] = [];
   private readonly charts: ChartSpec[] = [];
   /** Next free row (zero-based). */
   row = 0;

@@ -198,7 +198,7 @@ const ja = {
     templateHeading: "入力テンプレート",
     firstYear: "設備投資の最初の年度",
     lastYear: "設備投資の最後の年度",
-    converterSectors: "標準の投資転換表の部門（比率と出典は defaults.csv）",
+    converterSectors: "標準の投資転換表の部門（比率と出典は結果ブックの方法・出典シートのパラメータ表）",
     converter: {
       construction: "建設（工場建屋）",
       machinery: "機械設備",
@@ -214,7 +214,7 @@ const ja = {
     splitSheet: "部門分割のシート（任意）",
     chooseSheets: "事業計画と投資転換表のシートを選んでください。",
     run: "計画を実行",
-    result: "計画 {{n}} 件、評価期間 FY{{first}}–FY{{last}}。粗付加価値誘発額の現在価値 {{pv}} {{unit}}、補助金の現在価値 {{subsidy}} {{unit}}、補助金1円当たり粗付加価値誘発額（参考）{{bc}}",
+    result: "計画 {{n}} 件、評価期間 {{first}}年度–{{last}}年度。粗付加価値誘発額の現在価値 {{pv}} {{unit}}、補助金の現在価値 {{subsidy}} {{unit}}、補助金1円当たり粗付加価値誘発額（参考）{{bc}}",
   },
   market: {
     heading: "磁石の需給モデル",
@@ -459,7 +459,7 @@ const en: Resources = {
     templateHeading: "Input templates",
     firstYear: "First capex fiscal year",
     lastYear: "Last capex fiscal year",
-    converterSectors: "Sectors of the default capex converter (shares and sources from defaults.csv)",
+    converterSectors: "Sectors of the default capex converter (shares and sources in the parameter table of the results' Method & sources sheet)",
     converter: {
       construction: "Construction (plant buildings)",
       machinery: "Machinery",

@@ -128,8 +128,11 @@ export interface CgeJob {
   runs: CgeRun[];
   json: () => unknown;
   workbook: () => WorkbookSpec;
-  /** The CGE sheets as part of another workbook (the demo's). */
-  part: () => FullOnlyPart;
+  /** The built-in scenarios run (empty for a single scenario). */
+  builtins: BuiltinScenario[];
+  /** The CGE sheets as part of another workbook (the demo's): all scenarios, or those `keep`
+   * lets through (its public version), with `notes` heading their method notes. */
+  part: (notes: string[], keep?: (scenarioName: string) => boolean) => FullOnlyPart;
 }
 
 export function runCgeJob(
@@ -158,6 +161,7 @@ export function runCgeJob(
       return j;
     },
     workbook: () => cgeWorkbook(report),
-    part: () => cgePart(report),
+    builtins,
+    part: (notes, keep) => cgePart(report, notes, keep),
   };
 }

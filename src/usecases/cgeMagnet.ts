@@ -90,6 +90,7 @@ export function magnetInputs(src: MagnetSources, good: { label: string; output: 
   return {
     good: good.label,
     benchmarkOutput: good.output,
+    unit: good.unit,
     tauz0: good.tauz0,
     sigma: { value: sheets.params.sigma1, source: source("sigma1") },
     premium,

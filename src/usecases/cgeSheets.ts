@@ -6,7 +6,7 @@
 
 import { RippleError, type Lang } from "../engine/errors";
 import type { Grid } from "../engine/grid";
-import { parseScenarioGrid, samFlows, type BuiltinScenario, type CgeRun, type CgeScenario } from "../engine/cge";
+import { parseScenarioGrid, samFlows, scenarioTitle, type BuiltinScenario, type CgeRun, type CgeScenario } from "../engine/cge";
 import type { Parameter } from "../engine/params/defaults";
 import type { TableLayout } from "../engine/table/types";
 import { readCgeInput, runCgeJob, type CgeJob } from "./cge";
@@ -41,7 +41,10 @@ export interface CgeSheetsOptions {
 
 /** The figures the pane shows after a run, per scenario. */
 export interface CgeHeadline {
+  /** The scenario's name (its id in JSON and messages). */
   scenario: string;
+  /** What the pane shows: a built-in's title in the run's language, a user scenario's own name. */
+  title: string;
   ev: number;
   /** Real GDP change (fraction). */
   gdpChange: number;
@@ -60,7 +63,7 @@ function magnetGood(goods: string[], split: string | null): string | null {
   return goods.find((g) => /磁石|magnet/i.test(g.normalize("NFKC"))) ?? null;
 }
 
-export function cgeHeadlines(runs: CgeRun[], magnet: string | null): CgeHeadline[] {
+export function cgeHeadlines(runs: CgeRun[], magnet: string | null, lang: Lang): CgeHeadline[] {
   return runs.flatMap((r) => {
     const s = r.solution;
     if (!s || !r.scenario) return [];
@@ -69,6 +72,7 @@ export function cgeHeadlines(runs: CgeRun[], magnet: string | null): CgeHeadline
     return [
       {
         scenario: r.scenario.name,
+        title: scenarioTitle(r.scenario.name, lang),
         ev: r.ev!,
         gdpChange: r.gdp! / r.gdp0 - 1,
         utilityChange: s.UU / r.benchmark.UU - 1,
@@ -129,6 +133,6 @@ export function runCgeOnSheets(input: CgeSheetsInput, options: CgeSheetsOptions)
       { lang, numeraire: options.numeraire, signal: options.signal, onScenario: (d, t) => options.stage?.("solve", d, t) },
     );
     const magnet = magnetGood(job.runs[0].calibration.goods, cge.splits[0]?.label ?? null);
-    return { ...job, headlines: cgeHeadlines(job.runs, magnet), magnetGood: magnet };
+    return { ...job, headlines: cgeHeadlines(job.runs, magnet, lang), magnetGood: magnet };
   });
 }

@@ -20,6 +20,7 @@ import { projectsJson, runProjectsPipeline, type ProjectsControl, type ProjectsO
 import { securityContext, securityJsonBlocks, specWithSecurity, type SecurityContext } from "./security";
 import { inFile } from "./table";
 import type { CgeJob } from "./cge";
+import { MAGNET_SCENARIOS } from "../engine/cge";
 import { projectsCge } from "./projectsCge";
 import { runRecordOf, runRecordPartOf } from "./runRecord";
 
@@ -35,7 +36,8 @@ export interface ProjectsJobInput {
   market?: { params: Grid; scenarios: Grid; defaults?: Parameter[] } | null;
   securityParameters?: Record<string, number>;
   /** Also the CGE model on the table as a SAM, with the magnet scenarios (`ripple demo`); its
-   * sheets go into the full workbook only, its JSON under "cge". */
+   * sheets go into the full workbook and, as far as the disclosure control lets them, into the
+   * public version (projectsDeliverables); its JSON under "cge". */
   cge?: boolean;
   host: Host;
   version: string;
@@ -116,7 +118,7 @@ export function runProjectsJob(input: ProjectsJobInput, options: ProjectsJobOpti
             return { ...again, spec: specWithSecurity(again.spec, sec.again(plans, again.evaluation), plans, unit, lang) };
           }
         : result.rebuild,
-      fullOnly: cge?.part(),
+      cge: cge ? { part: cge.part, fromPlans: cge.builtins.flatMap((b) => (b.fromPlans ? [{ name: b.scenario.name, title: MAGNET_SCENARIOS[b.key].title, ...b.fromPlans }] : [])) } : undefined,
     });
     const full = withImbalanceNotice(d.full, notice);
     // The run record (inputs, options, headlines) for `ripple compare`: full version only, as it

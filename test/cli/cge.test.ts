@@ -149,6 +149,16 @@ describe("ripple cge on the sample workbook (IO table → SAM, magnet split)", (
     sc!.eachRow((row) => (text += row.values!.toString()));
     expect(text).toMatch(/Armington elasticity magnets year 1|アーミントン/);
     expect(text).toMatch(/severe/);
+    // sources with rounded amounts, separators and units (the subsidy's and the plants' formulas)
+    const sources: string[] = [];
+    sc!.eachRow((row) => {
+      const v = row.getCell(5).value;
+      if (typeof v === "string") sources.push(v);
+    });
+    const formulas = sources.filter((t) => /benchmark output/.test(t));
+    expect(formulas).toHaveLength(2);
+    for (const t of formulas) expect(t).toMatch(/^[^;]*\d{1,3}(,\d{3})+(\.\d)? million yen/);
+    for (const t of sources) expect(t, t).not.toMatch(/(?<![\d.,])\d{5,}|\d\.\d{7,}/);
   });
 });
 
@@ -169,11 +179,15 @@ describe("ripple cge reads its own results workbook back", () => {
 
   it("so does the Japanese workbook, whose accounts and scenario keys are named in Japanese", async () => {
     const dir = tempDir();
-    const s = scenarioFile(dir, { name: "mixed", tariff: { BRD: 0 }, importPrice: { MLK: 1.2 }, elasticities: { armington: { MLK: 0.8 } } });
+    const s = scenarioFile(dir, { name: "mixed", tariff: { BRD: 0 }, importPrice: { MLK: 1.2 }, factorSupply: { CAP: 1.03 }, elasticities: { armington: { MLK: 0.8 } } });
     const first = await run(["cge", SAM, "--lang", "ja", "--scenario", s, "--json", "first.json", "--out", "r.xlsx"], { cwd: dir });
     expect(first.code, first.err).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "r.xlsx"));
+    // the factor by its name in the 財 column, not the SAM's code
+    const scenarioRows = (wb.getWorksheet("CGEシナリオ")!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(scenarioRows.find((r) => r[1] === "要素供給（倍率）")?.slice(2, 4)).toEqual(["資本", 1.03]);
+    expect(scenarioRows.flat()).not.toContain("CAP");
     const sam = wb.getWorksheet("SAM")!;
     const header = (sam.getRow(3).values as unknown[]).filter((v) => typeof v === "string");
     expect(header).toEqual(expect.arrayContaining(["資本", "労働", "家計", "海外"]));

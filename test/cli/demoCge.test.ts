@@ -1,6 +1,6 @@
 // `ripple demo` runs the CGE model on the sample's table (magnet split) with the built-in magnet
-// scenarios (issue 13 item 6): the CGE sheets are in the internal workbook, not the public one,
-// and their numbers and the demo's JSON "cge" block equal `ripple cge --magnet --json` on the
+// scenarios (issue 13 item 6): the CGE sheets are in the internal workbook, those from public
+// inputs in the public one too, and their numbers and the demo's JSON "cge" block equal `ripple cge --magnet --json` on the
 // same table to 1e-9.
 
 import { scenarioTitle } from "../../src/engine/cge";
@@ -84,9 +84,17 @@ describe("ripple demo: the CGE model", () => {
     audit.eachRow((row) => row.eachCell((c) => void (typeof c.value === "object" && c.value && "formula" in c.value && String(c.value.formula).includes("'SAM'!") && samRefs++)));
     expect(samRefs).toBeGreaterThan(20);
 
-    // the public version carries no CGE sheet (its disclosure control does not cover them)
+    // the public version carries the SAM and the scenarios from public inputs (premium, quota);
+    // the sample's confidential plans keep the subsidy and productivity scenarios out of it
+    // (test/report/deliverable/cgePublic.test.ts)
     const pub = new ExcelJS.Workbook();
     await pub.xlsx.readFile(join(dir, "demo-公開版.xlsx"));
-    expect(pub.worksheets.map((s) => s.name).filter((n) => /CGE|SAM/.test(n))).toEqual([]);
+    expect(pub.worksheets.map((s) => s.name).filter((n) => /CGE|SAM/.test(n))).toEqual(["CGE結果", "CGE結果 2", "CGEシナリオ", "SAM"]);
+    want.scenarios.slice(0, 2).forEach((s: { name: string; utility: number; ev: number }, k: number) => {
+      const sh = pub.getWorksheet(k === 0 ? "CGE結果" : `CGE結果 ${k + 1}`)!;
+      expect(sh.getCell("B2").value).toBe(scenarioTitle(s.name, "ja"));
+      close(sh.getCell("C7").value, s.utility);
+      close(sh.getCell("C8").value, s.ev);
+    });
   }, 240_000);
 });

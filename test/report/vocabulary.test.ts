@@ -8,16 +8,13 @@ import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseParameters } from "../../src/engine/params/defaults";
-import { allJudgementParameters, DEPENDENT_OUTPUT } from "../../src/engine/security";
-import { defaultScenarios } from "../../src/engine/market/defaults";
+import { allJudgementParameters } from "../../src/engine/security";
 import { ALL_ROLES } from "../../src/engine/table/types";
 import { readGridFile } from "../../src/workbook/xlsx";
 import { xmlUnescape } from "../../src/workbook/xlsx/xmlText";
 import { run, tempDir } from "../cli/helpers";
 import { SAMPLE } from "./deliverable/fixture";
-
-const DEFAULTS = parseParameters(readFileSync(join(__dirname, "../../assets/data/magnet-market/defaults.csv"), "utf8"));
+import { codeVocabulary, DEFAULTS, FILE_NAME, jaFindings } from "./vocabularyRules";
 
 interface Text {
   where: string;
@@ -46,48 +43,6 @@ async function textsOf(file: string): Promise<Text[]> {
     }
   }
   return out;
-}
-
-/** Ids and names the code uses that an analyst should never read in a results workbook. */
-function codeVocabulary(): string[] {
-  const words = new Set<string>();
-  for (const p of DEFAULTS) {
-    words.add(p.name);
-    words.add(`${p.block}/`);
-  }
-  for (const r of ALL_ROLES) if (r.includes(":") || r.includes("-")) words.add(r);
-  for (const p of allJudgementParameters()) words.add(p.key);
-  for (const d of DEPENDENT_OUTPUT) words.add(`: ${d.application}`);
-  for (const s of defaultScenarios(DEFAULTS)) words.add(`${s.name}:`);
-  words.add("april2025");
-  return [...words];
-}
-
-const FILE_NAME = /\b[\w./-]+\.(csv|md|ts|tsx|json|mjs|js)\b/;
-
-/** Names, units and symbols written in Latin letters in Japanese reports too. */
-const LATIN_OK = new Set(
-  (
-    "GDP ID B C IO NdFeB SmCo KPI EBPM CGE SAM CES PV EV HEV BEV PHEV HDD MW kW kg t kt USD JPY CIF Excel RIPPLE Ripple SUM SUMPRODUCT MMULT INDEX ABS MAX MIN TRUE FALSE " +
-    "SHA sha Type II ln min Nd NdPr Pr Dy Tb Fe Co Sm REE " +
-    // authors, publishers and series of the cited sources
-    "IEA USGS JSNM CSRE IMF WP GTAP GCMO Adamas Intelligence Sprecher et al Heim Vander Wal MacroPolo CJC Neomag Neo Performance Materials " +
-    "Bogmans Reuters Bloomberg Lian Haimes Santos Miller Blair Leontief Armington Hosoe ES Minerals"
-  ).split(" "),
-);
-
-/** Latin words of a Japanese text that are not names or units: titles quoted in 『』, web
- * addresses and .xlsx file names of the input are skipped. */
-function strayLatin(text: string): string[] {
-  const t = text
-    .replace(/『[^』]*』/g, "")
-    .replace(/\b[\w-]+(\.[\w-]+)+(\/[\w./-]*)?/g, "")
-    .replace(/[\w.-]+\.xlsx\b/g, "")
-    .replace(/sha256:[0-9a-f]+/g, "")
-    // cell addresses (取引基本表!AG3, A1:AG25) and subscripts (a_ij)
-    .replace(/\$?\b[A-Z]{1,3}\$?\d+\b/g, "")
-    .replace(/_\w+/g, "");
-  return [...t.matchAll(/[A-Za-z][A-Za-z]+/g)].map((m) => m[0]).filter((w) => !LATIN_OK.has(w) && !/^P\d+$/.test(w));
 }
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
@@ -124,12 +79,7 @@ describe("the Japanese demo workbook speaks Japanese", () => {
     const found: string[] = [];
     for (const file of files.ja)
       for (const { where, text } of await textsOf(file)) {
-        const hits = [
-          ...vocabulary.filter((w) => text.includes(w)),
-          ...(FILE_NAME.exec(text)?.slice(0, 1) ?? []),
-          ...(/\bFY\s?\d{4}/.exec(text)?.slice(0, 1) ?? []),
-          ...strayLatin(text),
-        ];
+        const hits = jaFindings(text, vocabulary);
         if (hits.length) found.push(`${file.split("/").pop()} ${where}: [${[...new Set(hits)].join(", ")}] ${text.slice(0, 120)}`);
       }
     expect(found, found.slice(0, 60).join("\n")).toEqual([]);

@@ -64,6 +64,8 @@ describe("CGE tab (Chromium, 350 px, the sample workbook)", () => {
     const nf = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 1 });
     expect(await page.getByTestId("cge-ev").allTextContents()).toEqual(cliEv.map((v) => nf.format(v)));
     const first = (await items.first().textContent()) ?? "";
+    expect(first).toContain("磁石の輸出規制による輸入価格上乗せ"); // the title, not the JSON name
+    expect(first).not.toContain("export-control");
     expect(first).toMatch(/実質 GDP: [+-−]?\d/);
     expect(first).toMatch(/ネオジム磁石の国内生産: [+-]\d/);
     expect(first).toMatch(/ネオジム磁石の合成財価格: \+\d/);

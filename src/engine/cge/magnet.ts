@@ -17,6 +17,8 @@ export interface MagnetInputs {
   good: string;
   /** Its benchmark output Z0 and production tax rate τz0 (table units). */
   benchmarkOutput: number;
+  /** The table's unit as printed (百万円), for the sources; null when the table states none. */
+  unit?: string | null;
   tauz0: number;
   sigma: Sourced;
   premium: Sourced;
@@ -55,12 +57,28 @@ export interface BuiltinScenario {
   scenario: CgeScenario;
   label: Bilingual;
   notes: ScenarioNote[];
+  /** The supported plans' figure the scenario is built from (all plans, one fiscal year); the
+   * scenario depends on the plans through this figure only. Absent: public inputs only (the
+   * IO table and the market data). */
+  fromPlans?: { figure: "subsidy" | "additionalOutput"; year: number };
 }
 
 const sourced = (formula: Bilingual, src: Bilingual): Bilingual => ({ ja: `${formula.ja}。${src.ja}`, en: `${formula.en}; ${src.en}` });
 
+/** Amounts in the sources as a reader checks them: separators, one decimal, the table's unit. */
+const amount = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 1 });
+const EN_UNITS: Record<string, string> = { 百万円: "million yen", 千円: "thousand yen", 億円: "100 million yen", 円: "yen" };
+function unitOf(unit: string | null | undefined): Bilingual {
+  const u = unit?.replace(/^[（(]?単位[:：]?\s*/, "").replace(/[)）]$/, "").trim();
+  if (!u) return { ja: "（表の単位）", en: " (table units)" };
+  return { ja: ` ${u}`, en: ` ${EN_UNITS[u] ?? u}` };
+}
+const rate = (v: number) => `${(v * 100).toLocaleString("en-US", { minimumFractionDigits: 3, maximumFractionDigits: 3 })}%`;
+
 export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
   const g = m.good;
+  const u = unitOf(m.unit);
+  const z0 = { ja: `${amount(m.benchmarkOutput)}${u.ja}`, en: `${amount(m.benchmarkOutput)}${u.en}` };
   const el = { armington: { [g]: m.sigma.value } };
   const sigmaNote: ScenarioNote = { key: "elasticities.armington", good: g, value: m.sigma.value, source: m.sigma.source };
   const out: BuiltinScenario[] = [
@@ -75,16 +93,28 @@ export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
     out.push({
       key: "quota",
       scenario: { name: MAGNET_SCENARIOS.quota.name, importQuota: { [g]: m.quota.value }, elasticities: el },
-      label: { ja: `磁石の輸入数量制限（深刻シナリオの ${m.quota.year} 年の輸入 = 基準の ${(m.quota.value * 100).toFixed(1)}%）`, en: `Magnet import quota (severe scenario, ${m.quota.year}: imports ${(m.quota.value * 100).toFixed(1)}% of base)` },
+      label: { ja: `磁石の輸入数量制限（深刻シナリオの ${m.quota.year}年の輸入 = 基準の ${(m.quota.value * 100).toFixed(1)}%）`, en: `Magnet import quota (severe scenario, ${m.quota.year}: imports ${(m.quota.value * 100).toFixed(1)}% of base)` },
       notes: [{ key: "importQuota", good: g, value: m.quota.value, source: m.quota.source }, sigmaNote],
     });
   if (m.subsidy) {
-    const rate = m.tauz0 - m.subsidy.value / m.benchmarkOutput;
+    const tz = m.tauz0 - m.subsidy.value / m.benchmarkOutput;
     out.push({
       key: "subsidy",
-      scenario: { name: MAGNET_SCENARIOS.subsidy.name, productionTax: { [g]: rate }, elasticities: el },
-      label: { ja: `磁石の生産補助（基金の ${m.subsidy.year} 年度の補助 ${m.subsidy.value.toFixed(0)} を生産額比で）`, en: `Magnet production subsidy (the fund's ${m.subsidy.year} subsidy ${m.subsidy.value.toFixed(0)} as a rate on output)` },
-      notes: [{ key: "productionTax", good: g, value: rate, source: sourced({ ja: `基準の生産税率 ${m.tauz0} − 補助金 ${m.subsidy.value} ÷ 基準の生産額 ${m.benchmarkOutput}`, en: `τz0 ${m.tauz0} − ${m.subsidy.value} / ${m.benchmarkOutput}` }, m.subsidy.source) }, sigmaNote],
+      scenario: { name: MAGNET_SCENARIOS.subsidy.name, productionTax: { [g]: tz }, elasticities: el },
+      fromPlans: { figure: "subsidy", year: m.subsidy.year },
+      label: { ja: `磁石の生産補助（基金の ${m.subsidy.year}年度の補助 ${amount(m.subsidy.value)}${u.ja} を生産額比で）`, en: `Magnet production subsidy (the fund's FY${m.subsidy.year} subsidy ${amount(m.subsidy.value)}${u.en} as a rate on output)` },
+      notes: [
+        {
+          key: "productionTax",
+          good: g,
+          value: tz,
+          source: sourced(
+            { ja: `基準の生産税率 ${rate(m.tauz0)} − 補助金 ${amount(m.subsidy.value)}${u.ja} ÷ 基準の生産額 ${z0.ja} = ${rate(tz)}`, en: `benchmark production tax rate ${rate(m.tauz0)} − subsidy ${amount(m.subsidy.value)}${u.en} ÷ benchmark output ${z0.en} = ${rate(tz)}` },
+            m.subsidy.source,
+          ),
+        },
+        sigmaNote,
+      ],
     });
   }
   if (m.plantOutput) {
@@ -92,8 +122,20 @@ export function magnetScenarios(m: MagnetInputs): BuiltinScenario[] {
     out.push({
       key: "productivity",
       scenario: { name: MAGNET_SCENARIOS.productivity.name, productivity: { [g]: factor }, elasticities: el },
-      label: { ja: `支援工場の生産性（${m.plantOutput.year} 年度の追加生産 ${m.plantOutput.value.toFixed(0)}）`, en: `Supported plants' productivity (additional output ${m.plantOutput.value.toFixed(0)} in ${m.plantOutput.year})` },
-      notes: [{ key: "productivity", good: g, value: factor, source: sourced({ ja: `1 + 追加生産額 ${m.plantOutput.value} ÷ 基準の生産額 ${m.benchmarkOutput}`, en: `1 + ${m.plantOutput.value} / ${m.benchmarkOutput}` }, m.plantOutput.source) }, sigmaNote],
+      fromPlans: { figure: "additionalOutput", year: m.plantOutput.year },
+      label: { ja: `支援工場の生産性（${m.plantOutput.year}年度の追加生産 ${amount(m.plantOutput.value)}${u.ja}）`, en: `Supported plants' productivity (additional output ${amount(m.plantOutput.value)}${u.en} in FY${m.plantOutput.year})` },
+      notes: [
+        {
+          key: "productivity",
+          good: g,
+          value: factor,
+          source: sourced(
+            { ja: `1 + 追加生産額 ${amount(m.plantOutput.value)}${u.ja} ÷ 基準の生産額 ${z0.ja} = ${factor.toFixed(6)}`, en: `1 + additional output ${amount(m.plantOutput.value)}${u.en} ÷ benchmark output ${z0.en} = ${factor.toFixed(6)}` },
+            m.plantOutput.source,
+          ),
+        },
+        sigmaNote,
+      ],
     });
   }
   return out;

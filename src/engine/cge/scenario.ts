@@ -6,6 +6,7 @@ import { RippleError, RippleErrorList } from "../errors";
 import type { Elasticities } from "./calibrate";
 import { gridAddress, type Grid } from "../grid";
 import { findHeaderRow, hasAll } from "../sheetHeader";
+import { labelKey } from "../table/normalize";
 
 export interface CgeScenario {
   name: string;
@@ -81,6 +82,40 @@ export function parseScenario(json: unknown, file = "scenario"): CgeScenario {
   if (problems.length === 1) throw problems[0];
   if (problems.length) throw new RippleErrorList("cge.scenario", problems);
   return s;
+}
+
+/** The reserved factors under each of their names (CGE.md 1; the results workbook names them 資本 /
+ * 労働, Capital / Labour), matched after labelKey. */
+const FACTOR_NAMES: string[][] = [
+  ["cap", "資本", "capital"],
+  ["lab", "労働", "labour", "labor"],
+];
+
+/** A scenario whose factorSupply names a reserved factor by another of its names (労働 for a SAM
+ * that labels it LAB, as the CGEシナリオ sheet shows it) with the SAM's own label; any other name
+ * is kept as given, for checkScenarioLabels to refuse when the SAM lacks it. */
+export function withSamFactorNames(s: CgeScenario, factors: string[]): CgeScenario {
+  if (!s.factorSupply) return s;
+  const group = (name: string) => FACTOR_NAMES.find((g) => g.includes(labelKey(name)));
+  const resolve = (name: string): string => {
+    if (factors.includes(name)) return name;
+    const same = factors.find((f) => labelKey(f) === labelKey(name));
+    if (same) return same;
+    const g = group(name);
+    const hits = g ? factors.filter((f) => group(f) === g) : [];
+    return hits.length === 1 ? hits[0] : name;
+  };
+  const out: Record<string, number> = {};
+  for (const [h, v] of Object.entries(s.factorSupply)) {
+    const k = resolve(h);
+    if (k in out)
+      throw new RippleError("cge.scenario-label", {
+        ja: `シナリオ「${s.name}」は要素「${k}」の供給を二度指定しています（${h}）。`,
+        en: `scenario '${s.name}' sets the supply of factor '${k}' twice (${h}).`,
+      });
+    out[k] = v;
+  }
+  return { ...s, factorSupply: out };
 }
 
 /** Every good and factor a scenario names must exist in the SAM. */

@@ -9,7 +9,7 @@ import type { SamFlows } from "./flows";
 import { benchmarkPoint, benchmarkPolicy, economy, equationNames, factorGap, residuals, type Economy, type EquationName, type Policy } from "./model";
 import { analyticJacobian } from "./jacobian";
 import { newton, type NewtonOutcome } from "./newton";
-import { checkScenarioLabels, type CgeScenario } from "./scenario";
+import { checkScenarioLabels, withSamFactorNames, type CgeScenario } from "./scenario";
 import { hasIoCounterpart, ioCostPush, type IoComparison } from "./ioCompare";
 
 /** Convergence: the largest scaled residual (CGE.md section 5). */
@@ -163,7 +163,8 @@ function solveWithQuotas(c: Calibration, p: Policy, opts: CgeOptions, what: stri
 const gdpOf = (e: Economy) => e.Y.reduce((s, y) => s + y, 0);
 
 /** Calibrate to the SAM and (optionally) solve one scenario. */
-export function runCge(flows: SamFlows, scenario: CgeScenario | null, opts: CgeOptions = {}): CgeRun {
+export function runCge(flows: SamFlows, given: CgeScenario | null, opts: CgeOptions = {}): CgeRun {
+  const scenario = given && withSamFactorNames(given, flows.factors);
   if (scenario) checkScenarioLabels(scenario, flows.goods, flows.factors);
   const c = calibrate(flows, scenario?.elasticities);
   const h = numeraireIndex(c, opts.numeraire);

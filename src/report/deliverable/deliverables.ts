@@ -23,11 +23,14 @@ export interface DeliverableOptions {
   /** Projects runs: the cells to suppress, worked out on the whole system of published cells
    * (src/report/disclosure); without it the tag-based rule applies. */
   disclosure?: DisclosurePlan;
-  /** Sheets of another model on the same input, in the full workbook only (`ripple demo`'s CGE
-   * sheets: the public version's disclosure control does not cover them, so they stay internal). */
+  /** Sheets of another model on the same input in the full workbook (`ripple demo`'s CGE sheets). */
   fullOnly?: FullOnlyPart;
+  /** The same model's sheets the public version may carry (those whose inputs are published:
+   * projectsDeliverables decides with the disclosure control); absent: none. */
+  publicPart?: FullOnlyPart;
 }
 
+/** Sheets of another model appended to a workbook (full or public version). */
 export interface FullOnlyPart {
   /** Appended after the results sheets, before the audit and method sheets. */
   sheets: SheetSpec[];
@@ -35,17 +38,12 @@ export interface FullOnlyPart {
   audit?: (spec: WorkbookSpec) => AuditSection[];
   /** Their parameters, method notes and warnings on the full workbook's method sheet (under
    * this title when the report has a method sheet of its own). */
-  provenance?: Pick<ProvenanceSpec, "parameters" | "variants" | "warnings"> & { title: string };
+  provenance?: Pick<ProvenanceSpec, "parameters" | "variants" | "warnings"> & { title: string; notes?: string[] };
 }
-
-const INTERNAL_ONLY = {
-  ja: "これらのシートは内部版だけにあります（公開版の開示管理が対象としないため、公開版には含めません）。",
-  en: "These sheets are in the internal version only (the public version's disclosure control does not cover them).",
-};
 
 /** The part's method notes appended to a report's own method sheet (which does not list the
  * provenance's variants and parameters itself). */
-function methodNotes(sheet: SheetSpec, more: NonNullable<FullOnlyPart["provenance"]>, lang: "ja" | "en"): SheetSpec {
+function methodNotes(sheet: SheetSpec, more: NonNullable<FullOnlyPart["provenance"]>): SheetSpec {
   let row = sheet.blocks.reduce((m, b) => Math.max(m, b.row + b.values.length), 0) + 1;
   const blocks: BlockSpec[] = [];
   const add = (values: CellSpec[][], style: BlockSpec["style"]) => {
@@ -54,7 +52,7 @@ function methodNotes(sheet: SheetSpec, more: NonNullable<FullOnlyPart["provenanc
     row += values.length;
   };
   add([[more.title]], "subtitle");
-  add([[INTERNAL_ONLY[lang]]], "note");
+  add((more.notes ?? []).map((n) => [n]), "note");
   add(more.variants.map((v) => [v]), "body");
   add(more.parameters.map((x) => [x.name, x.value, x.source]), "body");
   add(more.warnings.map((w) => [w]), "note");
@@ -70,7 +68,7 @@ function withFullOnly(spec: WorkbookSpec, opts: DeliverableOptions): [WorkbookSp
   const at = spec.sheets.findIndex((s) => s.key === AUDIT_SHEET_KEY || s.key === METHOD_SHEET_KEY);
   const sheets = at < 0 ? [...spec.sheets, ...part.sheets] : [...spec.sheets.slice(0, at), ...part.sheets, ...spec.sheets.slice(at)];
   const method = sheets.findIndex((s) => s.key === METHOD_SHEET_KEY);
-  if (method >= 0 && more) sheets[method] = methodNotes(sheets[method], more, spec.lang);
+  if (method >= 0 && more) sheets[method] = methodNotes(sheets[method], more);
   const full: WorkbookSpec = {
     ...spec,
     sheets,
@@ -122,7 +120,7 @@ export function makeDeliverables(input: WorkbookSpec, opts: DeliverableOptions =
   if (!opts.confidential) return { full, public: null };
   // Every printed page of the internal version says so; the public one says what it is.
   full.marking = PUBLIC.internalMark[spec.lang];
-  const pub = finish(makePublicVersion(spec, opts.rule ?? DEFAULT_SUPPRESSION, opts.confidential, opts.disclosure), opts, "public");
+  const pub = finish(...withFullOnly(makePublicVersion(spec, opts.rule ?? DEFAULT_SUPPRESSION, opts.confidential, opts.disclosure), { ...opts, fullOnly: opts.publicPart }), "public");
   assertPublic(pub, guarded(opts.confidential, opts.disclosure));
   pub.marking = PUBLIC.publicMark[spec.lang];
   return { full, public: pub };

@@ -3,7 +3,8 @@
 // headline numbers (cumulative ripple effect by sector; present values and the induced value added per yen of subsidy), and
 // the full and public workbooks. Rows the report tagged itself are left as tagged.
 
-import type { Lang } from "../../engine/errors";
+import type { Bilingual, Lang } from "../../engine/errors";
+import { CGE_LABELS } from "../cgeLabels";
 import type { IOModel } from "../../engine/model/iomodel";
 import { NDFEB_TYPES, type Evaluation, type ProjectEvaluation } from "../../engine/projects/evaluate";
 import type { TableLayout } from "../../engine/table/types";
@@ -17,7 +18,7 @@ import { mappingFromLayout } from "./methodSheet";
 import { DEFAULT_SUPPRESSION, type Confidential, type SuppressionRule } from "./publicVersion";
 import { numbersIn, type CellRef, type SheetRange } from "./refs";
 import type { Project } from "../../engine/projects/parse";
-import { probeConfidential } from "../disclosure/probe";
+import { PROBE_ONLY_SHEET_KEY, probeConfidential } from "../disclosure/probe";
 import { DEFAULT_PROTECTION, planSuppression } from "../disclosure/suppress";
 
 /** Sheets computed from the plans (the coefficient sheets and the method sheet are not). */
@@ -306,8 +307,37 @@ export interface ProjectsDeliverableInput {
    * each confidential plan (src/report/disclosure). */
   projects: Project[];
   rebuild: (projects: Project[]) => { spec: WorkbookSpec; evaluation: Evaluation };
-  /** Sheets of another model in the full workbook only (the demo's CGE sheets). */
-  fullOnly?: FullOnlyPart;
+  /** The CGE sheets beside the evaluation (the demo's), for the full and the public version. */
+  cge?: ModelPart;
+}
+
+/** Another model's sheets on the same input (the CGE's): every scenario in the full version;
+ * in the public one those built from public inputs, and those built from a plans' figure when
+ * the disclosure control publishes that figure. */
+export interface ModelPart {
+  part: (notes: string[], keep?: (scenarioName: string) => boolean) => FullOnlyPart;
+  /** The scenarios built from the plans: each depends on them through one all-plans figure. */
+  fromPlans: { name: string; title: Bilingual; figure: "subsidy" | "additionalOutput"; year: number }[];
+}
+
+/** The tagged spec with the plan figures of `fromPlans` on a probe-only sheet at its end. */
+function withPlanFigures(spec: WorkbookSpec, ev: Evaluation, fromPlans: ModelPart["fromPlans"]): WorkbookSpec {
+  if (!fromPlans.length) return spec;
+  const figure = (f: ModelPart["fromPlans"][number]) => ev.byYear.find((y) => y.year === f.year)?.[f.figure] ?? 0;
+  const sheet: SheetSpec = { key: PROBE_ONLY_SHEET_KEY, name: PROBE_ONLY_SHEET_KEY, blocks: [{ row: 0, col: 0, values: fromPlans.map((f) => [figure(f)]) }] };
+  return { ...spec, sheets: [...spec.sheets, sheet] };
+}
+
+/** The CGE part of each version: the scenarios whose plan figure the disclosure plan suppresses
+ * are left out of the public one, and its method notes say which and why. */
+function cgeParts(cge: ModelPart, suppressed: (row: number) => boolean, lang: Lang): { full: FullOnlyPart; public: FullOnlyPart } {
+  const rule = CGE_LABELS.publicRule[lang];
+  const withheld = cge.fromPlans.filter((_, r) => suppressed(r));
+  const notes = [rule, ...withheld.map((w) => CGE_LABELS.withheld(w.title[lang], CGE_LABELS.planFigure(w.figure, w.year))[lang])];
+  return {
+    full: cge.part([rule]),
+    public: cge.part(notes, (name) => !withheld.some((w) => w.name === name)),
+  };
 }
 
 /** The full workbook and its public version (公開版) of a projects run. */
@@ -318,17 +348,21 @@ export function projectsDeliverables(input: ProjectsDeliverableInput): Deliverab
   const withMapping = mapping ? { ...spec, provenance: { ...spec.provenance, mapping } } : spec;
   const confidential = confidentialOf(ev);
   const rule = input.rule ?? DEFAULT_SUPPRESSION;
+  const fromPlans = input.cge?.fromPlans ?? [];
   const retag = (plans: Project[]) => {
     const again = input.rebuild(plans);
-    return tagProjectsSpec(again.spec, again.evaluation);
+    return withPlanFigures(tagProjectsSpec(again.spec, again.evaluation), again.evaluation, fromPlans);
   };
-  const disclosure = planSuppression(probeConfidential(spec, input.projects, retag), rule.minConfidential, rule.protection ?? DEFAULT_PROTECTION);
+  const disclosure = planSuppression(probeConfidential(withPlanFigures(spec, ev, fromPlans), input.projects, retag), rule.minConfidential, rule.protection ?? DEFAULT_PROTECTION);
+  // The probe-only sheet is the last of the probed workbook: its row r is fromPlans[r].
+  const cge = input.cge ? cgeParts(input.cge, (r) => disclosure.suppress.has(`${spec.sheets.length}/0/${r}/0`), spec.lang) : null;
   const d = makeDeliverables(withMapping, {
     audit: (s) => projectsAudit(s, ev, model, s.lang),
     confidential,
     rule,
     disclosure,
-    fullOnly: input.fullOnly,
+    fullOnly: cge?.full,
+    publicPart: cge?.public,
   });
   return { ...d, confidential };
 }

@@ -46,6 +46,11 @@ export interface Probe {
 
 const STEP = 1e-4;
 
+/** A sheet appended to the probed workbook only, never written: figures another model's sheets
+ * are built from (the CGE scenarios' plan figures), so the disclosure control decides whether
+ * they, and with them those sheets, may be published. */
+export const PROBE_ONLY_SHEET_KEY = "probe-only";
+
 const numberOf = (v: CellSpec): number | null =>
   typeof v === "number" ? v : isFormulaCell(v) && typeof v.value === "number" ? v.value : null;
 
@@ -92,7 +97,9 @@ function* publicCells(spec: WorkbookSpec, own = false): Generator<Located> {
           const isOwn = rowOwn || !!b.colTags?.[c]?.project?.confidential;
           if (isOwn !== own) continue;
           // Publishing order: the summary's headline figures first, then totals, then yearly values.
-          const cost = s.key === "summary" ? 0 : b.style === "total" || row[0] === "合計" || row[0] === "Total" ? 1 : 2;
+          // Probe-only figures (inputs of another model's sheets) last: published only when the
+          // figures before them let them be.
+          const cost = s.key === PROBE_ONLY_SHEET_KEY ? 3 : s.key === "summary" ? 0 : b.style === "total" || row[0] === "合計" || row[0] === "Total" ? 1 : 2;
           yield { pos: `${si}/${bi}/${r}/${c}`, sheet: si, v, cost };
         }
       }

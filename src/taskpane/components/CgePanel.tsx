@@ -7,6 +7,7 @@ import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-compone
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../../engine/errors";
 import { MARKET_SHEET_NAMES } from "../../engine/market/sheet";
+import { percentText } from "../../report/percentFormat";
 import type { BuiltinKey, CgeHeadline } from "../../usecases/cgeSheets";
 import { runCge, type CgeRunInput, type CgeRunOutcome, type CgeScenarioChoice } from "../cgeFlow";
 import type { DetectedTable } from "../runAnalysis";
@@ -100,18 +101,19 @@ export function CgePanel(p: CgePanelProps): React.ReactElement {
 
 /** Per scenario: EV, real GDP, household utility and the magnet good's output and price, as
  * changes from the benchmark — figures of the runner's result. */
-function CgeHeadlines(p: { headlines: CgeHeadline[]; sheet: string; lang: Lang }): React.ReactElement {
+export function CgeHeadlines(p: { headlines: CgeHeadline[]; sheet: string; lang: Lang }): React.ReactElement {
   const { t } = useTranslation();
   const s = useStyles();
   const loc = p.lang === "ja" ? "ja-JP" : "en-US";
   const num = new Intl.NumberFormat(loc, { maximumFractionDigits: 1 });
-  const pct = new Intl.NumberFormat(loc, { style: "percent", minimumFractionDigits: 3, maximumFractionDigits: 3, signDisplay: "exceptZero" });
+  // decimals that follow the change's size: a GDP change of ~1e-6 reads 0.00010%, not 0.000%
+  const pct = { format: (x: number) => percentText(x, loc) };
   return (
     <div data-testid="cge-headline">
       <Text block weight="semibold">{t("cge.headline")}</Text>
       {p.headlines.map((h) => (
         <div key={h.scenario} className={s.scenario} data-testid="cge-headline-scenario">
-          <Text weight="semibold" size={200}>{h.scenario}</Text>
+          <Text weight="semibold" size={200}>{h.title}</Text>
           <Text size={200}>
             {t("cge.ev")}: <span data-testid="cge-ev">{num.format(h.ev)}</span>
             {p.lang === "ja" ? `（${t("cge.evUnit")}）` : ` (${t("cge.evUnit")})`}

@@ -177,6 +177,14 @@ describe("bad input is refused with the accounts and cells named", () => {
     expect(e.format("en")).toMatch(/factor CAP in MFG is negative/);
     expect(e.where.cell).toBe("C5");
   });
+  it("a reserved factor by its shown name (資本, Labour) is the SAM's CAP / LAB; twice is refused", () => {
+    const byCode = runCge(three(), { name: "f", factorSupply: { CAP: 1.02, LAB: 0.99 } });
+    const byName = runCge(three(), { name: "f", factorSupply: { 資本: 1.02, Labour: 0.99 } });
+    expect(byName.scenario!.factorSupply).toEqual({ CAP: 1.02, LAB: 0.99 });
+    expect(relErr(byName.solution!.UU, byCode.solution!.UU)).toBe(0);
+    expect(byName.solution!.UU).not.toBeCloseTo(runCge(three(), null).benchmark.UU, 3);
+    expect(thrown(() => runCge(three(), { name: "f", factorSupply: { CAP: 1.02, 資本: 1.01 } })).format("en")).toMatch(/factor 'CAP' twice/);
+  });
   it("a scenario naming goods or factors the SAM does not have", () => {
     const e = thrown(() => runCge(three(), { name: "x", tariff: { STEEL: 0 }, factorSupply: { LAND: 1.1 } }));
     expect(e.format("en")).toMatch(/tariff\.STEEL.*factorSupply\.LAND/);
