@@ -31,6 +31,12 @@ function pages(pdf: string): Page[] {
     });
 }
 
+/** The pages of one sheet: its name heads each of its pages (the header's left part, among the
+ * page's first words with the marking). */
+function sheetPages(p: Page[], name: string): Page[] {
+  return p.filter((x) => x.words.slice(0, 3).some((w) => w.text === name));
+}
+
 const printed: Record<"full" | "public", Page[]> = { full: [], public: [] };
 
 beforeAll(async () => {
@@ -58,6 +64,16 @@ describe.each([
       expect(page.text, `page ${i + 1}`).toContain(marking);
       expect(page.text, `page ${i + 1}`).toMatch(new RegExp(`(^| )${i + 1} / ${p.length}( |$)`));
     });
+  });
+
+  it("prints 計画別 on at most 2 pages, one page wide, with every plan's ID on the page of its row", () => {
+    const p = sheetPages(printed[version], "計画別");
+    expect(p.length).toBeGreaterThanOrEqual(1);
+    expect(p.length).toBeLessThanOrEqual(2);
+    // the notes are under the tables, not a column of their own: the figures and the notes'
+    // header are both on the sheet's pages, and the effects table's header is whole on page 1
+    expect(p[0].text).toContain("計画別の効果（累計）と現在価値");
+    expect(p[0].text).toContain("補助金1円当たり");
   });
 
   it("prints the summary on one page with its chart, at 9 pt or more", () => {
