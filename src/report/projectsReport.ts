@@ -56,6 +56,9 @@ const F = {
   factor: "0.0000",
 } as const;
 
+/** Parameters shown as percentages wherever they appear (the discount rate: 4.0%, not 0.04). */
+const PERCENT_PARAMETERS = new Set(["evaluation/discount rate"]);
+
 const sumF = (col: number, first: number, last: number, value: number): FormulaCell => ({
   formula: `SUM(${a1(first, col)}:${a1(last, col)})`,
   value,
@@ -495,8 +498,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       s.add([[tr(P.parameterSheet)]], "subtitle");
       s.add([[tr(P.gradeNote)], [tr(P.usedNote)]], "note");
       s.add([[tr(P.block), tr(P.parameter), tr(P.value), tr(P.unitCol), tr(P.low), tr(P.high), tr(P.grade), tr(P.source), tr(P.used)]], "header");
-      s.add(
-        input.parameters.map((p) => [
+      // One block per row, so a rate (割引率) reads as a percentage (4.0%) like everywhere else.
+      for (const p of input.parameters) {
+        const row: CellSpec[] = [
           blockName(p.block, lang),
           parameterName(p.block, p.name, lang),
           p.value,
@@ -506,9 +510,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
           p.grade,
           sourceName(p.source, lang),
           input.usedParameters.has(`${p.block}/${p.name}`) ? tr(P.yes) : null,
-        ]),
-        "body",
-      );
+        ];
+        s.add([row], "body", PERCENT_PARAMETERS.has(`${p.block}/${p.name}`) ? [null, null, F.percent, null, F.percent, F.percent] : undefined);
+      }
       s.skip();
     }
 

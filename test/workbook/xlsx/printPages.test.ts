@@ -14,7 +14,7 @@ const PDFTOTEXT = "/usr/bin/pdftotext";
 interface Page {
   text: string;
   /** Words with their boxes (points), from pdftotext -bbox. */
-  words: { text: string; width: number }[];
+  words: { text: string; width: number; x: number; y: number }[];
 }
 
 function pages(pdf: string): Page[] {
@@ -23,9 +23,11 @@ function pages(pdf: string): Page[] {
     .split("<page ")
     .slice(1)
     .map((p) => {
-      const words = [...p.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
-        text: m[3],
-        width: Number(m[2]) - Number(m[1]),
+      const words = [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+        text: m[4],
+        width: Number(m[3]) - Number(m[1]),
+        x: Number(m[1]),
+        y: Number(m[2]),
       }));
       return { text: words.map((w) => w.text).join(" "), words };
     });
@@ -53,6 +55,19 @@ beforeAll(async () => {
   printed.public = pages(pub);
 }, 300_000);
 
+/** Pages of 検算（数式） measured on the demo after its wide tables were laid out in blocks of
+ * ≤ 8 columns (full 5, public 3; before: 16 and 3). */
+const AUDIT_PAGES = { full: 6, public: 4 } as const;
+/** The whole demo, measured: 31 pages (58 before 計画別 and 検算 were made printable). */
+const DEMO_PAGES = 32;
+
+describe("the demo printed", () => {
+  it(`takes at most ${DEMO_PAGES} pages in all`, () => {
+    expect(printed.full.length).toBeLessThanOrEqual(DEMO_PAGES);
+    expect(printed.public.length).toBeLessThan(printed.full.length);
+  });
+});
+
 describe.each([
   ["full", "取扱注意"],
   ["public", "公開版"],
@@ -74,6 +89,31 @@ describe.each([
     // header are both on the sheet's pages, and the effects table's header is whole on page 1
     expect(p[0].text).toContain("計画別の効果（累計）と現在価値");
     expect(p[0].text).toContain("補助金1円当たり");
+  });
+
+  it("prints 検算（数式） one page wide in blocks with their row labels: at most 6 pages", () => {
+    const p = sheetPages(printed[version], "検算（数式）");
+    expect(p.length).toBeGreaterThanOrEqual(1);
+    expect(p.length).toBeLessThanOrEqual(AUDIT_PAGES[version]);
+    // every page of figures names its rows: a sector or a stage or a year in front of them
+    for (const page of p) expect(page.text).toMatch(/製造業|総合効果|年度|合計/);
+  });
+
+  it("shows 割引率 as a percentage (4.0%) wherever it is printed", () => {
+    let seen = 0;
+    for (const page of printed[version])
+      page.words.forEach((w) => {
+        if (!/^割引率/.test(w.text) || w.text.length > 12) return;
+        // the first figure on its line, right of the label
+        const figure = page.words
+          .filter((x) => Math.abs(x.y - w.y) < 2 && x.x > w.x && /^\d/.test(x.text))
+          .sort((a, b) => a.x - b.x)[0];
+        if (!figure) return;
+        seen++;
+        expect(figure.text, w.text).toBe("4.0%");
+      });
+    // 経済安全保障効果, 方法・出典 (evaluation and parameter tables), 検算 (projects and security)
+    expect(seen).toBeGreaterThanOrEqual(version === "full" ? 5 : 4);
   });
 
   it("prints the summary on one page with its chart, at 9 pt or more", () => {
