@@ -156,8 +156,40 @@ export interface ProvenanceSpec {
   suppression?: string;
 }
 
+/** The workbook's one font (every sheet Ripple writes, every cell): the hosts apply it, cells
+ * never name a font of their own. */
+export interface FontSpec {
+  name: string;
+  /** Points of the body text (titles and notes are sized relative to the hosts' 11 pt). */
+  size: number;
+  /** Excel's character set of the font (128 = Japanese): where the named font is missing,
+   * Excel substitutes an installed font of this set (Meiryo, MS PGothic) rather than a
+   * Latin-only one; LibreOffice substitutes through fontconfig (Noto Sans CJK). */
+  charset?: number;
+  /** Points per line of one row of body text, for row heights the writer sets itself. */
+  lineHeight: number;
+}
+
+/** The default font of each report language: 游ゴシック (Yu Gothic, Windows 8.1+ and macOS, Office's
+ * own Japanese default) for a Japanese workbook, falling back to another Japanese font (Meiryo
+ * on Windows) through its character set; Calibri, Office's default, for an English one. Line
+ * heights: Calibri 11's default row (15 pt); for 游ゴシック 15.5 pt, its 11-pt glyphs (about 14.7 px at
+ * 100%) with room to spare. Excel's own default row for it, 18.75 pt, adds the font's wide line
+ * gap, which made the one-page summary print at 8 pt instead of 9. */
+export const DEFAULT_FONTS: Record<"ja" | "en", FontSpec> = {
+  ja: { name: "游ゴシック", size: 11, charset: 128, lineHeight: 15.5 },
+  en: { name: "Calibri", size: 11, lineHeight: 15 },
+};
+
+/** The font a workbook is written in: its own setting, else its language's default. */
+export function workbookFont(spec: Pick<WorkbookSpec, "lang" | "font">): FontSpec {
+  return spec.font ?? DEFAULT_FONTS[spec.lang];
+}
+
 export interface WorkbookSpec {
   lang: "ja" | "en";
+  /** The font of every cell (default: DEFAULT_FONTS of the language). */
+  font?: FontSpec;
   /** Printed in the header of every page, e.g. 取扱注意 (internal) or 公開版 (public). */
   marking?: string;
   sheets: SheetSpec[];

@@ -5,7 +5,7 @@
 // deleted again (rollBack), so no half-written report is left in the workbook.
 
 import { cancelledError, RippleError } from "../../engine/errors";
-import { resolveSheetNames, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
+import { resolveSheetNames, workbookFont, type FontSpec, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
 import { listSource } from "../../report/validation";
 import { type Budget, DEFAULT_BUDGET, cellBytes, matrixBytes, packSyncs, planRects } from "./budget";
 import { blockInput, blockNumberFormats, type ExcelInput, slice } from "./cells";
@@ -78,7 +78,7 @@ function valueItems(s: SheetSpec, budget: Budget): Item[] {
   return items;
 }
 
-function formatItems(s: SheetSpec, budget: Budget): Item[] {
+function formatItems(s: SheetSpec, budget: Budget, font: FontSpec): Item[] {
   const items: Item[] = [];
   let maxRow = 0;
   let maxCol = 0;
@@ -109,6 +109,16 @@ function formatItems(s: SheetSpec, budget: Budget): Item[] {
         queue: (ws) => applyStyle(ws.get(s.name)!.getRangeByIndexes(b.row, b.col, rows, cols), style),
       });
   }
+  // The workbook's one font over the sheet's cells, in one write (report/spec.ts workbookFont);
+  // styles then set only weight, slant, size and colour.
+  if (maxRow > 0 && maxCol > 0)
+    items.unshift({
+      sheet: s.name,
+      bytes: 150,
+      queue: (ws) => {
+        ws.get(s.name)!.getRangeByIndexes(0, 0, maxRow, maxCol).format.font.name = font.name;
+      },
+    });
   const widths = s.columnWidths ? columnWidthRuns(s.columnWidths) : [];
   const autofit = !s.columnWidths && maxRow * maxCol > 0 && maxRow * maxCol <= AUTOFIT_MAX_CELLS;
   const freeze = s.freeze && (s.freeze.rows > 0 || s.freeze.cols > 0) ? s.freeze : undefined;
@@ -191,7 +201,7 @@ export async function writeReportIn(
 
   const phases: Item[][] = [
     sheets.flatMap((s) => valueItems(s, budget)),
-    sheets.flatMap((s) => formatItems(s, budget)),
+    sheets.flatMap((s) => formatItems(s, budget, workbookFont(spec))),
     sheets.flatMap((s) => chartItems(ctx, s)),
   ];
   const total = phases.reduce((n, p) => n + p.length, 0);

@@ -3,7 +3,8 @@
 // with its chart, at a readable size; every page carries its sheet's name, the marking and
 // "page / pages".
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import JSZip from "jszip";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run, tempDir } from "../../cli/helpers";
@@ -39,6 +40,7 @@ function sheetPages(p: Page[], name: string): Page[] {
   return p.filter((x) => x.words.slice(0, 3).some((w) => w.text === name));
 }
 
+let demoDir = "";
 const printed: Record<"full" | "public", Page[]> = { full: [], public: [] };
 
 beforeAll(async () => {
@@ -46,6 +48,7 @@ beforeAll(async () => {
   if (!existsSync(PDFTOTEXT))
     throw new Error("pdftotext is not installed: `npm test` installs it through scripts/setup.mjs, or run apt-get install -y poppler-utils");
   const dir = tempDir();
+  demoDir = dir;
   const r = await run(["demo", "--lang", "ja", "--out", join(dir, "demo.xlsx")], { cwd: dir });
   expect(r.code, r.err).toBe(0);
   const [full, pub] = await Promise.all(
@@ -62,6 +65,15 @@ const AUDIT_PAGES = { full: 6, public: 4 } as const;
 const DEMO_PAGES = 32;
 
 describe("the demo printed", () => {
+  it("is in 游ゴシック (styles.xml's default font), and the PDF renders its Japanese in a CJK font", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(demoDir, "demo.xlsx")));
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const names = [...styles.matchAll(/<name val="([^"]*)"\/>/g)].map((m) => m[1]);
+    expect(new Set(names)).toEqual(new Set(["游ゴシック"]));
+    const fonts = execFileSync("/usr/bin/pdffonts", [join(demoDir, "pdf0", "demo.pdf")], { encoding: "utf8" });
+    expect(fonts).toMatch(/CJK/);
+  });
+
   it(`takes at most ${DEMO_PAGES} pages in all`, () => {
     expect(printed.full.length).toBeLessThanOrEqual(DEMO_PAGES);
     expect(printed.public.length).toBeLessThan(printed.full.length);
