@@ -82,6 +82,9 @@ export interface SeriesSpec {
   x?: RangeRef;
   /** For scatter: "markers" (default) or "line" (e.g. the 1.0 reference lines). */
   style?: "markers" | "line";
+  /** Scatter points labelled with the text of these cells, one per point (the linkage scatter's
+   * sector names). */
+  labels?: RangeRef;
 }
 
 export interface ChartSpec {
@@ -283,7 +286,7 @@ export function resolveSheetNames(spec: WorkbookSpec, existing: Iterable<string>
     s.charts = s.charts?.map((c) => ({
       ...c,
       categories: fix(c.categories),
-      series: c.series.map((se) => ({ ...se, values: fix(se.values)!, x: fix(se.x) })),
+      series: c.series.map((se) => ({ ...se, values: fix(se.values)!, x: fix(se.x), ...(se.labels ? { labels: fix(se.labels) } : {}) })),
     }));
     if (s.validations) s.validations = s.validations.map((v) => ({ ...v, range: fix(v.range)!, source: fix(v.source) }));
     const changed = new Map([...renamed].filter(([from, to]) => from !== to));
@@ -297,6 +300,22 @@ export function resolveSheetNames(spec: WorkbookSpec, existing: Iterable<string>
     }
   }
   return { ...spec, sheets };
+}
+
+/** The texts a sheet's blocks put in a range, row by row ("" where a cell is empty): the
+ * labels hosts write on chart points. */
+export function textsIn(sheet: SheetSpec, ref: RangeRef): string[] {
+  const out: string[] = [];
+  for (let r = 0; r < ref.rows; r++)
+    for (let c = 0; c < ref.cols; c++) {
+      const row = ref.row + r;
+      const col = ref.col + c;
+      let v: CellSpec | undefined;
+      for (const b of sheet.blocks)
+        if (row >= b.row && row < b.row + b.values.length && col >= b.col && col < b.col + b.values[row - b.row].length) v = b.values[row - b.row][col - b.col];
+      out.push(v === null || v === undefined ? "" : isFormulaCell(v) ? String(v.value ?? "") : String(v));
+    }
+  return out;
 }
 
 export function isFormulaCell(v: CellSpec | undefined): v is FormulaCell {

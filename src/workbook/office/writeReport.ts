@@ -5,7 +5,7 @@
 // deleted again (rollBack), so no half-written report is left in the workbook.
 
 import { cancelledError, RippleError } from "../../engine/errors";
-import { resolveSheetNames, workbookFont, type FontSpec, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
+import { resolveSheetNames, textsIn, workbookFont, type FontSpec, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
 import { listSource } from "../../report/validation";
 import { type Budget, DEFAULT_BUDGET, cellBytes, matrixBytes, packSyncs, planRects } from "./budget";
 import { blockInput, blockNumberFormats, type ExcelInput, slice } from "./cells";
@@ -155,14 +155,18 @@ function formatItems(s: SheetSpec, budget: Budget, font: FontSpec): Item[] {
   return items;
 }
 
-function chartItems(ctx: Excel.RequestContext, s: SheetSpec): Item[] {
+function chartItems(ctx: Excel.RequestContext, s: SheetSpec, sheets: SheetSpec[]): Item[] {
+  const textsOf = (r: RangeRef): string[] => {
+    const on = sheets.find((x) => x.name === (r.sheet ?? s.name));
+    return on ? textsIn(on, r) : [];
+  };
   return (s.charts ?? []).map((chart) => ({
     sheet: s.name,
     bytes: chartBytes(chart),
     queue: (ws) => {
       const rangeOf = (r: RangeRef): Excel.Range =>
         (ws.get(r.sheet ?? s.name) ?? ctx.workbook.worksheets.getItem(r.sheet ?? s.name)).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
-      addChart(ws.get(s.name)!, chart, rangeOf);
+      addChart(ws.get(s.name)!, chart, rangeOf, textsOf);
     },
   }));
 }
@@ -202,7 +206,7 @@ export async function writeReportIn(
   const phases: Item[][] = [
     sheets.flatMap((s) => valueItems(s, budget)),
     sheets.flatMap((s) => formatItems(s, budget, workbookFont(spec))),
-    sheets.flatMap((s) => chartItems(ctx, s)),
+    sheets.flatMap((s) => chartItems(ctx, s, sheets)),
   ];
   const total = phases.reduce((n, p) => n + p.length, 0);
   let done = 0;
