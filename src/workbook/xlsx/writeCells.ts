@@ -198,8 +198,10 @@ function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: Readonly
         if (need <= 1) return;
         if (last > col) ws.mergeCells(row + 1, col + 1, row + 1, last + 1);
         ws.getCell(row + 1, col + 1).alignment = { wrapText: true, vertical: "top" };
-        // the row's labels (a plan ID before its notes) sit at the top of the tall row too
-        for (let k = block.col; k < col; k++) ws.getCell(row + 1, k + 1).alignment = { ...ws.getCell(row + 1, k + 1).alignment, vertical: "top" };
+        // the row's other cells (a plan ID before its notes, the columns beside a wrapped type)
+        // sit at the top of the tall row too, level with the wrapped text's first line
+        for (let k = block.col; k < block.col + rowValues.length; k++)
+          if (k !== col) ws.getCell(row + 1, k + 1).alignment = { ...ws.getCell(row + 1, k + 1).alignment, vertical: "top" };
         const height = line * Math.min(need, 12);
         const r0 = ws.getRow(row + 1);
         r0.height = Math.max(r0.height ?? line, height);
