@@ -360,7 +360,8 @@ export function buildAnalysisReport(input: AnalysisReportInput): WorkbookSpec {
       type: "scatter",
       title: tr(TEXT.chartLinkages),
       series: [
-        { name: tr(TEXT.sectorsSeries), x: col(bodyRow, backCol, n), values: col(bodyRow, fwdCol, n), style: "markers" },
+        // each point named by its sector (column A of its row)
+        { name: tr(TEXT.sectorsSeries), x: col(bodyRow, backCol, n), values: col(bodyRow, fwdCol, n), style: "markers", labels: col(bodyRow, 0, n) },
         { name: tr(TEXT.refVertical), x: col(vRow, 1, 2), values: col(vRow, 2, 2), style: "line" },
         { name: tr(TEXT.refHorizontal), x: col(hRow, 1, 2), values: col(hRow, 2, 2), style: "line" },
       ],

@@ -111,6 +111,12 @@ export const P = {
   // By project
   byProjectTitle: L("計画別の効果と補助金1円当たり粗付加価値誘発額", "Effects and induced gross value added per yen of subsidy by plan"),
   planId: L("計画ID", "Plan ID"),
+  plansTable: L("計画の概要", "The plans"),
+  effectsTable: L("計画別の効果（累計）と現在価値", "Effects by plan (cumulative) and present values"),
+  perSubsidyTotalNote: L(
+    "補助金1円当たり粗付加価値誘発額の合計行 = 合計の PV 粗付加価値 ÷ 合計の PV 補助金（計画別の値の平均ではありません）",
+    "Total induced value added per yen of subsidy = total PV of gross value added ÷ total PV of subsidy (not the average of the plans' ratios)",
+  ),
   company: L("事業者名", "Company"),
   confidential: L("非公開", "Confidential"),
   confidentialYes: L("非公開", "confidential"),

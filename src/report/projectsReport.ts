@@ -12,12 +12,12 @@ import type { AnalysisResult } from "../engine/model/result";
 import type { Parameter } from "../engine/params/defaults";
 import type { Converter } from "../engine/projects/parse";
 import type { Evaluation, Kpi, SourcedValue, Totals } from "../engine/projects/evaluate";
-import { MAGNET_TYPES, TREATMENTS } from "../engine/projects/schema";
 import type { SplitDefinition } from "../engine/projects/splitSheet";
 import type { IOTable } from "../engine/table/types";
 import { buildAnalysisReport, NUMBER_FORMATS, type ReportInput, type ResolvedModelOptions } from "./analysisReport";
 import { IMPORT_TYPES, MEASURES, SECOND_STAGE_TEXT, STAGES, unitLabel, withUnit, yearLabel } from "./labels";
 import { methodSentences, P, PROJECT_SHEETS } from "./projectLabels";
+import { buildByProjectSheet } from "./byProjectSheet";
 import { labelWidth, SheetBuilder } from "./sheetBuilder";
 import type { CellSpec, FormulaCell, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
 
@@ -56,14 +56,13 @@ const F = {
   factor: "0.0000",
 } as const;
 
+/** Parameters shown as percentages wherever they appear (the discount rate: 4.0%, not 0.04). */
+const PERCENT_PARAMETERS = new Set(["evaluation/discount rate"]);
+
 const sumF = (col: number, first: number, last: number, value: number): FormulaCell => ({
   formula: `SUM(${a1(first, col)}:${a1(last, col)})`,
   value,
 });
-
-function choiceLabel(list: { value: string; label: Bilingual }[], v: string, lang: Lang): string {
-  return list.find((c) => c.value === v)?.label[lang] ?? v;
-}
 
 export { yearLabel };
 
@@ -321,127 +320,7 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
   }
 
   // ---- 計画別 / By project ----
-  {
-    const s = new SheetBuilder("byProject", tr(PROJECT_SHEETS.byProject));
-    s.add([[tr(P.byProjectTitle)], [`${tr(P.unit)}: ${unit}. ${tr(P.totalCheck)}`]], "title");
-    if (ev.projects.some((p) => p.project.confidential)) s.add([[tr(P.confidentialNote)]], "note");
-    s.skip();
-    const head: CellSpec[] = [
-      tr(P.planId),
-      tr(P.company),
-      tr(P.confidential),
-      tr(P.magnetType),
-      tr(P.treatment),
-      tr(P.sector),
-      tr(P.capacity),
-      tr(P.start),
-      money(P.capex),
-      tr(P.subsidyRate),
-      money(P.subsidy),
-      money(P.additionalOutput),
-      money(P.cumInvOutput),
-      money(P.cumOpOutput),
-      money(P.cumTotalOutput),
-      money(MEASURES.valueAdded),
-      money(P.pvGvaShort),
-      money(P.pvSubsidyShort),
-      tr(P.inducedValueAddedPerSubsidy),
-      tr(P.notes),
-    ];
-    s.add([head], "header");
-    const fmt: (string | null)[] = [null, null, null, null, null, null, F.tonnes, "0", F.money, F.percent, F.money, F.money, F.money, F.money, F.money, F.money, F.money, F.money, F.ratio, null];
-    const np = ev.projects.length;
-    const r0 = s.add(
-      ev.projects.map((e) => {
-        const p = e.project;
-        return [
-          p.id,
-          p.company,
-          tr(p.confidential ? P.confidentialYes : P.confidentialNo),
-          choiceLabel(MAGNET_TYPES, p.magnetType, lang),
-          choiceLabel(TREATMENTS, p.treatment, lang),
-          table.sectors[p.sector].label,
-          p.capacity,
-          p.startYear,
-          e.totals.capex,
-          e.totals.capex > 0 ? e.totals.subsidy / e.totals.capex : "—",
-          e.totals.subsidy,
-          e.totals.additionalOutput,
-          e.totals.investment.output,
-          e.totals.operation.output,
-          e.totals.total.output,
-          e.totals.total.valueAdded,
-          e.pv.valueAdded,
-          e.pv.subsidy,
-          e.inducedValueAddedPerSubsidy ?? "—",
-          p.notes ?? null,
-        ];
-      }),
-      "body",
-      fmt,
-    );
-    const c = ev.cumulative;
-    const sumCol = (col: number, v: number) => sumF(col, r0, r0 + np - 1, v);
-    s.add(
-      [[
-        tr(P.total), null, null, null, null, null,
-        sumCol(6, ev.projects.reduce((a, e) => a + e.project.capacity, 0)), null,
-        sumCol(8, c.capex), null, sumCol(10, c.subsidy), sumCol(11, c.additionalOutput),
-        sumCol(12, c.investment.output), sumCol(13, c.operation.output), sumCol(14, c.total.output),
-        sumCol(15, c.total.valueAdded), sumCol(16, ev.pv.valueAdded), sumCol(17, ev.pv.subsidy), ev.inducedValueAddedPerSubsidy ?? "—",
-      ]],
-      "total",
-      fmt,
-    );
-    s.add([[tr({ ja: "補助金1円当たり粗付加価値誘発額の合計行 = 合計の PV 粗付加価値 ÷ 合計の PV 補助金（計画別の値の平均ではありません）", en: "Total induced value added per yen of subsidy = total PV of gross value added ÷ total PV of subsidy (not the average of the plans' ratios)" })]], "note");
-    s.skip();
-    const height = Math.max(14, np * 2 + 8);
-    s.chart({
-      type: "bar",
-      title: tr(P.chartByProject),
-      categories: { row: r0, col: 0, rows: np, cols: 1 },
-      series: [
-        { name: tr(P.pvGvaShort), values: { row: r0, col: 16, rows: np, cols: 1 } },
-        { name: tr(P.pvSubsidyShort), values: { row: r0, col: 17, rows: np, cols: 1 } },
-      ],
-      yAxisTitle: unit,
-      anchor: { row: s.row, col: 0, widthCols: 6, heightRows: height },
-    });
-    s.skip(height + 1);
-
-    // Plans × years
-    s.add([[tr(P.byProjectYear)]], "subtitle");
-    s.add([[tr(P.planId), tr(P.company), ...years.map((y) => yearLabel(y, lang)), tr(P.total)]], "header");
-    const ny = years.length;
-    const yr0 = s.add(
-      ev.projects.map((e, i) => [
-        e.project.id,
-        e.project.company,
-        ...e.years.map((r) => (r.investment ? sumOf(r.investment.total.output) : 0) + (r.operation ? sumOf(r.operation.total.output) : 0)),
-        { formula: `SUM(${a1(s.row + i, 2)}:${a1(s.row + i, 1 + ny)})`, value: e.totals.total.output },
-      ]),
-      "body",
-      [null, null, ...years.map(() => F.money), F.money],
-    );
-    s.add(
-      [[
-        tr(P.total),
-        null,
-        ...ev.byYear.map((y, k) => sumF(2 + k, yr0, yr0 + np - 1, y.total.output)),
-        sumF(2 + ny, yr0, yr0 + np - 1, c.total.output),
-      ]],
-      "total",
-      [null, null, ...years.map(() => F.money), F.money],
-    );
-    const widths: Record<number, number> = { 0: 12, 1: labelWidth(ev.projects.map((e) => e.project.company), 14, 30) };
-    // Text columns (type, treatment, sector) fit their longest entry as well as their header, so
-    // "Import substitution" is not cut off by the sector beside it.
-    const textOf = (k: number) => ev.projects.map((e) => [choiceLabel(MAGNET_TYPES, e.project.magnetType, lang), choiceLabel(TREATMENTS, e.project.treatment, lang), table.sectors[e.project.sector].label][k - 3] ?? "");
-    for (let k = 2; k < Math.max(head.length, ny + 3); k++)
-      widths[k] = k < head.length ? labelWidth([String(head[k]), ...(k >= 3 && k <= 5 ? textOf(k) : [])], 14, 34) : 16;
-    widths[head.length - 1] = 60;
-    sheets.push(s.build({ columnWidths: widths, freeze: { rows: 0, cols: 2 } }));
-  }
+  sheets.push(buildByProjectSheet(ev, table, unit, lang, F));
 
   // ---- KPI ----
   {
@@ -619,8 +498,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
       s.add([[tr(P.parameterSheet)]], "subtitle");
       s.add([[tr(P.gradeNote)], [tr(P.usedNote)]], "note");
       s.add([[tr(P.block), tr(P.parameter), tr(P.value), tr(P.unitCol), tr(P.low), tr(P.high), tr(P.grade), tr(P.source), tr(P.used)]], "header");
-      s.add(
-        input.parameters.map((p) => [
+      // One block per row, so a rate (割引率) reads as a percentage (4.0%) like everywhere else.
+      for (const p of input.parameters) {
+        const row: CellSpec[] = [
           blockName(p.block, lang),
           parameterName(p.block, p.name, lang),
           p.value,
@@ -630,9 +510,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
           p.grade,
           sourceName(p.source, lang),
           input.usedParameters.has(`${p.block}/${p.name}`) ? tr(P.yes) : null,
-        ]),
-        "body",
-      );
+        ];
+        s.add([row], "body", PERCENT_PARAMETERS.has(`${p.block}/${p.name}`) ? [null, null, F.percent, null, F.percent, F.percent] : undefined);
+      }
       s.skip();
     }
 

@@ -82,6 +82,9 @@ export interface SeriesSpec {
   x?: RangeRef;
   /** For scatter: "markers" (default) or "line" (e.g. the 1.0 reference lines). */
   style?: "markers" | "line";
+  /** Scatter points labelled with the text of these cells, one per point (the linkage scatter's
+   * sector names). */
+  labels?: RangeRef;
 }
 
 export interface ChartSpec {
@@ -156,8 +159,40 @@ export interface ProvenanceSpec {
   suppression?: string;
 }
 
+/** The workbook's one font (every sheet Ripple writes, every cell): the hosts apply it, cells
+ * never name a font of their own. */
+export interface FontSpec {
+  name: string;
+  /** Points of the body text (titles and notes are sized relative to the hosts' 11 pt). */
+  size: number;
+  /** Excel's character set of the font (128 = Japanese): where the named font is missing,
+   * Excel substitutes an installed font of this set (Meiryo, MS PGothic) rather than a
+   * Latin-only one; LibreOffice substitutes through fontconfig (Noto Sans CJK). */
+  charset?: number;
+  /** Points per line of one row of body text, for row heights the writer sets itself. */
+  lineHeight: number;
+}
+
+/** The default font of each report language: 游ゴシック (Yu Gothic, Windows 8.1+ and macOS, Office's
+ * own Japanese default) for a Japanese workbook, falling back to another Japanese font (Meiryo
+ * on Windows) through its character set; Calibri, Office's default, for an English one. Line
+ * heights: Calibri 11's default row (15 pt); for 游ゴシック 15.5 pt, its 11-pt glyphs (about 14.7 px at
+ * 100%) with room to spare. Excel's own default row for it, 18.75 pt, adds the font's wide line
+ * gap, which made the one-page summary print at 8 pt instead of 9. */
+export const DEFAULT_FONTS: Record<"ja" | "en", FontSpec> = {
+  ja: { name: "游ゴシック", size: 11, charset: 128, lineHeight: 15.5 },
+  en: { name: "Calibri", size: 11, lineHeight: 15 },
+};
+
+/** The font a workbook is written in: its own setting, else its language's default. */
+export function workbookFont(spec: Pick<WorkbookSpec, "lang" | "font">): FontSpec {
+  return spec.font ?? DEFAULT_FONTS[spec.lang];
+}
+
 export interface WorkbookSpec {
   lang: "ja" | "en";
+  /** The font of every cell (default: DEFAULT_FONTS of the language). */
+  font?: FontSpec;
   /** Printed in the header of every page, e.g. 取扱注意 (internal) or 公開版 (public). */
   marking?: string;
   sheets: SheetSpec[];
@@ -251,7 +286,7 @@ export function resolveSheetNames(spec: WorkbookSpec, existing: Iterable<string>
     s.charts = s.charts?.map((c) => ({
       ...c,
       categories: fix(c.categories),
-      series: c.series.map((se) => ({ ...se, values: fix(se.values)!, x: fix(se.x) })),
+      series: c.series.map((se) => ({ ...se, values: fix(se.values)!, x: fix(se.x), ...(se.labels ? { labels: fix(se.labels) } : {}) })),
     }));
     if (s.validations) s.validations = s.validations.map((v) => ({ ...v, range: fix(v.range)!, source: fix(v.source) }));
     const changed = new Map([...renamed].filter(([from, to]) => from !== to));
@@ -265,6 +300,22 @@ export function resolveSheetNames(spec: WorkbookSpec, existing: Iterable<string>
     }
   }
   return { ...spec, sheets };
+}
+
+/** The texts a sheet's blocks put in a range, row by row ("" where a cell is empty): the
+ * labels hosts write on chart points. */
+export function textsIn(sheet: SheetSpec, ref: RangeRef): string[] {
+  const out: string[] = [];
+  for (let r = 0; r < ref.rows; r++)
+    for (let c = 0; c < ref.cols; c++) {
+      const row = ref.row + r;
+      const col = ref.col + c;
+      let v: CellSpec | undefined;
+      for (const b of sheet.blocks)
+        if (row >= b.row && row < b.row + b.values.length && col >= b.col && col < b.col + b.values[row - b.row].length) v = b.values[row - b.row][col - b.col];
+      out.push(v === null || v === undefined ? "" : isFormulaCell(v) ? String(v.value ?? "") : String(v));
+    }
+  return out;
 }
 
 export function isFormulaCell(v: CellSpec | undefined): v is FormulaCell {

@@ -62,8 +62,10 @@ describe("ripple demo (projects pipeline on the sample)", () => {
     const byPlan = sheet("計画別");
     const plans = byPlan.values.filter((row) => /^P-0\d$/.test(String(row[0])));
     expect(plans.slice(0, 4).map((row) => [row[0], row[2]])).toEqual([["P-01", "非公開"], ["P-02", "非公開"], ["P-03", "非公開"], ["P-04", "非公開"]]);
-    expect(plans.slice(0, 4).reduce((a, row) => a + num(row[15]), 0)).toBeCloseTo(gva, 6);
-    expect(String(plans[0][19])).toContain("例示");
+    // the plans, their effects (GVA in column J), plans × years, then their notes under the tables
+    expect(plans).toHaveLength(16);
+    expect(plans.slice(4, 8).reduce((a, row) => a + num(row[9]), 0)).toBeCloseTo(gva, 6);
+    expect(String(plans[12][1])).toContain("例示");
 
     // Charts: two on 年度別, one on 計画別, one on KPI, the linkage scatter on 乗数・影響力, the
     // expected avoided loss by year, the fan of the B/C and the tornado of the B/C on 経済安全保障効果; output and price

@@ -146,6 +146,11 @@ describe("task pane controller on the 2011 13-sector table", () => {
     expect(onSummary).toEqual(["BarClustered", "ColumnStacked"]);
     const scatter = charts.find((c) => c.type.startsWith("XYScatter"))!;
     expect(scatter.series).toHaveLength(3);
+    // each sector's point labelled with its name, right of the marker; the 1.0 lines unlabelled
+    const names = Object.values(scatter.series[0].pointLabels ?? {});
+    expect(names.map((l) => l.text)).toEqual(detected.table!.sectors.map((s) => s.label));
+    expect(names.every((l) => l.shown === true && l.position === "Right")).toBe(true);
+    expect(scatter.series[1].pointLabels).toBeUndefined();
     // The model is usable by name from the RIPPLE.* functions: registered as a builder (the run
     // computes in the compute worker), built on this thread when first asked for, and then it
     // gives the run's numbers to the last bit.

@@ -109,7 +109,27 @@ export interface AuditInput {
 
 export const AUDIT_SHEET_KEY = "audit";
 
-const FORMAT = { money: "#,##0.000000", coefficient: "0.000000000", rate: "0.0000", year: "0" } as const;
+/** Figure columns per block of a wide audit table: with the row labels, 8 columns print one A4
+ * landscape page wide at about 9 pt. */
+export const AUDIT_BLOCK_COLS = 7;
+/** The row labels' column, in characters. */
+const AUDIT_LABEL_WIDTH = 36;
+
+/** Columns split into the inputs (keys in `inputs`) and the rest, each in chunks of at most
+ * AUDIT_BLOCK_COLS, the results' checks (keys "chk.…") starting a chunk of their own. */
+export function chunkColumns<T extends { key: string }>(cols: T[], inputs: string[]): T[][] {
+  const groups = [
+    cols.filter((c) => inputs.includes(c.key)),
+    cols.filter((c) => !inputs.includes(c.key) && !c.key.startsWith("chk.")),
+    cols.filter((c) => c.key.startsWith("chk.")),
+  ];
+  const out: T[][] = [];
+  for (const g of groups) for (let k = 0; k < g.length; k += AUDIT_BLOCK_COLS) out.push(g.slice(k, k + AUDIT_BLOCK_COLS));
+  return out;
+}
+
+// percent: the discount rate as on every other sheet (4.0%); the cell holds the rate itself.
+const FORMAT = { money: "#,##0.000000", coefficient: "0.000000000", rate: "0.0000", percent: "0.0%", year: "0" } as const;
 
 interface Out {
   blocks: BlockSpec[];
@@ -174,6 +194,8 @@ export function buildAuditSheet(spec: WorkbookSpec, audit: AuditInput, lang: Lan
     for (const [c, w] of Object.entries(part.widths ?? {})) widths[Number(c)] = Math.max(widths[Number(c)] ?? 0, w);
   }
 
+  // Row labels wrap rather than widen the page (one A4 page wide at about 8 pt or more).
+  widths[0] = Math.min(widths[0], AUDIT_LABEL_WIDTH);
   // The overall check: AND over every check cell (TRUE when there is nothing to check).
   const all = out.checks.length ? `AND(${out.checks.join(",")})` : "TRUE";
   const allCell = out.blocks.find((b) => b.row === allRow)!;
@@ -263,19 +285,23 @@ function rippleSection(
     return w !== undefined && numbersIn(spec, w).every((x) => x !== null);
   });
   for (const k of checked) cols.push({ key: `chk.${k}`, header: tr(AUDIT.check(stageLabel[k])), format: null });
-  const at = (key: string) => cols.findIndex((c) => c.key === key);
-
+  // The columns in blocks of at most AUDIT_BLOCK_COLS (inputs, results, checks: each group
+  // chunked), stacked under each other with the sector names repeated in each block, so the
+  // sheet prints one page wide with every figure beside its row label.
+  const blocksOfCols = chunkColumns(cols.slice(1), ["f", "e", "s", "d", "h", "v", "wc", "w"]);
   put([[tr(AUDIT.bySector)]], "subtitle");
-  put([cols.map((c) => c.header)], "header");
-  const top = out.row; // first body row
-  const colRange = (key: string) => absRange({ row: top, col: at(key), rows: n, cols: 1 });
-  const cell = (key: string, r: number) => bareCell(r, at(key));
+  const top0 = out.row;
+  const span = n + 3; // header, n sectors, the sums, a blank row
+  const pos = new Map<string, { top: number; col: number }>();
+  blocksOfCols.forEach((group, b) => group.forEach((c, k) => pos.set(c.key, { top: top0 + b * span + 1, col: 1 + k })));
+  const has = (key: string) => pos.has(key);
+  const colRange = (key: string) => absRange({ row: pos.get(key)!.top, col: pos.get(key)!.col, rows: n, cols: 1 });
+  const cell = (key: string, i: number) => bareCell(pos.get(key)!.top + i, pos.get(key)!.col);
 
-  // The totals table sits right below the sector table; L, when given as a matrix, after it.
-  const totalsTitleRow = top + n + 2;
-  const totalsHeaderRow = totalsTitleRow + 1;
-  const totalsFirstRow = totalsHeaderRow + 1;
-  const multipleRow = totalsFirstRow + 4;
+  // The totals table sits right below the sector blocks; L, when given as a matrix, after it.
+  const totalsTitleRow = top0 + blocksOfCols.length * span;
+  const totalsFirstHeader = totalsTitleRow + 1;
+  const multipleRow = totalsFirstHeader + 3 * 6;
   const lMatrixRow = multipleRow + 3;
   let lRef: string;
   if (Array.isArray(a.L)) {
@@ -293,40 +319,31 @@ function rippleSection(
   const w1Ref = absCell(w1Row, 1);
   const incomeKey = sameIncome ? "wc" : "w";
   const bySector = a.written?.bySector ?? {};
-  const rows: CellSpec[][] = [];
-  for (let i = 0; i < n; i++) {
-    const r = top + i;
-    const row: CellSpec[] = new Array(cols.length).fill(null);
-    row[at("sector")] = a.sectors[i];
-    row[at("f")] = a.shock[i];
-    if (a.exports) row[at("e")] = a.exports[i];
-    row[at("s")] = a.selfSufficiency[i];
-    row[at("d")] = a.domesticShare[i];
-    row[at("h")] = a.household[i];
-    row[at("v")] = a.valueAdded[i];
-    row[at("wc")] = a.compensation[i];
-    if (!sameIncome) row[at("w")] = a.income[i];
-    row[at("dx0")] = f(`${cell("s", r)}*${cell("f", r)}${a.exports ? `+${cell("e", r)}` : ""}`, dx0[i]);
-    row[at("dx1")] = i === 0 ? f(`MMULT(${lRef},${colRange("dx0")})`, dx1[0], { rows: n, cols: 1 }) : dx1[i];
-    row[at("first")] = f(`${cell("dx1", r)}-${cell("dx0", r)}`, dx1[i] - dx0[i]);
-    row[at("dC")] = f(`${cRef}*${w1Ref}*${cell("h", r)}`, dC[i]);
-    row[at("dCd")] = f(`${cell("d", r)}*${cell("dC", r)}`, a.domesticShare[i] * dC[i]);
-    row[at("dx2")] = i === 0 ? f(`MMULT(${lRef},${colRange("dCd")})`, dx2[0], { rows: n, cols: 1 }) : dx2[i];
-    row[at("tot")] = f(`${cell("dx1", r)}+${cell("dx2", r)}`, tot[i]);
-    for (const k of checked) {
-      const w = bySector[k]!;
+  const value = new Map<string, (i: number) => CellSpec>();
+  value.set("f", (i) => a.shock[i]);
+  if (a.exports) value.set("e", (i) => a.exports![i]);
+  value.set("s", (i) => a.selfSufficiency[i]);
+  value.set("d", (i) => a.domesticShare[i]);
+  value.set("h", (i) => a.household[i]);
+  value.set("v", (i) => a.valueAdded[i]);
+  value.set("wc", (i) => a.compensation[i]);
+  if (!sameIncome) value.set("w", (i) => a.income[i]);
+  value.set("dx0", (i) => f(`${cell("s", i)}*${cell("f", i)}${a.exports ? `+${cell("e", i)}` : ""}`, dx0[i]));
+  value.set("dx1", (i) => (i === 0 ? f(`MMULT(${lRef},${colRange("dx0")})`, dx1[0], { rows: n, cols: 1 }) : dx1[i]));
+  value.set("first", (i) => f(`${cell("dx1", i)}-${cell("dx0", i)}`, dx1[i] - dx0[i]));
+  value.set("dC", (i) => f(`${cRef}*${w1Ref}*${cell("h", i)}`, dC[i]));
+  value.set("dCd", (i) => f(`${cell("d", i)}*${cell("dC", i)}`, a.domesticShare[i] * dC[i]));
+  value.set("dx2", (i) => (i === 0 ? f(`MMULT(${lRef},${colRange("dCd")})`, dx2[0], { rows: n, cols: 1 }) : dx2[i]));
+  value.set("tot", (i) => f(`${cell("dx1", i)}+${cell("dx2", i)}`, tot[i]));
+  for (const k of checked) {
+    const w = bySector[k]!;
+    value.set(`chk.${k}`, (i) => {
       const wRef = sheetCell({ sheet: w.sheet, row: w.row + i, col: w.col });
       const engineValue = k === "direct" ? dx0[i] : k === "firstIndirect" ? dx1[i] - dx0[i] : k === "secondIndirect" ? dx2[i] : tot[i];
-      const c = check(cell(stageCol[k], r), wRef, engineValue, numberAt(spec, { sheet: w.sheet, row: w.row + i, col: w.col }));
-      row[at(`chk.${k}`)] = c;
-    }
-    rows.push(row);
+      return check(cell(stageCol[k], i), wRef, engineValue, numberAt(spec, { sheet: w.sheet, row: w.row + i, col: w.col }));
+    });
   }
-  for (const k of checked) out.checks.push(absRange({ row: top, col: at(`chk.${k}`), rows: n, cols: 1 }));
-  put(rows, "body", cols.map((c) => c.format));
-  // Column sums.
-  const sumRow: CellSpec[] = new Array(cols.length).fill(null);
-  sumRow[0] = tr(AUDIT.sum);
+  for (const k of checked) out.checks.push(colRange(`chk.${k}`));
   const engineSum: Record<string, number> = {
     f: sum(a.shock),
     e: a.exports ? sum(a.exports) : 0,
@@ -338,8 +355,14 @@ function rippleSection(
     dx2: sum(dx2),
     tot: sum(tot),
   };
-  for (const key of Object.keys(engineSum)) if (at(key) >= 0) sumRow[at(key)] = f(`SUM(${colRange(key)})`, engineSum[key]);
-  put([sumRow], "total", cols.map((c) => c.format));
+  for (const group of blocksOfCols) {
+    put([[tr(AUDIT.sector), ...group.map((c) => c.header)]], "header");
+    const formats = [null, ...group.map((c) => c.format)];
+    put(a.sectors.map((name, i) => [name, ...group.map((c) => value.get(c.key)!(i))]), "body", formats);
+    const sums = group.map((c) => (c.key in engineSum && has(c.key) ? f(`SUM(${colRange(c.key)})`, engineSum[c.key]) : null));
+    put([[tr(AUDIT.sum), ...sums]], "total", formats);
+    out.row++;
+  }
 
   // The W1 and L rows above the table, now that the columns are known.
   out.blocks.push({
@@ -359,33 +382,33 @@ function rippleSection(
     { key: "valueAdded", label: { ja: `粗付加価値誘発額（${a.unit}）`, en: `Induced GVA (${a.unit})` }, coef: "v" },
     { key: "compensation", label: { ja: `雇用者所得誘発額（${a.unit}）`, en: `Induced compensation (${a.unit})` }, coef: "wc" },
   ];
-  const head: CellSpec[] = [tr(AUDIT.stage)];
-  for (const m of measures) head.push(`${tr(m.label)}: ${tr(AUDIT.computed)}`, tr(AUDIT.written), tr(AUDIT.match));
-  put([head], "header");
+  // One block per measure (stage, computed, written, match), under each other.
   const totals = a.written?.totals ?? {};
-  const stageRows: CellSpec[][] = STAGES.map((k, si) => {
-    const r = totalsFirstRow + si;
-    const row: CellSpec[] = [tr(stageLabel[k])];
-    measures.forEach((m, mi) => {
-      const col = 1 + mi * 3;
+  const fmt3 = [null, FORMAT.money, FORMAT.money, null];
+  measures.forEach((m, mi) => {
+    const headerRow = totalsFirstHeader + mi * 6;
+    out.row = headerRow;
+    put([[tr(m.label), tr(AUDIT.computed), tr(AUDIT.written), tr(AUDIT.match)]], "header");
+    const stageRows: CellSpec[][] = STAGES.map((k, si) => {
+      const r = headerRow + 1 + si;
       const range = colRange(stageCol[k]);
       const engineValue = sum(e[k][m.key] as number[]);
-      row.push(f(m.coef ? `SUMPRODUCT(${colRange(m.coef)},${range})` : `SUM(${range})`, engineValue));
+      const row: CellSpec[] = [tr(stageLabel[k]), f(m.coef ? `SUMPRODUCT(${colRange(m.coef)},${range})` : `SUM(${range})`, engineValue)];
       const w = totals[k]?.[m.key];
       const written = w ? numberAt(spec, w) : null;
       if (w && written !== null) {
-        row.push(f(sheetCell(w), written), check(bareCell(r, col), bareCell(r, col + 1), engineValue, written));
-        out.checks.push(absCell(r, col + 2));
+        row.push(f(sheetCell(w), written), check(bareCell(r, 1), bareCell(r, 2), engineValue, written));
+        out.checks.push(absCell(r, 3));
       } else row.push(null, null);
+      return row;
     });
-    return row;
+    put(stageRows.slice(0, 3), "body", fmt3);
+    put(stageRows.slice(3), "total", fmt3);
   });
-  const fmt3 = [null, ...measures.flatMap(() => [FORMAT.money, FORMAT.money, null])];
-  put(stageRows.slice(0, 3), "body", fmt3);
-  put(stageRows.slice(3), "total", fmt3);
+  out.row = multipleRow;
   {
-    const directOut = absCell(totalsFirstRow, 1);
-    const totalOut = absCell(totalsFirstRow + 3, 1);
+    const directOut = absCell(totalsFirstHeader + 1, 1);
+    const totalOut = absCell(totalsFirstHeader + 4, 1);
     const row: CellSpec[] = [tr(AUDIT.multiple), f(`${totalOut}/${directOut}`, e.multiple)];
     const w = a.written?.multiple;
     const written = w ? numberAt(spec, w) : null;
@@ -407,7 +430,7 @@ function rippleSection(
     );
   }
   out.row++;
-  for (let c = 1; c < cols.length; c++) widths[c] = Math.max(widths[c] ?? 0, 16);
+  for (let c = 1; c <= AUDIT_BLOCK_COLS; c++) widths[c] = Math.max(widths[c] ?? 0, 16);
 }
 
 function pvSection(
@@ -438,7 +461,7 @@ function pvSection(
     out.row++;
     return;
   }
-  const rRow = put([[tr(AUDIT.discountRate), pv.discountRate]], "body", [null, FORMAT.rate]);
+  const rRow = put([[tr(AUDIT.discountRate), pv.discountRate]], "body", [null, FORMAT.percent]);
   const bRow = put([[tr(AUDIT.baseYear), pv.baseYear]], "body", [null, FORMAT.year]);
   let years: string;
   if (Array.isArray(pv.years)) {

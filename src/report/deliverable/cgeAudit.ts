@@ -58,18 +58,19 @@ export function cgeAudit(spec: WorkbookSpec, run: CgeRun, sam: Sam, lang: Lang):
   const section: AuditSection = (start) => {
     const sw = new SectionWriter(start);
     sw.put([[tr(A.title)]], "subtitle");
-    sw.put([[tr(A.good), tr(A.z0), tr(AUDIT.match), tr(A.d0), tr(AUDIT.match), tr(A.q0), tr(AUDIT.match), tr(A.alpha), tr(A.xpa)]], "header");
+    // Two blocks, the goods repeated in each, so the sheet prints one page wide: the benchmark
+    // flows with their checks, then the consumption shares and Xp^alpha under them.
+    sw.put([[tr(A.good), tr(A.z0), tr(AUDIT.match), tr(A.d0), tr(AUDIT.match), tr(A.q0), tr(AUDIT.match)]], "header");
     const first = sw.row;
+    const firstB = first + n + 2; // under the first block, a blank row and its header between
+    const xp = (a: number) => ref(a, one("hoh"));
+    const hohCol = sumOf(S, goods.map((k) => cell(k, one("hoh"))));
     const rows: CellSpec[][] = goods.map((a, i) => {
       const r = first + i;
       const z0 = f(sumOf(S, [...goods, ...factors].map((k) => cell(k, a))), c.Z0[i]);
       const idt = one("idt") === undefined ? "0" : ref(one("idt"), a);
       const d0 = f(`${absCell(r, 1)}+${idt}-${ref(a, one("ext"))}`, c.D0[i]);
       const q0 = f(sumOf(S, [...goods, one("hoh"), one("gov"), one("inv")].map((k) => cell(a, k))), c.Q0[i]);
-      const xp = ref(a, one("hoh"));
-      const hohCol = sumOf(S, goods.map((k) => cell(k, one("hoh"))));
-      const alpha = f(`${xp}/${hohCol}`, c.alpha[i]);
-      const xpa = f(`IF(${absCell(r, 7)}>0,${xp}^${absCell(r, 7)},1)`, c.alpha[i] > 0 ? Math.pow(c.flows.Xp[i], c.alpha[i]) : 1);
       const wz = written(body.row + i, body.col + 1);
       const wd = written(body.row + i, body.col + 4);
       const wq = written(body.row + i, body.col + 13);
@@ -81,16 +82,23 @@ export function cgeAudit(spec: WorkbookSpec, run: CgeRun, sam: Sam, lang: Lang):
         auditCheck(absCell(r, 3), wref(wd), c.D0[i], run.benchmark.D[i]),
         q0,
         auditCheck(absCell(r, 5), wref(wq), c.Q0[i], run.benchmark.Q[i]),
-        alpha,
-        xpa,
       ];
     });
-    sw.put(rows, "body", [null, "#,##0.000000", null, "#,##0.000000", null, "#,##0.000000", null, "0.000000000", "0.000000"]);
+    sw.put(rows, "body", [null, "#,##0.000000", null, "#,##0.000000", null, "#,##0.000000", null]);
     for (let i = 0; i < n; i++) sw.checks.push(absCell(first + i, 2), absCell(first + i, 4), absCell(first + i, 6));
+    sw.row++;
+    sw.put([[tr(A.good), tr(A.alpha), tr(A.xpa)]], "header");
+    const shares: CellSpec[][] = goods.map((a, i) => {
+      const r = firstB + i;
+      const alpha = f(`${xp(a)}/${hohCol}`, c.alpha[i]);
+      const xpa = f(`IF(${absCell(r, 1)}>0,${xp(a)}^${absCell(r, 1)},1)`, c.alpha[i] > 0 ? Math.pow(c.flows.Xp[i], c.alpha[i]) : 1);
+      return [c.goods[i], alpha, xpa];
+    });
+    sw.put(shares, "body", [null, "0.000000000", "0.000000"]);
     const uRow = sw.row;
     const wu = written(macro.row, macro.col + 1);
     sw.put(
-      [[tr(A.uu0), f(`PRODUCT(${absCell(first, 8)}:${absCell(first + n - 1, 8)})`, c.UU0), auditCheck(absCell(uRow, 1), wref(wu), c.UU0, run.benchmark.UU)]],
+      [[tr(A.uu0), f(`PRODUCT(${absCell(firstB, 2)}:${absCell(firstB + n - 1, 2)})`, c.UU0), auditCheck(absCell(uRow, 1), wref(wu), c.UU0, run.benchmark.UU)]],
       "body",
       [null, "#,##0.000000", null],
     );
@@ -113,7 +121,7 @@ export function cgeAudit(spec: WorkbookSpec, run: CgeRun, sam: Sam, lang: Lang):
     });
     sw.put(bal, "body", [null, "#,##0.000000", "#,##0.000000", null]);
     for (let a = 0; a < N; a++) sw.checks.push(absCell(bTop + a, 3));
-    return sw.done({ 0: 40, 1: 22, 3: 22, 5: 22, 7: 16, 8: 16 });
+    return sw.done({ 0: 36, 1: 20, 3: 20, 5: 20 });
   };
   return { sections: [section] };
 }

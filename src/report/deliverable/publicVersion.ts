@@ -156,7 +156,7 @@ function collectConfidentialIds(spec: WorkbookSpec): Set<string> {
 // ---- layout surgery ---------------------------------------------------------------------
 
 function chartRanges(c: ChartSpec): RangeRef[] {
-  return [...(c.categories ? [c.categories] : []), ...c.series.flatMap((s) => [s.values, ...(s.x ? [s.x] : [])])];
+  return [...(c.categories ? [c.categories] : []), ...c.series.flatMap((s) => [s.values, ...(s.x ? [s.x] : []), ...(s.labels ? [s.labels] : [])])];
 }
 
 /** Every range that points at `sheet`, wherever its chart is. */

@@ -74,6 +74,7 @@ export function addChart(
   ws: Excel.Worksheet,
   chart: ChartSpec,
   rangeOf: (ref: RangeRef) => Excel.Range,
+  textsOf: (ref: RangeRef) => string[] = () => [],
 ): void {
   const scatter = chart.type === "scatter";
   const first = chart.series[0];
@@ -96,10 +97,21 @@ export function addChart(
       s.markerStyle = "None";
       s.format.line.lineStyle = "Continuous";
     }
+    if (spec.labels) {
+      // Each point named by its cell's text (ExcelApi 1.8 ChartDataLabel.text), right of its marker.
+      textsOf(spec.labels).forEach((text, k) => {
+        if (!text) return;
+        const p = s.points.getItemAt(k);
+        p.hasDataLabel = true;
+        p.dataLabel.text = text;
+        p.dataLabel.position = "Right";
+      });
+    }
   });
 }
 
 /** Rough request bytes of one chart's calls, for sync packing. */
 export function chartBytes(chart: ChartSpec): number {
-  return 600 + 300 * chart.series.length + 4 * (chart.title.length + (chart.xAxisTitle?.length ?? 0) + (chart.yAxisTitle?.length ?? 0));
+  const labels = chart.series.reduce((n, s) => n + (s.labels ? 150 * s.labels.rows * s.labels.cols : 0), 0);
+  return 600 + labels + 300 * chart.series.length + 4 * (chart.title.length + (chart.xAxisTitle?.length ?? 0) + (chart.yAxisTitle?.length ?? 0));
 }

@@ -5,7 +5,7 @@
 // deleted again (rollBack), so no half-written report is left in the workbook.
 
 import { cancelledError, RippleError } from "../../engine/errors";
-import { resolveSheetNames, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
+import { resolveSheetNames, textsIn, workbookFont, type FontSpec, type RangeRef, type SheetSpec, type WorkbookSpec } from "../../report/spec";
 import { listSource } from "../../report/validation";
 import { type Budget, DEFAULT_BUDGET, EXCEL_WEB_PAYLOAD_LIMIT, cellBytes, matrixBytes, packSyncs, planRects, stringBytes } from "./budget";
 import { blockInput, blockNumberFormats, type ExcelInput, slice } from "./cells";
@@ -78,7 +78,7 @@ function valueItems(s: SheetSpec, budget: Budget): Item[] {
   return items;
 }
 
-function formatItems(s: SheetSpec, budget: Budget): Item[] {
+function formatItems(s: SheetSpec, budget: Budget, font: FontSpec): Item[] {
   const items: Item[] = [];
   let maxRow = 0;
   let maxCol = 0;
@@ -109,6 +109,16 @@ function formatItems(s: SheetSpec, budget: Budget): Item[] {
         queue: (ws) => applyStyle(ws.get(s.name)!.getRangeByIndexes(b.row, b.col, rows, cols), style),
       });
   }
+  // The workbook's one font over the sheet's cells, in one write (report/spec.ts workbookFont);
+  // styles then set only weight, slant, size and colour.
+  if (maxRow > 0 && maxCol > 0)
+    items.unshift({
+      sheet: s.name,
+      bytes: 150,
+      queue: (ws) => {
+        ws.get(s.name)!.getRangeByIndexes(0, 0, maxRow, maxCol).format.font.name = font.name;
+      },
+    });
   const widths = s.columnWidths ? columnWidthRuns(s.columnWidths) : [];
   const autofit = !s.columnWidths && maxRow * maxCol > 0 && maxRow * maxCol <= AUTOFIT_MAX_CELLS;
   const freeze = s.freeze && (s.freeze.rows > 0 || s.freeze.cols > 0) ? s.freeze : undefined;
@@ -145,14 +155,18 @@ function formatItems(s: SheetSpec, budget: Budget): Item[] {
   return items;
 }
 
-function chartItems(ctx: Excel.RequestContext, s: SheetSpec): Item[] {
+function chartItems(ctx: Excel.RequestContext, s: SheetSpec, sheets: SheetSpec[]): Item[] {
+  const textsOf = (r: RangeRef): string[] => {
+    const on = sheets.find((x) => x.name === (r.sheet ?? s.name));
+    return on ? textsIn(on, r) : [];
+  };
   return (s.charts ?? []).map((chart) => ({
     sheet: s.name,
     bytes: chartBytes(chart),
     queue: (ws) => {
       const rangeOf = (r: RangeRef): Excel.Range =>
         (ws.get(r.sheet ?? s.name) ?? ctx.workbook.worksheets.getItem(r.sheet ?? s.name)).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
-      addChart(ws.get(s.name)!, chart, rangeOf);
+      addChart(ws.get(s.name)!, chart, rangeOf, textsOf);
     },
   }));
 }
@@ -224,8 +238,8 @@ export async function writeReportIn(
 
   const phases: Item[][] = [
     sheets.flatMap((s) => valueItems(s, budget)),
-    sheets.flatMap((s) => formatItems(s, budget)),
-    sheets.flatMap((s) => chartItems(ctx, s)),
+    sheets.flatMap((s) => formatItems(s, budget, workbookFont(spec))),
+    sheets.flatMap((s) => chartItems(ctx, s, sheets)),
   ];
   const total = phases.reduce((n, p) => n + p.length, 0);
   let done = 0;

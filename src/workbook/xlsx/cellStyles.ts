@@ -1,7 +1,7 @@
 // How each block style looks in a file: the same meaning as the Excel host's styles, written
 // as ExcelJS style objects.
 import type { Font, Fill, Borders } from "exceljs";
-import type { BlockStyle } from "../../report/spec";
+import { DEFAULT_FONTS, type BlockStyle, type FontSpec } from "../../report/spec";
 
 export interface CellLook {
   font?: Partial<Font>;
@@ -12,11 +12,11 @@ export interface CellLook {
 const HEADER_FILL = "FFDDEBF7"; // light blue, readable in print and greyscale
 const RULE = "FF7F7F7F"; // mid grey lines under headers and above totals
 const NOTE_GREY = "FF666666";
-// ExcelJS replaces a cell's whole font, so each look restates the workbook's default font
-// (Calibri 11, ExcelJS's default); without a name, LibreOffice falls back to a serif face.
-const BASE = { name: "Calibri", family: 2, size: 11 } as const;
-
-export function blockLook(style: BlockStyle | undefined): CellLook | null {
+// ExcelJS replaces a cell's whole font, so each look restates the workbook's font (the spec's
+// one setting, also font 0 of styles.xml: workbookFontXml); without a name, LibreOffice falls
+// back to a serif face.
+export function blockLook(style: BlockStyle | undefined, font: FontSpec = DEFAULT_FONTS.en): CellLook | null {
+  const BASE: Partial<Font> = { name: font.name, family: 2, size: font.size, ...(font.charset !== undefined ? { charset: font.charset } : {}) };
   switch (style) {
     case "title":
       return { font: { ...BASE, bold: true, size: 14 } };
@@ -44,4 +44,20 @@ export function argb(colour: string): string | null {
   if (/^[0-9a-f]{6}$/i.test(hex)) return ("FF" + hex).toUpperCase();
   if (/^[0-9a-f]{8}$/i.test(hex)) return hex.toUpperCase();
   return null;
+}
+
+/** The `<font>` of styles.xml's font 0, which every cell without a look of its own uses: the
+ * workbook's font by name (no theme scheme, so Excel does not swap in the theme's font). */
+export function workbookFontXml(font: FontSpec): string {
+  const esc = font.name.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const charset = font.charset !== undefined ? `<charset val="${font.charset}"/>` : "";
+  return `<font><sz val="${font.size}"/><color theme="1"/><name val="${esc}"/><family val="2"/>${charset}</font>`;
+}
+
+/** styles.xml with its first font (the default) replaced by the workbook's font. */
+export function withWorkbookFont(stylesXml: string, font: FontSpec): string {
+  const start = stylesXml.indexOf("<font>", stylesXml.indexOf("<fonts"));
+  const end = stylesXml.indexOf("</font>", start);
+  if (start < 0 || end < 0) throw new Error("xlsx writer: styles.xml has no default font");
+  return stylesXml.slice(0, start) + workbookFontXml(font) + stylesXml.slice(end + "</font>".length);
 }

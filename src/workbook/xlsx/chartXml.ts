@@ -150,7 +150,7 @@ function scatterPlot(chart: ChartSpec, ctx: ChartContext): string {
             `<c:spPr><a:solidFill><a:srgbClr val="${colour(i)}"/></a:solidFill>` +
             `<a:ln w="9525"><a:solidFill><a:srgbClr val="${colour(i)}"/></a:solidFill></a:ln></c:spPr></c:marker>`;
       return (
-        `<c:ser>${serHead(s, i)}${look}` +
+        `<c:ser>${serHead(s, i)}${look}${s.labels ? pointLabels(s.labels, ctx) : ""}` +
         (s.x ? `<c:xVal>${numRef(s.x, ctx)}</c:xVal>` : "") +
         `<c:yVal>${numRef(s.values, ctx)}</c:yVal>` +
         `<c:smooth val="0"/></c:ser>`
@@ -182,6 +182,28 @@ function scatterPlot(chart: ChartSpec, ctx: ChartContext): string {
 }
 
 // ---- pieces -----------------------------------------------------------------------------
+
+/** Each point's label: the text of its cell, placed right of the marker in 8 pt. Written as the
+ * label's own text (ECMA-376 c:dLbl/c:tx), which Excel and LibreOffice both draw; the cells hold
+ * sector names that do not change after the report is written. */
+function pointLabels(ref: RangeRef, ctx: ChartContext): string {
+  const { values } = ctx.cells.range(ref, ctx.sheet);
+  const flags = (show: boolean) =>
+    `<c:showLegendKey val="0"/><c:showVal val="${show ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>`;
+  const rPr = `<a:rPr lang="${ctx.lang}" sz="800"/>`;
+  const each = values
+    .map((v, i) =>
+      v === null || v === ""
+        ? `<c:dLbl><c:idx val="${i}"/><c:delete val="1"/></c:dLbl>`
+        : `<c:dLbl><c:idx val="${i}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r>${rPr}<a:t>${xmlEscape(labelText(v))}</a:t></a:r></a:p></c:rich></c:tx>` +
+          `<c:dLblPos val="r"/>${flags(true)}</c:dLbl>`,
+    )
+    .join("");
+  return (
+    `<c:dLbls>${each}<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="${ctx.lang}"/></a:p></c:txPr>` +
+    `<c:dLblPos val="r"/>${flags(false)}</c:dLbls>`
+  );
+}
 
 function numbers(ref: RangeRef, ctx: ChartContext): number[] {
   return ctx.cells.range(ref, ctx.sheet).values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));

@@ -1,7 +1,7 @@
 // One SheetSpec into an ExcelJS worksheet: cell blocks at their places, their looks and number
 // formats, column widths, frozen panes and tab colour. Charts are added later, in the zip.
 import type ExcelJS from "exceljs";
-import type { BlockSpec, CellSpec, FormulaCell, SheetSpec, ValidationSpec } from "../../report/spec";
+import { DEFAULT_FONTS, type BlockSpec, type CellSpec, type FontSpec, type FormulaCell, type SheetSpec, type ValidationSpec } from "../../report/spec";
 import { listSource, rangeAddress } from "../../report/validation";
 import { a1 } from "../../engine/grid";
 import { RippleError } from "../../engine/errors";
@@ -9,12 +9,19 @@ import { argb, blockLook } from "./cellStyles";
 import { cellText } from "./cellText";
 
 /** `direct`: blocks written into the package afterwards (bulkBlocks.ts), not through ExcelJS. */
-export function writeSheetCells(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: ReadonlySet<BlockSpec> = new Set()): void {
-  for (const block of sheet.blocks) if (!direct.has(block)) writeBlock(ws, block, sheet.name);
-  alignHeaders(ws, sheet);
+/** `font`: the workbook's one font (report/spec.ts workbookFont), for the looks and row heights. */
+export function writeSheetCells(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetSpec,
+  direct: ReadonlySet<BlockSpec> = new Set(),
+  font: FontSpec = DEFAULT_FONTS.en,
+): void {
+  for (const block of sheet.blocks) if (!direct.has(block)) writeBlock(ws, block, sheet.name, font);
+  const line = font.lineHeight;
+  alignHeaders(ws, sheet, line);
   setPrintLayout(ws, sheet);
-  wrapLongTexts(ws, sheet, direct);
-  if (sheet.print?.onePage) fixRowHeights(ws, sheet);
+  wrapLongTexts(ws, sheet, direct, line);
+  if (sheet.print?.onePage) fixRowHeights(ws, sheet, line);
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) {
     ws.getColumn(Number(col) + 1).width = width;
   }
@@ -52,8 +59,6 @@ const PLACEHOLDER = "—";
 
 /** Excel's width of a column nobody sized, in characters. */
 const DEFAULT_WIDTH = 8.43;
-/** Points per line of Calibri 11 (the row height Excel gives one line). */
-const LINE_HEIGHT = 15;
 
 /** Width of a text in characters of the default font: East Asian characters count double, and
  * bold header text is about a tenth wider. */
@@ -69,7 +74,7 @@ export function textWidth(text: string, bold = false): number {
  * instead, and its row gets the height of its lines: readers do not resize rows when they open a
  * file (LibreOffice keeps the default height), so the height is written. A header with nothing
  * beside it spills over the empty cells as it is. */
-function alignHeaders(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+function alignHeaders(ws: ExcelJS.Worksheet, sheet: SheetSpec, line: number): void {
   const width = (col: number) => sheet.columnWidths?.[col] ?? DEFAULT_WIDTH;
   const filled = (v: CellSpec | undefined) => v !== undefined && v !== null && v !== "";
   const isFigure = (v: CellSpec | undefined) => typeof v === "number" || v === PLACEHOLDER || (typeof v === "object" && v !== null);
@@ -99,7 +104,7 @@ function alignHeaders(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
       });
     });
   }
-  for (const [row, n] of lines) ws.getRow(row + 1).height = LINE_HEIGHT * Math.min(n, 6);
+  for (const [row, n] of lines) ws.getRow(row + 1).height = line * Math.min(n, 6);
 }
 
 /** Widest sheet, in characters, that is printed one page wide: A4 landscape holds about 120
@@ -130,7 +135,7 @@ function setPrintLayout(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
 /** A sheet printed on one page is scaled to its rows' height; a row left without a height gets
  * the line height of the reader's font (taller for Japanese text in LibreOffice), which shrinks
  * the page. Every row gets the height of its font instead. */
-function fixRowHeights(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+function fixRowHeights(ws: ExcelJS.Worksheet, sheet: SheetSpec, line: number): void {
   const style = new Map<number, BlockSpec["style"]>();
   for (const b of sheet.blocks) b.values.forEach((_, r) => style.set(b.row + r, b.style));
   const { rows } = usedExtent(sheet);
@@ -138,7 +143,8 @@ function fixRowHeights(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
     const row = ws.getRow(r + 1);
     if (row.height) continue;
     const s = style.get(r);
-    row.height = s === "title" ? 21 : s === "subtitle" ? 18 : LINE_HEIGHT;
+    // titles (14 pt) and subtitles (12 pt) in proportion to the body's 11 pt line
+    row.height = s === "title" ? line * 1.4 : s === "subtitle" ? line * 1.2 : line;
   }
 }
 
@@ -164,7 +170,7 @@ function usedExtent(sheet: SheetSpec): { rows: number; cols: number } {
  * last printed column) would be cut at the page edge or run over pages of its own: it wraps in
  * that room instead (merged when it spans empty cells), and its row gets the height of its
  * lines, since readers do not resize rows when they open a file. */
-function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: ReadonlySet<BlockSpec>): void {
+function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: ReadonlySet<BlockSpec>, line: number): void {
   const { cols } = usedExtent(sheet);
   if (cols < 2) return;
   const width = (col: number) => sheet.columnWidths?.[col] ?? DEFAULT_WIDTH;
@@ -192,9 +198,13 @@ function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: Readonly
         if (need <= 1) return;
         if (last > col) ws.mergeCells(row + 1, col + 1, row + 1, last + 1);
         ws.getCell(row + 1, col + 1).alignment = { wrapText: true, vertical: "top" };
-        const height = LINE_HEIGHT * Math.min(need, 12);
+        // the row's other cells (a plan ID before its notes, the columns beside a wrapped type)
+        // sit at the top of the tall row too, level with the wrapped text's first line
+        for (let k = block.col; k < block.col + rowValues.length; k++)
+          if (k !== col) ws.getCell(row + 1, k + 1).alignment = { ...ws.getCell(row + 1, k + 1).alignment, vertical: "top" };
+        const height = line * Math.min(need, 12);
         const r0 = ws.getRow(row + 1);
-        r0.height = Math.max(r0.height ?? LINE_HEIGHT, height);
+        r0.height = Math.max(r0.height ?? line, height);
       });
     });
   }
@@ -207,8 +217,8 @@ export function printAreaOf(rows: number, cols: number): string {
   return `${abs(0, 0)}:${abs(rows - 1, cols - 1)}`;
 }
 
-function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec, sheetName: string): void {
-  const look = blockLook(block.style);
+function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec, sheetName: string, font: FontSpec): void {
+  const look = blockLook(block.style, font);
   block.values.forEach((rowValues, r) => {
     rowValues.forEach((value, c) => {
       const cell = ws.getCell(block.row + r + 1, block.col + c + 1);

@@ -5,9 +5,10 @@
 // to a file (writeXlsx.ts).
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { BlockSpec, SheetSpec, WorkbookSpec } from "../../report/spec";
+import { workbookFont, type BlockSpec, type SheetSpec, type WorkbookSpec } from "../../report/spec";
 import { RippleError } from "../../engine/errors";
 import { checkSheetNames } from "./sheetNameRules";
+import { withWorkbookFont } from "./cellStyles";
 import { setPrintMarks } from "./printMarks";
 import { writeSheetCells } from "./writeCells";
 import { addChartsToZip, worksheetPaths } from "./zipCharts";
@@ -42,17 +43,20 @@ export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): 
   // Excel recalculates on open so formulas (audit sheets) agree with the cells they read.
   wb.calcProperties.fullCalcOnLoad = true;
   const bulk = new Map<SheetSpec, BlockSpec[]>();
+  const font = workbookFont(spec);
   for (const sheet of spec.sheets) {
     const ws = wb.addWorksheet(sheet.name);
     const direct = bulkBlocksOf(sheet, options.directMinCells);
     if (direct.length > 0) bulk.set(sheet, direct);
-    writeSheetCells(ws, sheet, new Set(direct));
+    writeSheetCells(ws, sheet, new Set(direct), font);
     setPrintMarks(ws, sheet, spec);
   }
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
-  const hasCharts = spec.sheets.some((s) => (s.charts?.length ?? 0) > 0);
-  if (!hasCharts && bulk.size === 0 && !spec.customXml?.length) return written;
   const zip = await JSZip.loadAsync(written);
+  // The workbook's font as styles.xml's default (ExcelJS always writes Calibri there), so cells
+  // without a look of their own are in it too.
+  const styles = await zip.file("xl/styles.xml")!.async("string");
+  zip.file("xl/styles.xml", withWorkbookFont(styles, font));
   await addChartsToZip(zip, spec);
   await addCustomXmlParts(zip, spec.customXml ?? []);
   if (bulk.size > 0) await addBulk(zip, bulk);

@@ -77,7 +77,12 @@ describe("audit sheet (structure)", () => {
     // 4 stages × 13 sectors, 4 stages × 3 measures, the multiple.
     expect(checks).toHaveLength(4 * 13 + 12 + 1);
     expect(checks.every((c) => c.value === true)).toBe(true);
-    expect(checks[0].formula).toMatch(/^ABS\(H13-'集計'!\$B\$24\)\/MAX\(1,ABS\('集計'!\$B\$24\)\)<1E-9$/);
+    // ΔX0 is the first column (B) of the results block, under the inputs block (13 sectors)
+    expect(checks[0].formula).toMatch(/^ABS\(B29-'集計'!\$B\$24\)\/MAX\(1,ABS\('集計'!\$B\$24\)\)<1E-9$/);
+    // printable: no block wider than 8 columns, the sector names in front of each block's rows
+    expect(Math.max(...sheet.blocks.map((b) => b.col + Math.max(...b.values.map((r) => r.length))))).toBeLessThanOrEqual(8);
+    const sectorBlocks = sheet.blocks.filter((b) => b.values.length === 13 && b.values.every((r, i) => r[0] === run.model.sectors[i]));
+    expect(sectorBlocks.length).toBeGreaterThanOrEqual(3);
   });
 
   it("writes a note instead of formulas above the sector limit", () => {
@@ -159,7 +164,9 @@ describe("audit sheet in LibreOffice (forced recalculation)", () => {
     // The Δf column: header "Δf …" on the sector table; the first sector's row below it.
     const header = cells.find((c) => c.value?.kind === "string" && String(c.value.value).startsWith("Δf"))!;
     const at = (row: number, col: number) => cells.find((c) => c.row === row && c.col === col);
-    const colOf = (prefix: string) => cells.find((c) => c.row === header.row && String(c.value?.value).startsWith(prefix))!.col;
+    // The sector table is laid out in blocks of ≤ 8 columns (inputs, results, checks), each with
+    // its header and the sectors in the rows under it: a column's first sector is under its header.
+    const headerOf = (prefix: string) => cells.find((c) => c.value?.kind === "string" && String(c.value.value).startsWith(prefix))!;
     const first = header.row + 1;
     const delta = 1000;
     const changed = await setNumber(readFileSync(file), auditName, `B${first + 1}`, run.shock[0] + delta);
@@ -170,15 +177,17 @@ describe("audit sheet in LibreOffice (forced recalculation)", () => {
     const n = run.model.n;
     const L = run.model.leontief();
     const s = run.model.selfSufficiency();
-    const dx1Col = colOf("ΔX1");
-    const totCol = colOf("総合効果");
+    const dx1 = headerOf("ΔX1");
+    const tot = cells.find((c) => c.row === dx1.row && String(c.value?.value).startsWith("総合効果"))!;
+    expect(dx1.row).toBeGreaterThan(header.row);
+    expect(tot.row).toBe(dx1.row);
     const newShock = run.shock.map((x, i) => (i === 0 ? x + delta : x));
     const fresh = engineImpact(run.model, newShock);
     for (let i = 0; i < n; i++) {
-      const before = at(first + i, dx1Col)!.value!.value as number;
-      const now = afterAt(first + i, dx1Col)!.value!.value as number;
+      const before = at(dx1.row + 1 + i, dx1.col)!.value!.value as number;
+      const now = afterAt(dx1.row + 1 + i, dx1.col)!.value!.value as number;
       expect(rel(now - before, L[i][0] * s[0] * delta)).toBeLessThan(1e-9);
-      expect(rel(afterAt(first + i, totCol)!.value!.value as number, fresh.total.output[i])).toBeLessThan(1e-9);
+      expect(rel(afterAt(tot.row + 1 + i, tot.col)!.value!.value as number, fresh.total.output[i])).toBeLessThan(1e-9);
     }
     // The results sheets keep the run's values, so the audit now says they differ.
     const allMatch = after.find((c) => c.value?.kind === "string" && c.value.value === "すべての検算が一致")!;

@@ -98,16 +98,30 @@ describe("the audit of the full workbook", () => {
 });
 
 describe("the per-plan sheet", () => {
-  it("sizes its text columns (type, treatment, sector) to their entries, not just their headers", () => {
+  it("gives its text columns (type, treatment, sector) the room of their entries, spanning number columns", () => {
     const byProject = d.full.sheets.find((x) => x.key === "byProject")!;
-    const rows = byProject.blocks.flatMap((b) => (b.col === 0 ? b.values : [])).filter((r) => run.evaluation.projects.some((e) => e.project.id === r[0]));
-    // The plans table comes first (the plans × years table repeats the IDs below it).
-    rows.splice(run.evaluation.projects.length);
-    expect(rows.every((r) => typeof r[4] === "string")).toBe(true);
-    for (const c of [3, 4, 5]) {
-      const longest = Math.max(...rows.map((r) => labelWidth([String(r[c])], 0, 99)));
-      expect(byProject.columnWidths![c]).toBeGreaterThanOrEqual(Math.min(longest, 34));
-    }
+    const plans = byProject.blocks.find((b) => b.style === "body" && b.values.length === run.evaluation.projects.length && b.values[0][0] === run.evaluation.projects[0].project.id)!;
+    const width = (c: number) => byProject.columnWidths![c];
+    for (const row of plans.values)
+      row.forEach((v, c) => {
+        if (typeof v !== "string" || c < 2) return;
+        // the text and the empty cells to its right, as the writer spills or merges it
+        let room = width(c);
+        for (let k = c + 1; k < row.length && row[k] === null; k++) room += width(k);
+        expect(labelWidth([v], 0, 99), `${v}`).toBeLessThanOrEqual(room);
+      });
+    expect(plans.values.some((row) => row.some((v, c) => c >= 2 && typeof v === "string" && labelWidth([v], 0, 99) > width(c)))).toBe(true);
+  });
+
+  it("keeps the notes out of the table: one row per plan under it, the text in column B", () => {
+    const byProject = d.full.sheets.find((x) => x.key === "byProject")!;
+    const head = byProject.blocks.findIndex((b) => b.style === "header" && b.values[0][1] === "備考（数値の根拠）");
+    expect(head).toBeGreaterThan(0);
+    const notes = byProject.blocks[head + 1].values;
+    expect(notes.map((r) => r[0])).toEqual(run.evaluation.projects.map((e) => e.project.id));
+    expect(notes.every((r) => r.length === 2 && typeof r[1] === "string" && r[1].length > 60)).toBe(true);
+    // no other block has a column of notes
+    expect(byProject.blocks.filter((b) => b.style === "header").every((b) => b.values[0].length <= 14)).toBe(true);
   });
 });
 

@@ -34,6 +34,8 @@ export interface FakeSeries {
   markerStyle?: string;
   lineStyle?: string;
   chartType?: string;
+  /** Data labels set on single points (ChartPoint.dataLabel), by point index. */
+  pointLabels?: Record<number, { text?: string; position?: string; shown?: boolean }>;
 }
 
 export interface FakeChart {
@@ -1231,6 +1233,26 @@ class ChartSeriesProxy extends FakeObject {
   }
   setXAxisValues(range: RangeProxy): void {
     this.change("setXAxisValues", (s) => (s.xValues = areaAddress(range.area())));
+  }
+  /** ExcelApi 1.7 points; a point's data label text and position (1.8). */
+  get points(): { getItemAt: (k: number) => { hasDataLabel: boolean; dataLabel: { text: string; position: string } } } {
+    const label = (k: number, f: (l: NonNullable<FakeSeries["pointLabels"]>[number]) => void) => (s: FakeSeries) => {
+      s.pointLabels ??= {};
+      f((s.pointLabels[k] ??= {}));
+    };
+    const set = (k: number, what: string, f: (l: NonNullable<FakeSeries["pointLabels"]>[number]) => void) => this.change(`point${k}.${what}`, label(k, f));
+    return {
+      getItemAt: (k: number) => {
+        if (!Number.isInteger(k) || k < 0) throw ERR.invalidArgument(`point ${k}`);
+        const dataLabel = Object.defineProperties({} as { text: string; position: string }, {
+          text: { set: (v: string) => set(k, "text", (l) => (l.text = v)) },
+          position: { set: (v: string) => set(k, "position", (l) => (l.position = v)) },
+        });
+        return Object.defineProperties({ dataLabel } as { hasDataLabel: boolean; dataLabel: typeof dataLabel }, {
+          hasDataLabel: { set: (v: boolean) => set(k, "hasDataLabel", (l) => (l.shown = v)) },
+        });
+      },
+    };
   }
 }
 

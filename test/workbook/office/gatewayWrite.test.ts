@@ -156,6 +156,14 @@ describe("writing a report through the gateway", () => {
     expect(s.cell(3, 1)?.numberFormat).toBe("#,##0.00");
     expect(s.tabColor).toBe("#1F4E79");
     expect(s.formatOps.filter((f) => f.address === sheetRef(summary, "A9"))).toContainEqual({ address: sheetRef(summary, "A9"), path: "font.italic", value: true });
+    // The workbook's one font (游ゴシック for a Japanese workbook), one write over each new sheet's cells.
+    for (const name of [summary, L_SHEET]) {
+      const fonts = wb.sheet(name).formatOps.filter((f) => f.path === "font.name");
+      expect(fonts).toHaveLength(1);
+      expect(fonts[0].value).toBe("游ゴシック");
+      expect(fonts[0].address.startsWith(sheetRef(name, "A1:"))).toBe(true);
+    }
+    expect(wb.sheet("取引基本表").formatOps).toEqual([]);
 
     // Charts: types, series ranges on the renamed sheets, titles and position.
     const [col, sc] = s.charts;

@@ -95,6 +95,12 @@ describe("chart parts", () => {
     expect(ptValues(points["c:yVal"]["c:numRef"]["c:numCache"]).map(Number)).toEqual(SECTORS.map((_, i) => 1.25 - i * 0.06));
     expect(points["c:spPr"]["a:ln"]["a:noFill"]).toBeDefined();
     expect(points["c:marker"]["c:symbol"]["@_val"]).toBe("circle");
+    // every point labelled with its sector's name, right of its marker; the reference lines unlabelled
+    const labels = points["c:dLbls"]["c:dLbl"];
+    expect(labels.map((l: any) => l["c:tx"]["c:rich"]["a:p"]["a:r"]["a:t"])).toEqual(SECTORS);
+    expect(labels.map((l: any) => l["c:idx"]["@_val"])).toEqual(SECTORS.map((_, i) => String(i)));
+    expect(labels.every((l: any) => l["c:dLblPos"]["@_val"] === "r" && l["c:showVal"]["@_val"] === "1")).toBe(true);
+    expect(ref1["c:dLbls"]).toBeUndefined();
     expect(ref1["c:marker"]["c:symbol"]["@_val"]).toBe("none");
     expect(ref1["c:spPr"]["a:ln"]["a:solidFill"]).toBeDefined();
     expect(ptValues(ref1["c:xVal"]["c:numRef"]["c:numCache"])).toEqual(["0.7", "1"]);

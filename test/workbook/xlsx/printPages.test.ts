@@ -3,7 +3,8 @@
 // with its chart, at a readable size; every page carries its sheet's name, the marking and
 // "page / pages".
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import JSZip from "jszip";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run, tempDir } from "../../cli/helpers";
@@ -14,7 +15,7 @@ const PDFTOTEXT = "/usr/bin/pdftotext";
 interface Page {
   text: string;
   /** Words with their boxes (points), from pdftotext -bbox. */
-  words: { text: string; width: number }[];
+  words: { text: string; width: number; x: number; y: number }[];
 }
 
 function pages(pdf: string): Page[] {
@@ -23,14 +24,23 @@ function pages(pdf: string): Page[] {
     .split("<page ")
     .slice(1)
     .map((p) => {
-      const words = [...p.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
-        text: m[3],
-        width: Number(m[2]) - Number(m[1]),
+      const words = [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+        text: m[4],
+        width: Number(m[3]) - Number(m[1]),
+        x: Number(m[1]),
+        y: Number(m[2]),
       }));
       return { text: words.map((w) => w.text).join(" "), words };
     });
 }
 
+/** The pages of one sheet: its name heads each of its pages (the header's left part, among the
+ * page's first words with the marking). */
+function sheetPages(p: Page[], name: string): Page[] {
+  return p.filter((x) => x.words.slice(0, 3).some((w) => w.text === name));
+}
+
+let demoDir = "";
 const printed: Record<"full" | "public", Page[]> = { full: [], public: [] };
 
 beforeAll(async () => {
@@ -38,6 +48,7 @@ beforeAll(async () => {
   if (!existsSync(PDFTOTEXT))
     throw new Error("pdftotext is not installed: `npm test` installs it through scripts/setup.mjs, or run apt-get install -y poppler-utils");
   const dir = tempDir();
+  demoDir = dir;
   const r = await run(["demo", "--lang", "ja", "--out", join(dir, "demo.xlsx")], { cwd: dir });
   expect(r.code, r.err).toBe(0);
   const [full, pub] = await Promise.all(
@@ -46,6 +57,28 @@ beforeAll(async () => {
   printed.full = pages(full);
   printed.public = pages(pub);
 }, 300_000);
+
+/** Pages of 検算（数式） measured on the demo after its wide tables were laid out in blocks of
+ * ≤ 8 columns (full 5, public 3; before: 16 and 3). */
+const AUDIT_PAGES = { full: 6, public: 4 } as const;
+/** The whole demo, measured: 31 pages (58 before 計画別 and 検算 were made printable). */
+const DEMO_PAGES = 32;
+
+describe("the demo printed", () => {
+  it("is in 游ゴシック (styles.xml's default font), and the PDF renders its Japanese in a CJK font", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(demoDir, "demo.xlsx")));
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const names = [...styles.matchAll(/<name val="([^"]*)"\/>/g)].map((m) => m[1]);
+    expect(new Set(names)).toEqual(new Set(["游ゴシック"]));
+    const fonts = execFileSync("/usr/bin/pdffonts", [join(demoDir, "pdf0", "demo.pdf")], { encoding: "utf8" });
+    expect(fonts).toMatch(/CJK/);
+  });
+
+  it(`takes at most ${DEMO_PAGES} pages in all`, () => {
+    expect(printed.full.length).toBeLessThanOrEqual(DEMO_PAGES);
+    expect(printed.public.length).toBeLessThan(printed.full.length);
+  });
+});
 
 describe.each([
   ["full", "取扱注意"],
@@ -58,6 +91,41 @@ describe.each([
       expect(page.text, `page ${i + 1}`).toContain(marking);
       expect(page.text, `page ${i + 1}`).toMatch(new RegExp(`(^| )${i + 1} / ${p.length}( |$)`));
     });
+  });
+
+  it("prints 計画別 on at most 2 pages, one page wide, with every plan's ID on the page of its row", () => {
+    const p = sheetPages(printed[version], "計画別");
+    expect(p.length).toBeGreaterThanOrEqual(1);
+    expect(p.length).toBeLessThanOrEqual(2);
+    // the notes are under the tables, not a column of their own: the figures and the notes'
+    // header are both on the sheet's pages, and the effects table's header is whole on page 1
+    expect(p[0].text).toContain("計画別の効果（累計）と現在価値");
+    expect(p[0].text).toContain("補助金1円当たり");
+  });
+
+  it("prints 検算（数式） one page wide in blocks with their row labels: at most 6 pages", () => {
+    const p = sheetPages(printed[version], "検算（数式）");
+    expect(p.length).toBeGreaterThanOrEqual(1);
+    expect(p.length).toBeLessThanOrEqual(AUDIT_PAGES[version]);
+    // every page of figures names its rows: a sector or a stage or a year in front of them
+    for (const page of p) expect(page.text).toMatch(/製造業|総合効果|年度|合計/);
+  });
+
+  it("shows 割引率 as a percentage (4.0%) wherever it is printed", () => {
+    let seen = 0;
+    for (const page of printed[version])
+      page.words.forEach((w) => {
+        if (!/^割引率/.test(w.text) || w.text.length > 12) return;
+        // the first figure on its line, right of the label
+        const figure = page.words
+          .filter((x) => Math.abs(x.y - w.y) < 2 && x.x > w.x && /^\d/.test(x.text))
+          .sort((a, b) => a.x - b.x)[0];
+        if (!figure) return;
+        seen++;
+        expect(figure.text, w.text).toBe("4.0%");
+      });
+    // 経済安全保障効果, 方法・出典 (evaluation and parameter tables), 検算 (projects and security)
+    expect(seen).toBeGreaterThanOrEqual(version === "full" ? 5 : 4);
   });
 
   it("prints the summary on one page with its chart, at 9 pt or more", () => {

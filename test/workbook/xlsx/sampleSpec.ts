@@ -100,7 +100,7 @@ export function sampleSpec(): WorkbookSpec {
             type: "scatter",
             title: "影響力係数と感応度係数",
             series: [
-              { name: "部門", x: { row: 1, col: 1, rows, cols: 1 }, values: { row: 1, col: 2, rows, cols: 1 } },
+              { name: "部門", x: { row: 1, col: 1, rows, cols: 1 }, values: { row: 1, col: 2, rows, cols: 1 }, labels: { row: 1, col: 0, rows, cols: 1 } },
               { name: "基準線", style: "line", x: { row: 10, col: 1, rows: 1, cols: 2 }, values: { row: 11, col: 1, rows: 1, cols: 2 } },
               { name: "基準線", style: "line", x: { row: 10, col: 3, rows: 1, cols: 2 }, values: { row: 11, col: 3, rows: 1, cols: 2 } },
             ],
