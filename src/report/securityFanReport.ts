@@ -44,6 +44,7 @@ export function fanBlock(s: SheetBuilder, mc: SecurityMonteCarlo, lang: Lang): [
     ],
     xAxisTitle: tr(FAN.axis),
     yAxisTitle: tr(FAN.share),
+    yAxisFormat: "0%",
     anchor: { row: head, col: 7, widthCols: 8, heightRows: Math.max(16, rows + 2) },
   });
   s.skip();

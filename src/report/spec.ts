@@ -95,6 +95,9 @@ export interface ChartSpec {
   series: SeriesSpec[];
   xAxisTitle?: string;
   yAxisTitle?: string;
+  /** Number format of the value axis' tick labels (e.g. "0%" for shares); absent: the hosts'
+   * rule (thousands separators from four digits, else as the cells). */
+  yAxisFormat?: string;
   /** Top-left cell and size in cells where the chart is placed. */
   anchor: { row: number; col: number; widthCols: number; heightRows: number };
 }

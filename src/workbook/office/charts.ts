@@ -86,6 +86,7 @@ export function addChart(
   if (chart.series.length > 1) ch.legend.position = "Bottom";
   if (chart.xAxisTitle) ch.axes.categoryAxis.title.text = chart.xAxisTitle;
   if (chart.yAxisTitle) ch.axes.valueAxis.title.text = chart.yAxisTitle;
+  if (chart.yAxisFormat) ch.axes.valueAxis.numberFormat = chart.yAxisFormat;
   chart.series.forEach((spec, i) => {
     const s = i === 0 ? ch.series.getItemAt(0) : ch.series.add(spec.name);
     if (i === 0) s.name = spec.name;

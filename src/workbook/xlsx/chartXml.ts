@@ -103,6 +103,7 @@ function barPlot(chart: ChartSpec, ctx: ChartContext): string {
     crossesMax: horizontal,
     gridlines: true,
     values: chart.series.flatMap((s) => numbers(s.values, ctx)),
+    format: chart.yAxisFormat,
     lang: ctx.lang,
   });
   return (
@@ -134,7 +135,7 @@ function linePlot(chart: ChartSpec, ctx: ChartContext): string {
     series +
     `<c:marker val="1"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:lineChart>` +
     axis("catAx", CAT_AX, VAL_AX, { pos: "b", title: chart.xAxisTitle, lang: ctx.lang }) +
-    axis("valAx", VAL_AX, CAT_AX, { pos: "l", title: chart.yAxisTitle, gridlines: true, values: chart.series.flatMap((s) => numbers(s.values, ctx)), lang: ctx.lang })
+    axis("valAx", VAL_AX, CAT_AX, { pos: "l", title: chart.yAxisTitle, gridlines: true, values: chart.series.flatMap((s) => numbers(s.values, ctx)), format: chart.yAxisFormat, lang: ctx.lang })
   );
 }
 
@@ -176,6 +177,7 @@ function scatterPlot(chart: ChartSpec, ctx: ChartContext): string {
       midCat: true,
       bounds: niceBounds(chart.series.flatMap((s) => numbers(s.values, ctx))),
       values: chart.series.flatMap((s) => numbers(s.values, ctx)),
+      format: chart.yAxisFormat,
       lang: ctx.lang,
     })
   );
@@ -290,12 +292,15 @@ interface AxisOptions {
   bounds?: { min: number; max: number };
   /** The plotted values: an axis reaching 1,000 or more shows thousands separators. */
   values?: number[];
+  /** A format the chart asks for (ChartSpec.yAxisFormat), before the rule above. */
+  format?: string;
   lang: "ja" | "en";
 }
 
 /** Tick labels with thousands separators when the values reach four digits (the tables show
  * 12,345, so should the axes); smaller ones as the cells format them. */
-function axisFormat(values: number[] | undefined): string {
+function axisFormat(values: number[] | undefined, format?: string): string {
+  if (format) return `<c:numFmt formatCode="${xmlEscape(format)}" sourceLinked="0"/>`;
   const big = (values ?? []).some((v) => Math.abs(v) >= 1000);
   return big ? `<c:numFmt formatCode="#,##0" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
 }
@@ -310,7 +315,7 @@ function axis(kind: "catAx" | "valAx", id: number, cross: number, o: AxisOptions
     `<c:delete val="0"/><c:axPos val="${o.pos}"/>` +
     (o.gridlines ? `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` : "") +
     richTitle(o.title, 1000, lang, o.pos === "l") +
-    (kind === "valAx" ? axisFormat(o.values) : `<c:numFmt formatCode="General" sourceLinked="1"/>`) +
+    (kind === "valAx" ? axisFormat(o.values, o.format) : `<c:numFmt formatCode="General" sourceLinked="1"/>`) +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     // Category labels sit at the low end so negative bars do not run over them.
     `<c:tickLblPos val="${kind === "catAx" ? "low" : "nextTo"}"/>` +

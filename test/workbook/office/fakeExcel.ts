@@ -46,6 +46,7 @@ export interface FakeChart {
   title: string | null;
   categoryAxisTitle: string | null;
   valueAxisTitle: string | null;
+  valueAxisFormat?: string;
   legend: { visible?: boolean; position?: string };
   position: { start: string; end: string } | null;
   series: FakeSeries[];
@@ -1136,7 +1137,10 @@ class ChartProxy extends FakeObject {
     });
     this.axes = {
       categoryAxis: { title: Object.defineProperties({}, { text: prop((c, v) => (c.categoryAxisTitle = String(v))) }) },
-      valueAxis: { title: Object.defineProperties({}, { text: prop((c, v) => (c.valueAxisTitle = String(v))) }) },
+      valueAxis: Object.defineProperties(
+        { title: Object.defineProperties({}, { text: prop((c, v) => (c.valueAxisTitle = String(v))) }) },
+        { numberFormat: prop((c, v) => (c.valueAxisFormat = String(v))) },
+      ) as { title: Record<string, unknown> },
     };
     this.series = new ChartSeriesCollectionProxy(ctx, this);
   }

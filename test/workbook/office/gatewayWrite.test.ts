@@ -78,6 +78,7 @@ function spec(L: number[][]): WorkbookSpec {
             ],
             xAxisTitle: "部門",
             yAxisTitle: "係数",
+            yAxisFormat: "0.00",
             anchor: { row: 10, col: 0, widthCols: 8, heightRows: 15 },
           },
           {
@@ -172,6 +173,7 @@ describe("writing a report through the gateway", () => {
       title: "影響力係数",
       categoryAxisTitle: "部門",
       valueAxisTitle: "係数",
+      valueAxisFormat: "0.00",
       position: { start: "A11", end: "H25" },
       series: [
         { name: "列1", values: sheetRef(L_SHEET, "B4:B16"), xValues: sheetRef(L_SHEET, "A4:A16") },
@@ -179,6 +181,7 @@ describe("writing a report through the gateway", () => {
       ],
     });
     expect(sc.type).toBe("XYScatter");
+    expect(sc.valueAxisFormat).toBeUndefined();
     expect(sc.series[0]).toMatchObject({ values: sheetRef(L_SHEET, "C4:C16"), xValues: sheetRef(L_SHEET, "B4:B16") });
     expect(sc.series[0].markerStyle).toBeUndefined();
     expect(sc.series[1]).toMatchObject({ name: "1.0", values: sheetRef(summary, "B4:B5"), markerStyle: "None", lineStyle: "Continuous" });

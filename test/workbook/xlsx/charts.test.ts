@@ -114,6 +114,18 @@ describe("chart parts", () => {
     expect(other["c:ser"][2]["c:val"]["c:numRef"]["c:f"]).toBe("'集計'!$D$3:$D$9");
   });
 
+  it("a value-axis format the chart asks for (shares as %), else the cells' format", async () => {
+    const spec = sampleSpec();
+    spec.sheets[0].charts![2].yAxisFormat = "0%";
+    const own = await Package.open(await writeXlsxBuffer(spec));
+    const sheet = await own.xml("xl/worksheets/sheet1.xml");
+    const drawingRel = (await own.rels("xl/worksheets/sheet1.xml")).get(sheet.worksheet.drawing["@_r:id"])!;
+    const rels = [...(await own.rels(drawingRel.part)).values()].filter((r) => /\/chart$/.test(r.type));
+    const formats: Xml[] = [];
+    for (const r of rels) formats.push((await own.xml(r.part))["c:chartSpace"]["c:chart"]["c:plotArea"]["c:valAx"][0]["c:numFmt"]);
+    expect(formats.map((f) => [f["@_formatCode"], f["@_sourceLinked"]])).toEqual([["General", "1"], ["General", "1"], ["0%", "0"]]);
+  });
+
   it("anchors charts at the spec's cells", async () => {
     const { drawing } = await chartsOf("xl/worksheets/sheet1.xml");
     const a = drawing["xdr:wsDr"]["xdr:twoCellAnchor"][1];
