@@ -254,7 +254,6 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
     if (jobs) head3.push(withUnit(MEASURES.employment, persons, lang));
     head3.push(tr(P.discountFactor), money(P.pvGvaShort), money(P.pvSubsidyShort));
     s.add([head3], "header");
-    const df = (y: number) => Math.pow(1 + ev.discountRate.value, -(y - ev.baseYear));
     const fmt3 = [null, F.money, F.money, F.money, F.money, ...(jobs ? [F.persons] : []), F.factor, F.money, F.money];
     const r3 = s.add(
       ev.byYear.map((y, k) => [
@@ -264,9 +263,9 @@ export function buildProjectsReport(input: ProjectsReportInput): WorkbookSpec {
         y.operation.valueAdded,
         y.total.compensation,
         ...(jobs ? [y.total.employment ?? 0] : []),
-        df(y.year),
-        df(y.year) * y.total.valueAdded,
-        df(y.year) * y.subsidy,
+        ev.discounting[k].factor,
+        ev.discounting[k].pvValueAdded,
+        ev.discounting[k].pvSubsidy,
       ]),
       "body",
       fmt3,

@@ -220,7 +220,7 @@ export function securitySheets(input: SecurityReportInput): SheetSpec[] {
   const yHead = s.add([[tr(H.year), ...r.scenarios.map((x) => `${money(H.avoided)}: ${tr(x.label)}`), money(H.expected), tr(H.discount), money(H.pv)]], "header");
   const yRow = s.add(
     r.years.map((y, t) => {
-      const df = 1 / Math.pow(1 + rate, y - base);
+      const df = r.discountFactors[t];
       const e = r.expectedAnnualAvoided[t].valueAdded;
       return [yearLabel(y, lang), ...r.scenarios.map((x) => x.byYear[t].avoided.valueAdded), e, df, e * df] as CellSpec[];
     }),

@@ -9,6 +9,7 @@ import { impactOfOutput, type ModelImpact } from "../model/impact";
 import type { IOModel } from "../model/iomodel";
 import type { Impact, Stage } from "../model/result";
 import type { Converter, Project } from "./parse";
+import { sum } from "../numeric";
 
 /** A parameter with its value and where it comes from (shown next to it in every result). */
 export interface SourcedValue {
@@ -128,10 +129,21 @@ export interface CapacityYear {
   ratio: number | null;
 }
 
+/** One fiscal year's discounting: factor 1/(1+r)^(year − base) and the present values it gives. */
+export interface YearDiscount {
+  year: number;
+  factor: number;
+  /** 百万円: the year's induced gross value added and subsidy, discounted to the base year. */
+  pvValueAdded: number;
+  pvSubsidy: number;
+}
+
 export interface Evaluation {
   years: number[];
   baseYear: number;
   discountRate: SourcedValue;
+  /** Per fiscal year (as byYear): the discount factor and the discounted totals the sheets print. */
+  discounting: YearDiscount[];
   projects: ProjectEvaluation[];
   byYear: YearTotals[];
   /** Sum over all years (cumulative). */
@@ -145,8 +157,6 @@ export interface Evaluation {
   /** Effects by sector and stage summed over all years, projects and both phases. */
   cumulativeImpact: Impact | null;
 }
-
-const sum = (a: number[]): number => a.reduce((s, v) => s + v, 0);
 
 function totalsOf(stage: Stage): Totals {
   return {
@@ -337,6 +347,7 @@ export function evaluateProjects(
     years,
     baseYear,
     discountRate: rate,
+    discounting: byYear.map((y) => ({ year: y.year, factor: df(y.year), pvValueAdded: df(y.year) * y.total.valueAdded, pvSubsidy: df(y.year) * y.subsidy })),
     projects: evaluations,
     byYear,
     cumulative,

@@ -110,6 +110,8 @@ export interface SecurityResult {
   scenarios: ScenarioResult[];
   /** Σ_s p_s × avoided_s,t by year, per measure. */
   expectedAnnualAvoided: Losses[];
+  /** 1/(1+r)^(year − base) by year: the factors the PV used (printed beside it). */
+  discountFactors: number[];
   pvExpectedAvoided: Losses;
   pvSubsidy: number;
   /** PV(expected avoided gross value added) / PV(subsidy); null without a subsidy. */
@@ -251,11 +253,13 @@ export function evaluateSecurity(input: SecurityInput, p: Record<string, number>
     return { id: s.id, label: s.label, probability: probs[si], event: s.event, byYear, total };
   });
   const pv = zero();
-  input.years.forEach((y, t) => addInto(pv, expected[t], 1 / Math.pow(1 + input.discountRate, y - input.baseYear)));
+  const discountFactors = input.years.map((y) => 1 / Math.pow(1 + input.discountRate, y - input.baseYear));
+  input.years.forEach((_, t) => addInto(pv, expected[t], discountFactors[t]));
   return {
     years: input.years,
     scenarios,
     expectedAnnualAvoided: expected,
+    discountFactors,
     pvExpectedAvoided: pv,
     pvSubsidy: input.pvSubsidy,
     benefitCostRatio: input.pvSubsidy > 0 ? pv.valueAdded / input.pvSubsidy : null,
