@@ -153,18 +153,41 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
     sh.add([[tr(CGE_LABELS.warnings)]], "subtitle");
     sh.add(r.warnings.map((w) => [warningText(w, lang)]), "body");
   }
-  return sh.build({ columnWidths: { 0: Math.max(labelWidth(c.goods), 44), ...percentWidths(sh) }, freeze: { rows: 0, cols: 1 } });
+  // Column A as wide as its labels (titles and notes spill over the empty cells to their right).
+  const labels = [...c.goods, ...macroRows(r, tr).map((row) => String(row[0])), tr(CGE_LABELS.residual), tr(CGE_LABELS.walras), tr(CGE_LABELS.iterations)];
+  return sh.build({
+    columnWidths: { ...figureWidths(sh), 0: labelWidth(labels, 12, 44) },
+    freeze: { rows: 0, cols: 1 },
+    print: { fitWidth: true },
+  });
 }
 
 /** Columns wide enough for the longest percent format used in them ("-14.38433915%"). */
-function percentWidths(sh: SheetBuilder): Record<number, number> {
+function figureWidths(sh: SheetBuilder): Record<number, number> {
+  // Each figure column as wide as its widest printed figure (a column too narrow prints ###),
+  // and no wider, so the sheet still prints one page wide.
   const out: Record<number, number> = {};
   for (const b of sh.blocks)
-    if (Array.isArray(b.numberFormat))
-      b.numberFormat.forEach((f, k) => {
-        if (f?.endsWith("%") && f.length > FMT.pct.length) out[b.col + k] = Math.max(out[b.col + k] ?? 12, f.length + 6);
-      });
+    b.values.forEach((row) =>
+      row.forEach((v, k) => {
+        const f = Array.isArray(b.numberFormat) ? b.numberFormat[k] : b.numberFormat;
+        if (f && typeof v === "number") out[b.col + k] = Math.max(out[b.col + k] ?? 10, printedLength(v, f) + 2);
+      }),
+    );
   return out;
+}
+
+/** Characters a number takes printed in a format of the kinds this sheet uses (#,##0.000,
+ * 0.000000, 0.00%, 0.00E+00). */
+function printedLength(v: number, format: string): number {
+  if (!Number.isFinite(v)) return 4;
+  if (format.includes("E")) return 9;
+  const pct = format.endsWith("%");
+  const x = Math.abs(pct ? v * 100 : v);
+  const decimals = (format.split(".")[1] ?? "").replace(/[^0#]/g, "").length;
+  const digits = Math.max(1, Math.floor(Math.log10(Math.max(x, 1))) + 1);
+  const commas = format.includes(",") ? Math.floor((digits - 1) / 3) : 0;
+  return (v < 0 ? 1 : 0) + digits + commas + (decimals ? decimals + 1 : 0) + (pct ? 1 : 0);
 }
 
 /** CGE.md 3: the scenario as a sheet, one row per setting (keys by name; parseScenarioGrid reads
@@ -230,7 +253,7 @@ function samSheet(sam: Sam, fromTable: TableSam | null, lang: Lang): SheetSpec {
       sh.add(fromTable.moved.map((c) => [tr(c)]), "body");
     }
   }
-  return sh.build({ columnWidths: { 0: labelWidth(sam.labels, 12, 30) }, freeze: { rows: 3, cols: 1 } });
+  return sh.build({ columnWidths: { ...figureWidths(sh), 0: labelWidth(sam.labels, 12, 30) }, freeze: { rows: 3, cols: 1 }, print: { fitWidth: true } });
 }
 
 export function cgeProvenance(r: CgeRun, input: CgeReportInput): ProvenanceSpec {

@@ -46,13 +46,14 @@ export class SheetBuilder {
     this.charts.push(c);
   }
 
-  build(extra: Partial<Pick<SheetSpec, "columnWidths" | "freeze" | "tabColor" | "validations">> = {}): SheetSpec {
+  build(extra: Partial<Pick<SheetSpec, "columnWidths" | "freeze" | "tabColor" | "validations" | "print">> = {}): SheetSpec {
     const s: SheetSpec = { key: this.key, name: this.name, blocks: this.blocks };
     if (this.charts.length) s.charts = this.charts;
     if (extra.columnWidths) s.columnWidths = extra.columnWidths;
     if (extra.freeze) s.freeze = extra.freeze;
     if (extra.tabColor) s.tabColor = extra.tabColor;
     if (extra.validations?.length) s.validations = extra.validations;
+    if (extra.print) s.print = extra.print;
     return s;
   }
 }

@@ -126,7 +126,12 @@ export interface SheetSpec {
   charts?: ChartSpec[];
   tabColor?: string;
   /** Printing: onePage = the whole sheet on one page (the summary a reader takes away). */
-  print?: { onePage?: boolean };
+  print?: {
+    onePage?: boolean;
+    /** One page wide whatever the width: a wide table whose columns must stay together (the
+     * CGE results by good) rather than torn over a grid of pages. */
+    fitWidth?: boolean;
+  };
   /** Drop-down lists (templates only; results sheets have none). */
   validations?: ValidationSpec[];
   /** The sheet is about one project (e.g. its detail sheet): left out of the public version

@@ -118,7 +118,7 @@ function setPrintLayout(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   if (cols === 0 || rows === 0) return;
   let chars = 0;
   for (let c = 0; c < cols; c++) chars += sheet.columnWidths?.[c] ?? DEFAULT_WIDTH;
-  const fit = chars <= FIT_WIDTH_MAX_CHARS;
+  const fit = chars <= FIT_WIDTH_MAX_CHARS || Boolean(sheet.print?.fitWidth);
   const onePage = Boolean(sheet.print?.onePage);
   ws.pageSetup = {
     paperSize: 9, // A4

@@ -61,7 +61,8 @@ beforeAll(async () => {
 /** Pages of 検算（数式） measured on the demo after its wide tables were laid out in blocks of
  * ≤ 8 columns (full 5, public 3; before: 16 and 3). */
 const AUDIT_PAGES = { full: 6, public: 4 } as const;
-/** The whole demo, measured: 31 pages (58 before 計画別 and 検算 were made printable). */
+/** The whole demo, measured: 29 pages (58 before 計画別 and 検算 were made printable; the CGE
+ * results and SAM print one page wide each). */
 const DEMO_PAGES = 32;
 
 describe("the demo printed", () => {
@@ -91,6 +92,10 @@ describe.each([
       expect(page.text, `page ${i + 1}`).toContain(marking);
       expect(page.text, `page ${i + 1}`).toMatch(new RegExp(`(^| )${i + 1} / ${p.length}( |$)`));
     });
+  });
+
+  it("prints every figure whole: no column too narrow for its numbers (### in print)", () => {
+    printed[version].forEach((page, i) => expect(page.text, `page ${i + 1}`).not.toContain("###"));
   });
 
   it("prints 計画別 on at most 2 pages, one page wide, with every plan's ID on the page of its row", () => {
