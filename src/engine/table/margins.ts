@@ -31,6 +31,10 @@ export interface MarginRates {
 export interface PurchaserConversion {
   purchaser: number[];
   producer: number[];
+  /** purchaser_i t_i: the trade margin taken off each sector (0 without a line). */
+  tradeMargins: number[];
+  /** purchaser_i r_i: the transport margin taken off each sector (0 without a line). */
+  transportMargins: number[];
   /** Σ purchaser_i t_i, added to the commerce sector. */
   tradeMargin: number;
   /** Σ purchaser_i r_i, added to the transport sector. */
@@ -189,17 +193,21 @@ export function purchaserToProducer(
   const transportSector = marginSector(table, "transport", sectors.transport);
   let tradeMargin = 0;
   let transportMargin = 0;
+  const tradeMargins = purchaser.map(() => 0);
+  const transportMargins = purchaser.map(() => 0);
   const producer = purchaser.map((v, i) => {
     const r = bySector.get(i);
     if (!r) return v;
     // The margins themselves are subtracted, so the total is kept to the last digit.
     const t = v * r.trade;
     const q = v * r.transport;
+    tradeMargins[i] = t;
+    transportMargins[i] = q;
     tradeMargin += t;
     transportMargin += q;
     return v - t - q;
   });
   producer[tradeSector] += tradeMargin;
   producer[transportSector] += transportMargin;
-  return { purchaser, producer, tradeMargin, transportMargin, tradeSector, transportSector, rates };
+  return { purchaser, producer, tradeMargins, transportMargins, tradeMargin, transportMargin, tradeSector, transportSector, rates };
 }

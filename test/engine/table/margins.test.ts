@@ -42,6 +42,8 @@ describe("purchaser-price shock to producer prices", () => {
     expect(c.producer).toEqual([800, 150, 250]);
     expect(c.tradeMargin).toBe(150);
     expect(c.transportMargin).toBe(50);
+    expect(c.tradeMargins).toEqual([150, 0, 0]);
+    expect(c.transportMargins).toEqual([50, 0, 0]);
     expect(c.tradeSector).toBe(1);
     expect(c.transportSector).toBe(2);
     expect(c.producer.reduce((a, b) => a + b, 0)).toBe(1200);
