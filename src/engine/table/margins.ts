@@ -82,7 +82,10 @@ const TRANSPORT = { ja: "運輸マージン率", en: "transport margin rate" };
  * with their cell. */
 export function parseMarginsGrid(table: IOTable, grid: Grid, source: string): MarginRates {
   const used: number[] = [];
-  for (let c = 0; c < gridWidth(grid) && used.length < 3; c++) if (grid.values.some((row) => !isEmpty(row[c] ?? null))) used.push(c);
+  for (let c = 0; c < gridWidth(grid) && used.length < 4; c++) if (grid.values.some((row) => !isEmpty(row[c] ?? null))) used.push(c);
+  // A fourth column means this is not a rates table (e.g. a purchaser-price or coefficient table
+  // picked by mistake): its second and third columns would be read as rates, so it is refused.
+  if (used.length > 3) refuseWide(grid, used[3]);
   if (used.length < 3)
     throw new RippleError(
       "margins.shape",
@@ -140,6 +143,18 @@ export function parseMarginsGrid(table: IOTable, grid: Grid, source: string): Ma
     rows.push({ sector: i, trade, transport, where });
   }
   return { rows, source };
+}
+
+function refuseWide(grid: Grid, c: number): never {
+  const r = grid.values.findIndex((row) => !isEmpty(row[c] ?? null));
+  throw new RippleError(
+    "margins.wide",
+    {
+      ja: "マージン率の表は 3 列（部門、商業マージン率、運輸マージン率）だけにしてください。4 列目に値があります。購入者価格評価表や係数表の列はマージン率として読みません（率は 商業マージン_i ÷ 購入者価格_i などで求め、3 列の表にしてください）。",
+      en: "Margin rates must be exactly three columns (sector, trade margin rate, transport margin rate); this range has a fourth. Columns of a purchaser-price or coefficient table are not read as rates (work the rates out, e.g. trade margin_i ÷ purchaser value_i, into a three-column table).",
+    },
+    { sheet: grid.sheet, cell: gridAddress(grid, Math.max(r, 0), c) },
+  );
 }
 
 const TRADE_LABEL = [/商業/, /卸売.*小売|小売.*卸売/, /\b(wholesale|retail|commerce|trade)\b/i];
