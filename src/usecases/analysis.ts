@@ -4,6 +4,7 @@
 // what it returns, so the same workbook and options give the same numbers in both.
 
 import { RippleError, type Bilingual } from "../engine/errors";
+import { purchaserJson, type PurchaserPricesJson } from "./purchaserJson";
 import { parseMarginsGrid, purchaserToProducer, type PurchaserConversion } from "../engine/table/margins";
 import { gridRange, type Grid } from "../engine/grid";
 import { IOModel, analyzeDetailed, type AnalysisDetail } from "../engine/model";
@@ -60,7 +61,8 @@ export interface AnalysisJob {
   /** The purchaser-price shock and its conversion, when the shock was given at purchaser prices. */
   purchaser: PurchaserConversion | null;
   /** The JSON of CLI.md (the same object every host writes). */
-  json: () => AnalysisResult;
+  /** The result, plus `purchaserPrices` when the shock was converted from purchaser prices. */
+  json: () => AnalysisResult & { purchaserPrices?: PurchaserPricesJson };
   /** The results workbook; built only when one is written (it checksums the inputs). */
   workbook: () => WorkbookSpec;
   /** Said on every results sheet when the table was run although it does not add up. */
@@ -174,7 +176,7 @@ export async function runAnalysisJob(input: AnalysisJobInput, options: AnalysisO
     // formulas (with a shock) and the confirmed mapping on the method sheet.
     return withImbalanceNotice(analysisDeliverable(spec, { model, shock, impact: result.impact, layout }), notice);
   };
-  return { table, model, detail, result, shock, purchaser, json: () => result, workbook, notice };
+  return { table, model, detail, result, shock, purchaser, json: () => (purchaser ? { ...result, purchaserPrices: purchaserJson(purchaser, table) } : result), workbook, notice };
 }
 
 /** The grid's cells as the method sheet names them (for hosts that list further inputs). */

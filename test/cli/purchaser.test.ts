@@ -94,3 +94,52 @@ describe("purchaser-price shocks on the command line", () => {
     expect(r.err).toMatch(/鉄道/);
   });
 });
+
+// The hand 3-sector example of test/engine/table/margins.test.ts (same shock and rates; the table
+// has a household column and value-added rows so the whole analysis runs), through `--json`: the
+// conversion is in the JSON (`purchaserPrices`) with the numbers worked out by hand.
+describe("purchaser-price conversion in --json", () => {
+  const TABLE3 =
+    ",製造業,商業,運輸,家計消費支出,国内生産額\n製造業,20,5,5,70,100\n商業,10,5,5,30,50\n運輸,10,5,5,20,40\n" +
+    "雇用者所得,30,20,15,,\n営業余剰,30,15,10,,\n国内生産額,100,50,40,,\n";
+  function dir3() {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t3.csv"), TABLE3);
+    writeFileSync(join(dir, "shock3.csv"), "部門,需要変化（購入者価格）\n製造業,1000\n運輸,200\n");
+    writeFileSync(join(dir, "m3.csv"), "部門,商業マージン率,運輸マージン率\n製造業,0.15,5%\n運輸,0,0\n");
+    return dir;
+  }
+
+  it("gives per sector the purchaser shock, rates, margins and producer shock, the receiving sectors and the source", async () => {
+    const dir = dir3();
+    const r = await run(["analyze", "t3.csv", "--shock", "shock3.csv", "--purchaser-prices", "--margins", "m3.csv", "--json", "-"], { cwd: dir });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.sectors).toEqual(["製造業", "商業", "運輸"]);
+    // By hand: 製造業 1000 × (1 − 0.15 − 0.05) = 800; 商業 gets 1000 × 0.15 = 150;
+    // 運輸: its own 200 (no margins) + 1000 × 0.05 = 250.
+    expect(j.purchaserPrices).toEqual({
+      source: "m3.csv (margin rates)",
+      tradeSector: "商業",
+      transportSector: "運輸",
+      purchaser: [1000, 0, 200],
+      tradeRate: [0.15, null, 0],
+      transportRate: [0.05, null, 0],
+      tradeMargin: [150, 0, 0],
+      transportMargin: [50, 0, 0],
+      tradeMarginTotal: 150,
+      transportMarginTotal: 50,
+      producer: [800, 150, 250],
+    });
+    // The model ran on the producer-price shock (no import column: direct output = Δf).
+    expect(j.impact.direct.output).toEqual([800, 150, 250]);
+  });
+
+  it("is absent when the shock is at producer prices", async () => {
+    const dir = dir3();
+    const r = await run(["analyze", "t3.csv", "--shock", "shock3.csv", "--json", "-"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).not.toHaveProperty("purchaserPrices");
+  });
+});

@@ -31,6 +31,10 @@ export interface MarginRates {
 export interface PurchaserConversion {
   purchaser: number[];
   producer: number[];
+  /** purchaser_i t_i: the trade margin taken off each sector (0 without a line). */
+  tradeMargins: number[];
+  /** purchaser_i r_i: the transport margin taken off each sector (0 without a line). */
+  transportMargins: number[];
   /** Σ purchaser_i t_i, added to the commerce sector. */
   tradeMargin: number;
   /** Σ purchaser_i r_i, added to the transport sector. */
@@ -78,7 +82,10 @@ const TRANSPORT = { ja: "運輸マージン率", en: "transport margin rate" };
  * with their cell. */
 export function parseMarginsGrid(table: IOTable, grid: Grid, source: string): MarginRates {
   const used: number[] = [];
-  for (let c = 0; c < gridWidth(grid) && used.length < 3; c++) if (grid.values.some((row) => !isEmpty(row[c] ?? null))) used.push(c);
+  for (let c = 0; c < gridWidth(grid) && used.length < 4; c++) if (grid.values.some((row) => !isEmpty(row[c] ?? null))) used.push(c);
+  // A fourth column means this is not a rates table (e.g. a purchaser-price or coefficient table
+  // picked by mistake): its second and third columns would be read as rates, so it is refused.
+  if (used.length > 3) refuseWide(grid, used[3]);
   if (used.length < 3)
     throw new RippleError(
       "margins.shape",
@@ -138,6 +145,18 @@ export function parseMarginsGrid(table: IOTable, grid: Grid, source: string): Ma
   return { rows, source };
 }
 
+function refuseWide(grid: Grid, c: number): never {
+  const r = grid.values.findIndex((row) => !isEmpty(row[c] ?? null));
+  throw new RippleError(
+    "margins.wide",
+    {
+      ja: "マージン率の表は 3 列（部門、商業マージン率、運輸マージン率）だけにしてください。4 列目に値があります。購入者価格評価表や係数表の列はマージン率として読みません（率は 商業マージン_i ÷ 購入者価格_i などで求め、3 列の表にしてください）。",
+      en: "Margin rates must be exactly three columns (sector, trade margin rate, transport margin rate); this range has a fourth. Columns of a purchaser-price or coefficient table are not read as rates (work the rates out, e.g. trade margin_i ÷ purchaser value_i, into a three-column table).",
+    },
+    { sheet: grid.sheet, cell: gridAddress(grid, Math.max(r, 0), c) },
+  );
+}
+
 const TRADE_LABEL = [/商業/, /卸売.*小売|小売.*卸売/, /\b(wholesale|retail|commerce|trade)\b/i];
 const TRANSPORT_LABEL = [/運輸/, /\btransport/i];
 
@@ -189,17 +208,21 @@ export function purchaserToProducer(
   const transportSector = marginSector(table, "transport", sectors.transport);
   let tradeMargin = 0;
   let transportMargin = 0;
+  const tradeMargins = purchaser.map(() => 0);
+  const transportMargins = purchaser.map(() => 0);
   const producer = purchaser.map((v, i) => {
     const r = bySector.get(i);
     if (!r) return v;
     // The margins themselves are subtracted, so the total is kept to the last digit.
     const t = v * r.trade;
     const q = v * r.transport;
+    tradeMargins[i] = t;
+    transportMargins[i] = q;
     tradeMargin += t;
     transportMargin += q;
     return v - t - q;
   });
   producer[tradeSector] += tradeMargin;
   producer[transportSector] += transportMargin;
-  return { purchaser, producer, tradeMargin, transportMargin, tradeSector, transportSector, rates };
+  return { purchaser, producer, tradeMargins, transportMargins, tradeMargin, transportMargin, tradeSector, transportSector, rates };
 }

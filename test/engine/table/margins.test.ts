@@ -42,6 +42,8 @@ describe("purchaser-price shock to producer prices", () => {
     expect(c.producer).toEqual([800, 150, 250]);
     expect(c.tradeMargin).toBe(150);
     expect(c.transportMargin).toBe(50);
+    expect(c.tradeMargins).toEqual([150, 0, 0]);
+    expect(c.transportMargins).toEqual([50, 0, 0]);
     expect(c.tradeSector).toBe(1);
     expect(c.transportSector).toBe(2);
     expect(c.producer.reduce((a, b) => a + b, 0)).toBe(1200);
@@ -59,6 +61,20 @@ describe("purchaser-price shock to producer prices", () => {
     expect(e.format("ja")).toContain("商業");
     e = refusal(() => parseMarginsGrid(TABLE, margins([["製造業", "約1割", 0]]), "m"));
     expect(e.code).toBe("margins.not-number");
+  });
+
+  it("refuses a range wider than three columns (a purchaser-price table is not read as rates), naming the cell", () => {
+    const wide = gridOf(
+      [
+        ["部門", "内生部門計", "最終需要計", "（控除）商業マージン", "（控除）国内貨物運賃"],
+        ["製造業", 0.4, 0.5, -0.15, -0.05],
+      ],
+      "購入者価格",
+    );
+    const e = refusal(() => parseMarginsGrid(TABLE, wide, "m"));
+    expect(e.code).toBe("margins.wide");
+    expect(e.where).toMatchObject({ sheet: "購入者価格", cell: "D1" });
+    expect(e.format("ja")).toContain("3 列");
   });
 
   it("refuses an unknown or repeated sector and a shocked sector without rates", () => {
