@@ -7,7 +7,8 @@
 
 import { basename, resolve } from "node:path";
 import { Option } from "commander";
-import { parseDisruptionSpecText, type DisruptionResult } from "../engine/disruption/spec";
+import { parseDisruptionSpecText } from "../engine/disruption/spec";
+import { type DisruptionResult } from "../engine/disruption/analyze";
 import { warningText, type Lang } from "../engine/errors";
 import type { IOTable, ImportType } from "../engine/table/types";
 import { sha256Text } from "../report/checksum";

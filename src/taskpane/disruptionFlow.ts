@@ -6,7 +6,8 @@
 
 import example from "../../assets/examples/disruption-magnet-cut.json";
 import { DISRUPTION_METHOD_NOTES, type MethodNote } from "../engine/disruption";
-import { analyzeDisruption, parseDisruptionSpec, type DisruptionResult, type DisruptionSpec, type ImportsSpec } from "../engine/disruption/spec";
+import { parseDisruptionSpec, type DisruptionSpec, type ImportsSpec } from "../engine/disruption/spec";
+import { analyzeDisruption, type DisruptionResult } from "../engine/disruption/analyze";
 import { RippleError, RippleErrorList, type Bilingual, type Lang } from "../engine/errors";
 import type { ModelOptions } from "../engine/model/options";
 import { findSector } from "../engine/projects/parse";

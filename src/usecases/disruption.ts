@@ -30,7 +30,8 @@
 //   "warnings": [string]
 // }
 
-import { analyzeDisruption, type DisruptionResult, type DisruptionSpec } from "../engine/disruption/spec";
+import { type DisruptionSpec } from "../engine/disruption/spec";
+import { analyzeDisruption, type DisruptionResult } from "../engine/disruption/analyze";
 import { warningText, type Lang, type Where } from "../engine/errors";
 import { IOModel } from "../engine/model";
 import { buildTable } from "../engine/table";

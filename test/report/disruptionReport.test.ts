@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DISRUPTION_METHOD_NOTES, GHOSH_LABEL } from "../../src/engine/disruption";
-import { analyzeDisruption, parseDisruptionSpec } from "../../src/engine/disruption/spec";
+import { parseDisruptionSpec } from "../../src/engine/disruption/spec";
+import { analyzeDisruption } from "../../src/engine/disruption/analyze";
 import { buildDisruptionReport } from "../../src/report/disruptionReport";
 import { D, DISRUPTION_SHEETS } from "../../src/report/disruptionLabels";
 import type { CellSpec, WorkbookSpec } from "../../src/report/spec";

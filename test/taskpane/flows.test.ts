@@ -10,7 +10,8 @@ import { installFakeOffice, type FakeValue, type FakeWorkbook } from "../workboo
 import { parseCsv } from "../../src/engine/table";
 import { RippleError, RippleErrorList } from "../../src/engine/errors";
 import { IOModel } from "../../src/engine/model";
-import { analyzeDisruption, parseDisruptionSpec } from "../../src/engine/disruption/spec";
+import { parseDisruptionSpec } from "../../src/engine/disruption/spec";
+import { analyzeDisruption } from "../../src/engine/disruption/analyze";
 import { runMarketAnalysis } from "../../src/engine/market/run";
 import { parseParameters } from "../../src/engine/params/defaults";
 import { loadTableFromSheet, type DetectedTable } from "../../src/taskpane/runAnalysis";

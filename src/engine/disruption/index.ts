@@ -50,3 +50,4 @@ export const DISRUPTION_METHOD_NOTES: Record<"ghosh" | "inoperability" | "extrac
   prices: PRICE_NOTE,
 };
 export * from "./spec";
+export * from "./analyze";

@@ -6,7 +6,7 @@
 // a larger matrix stays inside Excel's limits but not a reviewer's patience).
 
 import type { Bilingual, Lang } from "../../engine/errors";
-import type { DisruptionResult } from "../../engine/disruption/spec";
+import type { DisruptionResult } from "../../engine/disruption/analyze";
 import { D } from "../disruptionLabels";
 import type { CellSpec, WorkbookSpec } from "../spec";
 import { AUDIT_MAX_SECTORS, auditCheck, auditFormula as f, SectionWriter, type AuditInput, type AuditSection } from "./auditSheet";

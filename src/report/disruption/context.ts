@@ -1,7 +1,7 @@
 // Shared context of the disruptionReport sheets: the analysis, the language and the helpers every sheet uses.
 
 import { DISRUPTION_METHOD_NOTES, type MethodNote } from "../../engine/disruption";
-import type { DisruptionResult } from "../../engine/disruption/spec";
+import type { DisruptionResult } from "../../engine/disruption/analyze";
 import { warningText, type Bilingual, type Lang } from "../../engine/errors";
 import type { IOTable } from "../../engine/table/types";
 import { NUMBER_FORMATS, type ReportInput } from "../analysisReport";

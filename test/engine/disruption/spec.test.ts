@@ -7,12 +7,8 @@ import {
   resilienceFromRecovery,
   staticInoperability,
 } from "../../../src/engine/disruption";
-import {
-  analyzeDisruption,
-  parseDisruptionSpec,
-  parseDisruptionSpecText,
-  type DisruptionSpec,
-} from "../../../src/engine/disruption/spec";
+import { parseDisruptionSpec, parseDisruptionSpecText, type DisruptionSpec } from "../../../src/engine/disruption/spec";
+import { analyzeDisruption } from "../../../src/engine/disruption/analyze";
 import { RippleError } from "../../../src/engine/errors";
 import { IOModel } from "../../../src/engine/model";
 import { makeTable } from "../../../src/engine/table/types";

@@ -4,7 +4,8 @@
 // version under the stated rule.
 
 import { describe, expect, it } from "vitest";
-import { analyzeDisruption, parseDisruptionSpec } from "../../../src/engine/disruption/spec";
+import { parseDisruptionSpec } from "../../../src/engine/disruption/spec";
+import { analyzeDisruption } from "../../../src/engine/disruption/analyze";
 import { runMarketAnalysis } from "../../../src/engine/market/run";
 import { SHEET_PARAMETERS } from "../../../src/engine/market/sheet";
 import type { Project } from "../../../src/engine/projects/parse";
