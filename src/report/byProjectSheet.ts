@@ -166,5 +166,6 @@ export function buildByProjectSheet(ev: Evaluation, table: IOTable, unit: string
   for (let k = 2; k < Math.max(n1, 13, ny + 3); k++) widths[k] = BY_PROJECT_NUMBER_WIDTH;
   // 非公開/公開 fits its column in either language ("confidential" is wider than a number)
   widths[DESC.confidential] = labelWidth([tr(P.confidentialYes), tr(P.confidentialNo)], BY_PROJECT_NUMBER_WIDTH, 16);
-  return s.build({ columnWidths: widths, freeze: { rows: 0, cols: 2 } });
+  // the public version of a run whose plans are all confidential shows this line instead
+  return { ...s.build({ columnWidths: widths, freeze: { rows: 0, cols: 2 } }), withheld: tr(P.plansWithheld) };
 }
