@@ -94,8 +94,10 @@ function alignHeaders(ws: ExcelJS.Worksheet, sheet: SheetSpec, line: number): vo
         const col = block.col + c;
         const right = isFigure(below(row + 1, col));
         const blocked = right ? c > 0 && filled(rowValues[c - 1]) : filled(rowValues[c + 1]);
-        // lines as the reader wraps them, at spaces (an English header takes more lines than its length says)
-        const need = wrappedLines(value, width(col) - 1, (t) => textWidth(t, true));
+        // lines as the reader wraps them: Latin text at spaces (an English header takes more lines
+        // than its length says); text with Japanese breaks between any characters
+        const room = Math.max(1, width(col) - 1);
+        const need = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uff60]/.test(value) ? Math.ceil(textWidth(value, true) / room) : wrappedLines(value, room, (t) => textWidth(t, true));
         const wrap = blocked && need > 1;
         if (!right && !wrap) return;
         const alignment: Partial<ExcelJS.Alignment> = { vertical: "bottom" };
