@@ -12,7 +12,7 @@ import { MAGNET_TYPES, TREATMENTS } from "../engine/projects/schema";
 import type { IOTable } from "../engine/table/types";
 import { MEASURES, withUnit, yearLabel } from "./labels";
 import { P, PROJECT_SHEETS } from "./projectLabels";
-import { labelWidth, SheetBuilder } from "./sheetBuilder";
+import { labelWidth, SheetBuilder, wrappedLines } from "./sheetBuilder";
 import type { CellSpec, FormulaCell, SheetSpec } from "./spec";
 
 export interface ByProjectFormats {
@@ -43,6 +43,22 @@ function choiceLabel(list: { value: string; label: Bilingual }[], v: string, lan
 /** A row of `n` cells with `at` placed at their columns. */
 function spread(n: number, at: Record<number, CellSpec>): CellSpec[] {
   return Array.from({ length: n }, (_, c) => (c in at ? at[c] : null));
+}
+
+/** Most lines a wrapped header may take (the writer's row height stops at six). */
+const HEADER_LINES = 5;
+const boldWidth = (t: string) => (labelWidth([t], 0, 999) - 2) * 1.1;
+
+/** English headers wrap at spaces: a number column is widened until its header's longest word
+ * fits (no "investmen t") and the header takes at most HEADER_LINES lines. Japanese headers wrap
+ * anywhere, so their columns keep the common width. */
+function fitWordHeaders(widths: Record<number, number>, header: string[]): void {
+  header.forEach((h, c) => {
+    if (c < 2) return;
+    let w = Math.max(widths[c], Math.ceil(Math.max(...h.split(" ").map(boldWidth))) + 2);
+    while (wrappedLines(h, w - 1, boldWidth) > HEADER_LINES) w++;
+    widths[c] = w;
+  });
 }
 
 export function buildByProjectSheet(ev: Evaluation, table: IOTable, unit: string, lang: Lang, F: ByProjectFormats): SheetSpec {
@@ -80,11 +96,12 @@ export function buildByProjectSheet(ev: Evaluation, table: IOTable, unit: string
 
   // Effects: money columns, one narrow width.
   s.add([[tr(P.effectsTable)]], "subtitle");
-  s.add([[
+  const effectsHeader = [
     tr(P.planId), tr(P.company), money(P.capex), tr(P.subsidyRate), money(P.subsidy), money(P.additionalOutput),
     money(P.cumInvOutput), money(P.cumOpOutput), money(P.cumTotalOutput), money(MEASURES.valueAdded),
     money(P.pvGvaShort), money(P.pvSubsidyShort), tr(P.inducedValueAddedPerSubsidy),
-  ]], "header");
+  ];
+  s.add([effectsHeader], "header");
   const fmt: (string | null)[] = [null, null, F.money, F.percent, ...Array<string>(8).fill(F.money), F.ratio];
   const r0 = s.add(
     ev.projects.map((e) => [
@@ -166,5 +183,7 @@ export function buildByProjectSheet(ev: Evaluation, table: IOTable, unit: string
   for (let k = 2; k < Math.max(n1, 13, ny + 3); k++) widths[k] = BY_PROJECT_NUMBER_WIDTH;
   // 非公開/公開 fits its column in either language ("confidential" is wider than a number)
   widths[DESC.confidential] = labelWidth([tr(P.confidentialYes), tr(P.confidentialNo)], BY_PROJECT_NUMBER_WIDTH, 16);
-  return s.build({ columnWidths: widths, freeze: { rows: 0, cols: 2 } });
+  // the public version of a run whose plans are all confidential shows this line instead
+  if (lang === "en") fitWordHeaders(widths, effectsHeader);
+  return { ...s.build({ columnWidths: widths, freeze: { rows: 0, cols: 2 } }), withheld: tr(P.plansWithheld) };
 }

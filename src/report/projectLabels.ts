@@ -33,6 +33,10 @@ export const P = {
     "非公開の計画を含む内部資料です。事業者名は各計画の「非公開」欄とともに残しています（公開版ではその行を除きます）。",
     "Internal document: it includes confidential plans. Company names are kept with each plan's confidential flag (the public version drops those rows).",
   ),
+  plansWithheld: L(
+    "個別計画は非公開のため掲載していません（全計画の合計は政策評価サマリーに掲載しています）。",
+    "The individual plans are confidential and not published (the totals of all plans are on the policy summary).",
+  ),
   keyResults: L("主な結果", "Key results"),
   indicator: L("指標", "Indicator"),
   value: L("値", "Value"),

@@ -59,6 +59,30 @@ export class SheetBuilder {
 }
 
 /** A width in characters that fits the longest label (East Asian characters count double). */
+/** Lines a text takes when wrapped at spaces in `room` characters (a word longer than the room
+ * is broken across lines, as Excel does; a text without spaces, e.g. Japanese, fills each line).
+ * `measure` gives a piece's width in characters. */
+export function wrappedLines(text: string, room: number, measure: (s: string) => number): number {
+  const r = Math.max(1, room);
+  const space = measure(" ");
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(" ")) {
+    const w = measure(word);
+    if (used > 0 && used + space + w > r) {
+      lines++;
+      used = 0;
+    }
+    if (used > 0) used += space + w;
+    else {
+      const full = Math.max(0, Math.ceil(w / r) - 1);
+      lines += full;
+      used = w - full * r;
+    }
+  }
+  return lines;
+}
+
 export function labelWidth(labels: string[], min = 10, max = 40): number {
   let w = min;
   for (const s of labels) {

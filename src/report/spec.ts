@@ -137,6 +137,9 @@ export interface SheetSpec {
   /** The sheet is about one project (e.g. its detail sheet): left out of the public version
    * when the project is confidential. */
   project?: { id: string; confidential: boolean };
+  /** A sheet of plan tables: the line its public version shows instead of the tables when every
+   * plan in them is confidential (each table would be left with its header and total only). */
+  withheld?: string;
   /** Not shown in Excel's sheet tabs: "veryHidden" cannot be unhidden from the Excel UI (the
    * run record that `ripple compare` reads, usecases/runRecord.ts). */
   visibility?: "hidden" | "veryHidden";

@@ -94,6 +94,10 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
     for (const s of out.sheets) s.charts = s.charts?.filter((c) => !chartRanges(c).some((r) => r.sheet && empty.has(r.sheet)));
   }
 
+  // 2c. A sheet of plan tables none of whose plans is left keeps its title and says why,
+  // instead of tables reduced to a header and a total (the totals are on the summary).
+  for (const sheet of out.sheets) if (sheet.withheld && hadPlans.has(sheet.name) && !hasPlanRow(sheet)) withhold(out, sheet, sheet.withheld);
+
   // 3. Aggregates of too few confidential projects, directly or by difference.
   if (!disclosure) suppressAggregates(out, secret, rule.minConfidential);
 
@@ -118,6 +122,22 @@ export function makePublicVersion(spec: WorkbookSpec, rule: SuppressionRule, con
   }
   assertPublic(out, guarded(confidential, disclosure));
   return out;
+}
+
+const hasPlanRow = (sheet: SheetSpec) => sheet.blocks.some((b) => Object.values(b.rowTags ?? {}).some((t) => t.project));
+
+/** The sheet's title (its first cell) and `line` under it; its charts, and charts elsewhere that
+ * read from it, go. */
+function withhold(spec: WorkbookSpec, sheet: SheetSpec, line: string): void {
+  const first = sheet.blocks.reduce<BlockSpec | undefined>((m, b) => (!m || b.row < m.row || (b.row === m.row && b.col < m.col) ? b : m), undefined);
+  const title = first?.values[0]?.[0] ?? sheet.name;
+  sheet.blocks = [
+    { row: 0, col: 0, values: [[title]], style: "title" },
+    { row: 2, col: 0, values: [[line]], style: "note" },
+  ];
+  delete sheet.charts;
+  delete sheet.freeze;
+  for (const s of spec.sheets) s.charts = s.charts?.filter((c) => !chartRanges(c).some((r) => r.sheet === sheet.name));
 }
 
 /** A number, or a formula (its value may be a number later). */

@@ -2,6 +2,7 @@
 // formats, column widths, frozen panes and tab colour. Charts are added later, in the zip.
 import type ExcelJS from "exceljs";
 import { DEFAULT_FONTS, type BlockSpec, type CellSpec, type FontSpec, type FormulaCell, type SheetSpec, type ValidationSpec } from "../../report/spec";
+import { wrappedLines } from "../../report/sheetBuilder";
 import { listSource, rangeAddress } from "../../report/validation";
 import { a1 } from "../../engine/grid";
 import { RippleError } from "../../engine/errors";
@@ -93,7 +94,10 @@ function alignHeaders(ws: ExcelJS.Worksheet, sheet: SheetSpec, line: number): vo
         const col = block.col + c;
         const right = isFigure(below(row + 1, col));
         const blocked = right ? c > 0 && filled(rowValues[c - 1]) : filled(rowValues[c + 1]);
-        const need = Math.ceil(textWidth(value, true) / Math.max(1, width(col) - 1));
+        // lines as the reader wraps them: Latin text at spaces (an English header takes more lines
+        // than its length says); text with Japanese breaks between any characters
+        const room = Math.max(1, width(col) - 1);
+        const need = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uff60]/.test(value) ? Math.ceil(textWidth(value, true) / room) : wrappedLines(value, room, (t) => textWidth(t, true));
         const wrap = blocked && need > 1;
         if (!right && !wrap) return;
         const alignment: Partial<ExcelJS.Alignment> = { vertical: "bottom" };

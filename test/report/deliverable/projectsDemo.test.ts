@@ -123,6 +123,19 @@ describe("the per-plan sheet", () => {
     // no other block has a column of notes
     expect(byProject.blocks.filter((b) => b.style === "header").every((b) => b.values[0].length <= 14)).toBe(true);
   });
+
+  it("says in its public version that the plans are not published, with no table left (every plan of the demo is confidential)", () => {
+    expect(run.evaluation.projects.every((e) => e.project.confidential)).toBe(true);
+    const pub = d.public!.sheets.find((x) => x.key === "byProject")!;
+    const texts = pub.blocks.flatMap((b) => b.values.flat());
+    expect(texts).toEqual([P.byProjectTitle.ja, P.plansWithheld.ja]);
+    expect(pub.charts ?? []).toEqual([]);
+    // no chart anywhere reads from it
+    for (const s of d.public!.sheets) for (const c of s.charts ?? []) expect(JSON.stringify(c)).not.toContain(`"sheet":"${pub.name}"`);
+    // the full version keeps its tables
+    const full = d.full.sheets.find((x) => x.key === "byProject")!;
+    expect(full.blocks.filter((b) => b.style === "header").length).toBeGreaterThanOrEqual(4);
+  });
 });
 
 describe.each(["full", "public"] as const)("the %s workbook in LibreOffice", (v) => {
