@@ -17,6 +17,7 @@ import type { FakeValue } from "../workbook/office/fakeExcel";
 import { syntheticTableCsv, tempDir } from "../cli/helpers";
 import { ROOT } from "./buildBundles";
 import { overflowX, SCREENSHOTS, startPane, TABLE_SHEET, tableCells, unreachable, workbookState, type Pane } from "./paneHarness";
+import { watchRun, stages, resetGap, maxGap } from "./responsiveness";
 
 /** Large enough that computing its inverse and results takes seconds, not a blink. */
 const N = Number(process.env.RIPPLE_LARGE_SECTORS ?? 1000);
@@ -32,35 +33,6 @@ const CSV = path.resolve(ROOT, "../shared/data/jp-io-2011-13/io2011_13sector_ja.
 const COMPUTE = /^(逆行列を計算中|波及効果を計算中|結果を組み立て中)/;
 
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
-
-/** Timer gaps on the pane's thread, the labels shown, and the times of 中止 and of 中止しました. */
-function watch(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __stages: string[]; __maxGap: number; __last: number; __cancelAt: number; __cancelledAt: number };
-    w.__stages = [];
-    w.__cancelAt = 0;
-    w.__cancelledAt = 0;
-    document.addEventListener("click", (ev) => {
-      if ((ev.target as Element).closest('[data-testid="cancel"]')) w.__cancelAt = performance.now();
-    }, true);
-    w.__maxGap = 0;
-    w.__last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
-      w.__maxGap = Math.max(w.__maxGap, now - w.__last);
-      w.__last = now;
-    }, 10);
-    new MutationObserver(() => {
-      const t = document.querySelector('[data-testid="progress-stage"]')?.textContent ?? null;
-      if (t !== null && t !== w.__stages[w.__stages.length - 1]) w.__stages.push(t);
-      if (w.__cancelAt && !w.__cancelledAt && document.body.textContent?.includes("中止しました。")) w.__cancelledAt = performance.now();
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-}
-
-const resetGap = (page: Page) => page.evaluate(() => ((window as unknown as { __maxGap: number }).__maxGap = 0));
-const maxGap = (page: Page) => page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap);
-const stages = (page: Page) => page.evaluate(() => (window as unknown as { __stages: string[] }).__stages);
 
 /** `ripple analyze --json` on the same table and shock (Node, this process). */
 async function cliJson(): Promise<AnalysisResult> {
@@ -94,7 +66,7 @@ describe("analysis run in the compute worker (Chromium, 350 px)", () => {
     await page.getByTestId("table-sheet").selectOption(LARGE_SHEET);
     await page.getByTestId("table-facts").waitFor({ timeout: 120_000 });
     expect(await page.getByTestId("table-facts").textContent()).toContain(`${N} 部門`);
-    await watch(page);
+    await watchRun(page, { cancel: "cancel", stage: "progress-stage" });
     const before = await workbookState(page);
 
     await page.getByTestId("run").click();
@@ -151,7 +123,7 @@ describe("analysis run in the compute worker (Chromium, 350 px)", () => {
     await page.getByTestId("table-facts").waitFor();
     await page.getByTestId("shock-address").fill(`${SHOCK_SHEET}!A1:B4`);
     await page.getByTestId("model-name").fill("jp2011");
-    await watch(page);
+    await watchRun(page, { cancel: "cancel", stage: "progress-stage" });
     const before = await workbookState(page);
     await page.getByTestId("run").click();
     await page.getByTestId("run-done").waitFor({ timeout: 60_000 });

@@ -14,39 +14,12 @@ import type { FakeValue } from "../workbook/office/fakeExcel";
 import { run, tempDir } from "../cli/helpers";
 import { ROOT } from "./buildBundles";
 import { chooseTab, overflowX, SCREENSHOTS, startPane, workbookState, type Pane } from "./paneHarness";
+import { watchRun, stages, resetStages, resetGap, maxGap } from "./responsiveness";
 
 const SAMPLE = path.join(ROOT, "assets", "ripple-sample.xlsx");
 const TABLE = "取引基本表";
 const COMPUTE = /^(逆行列を計算中|波及効果を計算中|結果を組み立て中)/;
 const ORDER = ["入力を読み込み中", "逆行列を計算中", "波及効果を計算中", "結果を組み立て中", "シートに書き込み中"];
-
-/** Timer gaps on the pane's thread, the labels shown, and the times of 中止 and of 中止しました. */
-function watch(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __stages: string[]; __maxGap: number; __last: number; __cancelAt: number; __cancelledAt: number };
-    w.__stages = [];
-    w.__cancelAt = 0;
-    w.__cancelledAt = 0;
-    document.addEventListener("click", (ev) => {
-      if ((ev.target as Element).closest('[data-testid="projects-cancel"]')) w.__cancelAt = performance.now();
-    }, true);
-    w.__maxGap = 0;
-    w.__last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
-      w.__maxGap = Math.max(w.__maxGap, now - w.__last);
-      w.__last = now;
-    }, 10);
-    new MutationObserver(() => {
-      const t = document.querySelector('[data-testid="projects-stage"]')?.textContent ?? null;
-      if (t !== null && t !== w.__stages[w.__stages.length - 1]) w.__stages.push(t);
-      if (w.__cancelAt && !w.__cancelledAt && document.body.textContent?.includes("中止しました。")) w.__cancelledAt = performance.now();
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-}
-
-const stages = (page: Page) => page.evaluate(() => (window as unknown as { __stages: string[] }).__stages);
-const resetStages = (page: Page) => page.evaluate(() => ((window as unknown as { __stages: string[] }).__stages = []));
 
 describe("支援計画 run in the compute worker (Chromium, 350 px, the sample workbook)", () => {
   let pane: Pane;
@@ -78,16 +51,16 @@ describe("支援計画 run in the compute worker (Chromium, 350 px, the sample w
     expect(await page.getByTestId("projects-converter-sheet").inputValue()).toBe("投資転換表");
     await page.getByTestId("projects-params-sheet").selectOption("パラメータ");
     await page.getByTestId("projects-split-sheet").selectOption("部門分割");
-    await watch(page);
+    await watchRun(page, { cancel: "projects-cancel", stage: "projects-stage" });
     const before = await workbookState(page);
 
     await page.getByTestId("projects-run").click();
     await expect.poll(async () => (await page.getByTestId("projects-stage").textContent().catch(() => "")) ?? "", { timeout: 60_000, interval: 20 }).toMatch(COMPUTE);
-    await page.evaluate(() => ((window as unknown as { __maxGap: number }).__maxGap = 0));
+    await resetGap(page);
     await page.waitForTimeout(1000);
     const during = (await page.getByTestId("projects-stage").textContent()) ?? "";
     expect(during, "still computing after 1 s").toMatch(COMPUTE);
-    const gap = await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap);
+    const gap = await maxGap(page);
     expect(gap, "longest pause of the pane's thread while the worker computes (ms)").toBeLessThan(250);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.getByTestId("projects-cancel").scrollIntoViewIfNeeded();

@@ -9,36 +9,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { chooseTab, SCREENSHOTS, startPane, TABLE_SHEET, workbookState, type Pane } from "./paneHarness";
-
-/** Watch the market flow's progress label and the pane thread's timer gaps from inside the page. */
-function watch(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __stages: string[]; __maxGap: number; __last: number; __cancelAt: number; __cancelledAt: number };
-    w.__stages = [];
-    w.__cancelAt = 0;
-    w.__cancelledAt = 0;
-    // When 中止 is pressed and when the pane says the run stopped, measured on the page's clock.
-    document.addEventListener("click", (ev) => {
-      if ((ev.target as Element).closest('[data-testid="market-cancel"]')) w.__cancelAt = performance.now();
-    }, true);
-    w.__maxGap = 0;
-    w.__last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
-      w.__maxGap = Math.max(w.__maxGap, now - w.__last);
-      w.__last = now;
-    }, 10);
-    new MutationObserver(() => {
-      const t = document.querySelector('[data-testid="market-stage"]')?.textContent ?? null;
-      if (t !== null && t !== w.__stages[w.__stages.length - 1]) w.__stages.push(t);
-      if (w.__cancelAt && !w.__cancelledAt && document.body.textContent?.includes("中止しました。")) w.__cancelledAt = performance.now();
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-}
-
-const stages = (page: Page) => page.evaluate(() => (window as unknown as { __stages: string[] }).__stages);
-const resetGap = (page: Page) => page.evaluate(() => ((window as unknown as { __maxGap: number }).__maxGap = 0));
-const maxGap = (page: Page) => page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap);
+import { watchRun, stages, resetStages, resetGap, maxGap } from "./responsiveness";
 
 /** The stage of a label: read, build, simulate, report, write (ja labels). */
 function stageOf(label: string): string {
@@ -73,7 +44,7 @@ describe("market Monte Carlo in the compute worker (Chromium, 350 px)", () => {
     await expect.poll(() => page.locator('[data-testid="market-scenario"] option').count()).toBe(3);
     await page.getByTestId("market-scenario").selectOption("april2025");
     await page.getByTestId("market-draws").fill("400000");
-    await watch(page);
+    await watchRun(page, { cancel: "market-cancel", stage: "market-stage" });
     const before = await workbookState(page);
 
     await page.getByTestId("market-run").click();
@@ -125,7 +96,7 @@ describe("market Monte Carlo in the compute worker (Chromium, 350 px)", () => {
   }, 180_000);
 
   it("a full run goes read → build → simulate → report → write and writes its sheets", async () => {
-    await page.evaluate(() => ((window as unknown as { __stages: string[] }).__stages = []));
+    await resetStages(page);
     await page.getByTestId("market-draws").fill("3000");
     const before = await workbookState(page);
     await page.getByTestId("market-run").click();
