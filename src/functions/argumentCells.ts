@@ -59,3 +59,22 @@ export function textArg(v: unknown): string | null {
 export function numberArg(v: unknown, fallback: number): number {
   return isBlank(v) ? fallback : Number(v);
 }
+
+/** A blank year in any form Excel passes it (0, null, ""), for the optional year of KPI. */
+export function isBlankYear(v: unknown): boolean {
+  return textArg(v) === null;
+}
+
+/** A year argument: a whole number; a blank cell (0, null or "") is named as blank, not read as
+ * year 0. */
+export function yearArg(v: unknown, name: string): number {
+  if (textArg(v) === null)
+    throw new RippleError("function-year", { ja: `${name}: 年が空欄です。年を整数で入れてください`, en: `${name}: the year is blank; enter it as a whole number` });
+  const y = Number(v);
+  if (!Number.isInteger(y))
+    throw new RippleError("function-year", {
+      ja: `${name}: 年「${String(v)}」は整数ではありません。年を整数で入れてください`,
+      en: `${name}: the year '${String(v)}' is not a whole number; enter it as a whole number`,
+    });
+  return y;
+}
