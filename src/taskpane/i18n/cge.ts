@@ -1,5 +1,4 @@
-// The CGE tab's texts (Japanese first, English second), kept beside i18n.ts so the tab's words are
-// in one place; i18n.ts puts them under "cge".
+// The CGE tab's texts (Japanese first, English second); i18n.ts puts them under "cge".
 
 export const CGE_JA = {
   heading: "CGE モデル",
