@@ -45,6 +45,8 @@ export class LUFactorizer {
   private readonly piv: Int32Array;
   private readonly tol: number;
   private readonly kernel: RowKernel | null;
+  /** The panel's rows packed together (factorPanel). */
+  private readonly panel: Float64Array;
   private k = 0;
 
   constructor(a: Float64Array, n: number) {
@@ -54,6 +56,7 @@ export class LUFactorizer {
     this.kernel = rowKernel(n * n + n * CB);
     if (this.kernel) this.kernel.f64.set(a);
     this.a = this.kernel ? this.kernel.f64.subarray(0, n * n) : a;
+    this.panel = new Float64Array(n * Math.min(NB, n));
     this.piv = new Int32Array(n);
     for (let i = 0; i < n; i++) this.piv[i] = i;
     // A pivot below n·eps·max|a| is zero to working precision.
@@ -81,54 +84,25 @@ export class LUFactorizer {
     const ke = Math.min(kb + NB, n);
 
     // 1. Panel: eliminate columns kb..ke-1, updating only inside the panel.
-    for (let k = kb; k < ke; k++) {
-      let p = k;
-      let max = Math.abs(a[k * n + k]);
-      for (let i = k + 1; i < n; i++) {
-        const v = Math.abs(a[i * n + k]);
-        if (v > max) {
-          max = v;
-          p = i;
-        }
-      }
-      if (!(max > tol)) throw new SingularMatrixError(k);
-      if (p !== k) {
-        const rk = k * n;
-        const rp = p * n;
-        for (let j = 0; j < n; j++) {
-          const t = a[rk + j];
-          a[rk + j] = a[rp + j];
-          a[rp + j] = t;
-        }
-        const t = piv[k];
-        piv[k] = piv[p];
-        piv[p] = t;
-      }
-      const rk = k * n;
-      const pivot = a[rk + k];
-      for (let i = k + 1; i < n; i++) {
-        const ri = i * n;
-        const l = a[ri + k] / pivot;
-        a[ri + k] = l;
-        if (l !== 0) for (let j = k + 1; j < ke; j++) a[ri + j] -= l * a[rk + j];
-      }
-    }
+    factorPanel(a, n, kb, ke, piv, tol, this.panel);
 
     if (ke < n) {
       // 2. U12 = L11⁻¹ A12 (rows kb..ke-1, columns ke..n-1).
+      const { kernel } = this;
       for (let k = kb; k < ke; k++) {
         const rk = k * n;
         for (let r = k + 1; r < ke; r++) {
           const rr = r * n;
           const l = a[rr + k];
-          if (l !== 0) for (let j = ke; j < n; j++) a[rr + j] -= l * a[rk + j];
+          if (l === 0) continue;
+          if (kernel) kernel.sub1((rr + ke) * 8, (rk + ke) * 8, l, n - ke);
+          else for (let j = ke; j < n; j++) a[rr + j] -= l * a[rk + j];
         }
       }
       // 3. A22 -= L21 U12 in column blocks of JB, so the panel's part of U12 (NB × JB) stays in
       // cache while every trailing row passes by; two trailing rows and four panel rows per pass,
       // so each U12 element loaded serves two rows and each target element is loaded and stored
       // once per four multiply-adds.
-      const { kernel } = this;
       for (let j0 = ke; j0 < n; j0 += JB) {
         const j1 = Math.min(j0 + JB, n);
         let i = ke;
@@ -149,6 +123,63 @@ export class LUFactorizer {
   finish(): LU {
     while (!this.finished) this.step();
     return new LU(this.n, this.a, this.piv, this.kernel);
+  }
+}
+
+/** Columns kb..ke-1 of rows kb..n-1 factored with partial pivoting (rows swapped whole). The
+ * panel is packed into `panel` (rows of ke − kb doubles) first: down a column of the matrix each
+ * element is a row's length away, so the elimination touched a new cache line per row and
+ * pivot, about 40% of the factorisation's time at 1,000 sectors; packed, the panel is one
+ * contiguous block. The operations and their order are those of the unpacked loops. */
+function factorPanel(a: Float64Array, n: number, kb: number, ke: number, piv: Int32Array, tol: number, panel: Float64Array): void {
+  const w = ke - kb;
+  for (let i = kb; i < n; i++) {
+    const src = i * n + kb;
+    const dst = (i - kb) * w;
+    for (let c = 0; c < w; c++) panel[dst + c] = a[src + c];
+  }
+  for (let c = 0; c < w; c++) {
+    const k = kb + c;
+    let p = k;
+    let max = Math.abs(panel[c * w + c]);
+    for (let i = k + 1; i < n; i++) {
+      const v = Math.abs(panel[(i - kb) * w + c]);
+      if (v > max) {
+        max = v;
+        p = i;
+      }
+    }
+    if (!(max > tol)) throw new SingularMatrixError(k);
+    if (p !== k) {
+      swapRange(panel, c * w, (p - kb) * w, w);
+      // The rest of the two rows: the L already factored (left) and the columns right of the panel.
+      swapRange(a, k * n, p * n, kb);
+      swapRange(a, k * n + ke, p * n + ke, n - ke);
+      const t = piv[k];
+      piv[k] = piv[p];
+      piv[p] = t;
+    }
+    const rk = c * w;
+    const pivot = panel[rk + c];
+    for (let i = k + 1; i < n; i++) {
+      const ri = (i - kb) * w;
+      const l = panel[ri + c] / pivot;
+      panel[ri + c] = l;
+      if (l !== 0) for (let j = c + 1; j < w; j++) panel[ri + j] -= l * panel[rk + j];
+    }
+  }
+  for (let i = kb; i < n; i++) {
+    const dst = i * n + kb;
+    const src = (i - kb) * w;
+    for (let c = 0; c < w; c++) a[dst + c] = panel[src + c];
+  }
+}
+
+function swapRange(x: Float64Array, r: number, s: number, len: number): void {
+  for (let j = 0; j < len; j++) {
+    const t = x[r + j];
+    x[r + j] = x[s + j];
+    x[s + j] = t;
   }
 }
 

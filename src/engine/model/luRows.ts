@@ -175,39 +175,11 @@ export function trailingRowKernel(kn: RowKernel, a: Float64Array, n: number, ri:
 export function solveBlockKernel(kn: RowKernel, lu: Float64Array, n: number, r0: number, w: number): void {
   const y = kn.f64;
   const base = n * n;
-  const at = (row: number) => (base + row * w) * 8;
-  for (let i = r0 + 1; i < n; i++) {
-    const ri = i * n;
-    let j = r0;
-    for (; j + 3 < i; j += 4) {
-      const l0 = lu[ri + j];
-      const l1 = lu[ri + j + 1];
-      const l2 = lu[ri + j + 2];
-      const l3 = lu[ri + j + 3];
-      if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0) continue;
-      kn.sub4(at(i), at(j), at(j + 1), at(j + 2), at(j + 3), l0, l1, l2, l3, w);
-    }
-    for (; j < i; j++) {
-      const l = lu[ri + j];
-      if (l !== 0) kn.sub1(at(i), at(j), l, w);
-    }
-  }
+  const yAt = base * 8;
+  for (let i = r0 + 1; i < n; i++) kn.rowSolve(yAt + i * w * 8, i * n * 8, yAt, r0, i, w);
   for (let i = n - 1; i >= 0; i--) {
-    const ri = i * n;
-    let j = i + 1;
-    for (; j + 3 < n; j += 4) {
-      const u0 = lu[ri + j];
-      const u1 = lu[ri + j + 1];
-      const u2 = lu[ri + j + 2];
-      const u3 = lu[ri + j + 3];
-      if (u0 === 0 && u1 === 0 && u2 === 0 && u3 === 0) continue;
-      kn.sub4(at(i), at(j), at(j + 1), at(j + 2), at(j + 3), u0, u1, u2, u3, w);
-    }
-    for (; j < n; j++) {
-      const u = lu[ri + j];
-      if (u !== 0) kn.sub1(at(i), at(j), u, w);
-    }
-    const d = lu[ri + i];
+    kn.rowSolve(yAt + i * w * 8, i * n * 8, yAt, i + 1, n, w);
+    const d = lu[i * n + i];
     const yi = base + i * w;
     for (let c = 0; c < w; c++) y[yi + c] /= d;
   }

@@ -13,6 +13,8 @@ export interface RowKernel {
   sub1(d: number, s: number, l: number, len: number): void;
   sub4x2(da: number, db: number, s0: number, s1: number, s2: number, s3: number, a0: number, a1: number, a2: number, a3: number, b0: number, b1: number, b2: number, b3: number, len: number): void;
   sub1x2(da: number, db: number, s: number, l: number, m: number, len: number): void;
+  /** Row d of the block at y (w doubles per row) minus Σ lrow[j]·(row j), j0 ≤ j < j1 (indices). */
+  rowSolve(d: number, lrow: number, y: number, j0: number, j1: number, w: number): void;
 }
 
 // The few WebAssembly names used here: the engine is compiled without DOM or node types.
@@ -66,5 +68,5 @@ export function rowKernel(doubles: number): RowKernel | null {
     return null; // no room for a second copy of the matrix: the JavaScript loops work in place
   }
   const e = new api.Instance(mod, { env: { memory } }).exports as unknown as Omit<RowKernel, "f64">;
-  return { f64: new Float64Array(memory.buffer), sub4: e.sub4, sub1: e.sub1, sub4x2: e.sub4x2, sub1x2: e.sub1x2 };
+  return { f64: new Float64Array(memory.buffer), sub4: e.sub4, sub1: e.sub1, sub4x2: e.sub4x2, sub1x2: e.sub1x2, rowSolve: e.rowSolve };
 }

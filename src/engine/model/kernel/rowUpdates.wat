@@ -8,7 +8,7 @@
   (import "env" "memory" (memory 1))
 
   ;; d[c] -= l0*s0[c] + l1*s1[c] + l2*s2[c] + l3*s3[c]   (c < len)
-  (func (export "sub4") (param $d i32) (param $s0 i32) (param $s1 i32) (param $s2 i32) (param $s3 i32)
+  (func $sub4 (export "sub4") (param $d i32) (param $s0 i32) (param $s1 i32) (param $s2 i32) (param $s3 i32)
         (param $l0 f64) (param $l1 f64) (param $l2 f64) (param $l3 f64) (param $len i32)
     (local $end i32) (local $vend i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
@@ -47,7 +47,7 @@
               (f64.mul (local.get $l3) (f64.load (local.get $s3)))))))))
 
   ;; d[c] -= l*s[c]   (c < len)
-  (func (export "sub1") (param $d i32) (param $s i32) (param $l f64) (param $len i32)
+  (func $sub1 (export "sub1") (param $d i32) (param $s i32) (param $l f64) (param $len i32)
     (local $end i32) (local $vend i32) (local $v v128)
     (local.set $end (i32.add (local.get $d) (i32.shl (local.get $len) (i32.const 3))))
     (local.set $vend (i32.add (local.get $d) (i32.shl (i32.and (local.get $len) (i32.const -2)) (i32.const 3))))
@@ -151,4 +151,36 @@
       (then
         (local.set $x (f64.load (local.get $s)))
         (f64.store (local.get $da) (f64.sub (f64.load (local.get $da)) (f64.mul (local.get $l) (local.get $x))))
-        (f64.store (local.get $db) (f64.sub (f64.load (local.get $db)) (f64.mul (local.get $m) (local.get $x))))))))
+        (f64.store (local.get $db) (f64.sub (f64.load (local.get $db)) (f64.mul (local.get $m) (local.get $x)))))));; Row d of the inverse's work block (w doubles per row, block at byte offset y) minus
+  ;; Σ lrow[j]·row j for j in j0..j1-1: four source rows per step, a step whose four coefficients
+  ;; are all zero skipped, then one at a time (lu.ts solveBlock's inner loops).
+  (func (export "rowSolve") (param $d i32) (param $lrow i32) (param $y i32) (param $j i32) (param $j1 i32) (param $w i32)
+    (local $stride i32) (local $src i32) (local $l0 f64) (local $l1 f64) (local $l2 f64) (local $l3 f64)
+    (local.set $stride (i32.shl (local.get $w) (i32.const 3)))
+    (block $fours
+      (loop $next4
+        (br_if $fours (i32.ge_s (i32.add (local.get $j) (i32.const 3)) (local.get $j1)))
+        (local.set $l0 (f64.load (i32.add (local.get $lrow) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $l1 (f64.load offset=8 (i32.add (local.get $lrow) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $l2 (f64.load offset=16 (i32.add (local.get $lrow) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $l3 (f64.load offset=24 (i32.add (local.get $lrow) (i32.shl (local.get $j) (i32.const 3)))))
+        (if (i32.eqz (i32.and (i32.and (f64.eq (local.get $l0) (f64.const 0)) (f64.eq (local.get $l1) (f64.const 0)))
+                              (i32.and (f64.eq (local.get $l2) (f64.const 0)) (f64.eq (local.get $l3) (f64.const 0)))))
+          (then
+            (local.set $src (i32.add (local.get $y) (i32.mul (local.get $j) (local.get $stride))))
+            (call $sub4 (local.get $d) (local.get $src)
+              (i32.add (local.get $src) (local.get $stride))
+              (i32.add (local.get $src) (i32.shl (local.get $stride) (i32.const 1)))
+              (i32.add (local.get $src) (i32.mul (local.get $stride) (i32.const 3)))
+              (local.get $l0) (local.get $l1) (local.get $l2) (local.get $l3) (local.get $w))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $next4)))
+    (block $ones
+      (loop $next1
+        (br_if $ones (i32.ge_s (local.get $j) (local.get $j1)))
+        (local.set $l0 (f64.load (i32.add (local.get $lrow) (i32.shl (local.get $j) (i32.const 3)))))
+        (if (f64.ne (local.get $l0) (f64.const 0))
+          (then (call $sub1 (local.get $d) (i32.add (local.get $y) (i32.mul (local.get $j) (local.get $stride))) (local.get $l0) (local.get $w))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $next1))))
+)
