@@ -37,19 +37,39 @@ export function checkFiniteSpec(spec: WorkbookSpec): void {
 
 /** Throws naming the JSON path of the first infinite or NaN number (JSON would write null). */
 export function checkFiniteJson(value: unknown): void {
-  // Iterative walk: the depth of a result is small, but nothing here grows the stack with input.
-  const stack: [unknown, string][] = [[value, "$"]];
+  // Iterative walk (nothing here grows the stack with input). Paths are spelled only for the
+  // number that fails: building one per element cost more than the check on large results.
+  const stack: { v: unknown; up: number; key: string | number }[] = [{ v: value, up: -1, key: "$" }];
+  const seen: { up: number; key: string | number }[] = [];
+  const pathOf = (at: number, key: string | number): string => {
+    const keys: (string | number)[] = [key];
+    for (let i = at; i >= 0; i = seen[i].up) keys.push(seen[i].key);
+    return keys.reverse().map((k, i) => (i === 0 ? String(k) : typeof k === "number" ? `[${k}]` : `.${k}`)).join("");
+  };
   while (stack.length) {
-    const [v, path] = stack.pop()!;
+    const { v, up, key } = stack.pop()!;
     if (typeof v === "number") {
-      if (!Number.isFinite(v)) throw overflow(`JSON ${path}`, {});
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`]);
-    } else if (v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) {
-      for (const [k, x] of Object.entries(v)) stack.push([x, `${path}.${k}`]);
-    } else if (ArrayBuffer.isView(v) && v instanceof Float64Array) {
-      const i = v.findIndex((x) => !Number.isFinite(x));
-      if (i >= 0) throw overflow(`JSON ${path}[${i}]`, {});
+      if (!Number.isFinite(v)) throw overflow(`JSON ${pathOf(up, key)}`, {});
+      continue;
     }
+    if (v === null || typeof v !== "object") continue;
+    if (ArrayBuffer.isView(v)) {
+      if (v instanceof Float64Array) {
+        const i = v.findIndex((x) => !Number.isFinite(x));
+        if (i >= 0) throw overflow(`JSON ${pathOf(seen.push({ up, key }) - 1, i)}`, {});
+      }
+      continue;
+    }
+    const here = seen.push({ up, key }) - 1;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === "number" && !Number.isFinite(x)) throw overflow(`JSON ${pathOf(here, i)}`, {});
+      }
+      for (let i = v.length - 1; i >= 0; i--) {
+        const x: unknown = v[i];
+        if (x !== null && typeof x === "object") stack.push({ v: x, up: here, key: i });
+      }
+    } else for (const [k, x] of Object.entries(v)) stack.push({ v: x, up: here, key: k });
   }
 }

@@ -7,7 +7,7 @@
 //                    file the run had staged or published (it is told of each as it happens).
 // The worker's heap is bounded (HEAP_MB): a run that needs more ends with a message naming the
 // bound, not with V8's "heap out of memory" abort.
-import { unlinkSync } from "node:fs";
+import { statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lang } from "../engine/errors";
@@ -17,6 +17,18 @@ import { isLang, langFromArgv, langFromEnv } from "./lang";
 export const HEAP_MB = 4096;
 /** How long a cancelled run may take to stop by itself before it is terminated. */
 export const STOP_GRACE_MS = 300;
+
+/** The worker's code: the one-file bundle of `npm run build:cli` (scripts/bundle-cli.mjs) when it
+ * is at least as new as the compiled modules, else the modules themselves. */
+function workerEntry(): string {
+  const modules = join(__dirname, "worker.js");
+  const bundle = join(__dirname, "worker.bundle.js");
+  try {
+    return statSync(bundle).mtimeMs >= statSync(modules).mtimeMs ? bundle : modules;
+  } catch {
+    return modules;
+  }
+}
 
 export type WorkerMessage = { type: "pending"; path: string; added: boolean } | { type: "status"; code: number };
 
@@ -29,7 +41,7 @@ export function runCli(argv: string[]): Promise<number> {
     let status: number | null = null;
     let settled = false;
     let cancelled = false;
-    const worker = new Worker(join(__dirname, "worker.js"), {
+    const worker = new Worker(workerEntry(), {
       workerData: { argv, stderrTTY: !!process.stderr.isTTY, columns: process.stderr.columns },
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });

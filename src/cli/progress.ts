@@ -1,7 +1,6 @@
 // The progress bar on stderr, fed by IOModel.buildAsync's onProgress. Shown only where it
 // helps: on a terminal for tables big enough to take a moment, or for very large tables
 // anywhere (then cli-progress prints a line every few seconds instead of redrawing).
-import { SingleBar, Presets } from "cli-progress";
 import type { Lang } from "../engine/errors";
 
 /** Below this many sectors the build is instant and a bar would only flicker. */
@@ -25,6 +24,9 @@ export function wantsProgress(n: number, stderrIsTTY: boolean, quiet: boolean): 
 }
 
 export function startProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }, lang: Lang): Progress {
+  // Loaded here: most runs show no bar, and the package costs a noticeable part of a small run's start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SingleBar, Presets } = require("cli-progress") as typeof import("cli-progress");
   const bar = new SingleBar(
     {
       stream: stream as NodeJS.WritableStream,

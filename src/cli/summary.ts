@@ -1,6 +1,7 @@
 // The short human summary printed after a run: total effects by stage and where the results
 // went. Numbers rounded for reading only; the workbook and the JSON keep full precision.
 import type { Lang } from "../engine/errors";
+import { groupedFixed } from "./numberText";
 import type { AnalysisResult } from "../engine/model/result";
 import { MEASURES, STAGES, STAGE_ORDER, TEXT, personsLabel, unitLabel, withUnit, type MeasureKey } from "../report/labels";
 
@@ -13,9 +14,7 @@ function width(s: string): number {
 const padEnd = (s: string, w: number) => s + " ".repeat(Math.max(0, w - width(s)));
 const padStart = (s: string, w: number) => " ".repeat(Math.max(0, w - width(s))) + s;
 
-function fmt(v: number, digits: number): string {
-  return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+const fmt = groupedFixed;
 
 export function summaryText(result: AnalysisResult, unit: string | null, lang: Lang): string {
   const lines: string[] = [];

@@ -8,6 +8,8 @@ import JSZip from "jszip";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it, vi } from "vitest";
 import { OutputSet } from "../../src/cli/atomicWrite";
+import { checkFiniteJson } from "../../src/cli/finiteResults";
+import type { RippleError } from "../../src/engine/errors";
 import { jaCsv, run, syntheticTableCsv, tempDir } from "./helpers";
 
 const table = (labels: Record<string, string> = {}) => {
@@ -231,5 +233,23 @@ describe("text and numbers a file cannot hold", () => {
     expect(r.code).toBe(3);
     expect(r.err).toContain("not a finite number (overflow)");
     expect(listing(dir)).toEqual(["shock.csv"]);
+  });
+});
+
+describe("checkFiniteJson", () => {
+  it("names the path of the first number that is not finite, in arrays, objects and Float64Arrays", () => {
+    const at = (v: unknown) => {
+      try {
+        checkFiniteJson(v);
+        return null;
+      } catch (e) {
+        return (e as RippleError).message;
+      }
+    };
+    expect(at({ a: [1, 2, { b: [0, 3] }], c: new Float64Array([1, 2]) })).toBeNull();
+    expect(at({ a: [1, 2, { b: [0, Infinity] }] })).toContain("$.a[2].b[1]");
+    expect(at({ a: [1, NaN, -Infinity] })).toContain("$.a[1]");
+    expect(at({ x: { y: new Float64Array([0, 1, NaN]) } })).toContain("$.x.y[2]");
+    expect(at([[0], [1, Infinity]])).toContain("$[1][1]");
   });
 });

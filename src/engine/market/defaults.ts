@@ -127,21 +127,34 @@ export function buildMarketInputs(
   return m;
 }
 
+const SHARE_KEYS = APPS.map((a) => `share_${a.key}`);
+
+let demandScratch = new Float64Array(0);
+/** Domestic demand by year: demand2024 × (1 + growth)^(year − 2024), in a reused array. */
+function yearDemands(demand2024: number, growth: number, years: readonly number[]): Float64Array {
+  if (demandScratch.length < years.length) demandScratch = new Float64Array(years.length);
+  for (let k = 0; k < years.length; k++) demandScratch[k] = demand2024 * Math.pow(1 + growth, years[k] - 2024);
+  return demandScratch;
+}
+
 /**
  * Write the values that depend on the parameters into `m` (made by buildMarketInputs for the same
  * years), in place: a Monte Carlo draw refills one record instead of allocating a new one.
  */
 export function refillMarketInputs(m: MarketInputs, p: Record<string, number>, intensityOf: (appKey: string) => number): void {
   const { years } = m;
+  // A Monte Carlo draw runs this 100,000 times: names and the year's demand are made once per
+  // call, not per application (same expressions, so the same numbers).
   let shareTotal = 0;
-  for (const a of APPS) shareTotal += p[`share_${a.key}`];
+  for (const key of SHARE_KEYS) shareTotal += p[key];
+  const demands = yearDemands(p.demand2024, p.growth, years);
   for (let i = 0; i < APPS.length; i++) {
     const a = APPS[i];
     const app = m.domestic[i];
-    const share = p[`share_${a.key}`] / shareTotal;
+    const share = p[SHARE_KEYS[i]] / shareTotal;
     const intensity = a.intensity ? intensityOf(a.key) : 1;
     for (let k = 0; k < years.length; k++) {
-      const demand = p.demand2024 * Math.pow(1 + p.growth, years[k] - 2024);
+      const demand = demands[k];
       // Activity calibrated so that activity × intensity reproduces demand × application share.
       app.activity[k] = (demand * share) / (intensity * app.toTonnes);
       app.intensity[k] = intensity;

@@ -12,6 +12,7 @@ import { NDFEB_TYPES, rampShare, supportedCapacity } from "../projects/evaluate"
 import type { Project } from "../projects/parse";
 import { type MarketInputs, type MarketResult, newYearFlows, outputChange, runMarket, runMarketInto, type Scenario, shockSchedule, type ShockSchedule, validateInputs } from "./model";
 import { refillMarketInputs } from "./defaults";
+import { intensityKey, sameShape, shapeOf, type Shape } from "./drawShape";
 import { type ColumnModel, monteCarloColumns, type MonteCarloOptions, type Percentiles, summarize, tornado, type TornadoBar, type UncertainParameter } from "./montecarlo";
 import { marketInputsFromRecord, modelYears, readMarketSheets, SETTINGS, SHEET_PARAMETERS, type MarketSheets } from "./sheet";
 import { sum } from "../numeric";
@@ -255,7 +256,7 @@ export function marketDraws(
   for (const meas of effects) outputs.push(`effect:${meas}`);
   // The shock schedules depend on the years and origins only: made once, again only if a draw
   // changes them (the last model year drawn).
-  let shape = "";
+  let shape: Shape = { firstYear: NaN, origins: [] };
   let schedules: { base: ShockSchedule; drawn: ShockSchedule } | null = null;
   const flows = newYearFlows(1);
   const baseRun = new Float64Array(4 * nY);
@@ -270,13 +271,12 @@ export function marketDraws(
       if (!m || Math.round(q.lastYear) !== lastYear) {
         m = marketInputsFromRecord(q, supported);
         lastYear = Math.round(q.lastYear);
-      } else refillMarketInputs(m, q, (app) => q[`intensity_${app}`]);
+      } else refillMarketInputs(m, q, (app) => q[intensityKey(app)]);
       validateInputs(m);
       if (m.years.length !== nY)
         throw new RippleError("market-mc-years", { ja: "モンテカルロの試行で分析期間が変わりました（最終年を不確実にしないでください）", en: "a Monte Carlo draw changed the model years (do not mark the last year as uncertain)" });
-      const key = `${m.years[0]}|${m.origins.map((o) => `${o.name}:${o.share}`).join(",")}`;
-      if (key !== shape || !schedules) {
-        shape = key;
+      if (!schedules || !sameShape(shape, m)) {
+        shape = shapeOf(m);
         schedules = { base: shockSchedule(m, baseScenario), drawn: shockSchedule(m, mcScenario) };
       }
       if (flows.importsByOrigin.length !== m.origins.length) flows.importsByOrigin = new Array<number>(m.origins.length).fill(0);
@@ -405,3 +405,4 @@ export function runMarketOnSheets(sheets: MarketSheets, args: Omit<MarketAnalysi
 export function parameterLabel(key: string): Bilingual {
   return SHEET_PARAMETERS.find((p) => p.key === key)?.label ?? { ja: key, en: key };
 }
+

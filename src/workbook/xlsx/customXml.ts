@@ -1,7 +1,8 @@
 // Office custom XML parts in an .xlsx package (ECMA-376 part 1, 15.2.4–15.2.5): customXml/itemN.xml
 // with its properties part, related from the workbook. Written after ExcelJS (which has no API for
 // them) and read straight from the zip.
-import JSZip from "jszip";
+import type JSZip from "jszip";
+import { loadJsZip } from "./libraries";
 import type { CustomXmlSpec } from "../../report/spec";
 
 const REL_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
@@ -37,7 +38,7 @@ export async function addCustomXmlParts(zip: JSZip, parts: readonly CustomXmlSpe
 
 /** The text of every custom XML item of a package (customXml/item*.xml). */
 export async function readCustomXmlParts(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (await loadJsZip()).loadAsync(bytes);
   const names = Object.keys(zip.files).filter((f) => /^customXml\/item\d+\.xml$/i.test(f));
   return Promise.all(names.map((f) => zip.file(f)!.async("string")));
 }

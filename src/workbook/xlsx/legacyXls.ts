@@ -6,7 +6,6 @@
 // runs here headless with a fresh profile (macros are not run by default), and is installed by
 // `npm test` for the results-workbook checks anyway. Without it, a clear message says what to do.
 
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, promises as fs, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
@@ -53,6 +52,8 @@ export async function xlsToXlsx(file: string, env: Record<string, string | undef
   if (extname(file).toLowerCase() !== ".xls") throw conversionFailed(file, "not an .xls file");
   const soffice = findSoffice(env);
   if (!soffice) throw needsLibreOffice(file);
+  // child_process is loaded only when a .xls is converted (it costs every other run a few ms).
+  const { execFile } = require("node:child_process") as typeof import("node:child_process");
   const work = mkdtempSync(join(tmpdir(), "ripple-xls-"));
   try {
     const profile = join(work, "profile");

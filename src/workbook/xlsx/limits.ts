@@ -8,7 +8,6 @@
 //
 // Written here: the zip readers at hand (JSZip in ExcelJS) inflate without a cap and do not
 // expose the declared sizes before inflating.
-import { inflateRawSync } from "node:zlib";
 import { RippleError } from "../../engine/errors";
 import { LIMITS, overLimitText, type LimitName } from "../../engine/limits";
 
@@ -168,6 +167,8 @@ function inflatePart(buf: Buffer, e: Entry, file: string): Uint8Array {
   if (e.method !== 8) broken(file, `compression method ${e.method} of ${e.name}`);
   try {
     // maxOutputLength: inflation stops at the declared size, however much more the data hold.
+    // zlib is loaded here, when an xlsx is checked: a CSV run never needs it.
+    const { inflateRawSync } = require("node:zlib") as typeof import("node:zlib");
     return inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")

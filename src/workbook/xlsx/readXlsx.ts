@@ -1,7 +1,8 @@
 // Reads an .xlsx file into one Grid per worksheet: the rectangle of cells that hold values,
 // with where it sits, so every later message can name the sheet cell.
 import { promises as fs } from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./libraries";
 import type { Grid, CellValue } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
 import type { RippleWarning } from "../../engine/errors";
@@ -47,7 +48,8 @@ export async function readXlsx(path: string): Promise<GridFile> {
 export async function readXlsxBuffer(bytes: Buffer | Uint8Array, file: string): Promise<GridFile> {
   // Sizes, rows and cells within the stated limits before anything is inflated (limits.ts).
   checkWorkbookLimits(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
-  const wb = new ExcelJS.Workbook();
+  const lib = await loadExcelJs();
+  const wb = new lib.Workbook();
   try {
     // ExcelJS's typing asks for its own Buffer alias; a Node Buffer is what it reads.
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
@@ -58,7 +60,7 @@ export async function readXlsxBuffer(bytes: Buffer | Uint8Array, file: string): 
   const merges: MergedRange[] = [];
   const warnings: RippleWarning[] = [];
   wb.eachSheet((ws) => {
-    const { grid, uncached } = sheetGrid(ws);
+    const { grid, uncached } = sheetGrid(ws, lib.ValueType);
     sheets.push(grid);
     merges.push(...sheetMerges(ws));
     if (uncached.length > 0) {
@@ -75,7 +77,7 @@ export async function readXlsxBuffer(bytes: Buffer | Uint8Array, file: string): 
   return { file, sheets, merges, warnings };
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet): { grid: Grid; uncached: string[] } {
+function sheetGrid(ws: ExcelJS.Worksheet, types: typeof ExcelJS.ValueType): { grid: Grid; uncached: string[] } {
   // Zero-based cells that hold a value, found in one pass, then laid into their bounding box.
   const cells: { r: number; c: number; v: CellValue }[] = [];
   const uncached: string[] = [];
@@ -83,12 +85,12 @@ function sheetGrid(ws: ExcelJS.Worksheet): { grid: Grid; uncached: string[] } {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // A merged area's other cells repeat the top-left value in ExcelJS; Excel holds it once.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === types.Merge) return;
       const r = rowNumber - 1;
       const c = colNumber - 1;
       // ExcelJS's cell.value drops a cached result of 0 (or "" or false) from formula cells, which
       // would make them look uncalculated; cell.result keeps it.
-      const raw = cell.type === ExcelJS.ValueType.Formula ? { formula: cell.formula ?? "", result: cell.result } : cell.value;
+      const raw = cell.type === types.Formula ? { formula: cell.formula ?? "", result: cell.result } : cell.value;
       const { value, uncached: notCalculated } = plainValue(raw as ExcelJS.CellValue);
       if (notCalculated) uncached.push(a1(r, c));
       if (value === null || value === "") return;

@@ -3,8 +3,8 @@
 // (bulkBlocks.ts). No file system and no Buffer, so the task pane can load it (lazily, in a chunk
 // of its own) to make the public version in the browser; the command line writes the same bytes
 // to a file (writeXlsx.ts).
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type JSZip from "jszip";
+import { loadExcelJs, loadJsZip } from "./libraries";
 import { workbookFont, type BlockSpec, type SheetSpec, type WorkbookSpec } from "../../report/spec";
 import { RippleError } from "../../engine/errors";
 import { checkSheetNames } from "./sheetNameRules";
@@ -31,6 +31,7 @@ export const WORKBOOK_CELLS_MAX = 10_000_000;
 export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): Promise<Uint8Array> {
   checkWorkbookSize(spec, options.maxCells ?? WORKBOOK_CELLS_MAX);
   checkSheetNames(spec.sheets.map((s) => s.name));
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   const p = spec.provenance;
   wb.creator = `${p.software} ${p.version}`;
@@ -52,7 +53,7 @@ export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): 
     setPrintMarks(ws, sheet, spec);
   }
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
-  const zip = await JSZip.loadAsync(written);
+  const zip = await (await loadJsZip()).loadAsync(written);
   // The workbook's font as styles.xml's default (ExcelJS always writes Calibri there), so cells
   // without a look of their own are in it too.
   const styles = await zip.file("xl/styles.xml")!.async("string");

@@ -1,7 +1,8 @@
 // Native charts added to the package ExcelJS wrote (ExcelJS cannot write charts): per sheet
 // with charts, a drawing part with one anchor per chart, the chart parts, the relationships
 // sheet -> drawing -> chart, the sheet's <drawing r:id> element, and content-type overrides.
-import JSZip from "jszip";
+import type JSZip from "jszip";
+import { loadJsZip } from "./libraries";
 import type { WorkbookSpec } from "../../report/spec";
 import { chartXml } from "./chartXml";
 import { drawingXml, relationshipsXml, REL_CHART, REL_DRAWING, type Relationship, type PlacedChart } from "./drawingXml";
@@ -28,7 +29,7 @@ const AFTER_DRAWING = [
 
 export async function addCharts(xlsx: Uint8Array, spec: WorkbookSpec): Promise<Uint8Array> {
   if (!spec.sheets.some((s) => (s.charts?.length ?? 0) > 0)) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await (await loadJsZip()).loadAsync(xlsx);
   await addChartsToZip(zip, spec);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
