@@ -1,15 +1,21 @@
 // Supported plans -> shocks by fiscal year -> ripple effects, present values, the induced gross
 // value added per yen of subsidy (a reference ratio, not a benefit-cost ratio) and the policy
-// KPIs (MODELS.md 6). Investment phase: capex × converter as final demand; operation phase: the
-// plant's additional output as a production increase (not a final-demand change, which would
-// wrongly net it against imports).
+// KPIs (MODELS.md 6). The year schedule of each plan (ramp-up, output, the investment and
+// operation shocks and their effects) is in schedule.ts, the KPIs in kpi.ts; this module sums
+// the plans' years, discounts them and puts the evaluation together.
 
 import { type Bilingual, RippleError } from "../errors";
-import { impactOfOutput, type ModelImpact } from "../model/impact";
 import type { IOModel } from "../model/iomodel";
 import type { Impact, Stage } from "../model/result";
 import type { Converter, Project } from "./parse";
 import { sum } from "../numeric";
+import { capacityPath, evaluateKpis, type CapacityYear, type Kpi, type KpiInputs } from "./kpi";
+import { evaluationYears, projectYears, type ProjectYear } from "./schedule";
+
+// The year schedule and the KPIs live in their own modules; their public names are re-exported so
+// that evaluate.ts stays the one entry point of the evaluation.
+export { capacityPath, evaluateKpis, NDFEB_TYPES, supportedCapacity, type CapacityYear, type Kpi, type KpiInputs } from "./kpi";
+export { investmentDirect, investmentShock, plantOutput, rampShare, type ProjectYear } from "./schedule";
 
 /** A parameter with its value and where it comes from (shown next to it in every result). */
 export interface SourcedValue {
@@ -25,24 +31,6 @@ export const DEFAULT_DISCOUNT_RATE: SourcedValue = {
     en: "Social discount rate 4% (MLIT, technical guideline for cost-benefit analysis of public works)",
   },
 };
-
-export interface KpiInputs {
-  /** Domestic NdFeB capacity (plants in Japan) before the supported plans, t/yr, and its year. */
-  baselineCapacity: SourcedValue & { year: number };
-  /** Domestic NdFeB demand in the KPI year, t (from the demand-share model or a parameter). */
-  domesticDemand: SourcedValue;
-  /** Domestic demand in other years (t), for the KPI's path over the evaluation period; the
-   * KPI-year value above is the one judged. Optional: without it only the KPI year is shown. */
-  domesticDemandByYear?: { year: number; value: number }[];
-  /** KPI year and target ratio of domestic capacity to domestic demand. */
-  year: number;
-  target: SourcedValue;
-  /** Recycling capacity in 2020 (t/yr) and the target multiple for the KPI year; the KPI is not
-   * evaluable without the baseline. */
-  recyclingBaseline2020?: SourcedValue | null;
-  recyclingTarget: SourcedValue;
-}
-
 export interface EvaluationOptions {
   firstYear?: number;
   lastYear?: number;
@@ -51,21 +39,6 @@ export interface EvaluationOptions {
   discountRate?: SourcedValue;
   kpi?: KpiInputs;
 }
-
-export interface ProjectYear {
-  year: number;
-  /** 百万円 */
-  capex: number;
-  subsidy: number;
-  /** Capacity online (t/yr) after ramp-up. */
-  capacityOnline: number;
-  /** Gross output of the plant, 百万円, and the additional part (× (1 − displacement)). */
-  output: number;
-  additionalOutput: number;
-  investment: ModelImpact | null;
-  operation: ModelImpact | null;
-}
-
 export interface Totals {
   output: number;
   valueAdded: number;
@@ -106,29 +79,6 @@ export interface YearTotals {
   plantOutput: number;
   additionalOutput: number;
 }
-
-export interface Kpi {
-  key: "capacity-ratio" | "recycling-ratio" | "plans-on-schedule";
-  label: Bilingual;
-  year: number | null;
-  target: number;
-  value: number | null;
-  pass: boolean | null;
-  explanation: Bilingual;
-  sources: Bilingual[];
-}
-
-/** NdFeB capacity against domestic demand in one year (the KPI's path). */
-export interface CapacityYear {
-  year: number;
-  /** t/yr: the baseline plus the supported plans online. */
-  baseline: number;
-  supported: number;
-  capacity: number;
-  demand: number | null;
-  ratio: number | null;
-}
-
 /** One fiscal year's discounting: factor 1/(1+r)^(year − base) and the present values it gives. */
 export interface YearDiscount {
   year: number;
@@ -178,45 +128,6 @@ function addTotals(a: Totals, b: Totals): Totals {
   };
 }
 
-/** Share of capacity online in a year: min(1, k / rampYears) in operating year k = 1, 2, … */
-export function rampShare(p: Project, year: number): number {
-  const k = year - p.startYear + 1;
-  if (k < 1) return 0;
-  if (p.rampYears <= 0) return 1;
-  return Math.min(1, k / p.rampYears);
-}
-
-/** Output of the plant in a year, 百万円: t/yr × 1000 kg/t × 円/kg ÷ 10⁶. */
-export function plantOutput(p: Project, year: number): number {
-  return (p.capacity * rampShare(p, year) * p.utilization * p.unitValue) / 1000;
-}
-
-/** Investment final demand Δf by sector for one year's capex (百万円). */
-export function investmentShock(n: number, converter: Converter, capex: number): number[] {
-  const f = new Array<number>(n).fill(0);
-  for (const [i, share] of converter.shares) f[i] += capex * share;
-  return f;
-}
-
-/** Direct effect of investment demand: self-sufficiency from the table (1 − m_i) unless the
- * converter overrides it (e.g. construction is 100% domestic). */
-export function investmentDirect(model: IOModel, converter: Converter, f: number[]): number[] {
-  const s = model.selfSufficiency();
-  return f.map((fi, i) => (converter.selfSufficiency.get(i) ?? s[i]) * fi);
-}
-
-function evaluationYears(projects: Project[], opts: EvaluationOptions): number[] {
-  const capexYears = projects.flatMap((p) => [...p.capex.keys()]);
-  const first = opts.firstYear ?? Math.min(...capexYears, ...projects.map((p) => p.startYear));
-  const last = opts.lastYear ?? Math.max(first, ...projects.map((p) => p.startYear + Math.max(p.rampYears, 1) + 4));
-  if (!Number.isInteger(first) || !Number.isInteger(last) || last < first)
-    throw new RippleError("evaluation-years", {
-      ja: `評価期間 ${first}〜${last} 年度が正しくありません`,
-      en: `The evaluation period FY${first}–FY${last} is not valid`,
-    });
-  return Array.from({ length: last - first + 1 }, (_, k) => first + k);
-}
-
 export function evaluateProjects(
   model: IOModel,
   projects: Project[],
@@ -242,31 +153,7 @@ export function evaluateProjects(
         ja: `計画 ${p.id}: 投資転換表「${p.converter}」がありません`,
         en: `plan ${p.id}: capex converter '${p.converter}' does not exist`,
       });
-    const capexTotal = sum([...p.capex.values()]);
-    const rows: ProjectYear[] = years.map((year) => {
-      const capex = p.capex.get(year) ?? 0;
-      const subsidy = capexTotal > 0 ? (p.subsidy * capex) / capexTotal : 0;
-      const investment =
-        capex > 0 ? impactOfOutput(model, investmentDirect(model, converter, investmentShock(n, converter, capex))) : null;
-      const output = plantOutput(p, year);
-      const additionalOutput = output * (1 - p.displacement);
-      let operation: ModelImpact | null = null;
-      if (additionalOutput > 0) {
-        const dx = new Array<number>(n).fill(0);
-        dx[p.sector] = additionalOutput;
-        operation = impactOfOutput(model, dx);
-      }
-      return {
-        year,
-        capex,
-        subsidy,
-        capacityOnline: p.capacity * rampShare(p, year),
-        output,
-        additionalOutput,
-        investment,
-        operation,
-      };
-    });
+    const rows = projectYears(model, p, converter, years);
     let gvaInv = 0;
     let gvaOp = 0;
     let pvSubsidy = 0;
@@ -384,91 +271,4 @@ function cumulativeImpact(evaluations: ProjectEvaluation[], n: number, jobs: boo
   if (!any) return null;
   const direct = sum(acc.direct.output);
   return { ...acc, multiple: direct !== 0 ? sum(acc.total.output) / direct : NaN };
-}
-
-/** Baseline + supported NdFeB capacity against domestic demand in each year of the period and
- * the KPI year. Demand comes from domesticDemandByYear, and in the KPI year from domesticDemand. */
-export function capacityPath(projects: Project[], k: KpiInputs, years: number[]): CapacityYear[] {
-  const all = [...new Set([...years, k.year])].sort((a, b) => a - b);
-  return all.map((year) => {
-    const supported = supportedCapacity(projects, year, NDFEB_TYPES);
-    const capacity = k.baselineCapacity.value + supported;
-    const demand = year === k.year ? k.domesticDemand.value : (k.domesticDemandByYear?.find((d) => d.year === year)?.value ?? null);
-    return { year, baseline: k.baselineCapacity.value, supported, capacity, demand, ratio: demand && demand > 0 ? capacity / demand : null };
-  });
-}
-
-export const NDFEB_TYPES: ReadonlySet<string> = new Set(["ndfeb-sintered", "hre-free-hot-deformed"]);
-
-/** Capacity online in a year of the plans of some magnet types (cancelled plans excluded). */
-export function supportedCapacity(projects: Project[], year: number, types: ReadonlySet<string>): number {
-  return sum(
-    projects.filter((p) => types.has(p.magnetType) && p.status !== "cancelled").map((p) => p.capacity * rampShare(p, year)),
-  );
-}
-
-export function evaluateKpis(projects: Project[], k: KpiInputs): Kpi[] {
-  const kpis: Kpi[] = [];
-  const added = supportedCapacity(projects, k.year, NDFEB_TYPES);
-  const capacity = k.baselineCapacity.value + added;
-  const ratio = k.domesticDemand.value > 0 ? capacity / k.domesticDemand.value : null;
-  kpis.push({
-    key: "capacity-ratio",
-    label: { ja: `${k.year}年度 国内NdFeB生産能力 / 国内需要`, en: `FY${k.year} domestic NdFeB capacity / domestic demand` },
-    year: k.year,
-    target: k.target.value,
-    value: ratio,
-    pass: ratio === null ? null : ratio >= k.target.value,
-    explanation: {
-      ja: `能力 ${fmt(capacity)} t/年（基準 ${fmt(k.baselineCapacity.value)} t/年 ${k.baselineCapacity.year}年 + 支援計画 ${fmt(added)} t/年）÷ 需要 ${fmt(k.domesticDemand.value)} t`,
-      en: `capacity ${fmt(capacity)} t/yr (baseline ${fmt(k.baselineCapacity.value)} t/yr in ${k.baselineCapacity.year} + supported plans ${fmt(added)} t/yr) ÷ demand ${fmt(k.domesticDemand.value)} t`,
-    },
-    sources: [k.target.source, k.baselineCapacity.source, k.domesticDemand.source],
-  });
-
-  const recAdded = supportedCapacity(projects, k.year, new Set(["recycling"]));
-  const base = k.recyclingBaseline2020 ?? null;
-  const recRatio = base && base.value > 0 ? (base.value + recAdded) / base.value : null;
-  kpis.push({
-    key: "recycling-ratio",
-    label: { ja: `${k.year}年度 リサイクル能力（2020年比）`, en: `FY${k.year} recycling capacity vs 2020` },
-    year: k.year,
-    target: k.recyclingTarget.value,
-    value: recRatio,
-    pass: recRatio === null ? null : recRatio >= k.recyclingTarget.value,
-    explanation:
-      recRatio === null
-        ? {
-            ja: `2020年のリサイクル能力（t/年）が入力されていないため評価できません（支援計画の増強 ${fmt(recAdded)} t/年）。パラメータシートに入力してください`,
-            en: `Not evaluable: enter the 2020 recycling capacity (t/yr) on the parameter sheet (supported plans add ${fmt(recAdded)} t/yr)`,
-          }
-        : {
-            ja: `(${fmt(base!.value)} + ${fmt(recAdded)}) ÷ ${fmt(base!.value)} t/年`,
-            en: `(${fmt(base!.value)} + ${fmt(recAdded)}) ÷ ${fmt(base!.value)} t/yr`,
-          },
-    sources: base ? [k.recyclingTarget.source, base.source] : [k.recyclingTarget.source],
-  });
-
-  const withStatus = projects.filter((p) => p.status !== null);
-  const onSchedule = withStatus.filter((p) => p.status === "on-schedule").length;
-  kpis.push({
-    key: "plans-on-schedule",
-    label: { ja: "計画どおりに進む支援計画の割合", en: "Share of supported plans on schedule" },
-    year: null,
-    target: 1,
-    value: withStatus.length ? onSchedule / withStatus.length : null,
-    pass: withStatus.length ? onSchedule === withStatus.length : null,
-    explanation: withStatus.length
-      ? {
-          ja: `${withStatus.length} 計画中 ${onSchedule} 計画が計画どおり`,
-          en: `${onSchedule} of ${withStatus.length} plans on schedule`,
-        }
-      : { ja: "進捗が入力されていないため評価できません", en: "Not evaluable: no plan has a status" },
-    sources: [{ ja: "目標: すべての支援計画が計画どおり（ロジックモデルの活動指標）", en: "Target: every supported plan on schedule (activity indicator of the logic model)" }],
-  });
-  return kpis;
-}
-
-function fmt(v: number): string {
-  return Math.round(v).toLocaleString("en-US");
 }
