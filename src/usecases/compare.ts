@@ -15,7 +15,7 @@ import type { Project } from "../engine/projects/parse";
 import { runMarketJob, type MarketJob, type MarketJobInput, type MarketOptions } from "./market";
 import { marketHeadlinesOf } from "./marketRecord";
 import { GROUPS, type AttributionStep, type CompareResult, type Group, type HeadlineKey, type HeadlineRow, type Headlines } from "../report/compareModel";
-import { runProjectsJob, type ProjectsJob, type ProjectsJobInput, type ProjectsJobOptions } from "./projectsJob";
+import { runProjectsJob, type ProjectsJobInput, type ProjectsJobOptions } from "./projectsJob";
 import { headlinesOf, readRunRecord, type MarketRunRecord, type ProjectsRunRecord, type RunRecord } from "./runRecord";
 
 export { GROUPS, type CompareResult, type Group };
