@@ -24,7 +24,7 @@ export interface CompareArgs {
 
 export async function runCompareCommand(args: CompareArgs, io: CliIO): Promise<void> {
   const { lang } = args;
-  const { result, spec, json } = runCompare({
+  const { result, spec, json } = await runCompare({
     old: { file: basename(args.old), parts: await partsOf(io.cwd, args.old) },
     new: { file: basename(args.new), parts: await partsOf(io.cwd, args.new) },
     lang,

@@ -1,4 +1,4 @@
-// What a comparison of two runs holds (built by usecases/compare.ts, laid out by compareReport.ts).
+// What a comparison of two runs (projects runs, or market runs) holds (built by usecases/compare.ts, laid out by compareReport.ts).
 
 import type { Bilingual } from "../engine/errors";
 
@@ -14,7 +14,11 @@ export type HeadlineKey =
   | "valueAddedPerSubsidy"
   | "multiple"
   | "pvAvoidedValueAdded"
-  | "securityBenefitCost";
+  | "securityBenefitCost"
+  // market runs (需給モデル): the KPI year's domestic capacity ÷ domestic demand and its terms
+  | "kpiRatio"
+  | "kpiCapacity"
+  | "kpiDemand";
 
 export type Headlines = Partial<Record<HeadlineKey, number | null>>;
 
@@ -64,6 +68,8 @@ export interface AttributionStep {
 }
 
 export interface CompareResult {
+  /** What the two runs are: evaluations of plans, or market (需給モデル) runs. */
+  kind: "projects" | "market";
   old: { file: string; version: string; createdAt: string };
   new: { file: string; version: string; createdAt: string };
   unit: string | null;

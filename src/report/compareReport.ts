@@ -11,7 +11,9 @@ import { personsLabel, unitLabel } from "./labels";
 type L2 = { ja: string; en: string };
 const L = (ja: string, en: string): L2 => ({ ja, en });
 
-const HEADLINE: Record<HeadlineKey, { name: L2; unit: "money" | "persons" | "times" }> = {
+type Unit = "money" | "persons" | "times" | "ratio" | "tonnesPerYear" | "tonnes";
+
+const HEADLINE: Record<HeadlineKey, { name: L2; unit: Unit }> = {
   output: { name: L("生産誘発額（総合効果・累計）", "Induced output (total effect, cumulative)"), unit: "money" },
   valueAdded: { name: L("粗付加価値誘発額（累計）", "Induced gross value added (cumulative)"), unit: "money" },
   compensation: { name: L("雇用者所得誘発額（累計）", "Induced compensation (cumulative)"), unit: "money" },
@@ -24,6 +26,9 @@ const HEADLINE: Record<HeadlineKey, { name: L2; unit: "money" | "persons" | "tim
   multiple: { name: L("波及倍率", "Ripple multiple"), unit: "times" },
   pvAvoidedValueAdded: { name: L("回避される粗付加価値損失の期待現在価値", "PV of the expected avoided loss of gross value added"), unit: "money" },
   securityBenefitCost: { name: L("B/C（経済安全保障）", "B/C (economic security)"), unit: "times" },
+  kpiRatio: { name: L("KPI 国内生産能力÷国内需要（KPI 年度）", "KPI domestic capacity ÷ domestic demand (KPI year)"), unit: "ratio" },
+  kpiCapacity: { name: L("国内生産能力（KPI 年度）", "Domestic capacity (KPI year)"), unit: "tonnesPerYear" },
+  kpiDemand: { name: L("国内需要（KPI 年度）", "Domestic demand (KPI year)"), unit: "tonnes" },
 };
 
 export const GROUP_NAMES: Record<Group, L2> = {
@@ -45,11 +50,14 @@ const ROLE_NAMES: Record<string, L2> = {
 
 const CHANGE = { added: L("追加", "added"), removed: L("削除", "removed"), changed: L("変更", "changed") };
 
-const FMT = { money: "#,##0.0", persons: "#,##0", times: "0.00", pct: "0.0%" } as const;
+const FMT = { money: "#,##0.0", persons: "#,##0", times: "0.00", pct: "0.0%", ratio: "0.0%", tonnesPerYear: "#,##0", tonnes: "#,##0" } as const;
 
-function unitText(u: "money" | "persons" | "times", unit: string | null, lang: Lang): string {
+function unitText(u: Unit, unit: string | null, lang: Lang): string {
   if (u === "persons") return personsLabel(lang);
   if (u === "times") return lang === "ja" ? "倍" : "times";
+  if (u === "ratio") return "%";
+  if (u === "tonnesPerYear") return lang === "ja" ? "t/年" : "t/yr";
+  if (u === "tonnes") return "t";
   return unitLabel(unit, lang);
 }
 
@@ -71,7 +79,7 @@ export function buildCompareReport(r: CompareResult, opts: { lang: Lang; version
   };
   const gap = () => (row += 1);
 
-  put([[t(L("前回と今回の比較（再推計）", "Comparison of two runs (re-estimate)"))]], "title");
+  put([[r.kind === "market" ? t(L("前回と今回の比較（需給モデル・再推計）", "Comparison of two market runs (re-estimate)")) : t(L("前回と今回の比較（再推計）", "Comparison of two runs (re-estimate)"))]], "title");
   put(
     [
       [t(L("前回", "Old")), r.old.file, `Ripple ${r.old.version}`, r.old.createdAt],

@@ -28,7 +28,7 @@ export async function compareWithFile(file: { name: string; bytes: Uint8Array },
   }
   const newParts = await gateway.readCustomXml(RUN_RECORD_NAMESPACE);
   control.onProgress?.({ stage: "build", fraction: 0 });
-  const { result, spec } = runCompare({
+  const { result, spec } = await runCompare({
     old: { file: file.name, parts: oldParts },
     new: { file: lang === "ja" ? "このブック" : "this workbook", parts: newParts },
     lang,

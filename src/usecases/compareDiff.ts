@@ -13,6 +13,18 @@ import type { Group, InputChange, ParameterChange, PlanChange } from "../report/
 type Roles = Record<InputChange["role"], Grid | null | undefined>;
 
 function roles(r: RunRecord): Roles {
+  if (r.kind === "market") {
+    const m = r.input;
+    return {
+      table: m.table?.grid,
+      split: m.plans?.split,
+      params: m.plans?.params,
+      projects: m.plans?.projects.grid,
+      converters: m.plans?.converters,
+      marketParams: m.params.grid,
+      marketScenarios: m.scenarios.grid,
+    };
+  }
   const i = r.input;
   return {
     table: i.table.grid,
@@ -54,7 +66,7 @@ const OPTION: Bilingual = { ja: "オプション（コマンド・作業ウィ�
 
 function optionValues(r: RunRecord): { key: string; name: Bilingual; value: number | string | null }[] {
   const m = r.options.model;
-  const p = r.options.projects ?? {};
+  const p = (r.kind === "projects" ? r.options.projects : undefined) ?? {};
   const rows: { key: string; name: Bilingual; value: number | string | null }[] = [
     { key: "consumptionRate", name: { ja: "消費転換係数", en: "Consumption conversion rate" }, value: m.consumptionRate.value },
     { key: "incomeBase", name: { ja: "第2次間接波及の所得", en: "Income base of the second indirect effect" }, value: m.incomeBase.value },
@@ -66,13 +78,39 @@ function optionValues(r: RunRecord): { key: string; name: Bilingual; value: numb
     { key: "discountRate", name: { ja: "割引率", en: "Discount rate" }, value: p.discountRate?.value ?? null },
     { key: "kpiYear", name: { ja: "KPI の年度", en: "KPI year" }, value: p.kpiYear ?? null },
   ];
+  if (r.kind === "market") {
+    const o = r.options;
+    rows.push(
+      { key: "scenario", name: { ja: "計算したシナリオ", en: "Scenario run" }, value: o.scenario ?? null },
+      { key: "draws", name: { ja: "モンテカルロの試行回数", en: "Monte Carlo draws" }, value: o.draws ?? null },
+      { key: "seed", name: { ja: "乱数の種", en: "Random seed" }, value: o.seed ?? null },
+      { key: "magnetSector", name: { ja: "磁石の生産が入る部門", en: "Sector of magnet output" }, value: o.magnetSector ?? null },
+    );
+  }
   for (const [k, v] of Object.entries(m.selfSufficiency.value))
     rows.push({ key: `selfSufficiency.${k}`, name: { ja: `自給率（部門 ${Number(k) + 1}）`, en: `Self-sufficiency (sector ${Number(k) + 1})` }, value: v });
   return rows;
 }
 
-/** Options that differ, then parameter-sheet rows (block/name) and security parameters. */
-export function parameterChanges(a: RunRecord, b: RunRecord, pa: Parameter[] | null, pb: Parameter[] | null): ParameterChange[] {
+/** A value of the magnet parameter sheet (market runs) and the cell it was read from. */
+export interface MarketParameterRow {
+  key: string;
+  /** The item's name on the sheet (項目 / 項目（英語） of the template), else the key. */
+  name: Bilingual;
+  value: number;
+  cell: string;
+}
+
+/** Options that differ, then parameter-sheet rows (block/name), the magnet parameter sheet's
+ * values (market runs) and security parameters. */
+export function parameterChanges(
+  a: RunRecord,
+  b: RunRecord,
+  pa: Parameter[] | null,
+  pb: Parameter[] | null,
+  marketA: MarketParameterRow[] = [],
+  marketB: MarketParameterRow[] = [],
+): ParameterChange[] {
   const out: ParameterChange[] = [];
   const oa = new Map(optionValues(a).map((o) => [o.key, o]));
   const ob = new Map(optionValues(b).map((o) => [o.key, o]));
@@ -83,8 +121,8 @@ export function parameterChanges(a: RunRecord, b: RunRecord, pa: Parameter[] | n
     const vy = y?.value ?? null;
     if (vx !== vy) out.push({ key, name: (x ?? y)!.name, group: "parameters", where: OPTION, old: vx, new: vy });
   }
-  const sheetA = a.input.params?.sheet ?? "";
-  const sheetB = b.input.params?.sheet ?? "";
+  const sheetA = roles(a).params?.sheet ?? "";
+  const sheetB = roles(b).params?.sheet ?? "";
   const byKey = (ps: Parameter[] | null) => new Map((ps ?? []).map((p) => [`${p.block}/${p.name}`, p]));
   const ma = byKey(pa);
   const mb = byKey(pb);
@@ -94,6 +132,17 @@ export function parameterChanges(a: RunRecord, b: RunRecord, pa: Parameter[] | n
     if (x?.value === y?.value) continue;
     const cell = y ? `${sheetB}!${y.cell ?? ""}` : `${sheetA}!${x?.cell ?? ""}`;
     out.push({ key: `param:${key}`, name: { ja: key, en: key }, group: "parameters", where: { ja: cell, en: cell }, old: x?.value ?? null, new: y?.value ?? null });
+  }
+  const mpa = new Map(marketA.map((p) => [p.key, p]));
+  const mpb = new Map(marketB.map((p) => [p.key, p]));
+  const marketSheetA = roles(a).marketParams?.sheet ?? "";
+  const marketSheetB = roles(b).marketParams?.sheet ?? "";
+  for (const key of new Set([...mpa.keys(), ...mpb.keys()])) {
+    const x = mpa.get(key);
+    const y = mpb.get(key);
+    if (x?.value === y?.value) continue;
+    const cell = y ? `${marketSheetB}!${y.cell}` : `${marketSheetA}!${x?.cell ?? ""}`;
+    out.push({ key: `market:${key}`, name: (y ?? x)!.name, group: "market", where: { ja: cell, en: cell }, old: x?.value ?? null, new: y?.value ?? null });
   }
   const sa = a.input.securityParameters ?? {};
   const sb = b.input.securityParameters ?? {};

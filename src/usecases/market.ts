@@ -25,6 +25,7 @@ import { engineOptions, userOptions, type ModelSettings } from "./options";
 import { runProjectsPipeline } from "./projects";
 import { securityContext, securityJsonBlocks, specWithSecurity, type SecurityContext } from "./security";
 import { balancedTable, inFile, inFileAsync } from "./table";
+import { marketRunRecordOf, runRecordPartOf } from "./runRecord";
 
 export interface MarketJobInput {
   params: NamedGrid;
@@ -66,6 +67,10 @@ export interface MarketJob {
   table: IOTable | null;
   magnetSector: MagnetSector | null;
   security: SecurityContext | null;
+  /** The plans as the projects job read them, and the rows of its parameter sheet (for the
+   * comparison of two runs); empty and null without plans. */
+  projects: Project[];
+  parameters: Parameter[] | null;
   json: () => object;
   /** The results workbook and, with plans, its public version. */
   workbooks: () => { full: WorkbookSpec; public: WorkbookSpec | null };
@@ -102,6 +107,7 @@ interface Linked {
   model: IOModel;
   projects?: Project[];
   evaluation?: Evaluation;
+  parameters?: Parameter[] | null;
   /** Warnings of the table as read (before a split), for the imbalance notice. */
   readWarnings: IOTable["warnings"];
 }
@@ -126,7 +132,7 @@ async function link(input: MarketJobInput, options: MarketOptions, control: JobC
         allowImbalance: options.allowImbalance,
       }),
     );
-    return { table: r.table, model: r.model, projects: r.projects, evaluation: r.evaluation, readWarnings: r.baseTable.warnings };
+    return { table: r.table, model: r.model, projects: r.projects, evaluation: r.evaluation, parameters: r.parameters, readWarnings: r.baseTable.warnings };
   }
   const table = balancedTable(t.file, buildTable, t.grid, t.layout, options.allowImbalance, t.built);
   const progress = control.build?.(table.sectors.length) ?? null;
@@ -196,15 +202,22 @@ export async function runMarketJob(input: MarketJobInput, options: MarketOptions
       layout: input.table?.layout ?? null,
       extend: security ? (spec) => specWithSecurity(spec, security.run, linked?.projects ?? [], linked!.table.unit, lang) : undefined,
     });
-    return { full: withImbalanceNotice(d.full, notice), public: d.public ? withImbalanceNotice(d.public, notice) : null };
+    const full = withImbalanceNotice(d.full, notice);
+    // The run record (inputs, options, headlines) for `ripple compare`: full version only (it
+    // holds the plans); the public version is built without it.
+    const record = runRecordPartOf(marketRunRecordOf(input, options, job));
+    return { full: { ...full, customXml: [...(full.customXml ?? []), record] }, public: d.public ? withImbalanceNotice(d.public, notice) : null };
   };
-  return {
+  const job: MarketJob = {
     analysis,
     table: linked?.table ?? null,
     magnetSector: sector,
     security,
+    projects: linked?.projects ?? [],
+    parameters: linked?.parameters ?? null,
     json: () => ({ ...marketJson(analysis, sector, lang), ...securityJsonBlocks(security?.run ?? null, lang) }),
     workbooks,
     notice,
   };
+  return job;
 }

@@ -1,4 +1,5 @@
-// What a projects run leaves in its full results workbook so that it can be recomputed later,
+// What a projects run (and a market run: marketRecord.ts) leaves in its full results workbook so
+// that it can be recomputed later,
 // alone or with some inputs of another run (`ripple compare`, usecases/compare.ts): the input
 // grids as read, the table's layout as confirmed, the options as checked, and the headline
 // figures the run computed (so a later version that computes differently is caught rather than
@@ -10,22 +11,35 @@ import { runRecordFromXml, runRecordPart } from "../report/runRecordPart";
 import type { CustomXmlSpec } from "../report/spec";
 import type { Headlines } from "../report/compareModel";
 import type { ProjectsJob, ProjectsJobInput, ProjectsJobOptions } from "./projectsJob";
+import type { MarketJob, MarketJobInput, MarketOptions } from "./market";
+import { marketHeadlinesOf, marketRecordParts, type MarketRecordInput } from "./marketRecord";
 
 /** Raised when what is recorded changes shape; a reader refuses other formats. */
 export const RUN_RECORD_FORMAT = 1;
 
-export interface RunRecord {
+interface RecordBase {
   format: typeof RUN_RECORD_FORMAT;
   software: "Ripple";
   version: string;
-  kind: "projects";
   createdAt: string;
   /** The table's unit (e.g. 百万円), for the comparison's labels. */
   unit: string | null;
-  input: Omit<ProjectsJobInput, "now" | "version">;
-  options: ProjectsJobOptions;
   headlines: Headlines;
 }
+
+export interface ProjectsRunRecord extends RecordBase {
+  kind: "projects";
+  input: Omit<ProjectsJobInput, "now" | "version">;
+  options: ProjectsJobOptions;
+}
+
+export interface MarketRunRecord extends RecordBase {
+  kind: "market";
+  input: MarketRecordInput;
+  options: MarketOptions;
+}
+
+export type RunRecord = ProjectsRunRecord | MarketRunRecord;
 
 /** The figures a 課長 reads on the summary, full precision; security only with market sheets. */
 export function headlinesOf(job: ProjectsJob): Headlines {
@@ -51,7 +65,7 @@ export function headlinesOf(job: ProjectsJob): Headlines {
   return h;
 }
 
-export function runRecordOf(input: ProjectsJobInput, options: ProjectsJobOptions, job: ProjectsJob): RunRecord {
+export function runRecordOf(input: ProjectsJobInput, options: ProjectsJobOptions, job: ProjectsJob): ProjectsRunRecord {
   const { now: _now, version, ...rest } = input;
   return {
     format: RUN_RECORD_FORMAT,
@@ -63,6 +77,19 @@ export function runRecordOf(input: ProjectsJobInput, options: ProjectsJobOptions
     input: rest,
     options,
     headlines: headlinesOf(job),
+  };
+}
+
+export function marketRunRecordOf(input: MarketJobInput, options: MarketOptions, job: MarketJob): MarketRunRecord {
+  return {
+    format: RUN_RECORD_FORMAT,
+    software: "Ripple",
+    version: input.version,
+    kind: "market",
+    createdAt: (input.now ?? new Date()).toISOString(),
+    unit: job.table?.unit ?? null,
+    ...marketRecordParts(input, options, job),
+    headlines: marketHeadlinesOf(job),
   };
 }
 
@@ -88,8 +115,8 @@ export function readRunRecord(parts: readonly string[], file: string): RunRecord
     throw refuse(
       "compare-no-record",
       file,
-      `比較に必要な入力記録（Ripple が結果ブックに保存する計算の入力と設定）がありません。Ripple の支援計画の評価（ripple demo、ripple analyze --projects、作業ウィンドウの支援計画）で作った結果ブック（公開版ではない方）を指定してください。公開版には入力が含まれないため比較できません。`,
-      `it holds no run record (the inputs and settings Ripple stores in a results workbook) to compare: give a results workbook made by Ripple's evaluation of supported plans (ripple demo, ripple analyze --projects, the pane's Plans tab), the internal one. A public version (公開版) holds no inputs and cannot be compared.`,
+      `比較に必要な入力記録（Ripple が結果ブックに保存する計算の入力と設定）がありません。Ripple の支援計画の評価（ripple demo、ripple analyze --projects、作業ウィンドウの支援計画）または需給モデル（ripple analyze --market、作業ウィンドウの需給モデル）で作った結果ブック（公開版ではない方）を指定してください。公開版には入力が含まれないため比較できません。`,
+      `it holds no run record (the inputs and settings Ripple stores in a results workbook) to compare: give a results workbook made by Ripple's evaluation of supported plans (ripple demo, ripple analyze --projects, the pane's Plans tab) or by its market model (ripple analyze --market, the pane's Market tab), the internal one. A public version (公開版) holds no inputs and cannot be compared.`,
     );
   const { format, json } = records[records.length - 1];
   if (format !== RUN_RECORD_FORMAT)
@@ -105,17 +132,19 @@ export function readRunRecord(parts: readonly string[], file: string): RunRecord
   } catch {
     record = null as unknown as RunRecord;
   }
-  const inp = record?.input;
   const ok =
     record?.software === "Ripple" &&
-    record.kind === "projects" &&
     typeof record.version === "string" &&
-    inp &&
-    isGrid(inp.table?.grid) &&
-    isGrid(inp.projects) &&
-    isGrid(inp.converters) &&
     typeof record.options?.model?.consumptionRate?.value === "number" &&
-    typeof record.headlines === "object";
+    typeof record.headlines === "object" &&
+    !!record.input &&
+    (record.kind === "projects"
+      ? isGrid(record.input.table?.grid) && isGrid(record.input.projects) && isGrid(record.input.converters)
+      : record.kind === "market" &&
+        isGrid(record.input.params?.grid) &&
+        isGrid(record.input.scenarios?.grid) &&
+        (record.input.table === null || isGrid(record.input.table?.grid)) &&
+        (!record.input.plans || (isGrid(record.input.plans.projects?.grid) && isGrid(record.input.plans.converters))));
   if (!ok)
     throw refuse(
       "compare-record-damaged",

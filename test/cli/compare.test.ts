@@ -161,3 +161,64 @@ describe("ripple compare: a record this version does not reproduce", () => {
     expect(r.err).toMatch(/older\.xlsx.*made by Ripple 0\.0\.9-.*compute differently/);
   }, 60_000);
 });
+
+// Market runs (`ripple analyze --market`, issue 14 item 5): their workbooks carry a run record too,
+// so two runs that differ in one value of the magnet parameter sheet compare to exactly that value
+// (its cell and name) and its effect on the KPI = the difference of the two runs' own KPIs.
+describe("ripple compare: market runs", () => {
+  interface MarketJson {
+    kpi: { value: number; capacity: number; demand: number };
+  }
+  async function market(input: string, name: string, extra: string[] = []): Promise<MarketJson> {
+    const r = await run(["analyze", input, "--market", "磁石パラメータ", "--out", `${name}.xlsx`, "--json", `${name}.json`, "--lang", "ja", ...extra], { cwd: dir });
+    expect(r.code, r.err).toBe(0);
+    return JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"));
+  }
+
+  it("one value of the parameter sheet changed: that value only, and its effect = new − old", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sample);
+    const ws = wb.getWorksheet("磁石パラメータ")!;
+    expect(ws.getCell("A6").value).toBe("growth");
+    expect(ws.getCell("D6").value).toBe(0.06);
+    ws.getCell("D6").value = 0.07; // domestic demand growth 6% → 7% a year
+    await wb.xlsx.writeFile(join(dir, "growth-input.xlsx"));
+    const a = await market(sample, "mkt-old");
+    const b = await market(join(dir, "growth-input.xlsx"), "mkt-growth");
+    const j = await compare("mkt-old.xlsx", "mkt-growth.xlsx", "ja", "cmp-mkt.xlsx");
+    expect(j.kind).toBe("market");
+    expect(j.parameters).toEqual([
+      { key: "market:growth", name: "国内需要の年成長率（growth）", group: "market", where: "磁石パラメータ!D6", old: 0.06, new: 0.07 },
+    ]);
+    expect(j.plans).toEqual([]);
+    expect(j.inputs.filter((x: { changed: boolean }) => x.changed).map((x: { role: string }) => x.role)).toEqual(["marketParams"]);
+    expect(j.attribution.steps.map((s: { groups: string[] }) => s.groups)).toEqual([["market"]]);
+    const effects = j.attribution.steps[0].effects;
+    const dKpi = b.kpi.value - a.kpi.value;
+    const dDemand = b.kpi.demand - a.kpi.demand;
+    expect(dDemand).toBeGreaterThan(100); // faster growth: more demand in 2030, a lower KPI
+    expect(Math.abs(effects.kpiRatio - dKpi)).toBeLessThan(1e-12);
+    expect(Math.abs(effects.kpiDemand - dDemand)).toBeLessThan(1e-9);
+    expect(effects.kpiCapacity).toBe(0);
+    const kpi = j.headlines.find((h: { key: string }) => h.key === "kpiRatio");
+    expect([kpi.old, kpi.new]).toEqual([a.kpi.value, b.kpi.value]);
+
+    // The 比較 sheet: the market title, the parameter with its cell, the KPI in %.
+    const g = (await readXlsx(join(dir, "cmp-mkt.xlsx"))).sheets[0];
+    expect(g.values[0][0]).toBe("前回と今回の比較（需給モデル・再推計）");
+    expect(rowWith(g, "国内需要の年成長率（growth）").slice(1, 4)).toEqual(["磁石パラメータ!D6", 0.06, 0.07]);
+    const kpiRow = rowWith(g, "KPI 国内生産能力÷国内需要（KPI 年度）");
+    expect(kpiRow[1]).toBe("%");
+    expect(kpiRow[4]).toBeCloseTo(dKpi, 12);
+    expect(rowWith(g, "国内需要（KPI 年度）")[1]).toBe("t");
+    expect(rowWith(g, "1. 市場・安全保障の入力")[1]).toBeCloseTo(dKpi, 12);
+
+    // Identical market runs: no change; a market run against a plans run: refused.
+    const same = await compare("mkt-old.xlsx", "mkt-old.xlsx", "ja", "cmp-mkt-same.xlsx");
+    expect(same.parameters).toEqual([]);
+    expect(same.attribution.steps).toEqual([]);
+    const mixed = await run(["compare", "old.xlsx", "mkt-old.xlsx", "--lang", "en"], { cwd: dir });
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toMatch(/mkt-old\.xlsx.*same kind of run/);
+  }, 240_000);
+});

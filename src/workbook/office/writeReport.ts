@@ -1,5 +1,6 @@
 // Writing a WorkbookSpec into new sheets inside one Excel.run: values first (in blocks, several
-// per sync, under the payload budget), then number formats and styles, then charts. Input
+// per sync, under the payload budget), then number formats and styles, then the print layout
+// (printLayout.ts, ExcelApi 1.9), then charts. Input
 // sheets are never touched: every write targets a sheet this run added. A write completes or
 // removes what it started: when a sync fails or the user cancels, the sheets it added are
 // deleted again (rollBack), so no half-written report is left in the workbook.
@@ -11,6 +12,8 @@ import { type Budget, DEFAULT_BUDGET, EXCEL_WEB_PAYLOAD_LIMIT, cellBytes, matrix
 import { blockInput, blockNumberFormats, type ExcelInput, slice } from "./cells";
 import { addChart, chartBytes, checkChart, MAX_COLS, MAX_ROWS } from "./charts";
 import { fromOffice, officeCode } from "./officeErrors";
+import { printPlan } from "../printPlan";
+import { applyPrintPlan, pageLayoutSupported, printPlanBytes } from "./printLayout";
 import { applyStyle, BLOCK_STYLES, columnWidthRuns, styleWrites } from "./styles";
 
 export interface WriteOptions {
@@ -155,6 +158,12 @@ function formatItems(s: SheetSpec, budget: Budget, font: FontSpec): Item[] {
   return items;
 }
 
+/** The sheet's print layout (../printPlan.ts), after its values and formats. */
+function printItems(s: SheetSpec, spec: WorkbookSpec): Item[] {
+  const plan = printPlan(s, spec);
+  return [{ sheet: s.name, bytes: printPlanBytes(plan), queue: (ws) => applyPrintPlan(ws.get(s.name)!, plan) }];
+}
+
 function chartItems(ctx: Excel.RequestContext, s: SheetSpec, sheets: SheetSpec[]): Item[] {
   const textsOf = (r: RangeRef): string[] => {
     const on = sheets.find((x) => x.name === (r.sheet ?? s.name));
@@ -239,6 +248,7 @@ export async function writeReportIn(
   const phases: Item[][] = [
     sheets.flatMap((s) => valueItems(s, budget)),
     sheets.flatMap((s) => formatItems(s, budget, workbookFont(spec))),
+    pageLayoutSupported() ? sheets.flatMap((s) => printItems(s, spec)) : [],
     sheets.flatMap((s) => chartItems(ctx, s, sheets)),
   ];
   const total = phases.reduce((n, p) => n + p.length, 0);

@@ -1,30 +1,31 @@
-// What every printed page carries: the workbook's marking (取扱注意 on the internal version,
-// 公開版 on the public one) in the header with the sheet's name, and in the footer the run
-// date, "page / pages" and the input checksum, so a loose page can be traced to its run.
-// Sheets with frozen header rows repeat them on every page (print titles).
+// The print plan (../printPlan.ts: page, fit, print area, print titles, header and footer) as
+// ExcelJS page setup: the xlsx host's translation of decisions made for both hosts.
 import type ExcelJS from "exceljs";
-import type { SheetSpec, WorkbookSpec } from "../../report/spec";
+import { a1 } from "../../engine/grid";
+import { joinSections, type PrintPlan } from "../printPlan";
 
-/** Text for an Excel header/footer section: "&" starts a code there, so it is doubled. */
-const literal = (s: string) => s.replace(/&/g, "&&");
+/** ExcelJS's paper size code for A4. */
+const PAPER = { A4: 9 } as const;
 
-/** The first input checksum that may be shown (a confidential sheet's is left out), shortened. */
-function traceChecksum(spec: WorkbookSpec): string | null {
-  const c = spec.provenance.inputs.find((i) => !i.confidential && i.checksum?.startsWith("sha256:"))?.checksum;
-  return c ? c.slice(0, "sha256:".length + 12) : null;
+export function setPrintLayout(ws: ExcelJS.Worksheet, plan: PrintPlan): void {
+  const page = plan.page;
+  if (page) {
+    ws.pageSetup = {
+      paperSize: PAPER[page.paper],
+      orientation: page.orientation,
+      margins: { ...page.margins },
+      fitToPage: page.fit !== null,
+      ...(page.fit && page.area ? { fitToWidth: page.fit.wide, fitToHeight: page.fit.tall, printArea: printAreaOf(page.area.rows, page.area.cols) } : {}),
+    };
+  }
+  ws.headerFooter = { oddHeader: joinSections(plan.marks.header), oddFooter: joinSections(plan.marks.footer) };
+  if (plan.titleRows > 0) ws.pageSetup.printTitlesRow = `1:${plan.titleRows}`;
+  if (plan.titleColumns > 0) ws.pageSetup.printTitlesColumn = `A:${String.fromCharCode(64 + plan.titleColumns)}`;
 }
 
-export function setPrintMarks(ws: ExcelJS.Worksheet, sheet: SheetSpec, spec: WorkbookSpec): void {
-  const date = spec.provenance.createdAt.slice(0, 10);
-  const sum = traceChecksum(spec);
-  const mark = spec.marking ? `&C&"-,Bold"&14${literal(spec.marking)}` : "";
-  ws.headerFooter = {
-    oddHeader: `&L${literal(sheet.name)}${mark}`,
-    oddFooter: `&L${literal(`${spec.provenance.software} ${date}`)}&C&P / &N${sum ? `&R${literal(sum)}` : ""}`,
-  };
-  if (sheet.freeze && sheet.freeze.rows > 0) ws.pageSetup.printTitlesRow = `1:${sheet.freeze.rows}`;
-  // The label columns on every page of a sheet printed more than one page wide: the frozen
-  // ones, else column A (the row labels of every results table).
-  if (sheet.freeze && sheet.freeze.cols > 0) ws.pageSetup.printTitlesColumn = `A:${String.fromCharCode(64 + sheet.freeze.cols)}`;
-  else if (!ws.pageSetup.fitToPage) ws.pageSetup.printTitlesColumn = "A:A";
+/** ExcelJS writes the print area as `'Sheet'!$` + first + `:$` + last, so "A$1" becomes the fully
+ * absolute "$A$1" that Excel and LibreOffice expect ("$A1" is ignored by LibreOffice). */
+export function printAreaOf(rows: number, cols: number): string {
+  const abs = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, "$1$$$2");
+  return `${abs(0, 0)}:${abs(rows - 1, cols - 1)}`;
 }

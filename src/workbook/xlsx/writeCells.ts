@@ -1,5 +1,6 @@
 // One SheetSpec into an ExcelJS worksheet: cell blocks at their places, their looks and number
-// formats, column widths, frozen panes and tab colour. Charts are added later, in the zip.
+// formats, column widths, frozen panes and tab colour. Charts are added later, in the zip; the
+// page setup by printMarks.ts, from the print plan both hosts share (../printPlan.ts).
 import type ExcelJS from "exceljs";
 import { DEFAULT_FONTS, type BlockSpec, type CellSpec, type FontSpec, type FormulaCell, type SheetSpec, type ValidationSpec } from "../../report/spec";
 import { wrappedLines } from "../../report/sheetBuilder";
@@ -8,6 +9,7 @@ import { a1 } from "../../engine/grid";
 import { RippleError } from "../../engine/errors";
 import { argb, blockLook } from "./cellStyles";
 import { cellText } from "./cellText";
+import { DEFAULT_WIDTH, FIT_WIDTH_MAX_CHARS, usedExtent } from "../printPlan";
 
 /** `direct`: blocks written into the package afterwards (bulkBlocks.ts), not through ExcelJS. */
 /** `font`: the workbook's one font (report/spec.ts workbookFont), for the looks and row heights. */
@@ -20,7 +22,6 @@ export function writeSheetCells(
   for (const block of sheet.blocks) if (!direct.has(block)) writeBlock(ws, block, sheet.name, font);
   const line = font.lineHeight;
   alignHeaders(ws, sheet, line);
-  setPrintLayout(ws, sheet);
   wrapLongTexts(ws, sheet, direct, line);
   if (sheet.print?.onePage) fixRowHeights(ws, sheet, line);
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) {
@@ -57,9 +58,6 @@ export function writeSheetCells(
 /** What the reports write where a number is undefined ("—" multipliers) or suppressed (public
  * version). */
 const PLACEHOLDER = "—";
-
-/** Excel's width of a column nobody sized, in characters. */
-const DEFAULT_WIDTH = 8.43;
 
 /** Width of a text in characters of the default font: East Asian characters count double, and
  * bold header text is about a tenth wider. */
@@ -111,31 +109,6 @@ function alignHeaders(ws: ExcelJS.Worksheet, sheet: SheetSpec, line: number): vo
   for (const [row, n] of lines) ws.getRow(row + 1).height = line * Math.min(n, 6);
 }
 
-/** Widest sheet, in characters, that is printed one page wide: A4 landscape holds about 120
- * characters at 100%, so this keeps the scale at about 40% or more (legible in a PDF). */
-export const FIT_WIDTH_MAX_CHARS = 300;
-
-/** Printing (and PDF export) in landscape on A4, one page wide when that stays legible: without
- * it a results sheet prints as a grid of pages with its columns torn apart. */
-function setPrintLayout(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
-  const { rows, cols } = usedExtent(sheet);
-  if (cols === 0 || rows === 0) return;
-  let chars = 0;
-  for (let c = 0; c < cols; c++) chars += sheet.columnWidths?.[c] ?? DEFAULT_WIDTH;
-  const fit = chars <= FIT_WIDTH_MAX_CHARS || Boolean(sheet.print?.fitWidth);
-  const onePage = Boolean(sheet.print?.onePage);
-  ws.pageSetup = {
-    paperSize: 9, // A4
-    orientation: "landscape",
-    // Narrow margins (inches): room for the figures, still clear of the header and footer.
-    margins: { left: 0.4, right: 0.4, top: 0.55, bottom: 0.55, header: 0.2, footer: 0.2 },
-    fitToPage: fit || onePage,
-    // The print area stops at the last column with cells, so a long note that spills to the
-    // right does not shrink the page to a fraction of its width.
-    ...(fit || onePage ? { fitToWidth: 1, fitToHeight: onePage ? 1 : 0, printArea: printAreaOf(rows, cols) } : {}),
-  };
-}
-
 /** A sheet printed on one page is scaled to its rows' height; a row left without a height gets
  * the line height of the reader's font (taller for Japanese text in LibreOffice), which shrinks
  * the page. Every row gets the height of its font instead. */
@@ -154,21 +127,6 @@ function fixRowHeights(ws: ExcelJS.Worksheet, sheet: SheetSpec, line: number): v
 
 /** Characters of the default font across an A4 landscape page at 100% (narrow margins). */
 const PAGE_CHARS = 120;
-
-/** Columns and rows a sheet prints: up to its last cell or chart. */
-function usedExtent(sheet: SheetSpec): { rows: number; cols: number } {
-  let cols = 0;
-  let rows = 0;
-  for (const b of sheet.blocks) {
-    rows = Math.max(rows, b.row + b.values.length);
-    for (const row of b.values) cols = Math.max(cols, b.col + row.length);
-  }
-  for (const ch of sheet.charts ?? []) {
-    cols = Math.max(cols, ch.anchor.col + ch.anchor.widthCols);
-    rows = Math.max(rows, ch.anchor.row + ch.anchor.heightRows);
-  }
-  return { rows, cols };
-}
 
 /** A text wider than the room it has (its column and the empty cells to its right, up to the
  * last printed column) would be cut at the page edge or run over pages of its own: it wraps in
@@ -212,13 +170,6 @@ function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: Readonly
       });
     });
   }
-}
-
-/** ExcelJS writes the print area as `'Sheet'!$` + first + `:$` + last, so "A$1" becomes the fully
- * absolute "$A$1" that Excel and LibreOffice expect ("$A1" is ignored by LibreOffice). */
-export function printAreaOf(rows: number, cols: number): string {
-  const abs = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, "$1$$$2");
-  return `${abs(0, 0)}:${abs(rows - 1, cols - 1)}`;
 }
 
 function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec, sheetName: string, font: FontSpec): void {

@@ -9,7 +9,8 @@ import { workbookFont, type BlockSpec, type SheetSpec, type WorkbookSpec } from 
 import { RippleError } from "../../engine/errors";
 import { checkSheetNames } from "./sheetNameRules";
 import { withWorkbookFont } from "./cellStyles";
-import { setPrintMarks } from "./printMarks";
+import { setPrintLayout } from "./printMarks";
+import { printPlan } from "../printPlan";
 import { writeSheetCells } from "./writeCells";
 import { addChartsToZip, worksheetPaths } from "./zipCharts";
 import { addCustomXmlParts } from "./customXml";
@@ -50,7 +51,7 @@ export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): 
     const direct = bulkBlocksOf(sheet, options.directMinCells);
     if (direct.length > 0) bulk.set(sheet, direct);
     writeSheetCells(ws, sheet, new Set(direct), font);
-    setPrintMarks(ws, sheet, spec);
+    setPrintLayout(ws, printPlan(sheet, spec));
   }
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
   const zip = await (await loadJsZip()).loadAsync(written);

@@ -52,6 +52,19 @@ export interface FakeChart {
   series: FakeSeries[];
 }
 
+/** A sheet's print settings as set through worksheet.pageLayout (ExcelApi 1.9); margins in points. */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  margins: Partial<Record<"left" | "right" | "top" | "bottom" | "header" | "footer", number>>;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  titleRows?: string;
+  titleColumns?: string;
+  /** headersFooters.defaultForAllPages: leftHeader, centerHeader, …, rightFooter. */
+  headerFooter: Record<string, string>;
+}
+
 export interface WriteRecord {
   /** Index of the sync that applied it (into FakeWorkbook.syncs). */
   sync: number;
@@ -126,6 +139,8 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   /** Drop-down lists set through range.dataValidation.rule. */
   readonly validations: { address: string; source: string; inCellDropDown: boolean }[] = [];
+  /** Print settings (worksheet.pageLayout); untouched: only empty margins and header/footer. */
+  readonly pageLayout: FakePageLayout = { margins: {}, headerFooter: {} };
 
   constructor(name: string) {
     this.name = name;
@@ -638,6 +653,7 @@ class WorksheetCollectionProxy extends FakeObject {
 class WorksheetProxy extends FakeObject {
   readonly freezePanes: FreezePanesProxy;
   readonly charts: ChartCollectionProxy;
+  readonly pageLayout: PageLayoutProxy;
   constructor(
     ctx: Ctx,
     readonly key: string,
@@ -647,6 +663,7 @@ class WorksheetProxy extends FakeObject {
     super(ctx);
     this.freezePanes = new FreezePanesProxy(ctx, this);
     this.charts = new ChartCollectionProxy(ctx, this);
+    this.pageLayout = new PageLayoutProxy(ctx, this);
     // getItem is itself a call in the batch: a missing sheet fails the sync even if unused.
     if (lookup && !nullable) ctx.queue(30 + utf8Bytes(key), () => void this.sheet());
   }
@@ -761,6 +778,103 @@ class FreezePanesProxy extends FakeObject {
   }
   unfreeze(): void {
     this.set(() => ({ rows: 0, cols: 0 }));
+  }
+}
+
+const PAPER_SIZES = new Set(["Letter", "Legal", "A3", "A4", "A5", "B4", "B5"]);
+
+/** worksheet.pageLayout (ExcelApi 1.9): orientation, paper size, margins in points, zoom (scale
+ * or fit to pages), print area and print titles, and headersFooters.defaultForAllPages. Values
+ * are checked as Excel does (an unknown enum string, a negative margin, a scale outside 10–400,
+ * a print-title address that is not whole rows or columns fail the sync). On a host below
+ * ExcelApi 1.9 every call fails with ApiNotFound. */
+class PageLayoutProxy extends FakeObject {
+  readonly headersFooters: { defaultForAllPages: Record<string, string> };
+  constructor(ctx: Ctx, readonly ws: WorksheetProxy) {
+    super(ctx);
+    const section = (name: string) => ({
+      set: (v: string) => this.change(`headerFooter.${name}`, v, (l) => {
+        if (typeof v !== "string") throw ERR.invalidArgument(`${name} must be text`);
+        l.headerFooter[name] = v;
+      }),
+    });
+    const all: Record<string, string> = {};
+    for (const name of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"])
+      Object.defineProperty(all, name, { ...section(name), get: () => this.ws.sheet().pageLayout.headerFooter[name] ?? "", enumerable: true });
+    this.headersFooters = { defaultForAllPages: all };
+  }
+  protected read(prop: string): unknown {
+    throw ERR.invalidArgument(`pageLayout property '${prop}' is not in the fake`);
+  }
+  private change(detail: string, value: unknown, f: (l: FakePageLayout) => void): void {
+    this.ctx.queue(40 + jsonBytes(value), () => {
+      if (this.ctx.wb.excelApi < 9) throw new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
+      const s = this.ws.sheet();
+      f(s.pageLayout);
+      this.ctx.wb.record(s.name, "pageLayout", undefined, `${detail}=${JSON.stringify(value)}`);
+    });
+  }
+  set orientation(v: string) {
+    this.change("orientation", v, (l) => {
+      if (v !== "Portrait" && v !== "Landscape") throw ERR.invalidArgument(`orientation '${v}'`);
+      l.orientation = v;
+    });
+  }
+  set paperSize(v: string) {
+    this.change("paperSize", v, (l) => {
+      if (!PAPER_SIZES.has(v)) throw ERR.invalidArgument(`paperSize '${v}'`);
+      l.paperSize = v;
+    });
+  }
+  private margin(side: keyof FakePageLayout["margins"], v: number): void {
+    this.change(`${side}Margin`, v, (l) => {
+      if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw ERR.invalidArgument(`${side} margin ${v}`);
+      l.margins[side] = v;
+    });
+  }
+  set leftMargin(v: number) {
+    this.margin("left", v);
+  }
+  set rightMargin(v: number) {
+    this.margin("right", v);
+  }
+  set topMargin(v: number) {
+    this.margin("top", v);
+  }
+  set bottomMargin(v: number) {
+    this.margin("bottom", v);
+  }
+  set headerMargin(v: number) {
+    this.margin("header", v);
+  }
+  set footerMargin(v: number) {
+    this.margin("footer", v);
+  }
+  set zoom(v: FakePageLayout["zoom"]) {
+    this.change("zoom", v, (l) => {
+      const pages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+      const ok = !!v && pages(v.horizontalFitToPages) && pages(v.verticalFitToPages) && (v.scale === undefined || (v.scale >= 10 && v.scale <= 400));
+      if (!ok) throw ERR.invalidArgument(`zoom ${JSON.stringify(v)}`);
+      l.zoom = { ...v };
+    });
+  }
+  setPrintArea(address: string): void {
+    this.change("printArea", address, (l) => {
+      parseAddress(this.ws.sheet(), address);
+      l.printArea = address;
+    });
+  }
+  setPrintTitleRows(address: string): void {
+    this.change("titleRows", address, (l) => {
+      if (parseAddress(this.ws.sheet(), address).cols !== MAX_COLS) throw ERR.invalidArgument(`print title rows '${address}' are not whole rows`);
+      l.titleRows = address;
+    });
+  }
+  setPrintTitleColumns(address: string): void {
+    this.change("titleColumns", address, (l) => {
+      if (parseAddress(this.ws.sheet(), address).rows !== MAX_ROWS) throw ERR.invalidArgument(`print title columns '${address}' are not whole columns`);
+      l.titleColumns = address;
+    });
   }
 }
 

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeXlsxBuffer } from "../../../src/workbook/xlsx";
-import { FIT_WIDTH_MAX_CHARS, printAreaOf, textWidth } from "../../../src/workbook/xlsx/writeCells";
+import { textWidth } from "../../../src/workbook/xlsx/writeCells";
+import { printAreaOf } from "../../../src/workbook/xlsx/printMarks";
+import { FIT_WIDTH_MAX_CHARS } from "../../../src/workbook/printPlan";
 import type { WorkbookSpec } from "../../../src/report/spec";
 
 const LONG = "Induced gross value added (million yen)";
