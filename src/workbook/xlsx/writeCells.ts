@@ -8,6 +8,7 @@ import { a1 } from "../../engine/grid";
 import { RippleError } from "../../engine/errors";
 import { argb, blockLook } from "./cellStyles";
 import { cellText } from "./cellText";
+import { keepBlocksOnPages } from "./pageBreaks";
 
 /** `direct`: blocks written into the package afterwards (bulkBlocks.ts), not through ExcelJS. */
 /** `font`: the workbook's one font (report/spec.ts workbookFont), for the looks and row heights. */
@@ -20,9 +21,10 @@ export function writeSheetCells(
   for (const block of sheet.blocks) if (!direct.has(block)) writeBlock(ws, block, sheet.name, font);
   const line = font.lineHeight;
   alignHeaders(ws, sheet, line);
-  setPrintLayout(ws, sheet);
+  const scale = setPrintLayout(ws, sheet);
   wrapLongTexts(ws, sheet, direct, line);
   if (sheet.print?.onePage) fixRowHeights(ws, sheet, line);
+  else keepBlocksOnPages(ws, sheet, scale, line);
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) {
     ws.getColumn(Number(col) + 1).width = width;
   }
@@ -116,10 +118,11 @@ function alignHeaders(ws: ExcelJS.Worksheet, sheet: SheetSpec, line: number): vo
 export const FIT_WIDTH_MAX_CHARS = 300;
 
 /** Printing (and PDF export) in landscape on A4, one page wide when that stays legible: without
- * it a results sheet prints as a grid of pages with its columns torn apart. */
-function setPrintLayout(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+ * it a results sheet prints as a grid of pages with its columns torn apart. Returns the print
+ * scale as estimated here (1 = 100%; a sheet scaled to one page wide prints smaller). */
+function setPrintLayout(ws: ExcelJS.Worksheet, sheet: SheetSpec): number {
   const { rows, cols } = usedExtent(sheet);
-  if (cols === 0 || rows === 0) return;
+  if (cols === 0 || rows === 0) return 1;
   let chars = 0;
   for (let c = 0; c < cols; c++) chars += sheet.columnWidths?.[c] ?? DEFAULT_WIDTH;
   const fit = chars <= FIT_WIDTH_MAX_CHARS || Boolean(sheet.print?.fitWidth);
@@ -134,6 +137,7 @@ function setPrintLayout(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
     // right does not shrink the page to a fraction of its width.
     ...(fit || onePage ? { fitToWidth: 1, fitToHeight: onePage ? 1 : 0, printArea: printAreaOf(rows, cols) } : {}),
   };
+  return fit ? Math.min(1, PAGE_CHARS / chars) : 1;
 }
 
 /** A sheet printed on one page is scaled to its rows' height; a row left without a height gets
