@@ -233,6 +233,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec, sheetName: string, 
       writeValue(cell, value, block.row + r, block.col + c, sheetName);
       const format = Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat;
       if (format) cell.numFmt = format;
+      else if (isBooleanFormula(value)) cell.numFmt = BOOLEAN_FORMAT;
       if (look?.font) cell.font = look.font;
       if (look?.fill) cell.fill = look.fill;
       if (look?.border) cell.border = look.border;
@@ -240,6 +241,17 @@ function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec, sheetName: string, 
       if (value === PLACEHOLDER) cell.alignment = { horizontal: "right" };
     });
   });
+}
+
+/** The number format of a formula whose cached value is TRUE or FALSE (the audit's checks).
+ * The cell is written t="b", which Excel shows as TRUE/FALSE whatever its format. LibreOffice
+ * shows a cached value it does not recalculate on opening (its default for .xlsx) as the number
+ * 1 or 0 in General: "1" where the check is TRUE. With this format it prints TRUE/FALSE, the
+ * words Excel shows in Japanese and English alike. */
+export const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
+
+function isBooleanFormula(v: CellSpec): boolean {
+  return typeof v === "object" && v !== null && typeof v.value === "boolean";
 }
 
 function writeValue(cell: ExcelJS.Cell, value: CellSpec, row: number, col: number, sheetName: string): void {
