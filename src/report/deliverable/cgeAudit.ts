@@ -125,7 +125,9 @@ export function cgeAudit(spec: WorkbookSpec, run: CgeRun, sam: Sam, lang: Lang):
     });
     sw.put(bal, "body", [null, "#,##0.000000", "#,##0.000000", null]);
     for (let a = 0; a < N; a++) sw.checks.push(absCell(bTop + a, 3));
-    return sw.done({ 0: 36, 1: 20, 3: 20, 5: 20 });
+    // column 2 holds the checks, Xp^α and the balance table's column sums (hundreds of millions,
+    // six decimals): as wide as the other figure columns, so none prints ###
+    return sw.done({ 0: 36, 1: 20, 2: 20, 3: 20, 5: 20 });
   };
   return { sections: [section] };
 }
