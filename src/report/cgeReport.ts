@@ -10,6 +10,7 @@ import { cgeAudit, makeDeliverables, type FullOnlyPart } from "./deliverable";
 import { IO_DIFFERENCE } from "../engine/cge";
 import { SheetBuilder, labelWidth } from "./sheetBuilder";
 import { percentFormat } from "./percentFormat";
+import { addByGood, findByGood } from "./cgeByGood";
 import { accountName, CGE_LABELS, ROLE_NAMES, CGE_SOURCE, SCENARIO_KEY_NAMES } from "./cgeLabels";
 import { scenarioTitle } from "../engine/cge";
 import type { CellSpec, ProvenanceSpec, SheetSpec, WorkbookSpec } from "./spec";
@@ -32,7 +33,20 @@ export interface CgeReportInput {
   now?: Date;
 }
 
+/** The two charts side by side under the by-good blocks, within the blocks' width (label
+ * column + 9 figure columns), so they print on the table's pages: the output chart over the
+ * label column and three figure columns, the price chart over the other six. */
+const CHART_SPLIT = 4;
+const CHART_COLS = 10;
+
 const change = (a: number, b: number): number | null => (b === 0 ? null : a / b - 1);
+
+/** The charts' axis in % as the table shows the changes (not 0.001 for 0.1%), with the decimals
+ * a tick of about a fifth of the largest change needs. */
+function tickFormat(changes: (number | null)[]): string {
+  const top = Math.max(0, ...changes.map((x) => Math.abs(x ?? 0)));
+  return percentFormat([top / 5]);
+}
 
 function macroRows(r: CgeRun, tr: (b: Bilingual) => string): CellSpec[][] {
   const c = r.calibration;
@@ -59,8 +73,6 @@ function macroRows(r: CgeRun, tr: (b: Bilingual) => string): CellSpec[][] {
 function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
   const tr = (b: Bilingual) => b[lang];
   const c = r.calibration;
-  const s = r.solution ?? r.benchmark;
-  const b = r.benchmark;
   const sh = new SheetBuilder(k === 0 ? "cge-results" : `cge-results-${k + 1}`, k === 0 ? tr(CGE_LABELS.results) : `${tr(CGE_LABELS.results)} ${k + 1}`);
   sh.add([[tr(CGE_LABELS.title)]], "title");
   sh.add([[tr(CGE_LABELS.scenarioName), r.scenario ? scenarioTitle(r.scenario.name, lang) : tr(CGE_LABELS.none)], [tr(CGE_LABELS.numeraire), `${tr(accountName(r.numeraire))} = ${r.numeraireValue}`]], "body");
@@ -71,61 +83,36 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
   for (const row of macroRows(r, tr)) sh.add([row], "body", [null, FMT.value, FMT.value, percentFormat([row[3] as number | null])]);
   sh.skip();
   sh.add([[tr(CGE_LABELS.byGood)]], "subtitle");
-  const vars = [
-    ["Z", (i: number) => [c.Z0[i], s.Z[i]]],
-    ["D", (i: number) => [b.D[i], s.D[i]]],
-    ["E", (i: number) => [b.E[i], s.E[i]]],
-    ["M", (i: number) => [b.M[i], s.M[i]]],
-    ["Q", (i: number) => [b.Q[i], s.Q[i]]],
-    ["pz", (i: number) => [b.pz[i], s.pz[i]]],
-    ["pq", (i: number) => [b.pq[i], s.pq[i]]],
-    ["pd", (i: number) => [b.pd[i], s.pd[i]]],
-  ] as const;
-  const header: CellSpec[] = [tr(CGE_LABELS.good)];
-  const formats: (string | null)[] = [null];
-  for (const [k] of vars) {
-    const isPrice = k.startsWith("p");
-    header.push(`${tr(CGE_LABELS[k])} ${tr(CGE_LABELS.base)}`, `${tr(CGE_LABELS[k])} ${tr(CGE_LABELS.scen)}`, `${tr(CGE_LABELS[k])} ${tr(CGE_LABELS.pctCol)}`);
-    formats.push(isPrice ? FMT.price : FMT.value, isPrice ? FMT.price : FMT.value, FMT.pct);
-  }
-  header.push(tr(CGE_LABELS.rent));
-  formats.push(FMT.value);
-  const headerRow = sh.add([header], "header");
-  const rows = c.goods.map((g, i) => {
-    const out: CellSpec[] = [g];
-    for (const [, f] of vars) {
-      const [v0, v1] = f(i);
-      out.push(v0, v1, change(v1, v0));
-    }
-    out.push(r.solution ? r.solution.rents[i] : 0);
-    return out;
-  });
-  // each % column with the decimals its smallest change needs
-  const fitted = formats.map((f, col) => (f === FMT.pct ? percentFormat(rows.map((x) => x[col] as number | null)) : f));
-  const body = sh.add(rows, "body", fitted);
+  const keep = addByGood(sh, r, lang);
   const n = c.goods.length;
   const height = Math.max(12, Math.min(30, n + 6));
-  const anchorRow = body + n + 2;
-  if (r.solution) {
+  const anchorRow = sh.row + 2;
+  // the charts read the change columns by their headers (cgeByGood.ts lays the table out)
+  const z = findByGood(sh, c.goods, "Z", "pct", lang);
+  const pq = findByGood(sh, c.goods, "pq", "pct", lang);
+  if (r.solution && z && pq) {
     sh.chart({
       type: "bar",
       title: tr(CGE_LABELS.chartOutput),
-      categories: { row: body, col: 0, rows: n, cols: 1 },
-      series: [{ name: tr(CGE_LABELS.Z), values: { row: body, col: 3, rows: n, cols: 1 } }],
-      anchor: { row: anchorRow, col: 0, widthCols: 6, heightRows: height },
+      categories: { row: z.row, col: 0, rows: n, cols: 1 },
+      series: [{ name: tr(CGE_LABELS.Z), values: { row: z.row, col: z.col, rows: n, cols: 1 } }],
+      yAxisFormat: tickFormat(c.goods.map((_, i) => change(r.solution!.Z[i], c.Z0[i]))),
+      anchor: { row: anchorRow, col: 0, widthCols: CHART_SPLIT, heightRows: height },
     });
     sh.chart({
       type: "bar",
       title: tr(CGE_LABELS.chartPrice),
-      categories: { row: body, col: 0, rows: n, cols: 1 },
-      series: [{ name: tr(CGE_LABELS.pq), values: { row: body, col: 21, rows: n, cols: 1 } }],
-      anchor: { row: anchorRow, col: 7, widthCols: 6, heightRows: height },
+      categories: { row: pq.row, col: 0, rows: n, cols: 1 },
+      series: [{ name: tr(CGE_LABELS.pq), values: { row: pq.row, col: pq.col, rows: n, cols: 1 } }],
+      yAxisFormat: tickFormat(c.goods.map((_, i) => change(r.solution!.pq[i], r.benchmark.pq[i]))),
+      anchor: { row: anchorRow, col: CHART_SPLIT, widthCols: CHART_COLS - CHART_SPLIT, heightRows: height },
     });
     sh.skip(height + 3);
   }
-  void headerRow;
   if (r.io) {
     sh.skip();
+    // the comparison with its title kept on one page (a new page rather than split)
+    keep.push({ row: sh.row, rows: 2 + c.goods.length });
     sh.add([[tr(CGE_LABELS.ioTitle)]], "subtitle");
     sh.add([[tr(CGE_LABELS.good), tr(CGE_LABELS.cgePrice), tr(CGE_LABELS.ioPrice), tr(CGE_LABELS.cgeOutput), tr(CGE_LABELS.ioOutput)]], "header");
     const io = r.io;
@@ -158,7 +145,7 @@ function resultsSheet(r: CgeRun, lang: Lang, k = 0): SheetSpec {
   return sh.build({
     columnWidths: { ...figureWidths(sh), 0: labelWidth(labels, 12, 44) },
     freeze: { rows: 0, cols: 1 },
-    print: { fitWidth: true },
+    print: { keep },
   });
 }
 

@@ -131,6 +131,10 @@ export interface SheetSpec {
     /** One page wide whatever the width: a wide table whose columns must stay together (the
      * CGE results by good) rather than torn over a grid of pages. */
     fitWidth?: boolean;
+    /** Row ranges (zero-based, e.g. a table block with its header) that start a new page
+     * rather than run over a page end, when they fit on one page; the sheet's charts are kept
+     * whole the same way. */
+    keep?: { row: number; rows: number }[];
   };
   /** Drop-down lists (templates only; results sheets have none). */
   validations?: ValidationSpec[];

@@ -78,6 +78,19 @@ export function printedWidth(sheet: SheetSpec, cols: number): number {
   return chars;
 }
 
+/** Characters of the default font across an A4 landscape page at 100% (narrow margins). */
+export const PAGE_CHARS = 120;
+
+/** The scale a sheet prints at, as estimated from its column widths (1 = 100%): a sheet fitted
+ * one page wide is shrunk to its width (page breaks, xlsx/pageBreaks.ts, count rows with it). */
+export function printScale(sheet: SheetSpec): number {
+  const { cols } = usedExtent(sheet);
+  if (cols === 0) return 1;
+  const chars = printedWidth(sheet, cols);
+  const fit = chars <= FIT_WIDTH_MAX_CHARS || Boolean(sheet.print?.fitWidth);
+  return fit ? Math.min(1, PAGE_CHARS / chars) : 1;
+}
+
 function pageSetup(sheet: SheetSpec): PageSetupPlan | null {
   const { rows, cols } = usedExtent(sheet);
   if (cols === 0 || rows === 0) return null;

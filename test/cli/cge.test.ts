@@ -6,6 +6,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { repoRoot, run, shared, tempDir } from "./helpers";
+import { byGoodColumn, gridOf } from "../report/byGoodGrid";
 
 const SAM = join(shared, "oracles/hosoe-stdcge/sam.csv");
 const expected = JSON.parse(readFileSync(join(shared, "oracles/hosoe-stdcge/expected.json"), "utf8"));
@@ -62,15 +63,9 @@ describe("ripple cge", () => {
     expect(names).toContain("CGE結果");
     expect(names).toContain("SAM");
     const results = wb.getWorksheet("CGE結果")!;
-    let found = false;
-    results.eachRow((row) => {
-      if (row.getCell(1).value === "MLK") {
-        found = true;
-        expect(row.getCell(11).value).toBeCloseTo(11, 9); // M benchmark
-        expect(row.getCell(12).value).toBeCloseTo(5.5, 9); // M scenario
-      }
-    });
-    expect(found).toBe(true);
+    const grid = gridOf(results);
+    expect(byGoodColumn(grid, "輸入 M 基準").get("MLK")).toBeCloseTo(11, 9);
+    expect(byGoodColumn(grid, "輸入 M シナリオ").get("MLK")).toBeCloseTo(5.5, 9);
   });
 
   it("bad input: exit 2 with the file and what is wrong", async () => {

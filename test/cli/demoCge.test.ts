@@ -8,6 +8,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { repoRoot, run, tempDir } from "./helpers";
+import { byGoodColumn, gridOf } from "../report/byGoodGrid";
 
 const SAMPLE = join(repoRoot, "assets", "ripple-sample.xlsx");
 const close = (a: unknown, b: unknown) => {
@@ -63,17 +64,15 @@ describe("ripple demo: the CGE model", () => {
       close(v("C8"), s.ev);
       close(v("B9"), want.benchmark.gdp);
       close(v("C9"), s.gdp);
-      // per good: Z (scenario) in column C, pq (scenario) in column U
-      // (the by-good block: the first rows naming a good with 25 numbers; the IO comparison below is narrower)
-      let seen = 0;
-      sh.eachRow((row) => {
-        const g = row.getCell(1).value;
-        if (typeof g !== "string" || !(g in s.goods) || typeof row.getCell(25).value !== "number") return;
-        close(row.getCell(3).value, s.goods[g].Z);
-        close(row.getCell(21).value, s.goods[g].pq);
-        seen++;
-      });
-      expect(seen).toBe(want.goods.length);
+      // per good: Z and pq (scenario) in the by-good blocks, found by their headers
+      const grid = gridOf(sh);
+      const z = byGoodColumn(grid, "国内生産 Z シナリオ");
+      const pq = byGoodColumn(grid, "合成財価格 シナリオ");
+      expect([...z.keys()].sort()).toEqual(Object.keys(s.goods).sort());
+      for (const g of Object.keys(s.goods)) {
+        close(z.get(g), s.goods[g].Z);
+        close(pq.get(g), s.goods[g].pq);
+      }
     });
     const method = wb.getWorksheet("方法・出典")!;
     let cgeNotes = 0;

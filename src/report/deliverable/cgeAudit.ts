@@ -11,6 +11,7 @@ import { auditCheck, auditFormula as f, SectionWriter, type AuditInput, type Aud
 import { absCell, quoteSheet, type CellRef } from "./refs";
 import { AUDIT } from "./labels";
 import { accountName, CGE_LABELS } from "../cgeLabels";
+import { findByGood } from "../cgeByGood";
 
 const L = (ja: string, en: string): Bilingual => ({ ja, en });
 const A = {
@@ -40,9 +41,12 @@ export function cgeAudit(spec: WorkbookSpec, run: CgeRun, sam: Sam, lang: Lang):
   if (!samSheet || !results) return null;
   const c = run.calibration;
   const n = c.n;
-  const body = results.blocks.find((b) => b.values.length === n && b.values.every((r, i) => r[0] === c.goods[i]) && b.values[0].length >= 14);
+  // the written benchmark Z, D and Q by their columns' headers (the table is in blocks, cgeByGood.ts)
+  const zCol = findByGood(results, c.goods, "Z", "base", lang);
+  const dCol = findByGood(results, c.goods, "D", "base", lang);
+  const qCol = findByGood(results, c.goods, "Q", "base", lang);
   const macro = results.blocks.find((b) => b.values[0]?.[0] === tr(CGE_LABELS.utility));
-  if (!body || !macro) return null;
+  if (!zCol || !dCol || !qCol || !macro) return null;
   // SAM sheet layout (cgeReport samSheet): labels in column 0 from row 3, values from column 1.
   const top = 3;
   const idx = (role: string) => sam.roles.map((r, k) => (r === role ? k : -1)).filter((k) => k >= 0);
@@ -71,9 +75,9 @@ export function cgeAudit(spec: WorkbookSpec, run: CgeRun, sam: Sam, lang: Lang):
       const idt = one("idt") === undefined ? "0" : ref(one("idt"), a);
       const d0 = f(`${absCell(r, 1)}+${idt}-${ref(a, one("ext"))}`, c.D0[i]);
       const q0 = f(sumOf(S, [...goods, one("hoh"), one("gov"), one("inv")].map((k) => cell(a, k))), c.Q0[i]);
-      const wz = written(body.row + i, body.col + 1);
-      const wd = written(body.row + i, body.col + 4);
-      const wq = written(body.row + i, body.col + 13);
+      const wz = written(zCol.row + i, zCol.col);
+      const wd = written(dCol.row + i, dCol.col);
+      const wq = written(qCol.row + i, qCol.col);
       return [
         c.goods[i],
         z0,
@@ -121,7 +125,9 @@ export function cgeAudit(spec: WorkbookSpec, run: CgeRun, sam: Sam, lang: Lang):
     });
     sw.put(bal, "body", [null, "#,##0.000000", "#,##0.000000", null]);
     for (let a = 0; a < N; a++) sw.checks.push(absCell(bTop + a, 3));
-    return sw.done({ 0: 36, 1: 20, 3: 20, 5: 20 });
+    // column 2 holds the checks, Xp^α and the balance table's column sums (hundreds of millions,
+    // six decimals): as wide as the other figure columns, so none prints ###
+    return sw.done({ 0: 36, 1: 20, 2: 20, 3: 20, 5: 20 });
   };
   return { sections: [section] };
 }

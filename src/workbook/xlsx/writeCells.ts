@@ -9,7 +9,8 @@ import { a1 } from "../../engine/grid";
 import { RippleError } from "../../engine/errors";
 import { argb, blockLook } from "./cellStyles";
 import { cellText } from "./cellText";
-import { DEFAULT_WIDTH, FIT_WIDTH_MAX_CHARS, usedExtent } from "../printPlan";
+import { DEFAULT_WIDTH, FIT_WIDTH_MAX_CHARS, PAGE_CHARS, printScale, usedExtent } from "../printPlan";
+import { keepBlocksOnPages } from "./pageBreaks";
 
 /** `direct`: blocks written into the package afterwards (bulkBlocks.ts), not through ExcelJS. */
 /** `font`: the workbook's one font (report/spec.ts workbookFont), for the looks and row heights. */
@@ -22,8 +23,10 @@ export function writeSheetCells(
   for (const block of sheet.blocks) if (!direct.has(block)) writeBlock(ws, block, sheet.name, font);
   const line = font.lineHeight;
   alignHeaders(ws, sheet, line);
+  const scale = printScale(sheet);
   wrapLongTexts(ws, sheet, direct, line);
   if (sheet.print?.onePage) fixRowHeights(ws, sheet, line);
+  else keepBlocksOnPages(ws, sheet, scale, line);
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) {
     ws.getColumn(Number(col) + 1).width = width;
   }
@@ -125,8 +128,6 @@ function fixRowHeights(ws: ExcelJS.Worksheet, sheet: SheetSpec, line: number): v
   }
 }
 
-/** Characters of the default font across an A4 landscape page at 100% (narrow margins). */
-const PAGE_CHARS = 120;
 
 /** A text wider than the room it has (its column and the empty cells to its right, up to the
  * last printed column) would be cut at the page edge or run over pages of its own: it wraps in
@@ -180,6 +181,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec, sheetName: string, 
       writeValue(cell, value, block.row + r, block.col + c, sheetName);
       const format = Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat;
       if (format) cell.numFmt = format;
+      else if (isBooleanFormula(value)) cell.numFmt = BOOLEAN_FORMAT;
       if (look?.font) cell.font = look.font;
       if (look?.fill) cell.fill = look.fill;
       if (look?.border) cell.border = look.border;
@@ -187,6 +189,17 @@ function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec, sheetName: string, 
       if (value === PLACEHOLDER) cell.alignment = { horizontal: "right" };
     });
   });
+}
+
+/** The number format of a formula whose cached value is TRUE or FALSE (the audit's checks).
+ * The cell is written t="b", which Excel shows as TRUE/FALSE whatever its format. LibreOffice
+ * shows a cached value it does not recalculate on opening (its default for .xlsx) as the number
+ * 1 or 0 in General: "1" where the check is TRUE. With this format it prints TRUE/FALSE, the
+ * words Excel shows in Japanese and English alike. */
+export const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
+
+function isBooleanFormula(v: CellSpec): boolean {
+  return typeof v === "object" && v !== null && typeof v.value === "boolean";
 }
 
 function writeValue(cell: ExcelJS.Cell, value: CellSpec, row: number, col: number, sheetName: string): void {

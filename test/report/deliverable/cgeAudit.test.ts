@@ -2,6 +2,7 @@
 // account's balance from the SAM sheet with Excel formulas; in LibreOffice every formula equals its
 // cached value (1e-9 relative), every check is TRUE, no error values. The results sheet shows the
 // IO cost-push result beside the CGE one with the reasons they differ.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,11 +23,20 @@ const spec = cgeWorkbook({ run, sam, lang: "en", inputs: [], version: "9.9.9", n
 const audit = spec.sheets.find((x) => x.key === AUDIT_SHEET_KEY)!;
 
 let cells: StoredCell[];
+/** The audit sheet's pages as LibreOffice prints them without recalculating (its default for .xlsx). */
+let printed: string[];
 beforeAll(async () => {
   sofficePath();
   const dir = mkdtempSync(join(tmpdir(), "ripple-cge-audit-"));
   await writeXlsx(spec, join(dir, "c.xlsx"));
-  cells = await readStoredCells(await convertWithLibreOffice(join(dir, "c.xlsx"), "xlsx", { outDir: join(dir, "recalc") }));
+  const [recalc, pdf] = await Promise.all([
+    convertWithLibreOffice(join(dir, "c.xlsx"), "xlsx", { outDir: join(dir, "recalc") }),
+    convertWithLibreOffice(join(dir, "c.xlsx"), "pdf", { outDir: join(dir, "pdf"), recalc: false }),
+  ]);
+  cells = await readStoredCells(recalc);
+  printed = execFileSync("/usr/bin/pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" })
+    .split("\f")
+    .filter((p) => p.trimStart().split("\n").slice(0, 2).join(" ").includes(audit.name)); // the sheet's name heads its pages
 }, 180_000);
 
 describe("CGE workbook", () => {
@@ -40,6 +50,16 @@ describe("CGE workbook", () => {
 
   it("recomputes in LibreOffice to the cached values, every check TRUE, no error values", () => {
     expect(expectFormulasRecomputed(audit, cells)).toBeGreaterThan(15);
+  });
+
+  it("prints every check TRUE without recalculation (LibreOffice showed a cached TRUE as 1)", () => {
+    const checks = audit.blocks.flatMap((b) => b.values.flat().filter(isFormulaCell)).filter((x) => typeof x.value === "boolean");
+    expect(checks.length).toBeGreaterThan(10);
+    expect(printed.length).toBeGreaterThanOrEqual(1);
+    const words = printed.join("\n").split(/\s+/);
+    expect(words.filter((w) => w === "TRUE").length).toBeGreaterThanOrEqual(checks.length);
+    // no line prints a bare 1 (the checks' columns hold only TRUE/FALSE; the figures have decimals)
+    expect(printed.join("\n").split("\n").filter((l) => /(^|\s)1(\s|$)/.test(l))).toEqual([]);
   });
 
   it("shows the IO cost-push result beside the CGE result, with the reasons", () => {

@@ -5,6 +5,7 @@ import { XMLParser } from "fast-xml-parser";
 import { readFileSync } from "node:fs";
 import { parseA1 } from "../../../src/engine/grid";
 import { elementAttributes, xmlUnescape } from "../../../src/workbook/xlsx/xmlText";
+import { BOOLEAN_FORMAT } from "../../../src/workbook/xlsx/writeCells";
 
 export type Stored = { kind: "number"; value: number } | { kind: "string"; value: string } | { kind: "bool"; value: boolean } | { kind: "error"; value: string };
 
@@ -51,9 +52,21 @@ export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return out;
 }
 
+/** Style index -> number format code (cellXfs of styles.xml; built-in ids other than General
+ * are not needed here). */
+async function formatCodes(zip: JSZip): Promise<string[]> {
+  const f = zip.file("xl/styles.xml");
+  if (!f) return [];
+  const xml = await f.async("string");
+  const codes = new Map(elementAttributes(xml, "numFmt").map((a) => [a.numFmtId, a.formatCode]));
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
+  return [...xfs.matchAll(/<xf\s([^>]*?)\/?>/g)].map((m) => codes.get(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? "0") ?? "General");
+}
+
 export async function readStoredCells(file: string | Buffer): Promise<StoredCell[]> {
   const zip = await JSZip.loadAsync(typeof file === "string" ? readFileSync(file) : file);
   const sst = await sharedStrings(zip);
+  const formats = await formatCodes(zip);
   const out: StoredCell[] = [];
   for (const [sheet, part] of await sheetParts(zip)) {
     const xml = await zip.file(part)!.async("string");
@@ -70,6 +83,10 @@ export async function readStoredCells(file: string | Buffer): Promise<StoredCell
       else if (t === "str" && v) value = { kind: "string", value: xmlUnescape(v[1]) };
       else if (t === "b" && v) value = { kind: "bool", value: v[1] === "1" };
       else if (t === "e" && v) value = { kind: "error", value: xmlUnescape(v[1]) };
+      // LibreOffice saves a logical formula result (a check it recalculated) as the number 1 or 0
+      // in a cell with the boolean format (the one Ripple writes on its checks, BOOLEAN_FORMAT):
+      // a logical value, shown TRUE/FALSE by every reader; any other number stays a number.
+      else if (v && formats[Number(attrs.s ?? 0)] === BOOLEAN_FORMAT && (v[1] === "1" || v[1] === "0")) value = { kind: "bool", value: v[1] === "1" };
       else if (v) value = { kind: "number", value: Number(v[1]) };
       const pos = parseA1(attrs.r)!;
       out.push({ sheet, address: attrs.r, row: pos.row, col: pos.col, formula: f ? xmlUnescape(f[1] ?? "") : null, value });

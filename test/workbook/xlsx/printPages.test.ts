@@ -61,9 +61,12 @@ beforeAll(async () => {
 /** Pages of 検算（数式） measured on the demo after its wide tables were laid out in blocks of
  * ≤ 8 columns (full 5, public 3; before: 16 and 3). */
 const AUDIT_PAGES = { full: 6, public: 4 } as const;
-/** The whole demo, measured: 29 pages (58 before 計画別 and 検算 were made printable; the CGE
- * results and SAM print one page wide each). */
-const DEMO_PAGES = 32;
+/** The whole demo, measured: 37 pages (public 28); 58 before 計画別 and 検算 were made printable,
+ * 29 while the CGE results printed one page wide each at a small scale; now each of the four
+ * prints on 3 pages (by-good blocks, charts and the IO comparison). */
+const DEMO_PAGES = 38;
+/** Pages of each CGE results sheet (measured 3: macro + quantities, the other blocks, charts). */
+const CGE_PAGES = 3;
 
 describe("the demo printed", () => {
   it("is in 游ゴシック (styles.xml's default font), and the PDF renders its Japanese in a CJK font", async () => {
@@ -121,6 +124,32 @@ describe.each([
     expect(p.length).toBeLessThanOrEqual(AUDIT_PAGES[version]);
     // every page of figures names its rows: a sector or a stage or a year in front of them
     for (const page of p) expect(page.text).toMatch(/製造業|総合効果|年度|合計/);
+  });
+
+  it(`prints each CGE results sheet on at most ${CGE_PAGES} pages, no by-good block split from its header`, () => {
+    const names = version === "full" ? ["CGE結果", "CGE結果 2", "CGE結果 3", "CGE結果 4"] : ["CGE結果", "CGE結果 2"];
+    for (const name of names) {
+      // the page header's left part is the sheet's name ("CGE結果 2" is two words)
+      const p = printed[version].filter((x) => x.words.filter((w) => w.y < 28 && !["取扱注意", "公開版"].includes(w.text)).map((w) => w.text).join(" ") === name);
+      expect(p.length, name).toBeGreaterThanOrEqual(2);
+      expect(p.length, name).toBeLessThanOrEqual(CGE_PAGES);
+      // Each block's header ("国内生産 Z 基準", "輸入 M 基準", "生産者価格 基準") has all the
+      // goods under it on its own page: the row labels (left column) between it and the next
+      // header, or the page end, are the 13 goods of the sample.
+      let blocks = 0;
+      for (const page of p) {
+        const heads = page.words.filter((w) => w.x < 40 && w.text === "財").map((w) => w.y);
+        heads.forEach((y, k) => {
+          const end = heads[k + 1] ?? Infinity;
+          const labels = page.words.filter((w) => w.x < 40 && w.y > y + 1 && w.y < end && /^[^\d]/.test(w.text));
+          // goods, then (after the last block) the next table's title: at least the 13 goods in a row
+          expect(labels.length, `${name} block ${blocks + 1}`).toBeGreaterThanOrEqual(13);
+          blocks++;
+        });
+      }
+      // three by-good blocks and the IO comparison when the scenario has one, each headed 財
+      expect(blocks, name).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it("shows 割引率 as a percentage (4.0%) wherever it is printed", () => {
