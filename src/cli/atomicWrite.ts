@@ -71,8 +71,27 @@ export function checkTarget(path: string, typed = path): "absent" | "file" {
   try {
     s = lstatSync(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return "absent";
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return "absent";
+    // "table.csv/r.json": a file where the name needs a folder.
+    if (code === "ENOTDIR")
+      refuse(
+        "output-folder-not-folder",
+        {
+          ja: "出力先のフォルダーの途中がファイルです（フォルダーではありません）。あるフォルダーの中のファイル名を指定してください。",
+          en: "part of the output's folder path is a file, not a folder. Give a file name inside an existing folder.",
+        },
+        typed,
+      );
+    const reason = e instanceof Error ? e.message : String(e);
+    refuse(
+      "file-unwritable",
+      {
+        ja: `出力先を確かめられません（${reason}）。フォルダーがあり読み書きできるか確認してください。`,
+        en: `cannot check the output name (${reason}). Check that the folder exists and can be read and written.`,
+      },
+      typed,
+    );
   }
   if (s.isSymbolicLink())
     refuse(

@@ -22,6 +22,10 @@ export const LIMITS = {
   partBytes: 256 * 1024 * 1024,
   /** Inflated size of all parts of a workbook together. */
   totalBytes: 512 * 1024 * 1024,
+  /** Nesting of elements in one XML part of a workbook: OOXML parts go about 20 deep (a chart's
+   * text properties); the workbook reader's parser keeps a frame per open element, so a few kB
+   * of nested tags cost it seconds and gigabytes (10 million levels: 47 s, 3.5 GB). */
+  xmlDepth: 256,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -35,6 +39,7 @@ const WHAT: Record<LimitName, { ja: string; en: string }> = {
   xlsxBytes: { ja: "ファイルの大きさ（バイト）", en: "bytes" },
   partBytes: { ja: "展開後の部品の大きさ（バイト）", en: "inflated bytes of one part" },
   totalBytes: { ja: "展開後の合計の大きさ（バイト）", en: "inflated bytes in all" },
+  xmlDepth: { ja: "XML の入れ子の深さ（段）", en: "levels of XML nesting" },
 };
 
 const n = (x: number) => x.toLocaleString("en");

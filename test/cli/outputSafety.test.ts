@@ -169,6 +169,17 @@ describe("targets that are not a plain file name", () => {
     expect(readFileSync(join(dir, "real.json"), "utf8")).toBe("keep");
   });
 
+  it("a file where the output's folder should be: refused with exit 2 and the name, not 'unexpected error'", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "t.csv"), table());
+    for (const args of [["--json", "t.csv/r.json"], ["--out", "t.csv/r.xlsx"]]) {
+      const r = await run(["analyze", "t.csv", ...args, "--lang", "en"], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`${args[1]}: part of the output's folder path is a file, not a folder`);
+      expect(listing(dir)).toEqual(["t.csv"]);
+    }
+  });
+
   it("a folder at --out is refused; nothing is written beside it", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "res.xlsx"));

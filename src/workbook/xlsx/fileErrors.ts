@@ -34,6 +34,19 @@ export function unsupportedFileType(file: string): RippleError {
   );
 }
 
+/** A file named .xls whose bytes are not an Excel 97–2003 workbook (a renamed or damaged file):
+ * "unsupported type" would contradict the name the user sees. */
+export function notAnXls(file: string): RippleError {
+  return new RippleError(
+    "xls-not-workbook",
+    {
+      ja: "このファイルは名前が .xls ですが、Excel 97–2003 のブックではありません（中身がブックの形式で始まっていません）。Excel で開ける元のファイルを指定するか、.xlsx または .csv で保存し直してください。",
+      en: "This file is named .xls but is not an Excel 97–2003 workbook (its content does not start like one). Give the original file, or save it again as .xlsx or .csv.",
+    },
+    { file },
+  );
+}
+
 export function textUndecodable(file: string): RippleError {
   return new RippleError(
     "csv-encoding",

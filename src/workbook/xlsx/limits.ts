@@ -127,6 +127,51 @@ export function countElements(xml: Uint8Array, name: string, max: number): numbe
   return n;
 }
 
+/** Index of the first occurrence of `seq` (ASCII) at or after `from`, or -1. */
+function indexOfText(xml: Uint8Array, seq: string, from: number): number {
+  return Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).indexOf(seq, from, "latin1");
+}
+
+/** The deepest nesting of elements in XML bytes, stopping past `max`. Comments, CDATA,
+ * processing instructions and declarations are skipped whole; a '>' inside a quoted attribute
+ * value does not end its tag. Malformed XML is the parser's to report, not this count's. */
+export function xmlDepth(xml: Uint8Array, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let i = xml.indexOf(60);
+  while (i >= 0 && i + 1 < xml.length) {
+    const next = xml[i + 1];
+    let end: number;
+    if (next === 33) {
+      // <!-- … -->, <![CDATA[ … ]]> or <!DOCTYPE …>
+      if (xml[i + 2] === 45 && xml[i + 3] === 45) end = indexOfText(xml, "-->", i + 4) + 2;
+      else if (xml[i + 2] === 91) end = indexOfText(xml, "]]>", i + 3) + 2;
+      else end = xml.indexOf(62, i + 2);
+    } else if (next === 63) end = indexOfText(xml, "?>", i + 2) + 1;
+    else if (next === 47) {
+      depth--;
+      end = xml.indexOf(62, i + 2);
+    } else {
+      let quote = 0;
+      end = -1;
+      for (let j = i + 1; j < xml.length; j++) {
+        const b = xml[j];
+        if (quote) {
+          if (b === quote) quote = 0;
+        } else if (b === 34 || b === 39) quote = b;
+        else if (b === 62) {
+          end = j;
+          break;
+        }
+      }
+      if (end > 0 && xml[end - 1] !== 47 && ++depth > deepest && (deepest = depth) > max) return deepest;
+    }
+    if (end < 0) break;
+    i = xml.indexOf(60, end + 1);
+  }
+  return deepest;
+}
+
 /** Refuses (exit 2, at once) a workbook over the limits; returns when it is within them. */
 export function checkWorkbookLimits(buf: Buffer, file: string): void {
   if (buf.length > LIMITS.xlsxBytes) over(file, "xlsxBytes", buf.length);
@@ -142,6 +187,11 @@ export function checkWorkbookLimits(buf: Buffer, file: string): void {
   let strings = 0;
   for (const e of entries) {
     const xml = inflatePart(buf, e, file);
+    // Every XML part goes through the reader's parser, whose cost grows with the nesting.
+    if (/\.(xml|rels|vml)$/i.test(e.name)) {
+      const depth = xmlDepth(xml, LIMITS.xmlDepth);
+      if (depth > LIMITS.xmlDepth) over(file, "xmlDepth", depth, e.name, true);
+    }
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) {
       const rows = countElements(xml, "row", LIMITS.rows);
       if (rows > LIMITS.rows) over(file, "rows", rows, e.name, true);

@@ -7,7 +7,7 @@ import type { Grid } from "../../engine/grid";
 import { RippleError, RippleErrorList } from "../../engine/errors";
 import { decodeText } from "./decodeText";
 import { LIMITS, overLimitText } from "../../engine/limits";
-import { fromSystemError, textUndecodable, unsupportedFileType } from "./fileErrors";
+import { fromSystemError, notAnXls, textUndecodable, unsupportedFileType } from "./fileErrors";
 import { readXlsxBuffer, type GridFile } from "./readXlsx";
 import { xlsToXlsx } from "./legacyXls";
 
@@ -38,7 +38,7 @@ export async function readGridFile(path: string): Promise<GridFile> {
     const head = await readHead(path);
     // Only a real Excel 97–2003 file (a compound document) goes to LibreOffice, which would
     // otherwise import any text file named .xls as a sheet.
-    if (!head.equals(CFB_MAGIC)) throw unsupportedFileType(path);
+    if (!head.equals(CFB_MAGIC)) throw notAnXls(path);
     return readXlsxBuffer(await xlsToXlsx(path), path);
   }
   if (!WORKBOOK_EXTENSIONS.has(ext) && ext !== ".csv") throw unsupportedFileType(path);

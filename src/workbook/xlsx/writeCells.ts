@@ -141,11 +141,7 @@ function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: Readonly
   let total = 0;
   for (let c = 0; c < cols; c++) total += width(c);
   const cap = total <= FIT_WIDTH_MAX_CHARS || sheet.print?.onePage ? Infinity : PAGE_CHARS;
-  const filled = new Set<string>();
-  for (const b of sheet.blocks)
-    b.values.forEach((row, r) => row.forEach((v, c) => {
-      if (v !== null && v !== undefined && v !== "") filled.add(`${b.row + r},${b.col + c}`);
-    }));
+  const filled = occupancy(sheet);
   for (const block of sheet.blocks) {
     if (direct.has(block) || block.style === "header" || block.style === "title") continue;
     block.values.forEach((rowValues, r) => {
@@ -156,7 +152,7 @@ function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: Readonly
         // never wider than a page, so a sheet printed over several pages keeps its notes whole
         let last = col;
         let room = width(col);
-        while (last + 1 < cols && !filled.has(`${row},${last + 1}`) && room + width(last + 1) <= cap) room += width(++last);
+        while (last + 1 < cols && !filled(row, last + 1) && room + width(last + 1) <= cap) room += width(++last);
         const need = Math.ceil(textWidth(value) / Math.max(1, room - 1));
         if (need <= 1) return;
         if (last > col) ws.mergeCells(row + 1, col + 1, row + 1, last + 1);
@@ -171,6 +167,24 @@ function wrapLongTexts(ws: ExcelJS.Worksheet, sheet: SheetSpec, direct: Readonly
       });
     });
   }
+}
+
+/** Whether a cell of the sheet holds something, asked of the blocks on its row. A key per filled
+ * cell would cost seconds and hundreds of MB on the n × n sheets of a 2,000-sector table (8
+ * million strings), to answer a few questions about the cells right of a text. */
+function occupancy(sheet: SheetSpec): (row: number, col: number) => boolean {
+  const byRow = new Map<number, BlockSpec[]>();
+  for (const b of sheet.blocks)
+    for (let r = 0; r < b.values.length; r++) {
+      const list = byRow.get(b.row + r);
+      if (list) list.push(b);
+      else byRow.set(b.row + r, [b]);
+    }
+  return (row, col) =>
+    (byRow.get(row) ?? []).some((b) => {
+      const v = b.values[row - b.row][col - b.col];
+      return v !== null && v !== undefined && v !== "";
+    });
 }
 
 function writeBlock(ws: ExcelJS.Worksheet, block: BlockSpec, sheetName: string, font: FontSpec): void {

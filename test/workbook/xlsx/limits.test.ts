@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { RippleError } from "../../../src/engine/errors";
 import { LIMITS } from "../../../src/engine/limits";
 import { readGridFile } from "../../../src/workbook/xlsx";
-import { countElements } from "../../../src/workbook/xlsx/limits";
+import { countElements, xmlDepth } from "../../../src/workbook/xlsx/limits";
 import { run } from "../../cli/helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "ripple-limits-"));
@@ -59,6 +59,20 @@ describe("workbook limits, checked before inflating", () => {
     const xml = Buffer.from('<row r="1"><c r="A1"><v>1</v></c><x:c r="B1"/><col/><c>2</c><cfRule/></row><row/>');
     expect(countElements(xml, "c", 100)).toBe(3);
     expect(countElements(xml, "row", 100)).toBe(2);
+  });
+
+  it("measures nesting past comments, CDATA and '>' in attribute values", () => {
+    const xml = Buffer.from(`<?xml version="1.0"?><a x='>' y="<b>"><!-- <c><c> --><![CDATA[<d><d>]]><e/><f><g></g></f></a>`);
+    expect(xmlDepth(xml, 100)).toBe(3);
+    expect(xmlDepth(Buffer.from("<a>".repeat(1000)), 10)).toBe(11);
+  });
+
+  it("deeply nested XML (a few kB inflating to a million levels) is refused before the reader parses it", async () => {
+    const zip = await baseWorkbook();
+    zip.file("xl/worksheets/sheet1.xml", sheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>${"<x>".repeat(1_000_000)}${"</x>".repeat(1_000_000)}`));
+    const { error, ms } = await refusal("nested.xlsx", await gen(zip));
+    expect(error.format("en")).toMatch(/sheet1\.xml: at least 257 levels of XML nesting, more than the 256 Ripple reads/);
+    expect(ms).toBeLessThan(3000);
   });
 
   it("a part declaring gigabytes is refused from the central directory, at once", async () => {

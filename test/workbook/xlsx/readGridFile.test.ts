@@ -47,8 +47,13 @@ describe("readGridFile", () => {
   });
 
   it("refuses other file types and undecodable or broken CSV, naming the file", async () => {
-    const xls = file("old.xls", "x");
-    await expect(readGridFile(xls)).rejects.toMatchObject({ code: "file-type-unsupported", where: { file: xls } });
+    const other = file("old.ods", "x");
+    await expect(readGridFile(other)).rejects.toMatchObject({ code: "file-type-unsupported", where: { file: other } });
+    // Garbage bytes named .xls: said to be no .xls workbook, not an "unsupported type" (it is .xls).
+    const xls = file("old.xls", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13, 0x37, 0x42]));
+    const notXls = await readGridFile(xls).catch((x: unknown) => x);
+    expect(notXls).toMatchObject({ code: "xls-not-workbook", where: { file: xls } });
+    expect((notXls as RippleError).format("en")).toMatch(/old\.xls: .*named \.xls but is not an Excel 97–2003 workbook/);
     const bad = file("bad.csv", Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x80]));
     await expect(readGridFile(bad)).rejects.toMatchObject({ code: "csv-encoding", where: { file: bad } });
     const quote = file("quote.csv", 'a,b\n"x,1\n');
