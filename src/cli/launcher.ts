@@ -61,6 +61,9 @@ export function runCli(argv: string[]): Promise<number> {
     const stop = () => {
       if (settled) return;
       void worker.terminate();
+      // A run that already reported how it ended (it said so itself: cancelled, failed or done)
+      // but had not exited when the grace time ran out keeps its status and says nothing twice.
+      if (status !== null) return finish(status);
       process.stderr.write(`ripple: ${lang === "ja" ? "中止しました" : "Cancelled"}\n`);
       finish(130);
     };
