@@ -5,6 +5,7 @@
 // to a file (writeXlsx.ts).
 import type JSZip from "jszip";
 import { loadExcelJs, loadJsZip } from "./libraries";
+import { zipPackage } from "./zipPackage";
 import { workbookFont, type BlockSpec, type SheetSpec, type WorkbookSpec } from "../../report/spec";
 import { RippleError } from "../../engine/errors";
 import { checkSheetNames } from "./sheetNameRules";
@@ -22,6 +23,9 @@ export interface XlsxOptions {
   directMinCells?: number;
   /** Most cells a workbook may have (default WORKBOOK_CELLS_MAX). */
   maxCells?: number;
+  /** Packs the finished parts into the file: the command line passes Node's zlib (zipPackage.ts);
+   * without it (the task pane, a browser) JSZip deflates in JavaScript. Same parts either way. */
+  pack?: (zip: JSZip, fast: ReadonlySet<string>, date: Date) => Promise<Uint8Array>;
 }
 
 /** The most cells a results workbook is written with: a 2,000-sector analysis (A and L, 8 million
@@ -53,7 +57,8 @@ export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): 
     writeSheetCells(ws, sheet, new Set(direct), font);
     setPrintLayout(ws, printPlan(sheet, spec));
   }
-  const written = new Uint8Array(await wb.xlsx.writeBuffer());
+  // Stored, not deflated: the package is deflated once, at the end (zipPackage.ts).
+  const written = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
   const zip = await (await loadJsZip()).loadAsync(written);
   // The workbook's font as styles.xml's default (ExcelJS always writes Calibri there), so cells
   // without a look of their own are in it too.
@@ -61,12 +66,14 @@ export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): 
   zip.file("xl/styles.xml", withWorkbookFont(styles, font));
   await addChartsToZip(zip, spec);
   await addCustomXmlParts(zip, spec.customXml ?? []);
-  if (bulk.size > 0) await addBulk(zip, bulk);
+  const fast = bulk.size > 0 ? await addBulk(zip, bulk) : new Set<string>();
+  if (options.pack) return options.pack(zip, fast, created);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** The bulk blocks into the sheet parts ExcelJS wrote (after the charts, which edit the same parts). */
-async function addBulk(zip: JSZip, bulk: Map<SheetSpec, BlockSpec[]>): Promise<void> {
+async function addBulk(zip: JSZip, bulk: Map<SheetSpec, BlockSpec[]>): Promise<Set<string>> {
+  const parts = new Set<string>();
   const xf = await addBulkStyles(zip, [...bulk.values()].flat());
   const paths = await worksheetPaths(zip);
   for (const [sheet, blocks] of bulk) {
@@ -81,7 +88,9 @@ async function addBulk(zip: JSZip, bulk: Map<SheetSpec, BlockSpec[]>): Promise<v
     const bytes = spliceBulkRows(xml, sheet, blocks, xfOf);
     // Fast deflate for these parts: numbers compress nearly as well at level 1, twice as fast.
     zip.file(path, bytes, { createFolders: false, compression: "DEFLATE", compressionOptions: { level: 1 } });
+    parts.add(path);
   }
+  return parts;
 }
 
 function checkWorkbookSize(spec: WorkbookSpec, max: number): void {
