@@ -5,7 +5,6 @@
 // to a file (writeXlsx.ts).
 import type JSZip from "jszip";
 import { loadExcelJs, loadJsZip } from "./libraries";
-import { zipPackage } from "./zipPackage";
 import { workbookFont, type BlockSpec, type SheetSpec, type WorkbookSpec } from "../../report/spec";
 import { RippleError } from "../../engine/errors";
 import { checkSheetNames } from "./sheetNameRules";
