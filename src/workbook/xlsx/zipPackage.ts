@@ -56,15 +56,7 @@ interface EntryFields {
 function localHeader(name: Buffer, f: EntryFields): Buffer {
   const h = Buffer.alloc(30 + name.length);
   h.writeUInt32LE(0x04034b50, 0);
-  h.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-  h.writeUInt16LE(f.utf8 ? 0x0800 : 0, 6);
-  h.writeUInt16LE(8, 8); // deflate
-  h.writeUInt16LE(f.time, 10);
-  h.writeUInt16LE(f.date, 12);
-  h.writeUInt32LE(f.crc, 14);
-  h.writeUInt32LE(f.csize, 18);
-  h.writeUInt32LE(f.usize, 22);
-  h.writeUInt16LE(name.length, 26);
+  entryFields(h, 4, f, name.length);
   name.copy(h, 30);
   return h;
 }
@@ -73,18 +65,24 @@ function centralHeader(name: Buffer, f: EntryFields, offset: number): Buffer {
   const h = Buffer.alloc(46 + name.length);
   h.writeUInt32LE(0x02014b50, 0);
   h.writeUInt16LE(20, 4); // made by 2.0
-  h.writeUInt16LE(20, 6);
-  h.writeUInt16LE(f.utf8 ? 0x0800 : 0, 8);
-  h.writeUInt16LE(8, 10);
-  h.writeUInt16LE(f.time, 12);
-  h.writeUInt16LE(f.date, 14);
-  h.writeUInt32LE(f.crc, 16);
-  h.writeUInt32LE(f.csize, 20);
-  h.writeUInt32LE(f.usize, 24);
-  h.writeUInt16LE(name.length, 28);
+  entryFields(h, 6, f, name.length);
   h.writeUInt32LE(offset, 42);
   name.copy(h, 46);
   return h;
+}
+
+/** The fields both headers hold in the same order, from `at`: version needed, flags, method,
+ * time, date, CRC, sizes and the name's length (26 bytes). */
+function entryFields(h: Buffer, at: number, f: EntryFields, nameLength: number): void {
+  h.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  h.writeUInt16LE(f.utf8 ? 0x0800 : 0, at + 2);
+  h.writeUInt16LE(8, at + 4); // deflate
+  h.writeUInt16LE(f.time, at + 6);
+  h.writeUInt16LE(f.date, at + 8);
+  h.writeUInt32LE(f.crc, at + 10);
+  h.writeUInt32LE(f.csize, at + 14);
+  h.writeUInt32LE(f.usize, at + 18);
+  h.writeUInt16LE(nameLength, at + 22);
 }
 
 /** MS-DOS date and time of the entries (local fields, two-second resolution, from 1980). */
