@@ -38,6 +38,8 @@ export interface AnalyzeArgs {
   purchaserPrices?: boolean;
   margins?: string;
   marginsSheet?: string;
+  /** The group of a labelled margin sheet (需要合計, 民間消費支出, …). */
+  marginsColumn?: string;
   tradeSector?: string;
   transportSector?: string;
   consumptionRate?: number;
@@ -123,6 +125,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
     margins: !!(args.margins || args.marginsSheet),
     tradeSector: args.tradeSector,
     transportSector: args.transportSector,
+    marginsColumn: args.marginsColumn,
     lang,
   });
   if (args.margins && args.marginsSheet)

@@ -53,6 +53,8 @@ export function addPurchaserMethod(s: SheetBuilder, c: PurchaserConversion, tabl
   const rows = c.producer
     .map((p, i) => ({ i, p, q: c.purchaser[i], r: rate.get(i) }))
     .filter((x) => x.p !== 0 || x.q !== 0)
+    // A labelled sheet's rate for a sector the change does not touch is not used (nor checked): blank.
+    .map((x) => ({ ...x, r: x.r && (x.q !== 0 || !x.r.cells) ? x.r : undefined }))
     .map((x) => [label(x.i), x.q, x.r ? x.r.trade : null, x.r ? x.r.transport : null, x.p]);
   s.add(rows, "body", [null, "#,##0.0", "0.0000", "0.0000", "#,##0.0"]);
   s.add([[T.total[lang], sum(c.purchaser), null, null, sum(c.producer)]], "total", [null, "#,##0.0", null, null, "#,##0.0"]);

@@ -6,6 +6,7 @@
 import { RippleError, type Bilingual } from "../engine/errors";
 import { purchaserJson, type PurchaserPricesJson } from "./purchaserJson";
 import { parseMarginsGrid, purchaserToProducer, type PurchaserConversion } from "../engine/table/margins";
+import { marginSheetDescription } from "../engine/table/marginSheet";
 import { gridRange, type Grid } from "../engine/grid";
 import { IOModel, analyzeDetailed, type AnalysisDetail } from "../engine/model";
 import type { AnalysisResult } from "../engine/model/result";
@@ -103,7 +104,9 @@ function purchaserShock(table: IOTable, shock: number[] | null, input: AnalysisJ
       en: "a shock at purchaser prices needs margin rates (--margins / --margins-sheet).",
     });
   const source = margins.file ? `${margins.description}` : `${margins.grid.sheet}!${gridRange(margins.grid)}`;
-  const rates = inFile(margins.file, () => parseMarginsGrid(table, margins.grid, source));
+  const read = inFile(margins.file, () => parseMarginsGrid(table, margins.grid, source, how.marginsColumn));
+  // A labelled sheet: the source also says which group and columns, and the rule (method sheet, JSON).
+  const rates = read.sheet ? { ...read, source: `${source}: ${marginSheetDescription(read.sheet)[options.lang]}` } : read;
   return inFile(margins.file, () => purchaserToProducer(table, shock, rates, { trade: how.tradeSector, transport: how.transportSector }));
 }
 

@@ -77,6 +77,8 @@ export interface AnalysisOptionsInput extends ModelOptionsInput {
   /** The sectors receiving the trade and transport margins, when not found by label. */
   tradeSector?: string;
   transportSector?: string;
+  /** The set of rates of a labelled margin sheet (--margins-column; pane: its dropdown). */
+  marginsColumn?: string;
   lang: Lang;
 }
 
@@ -84,6 +86,8 @@ export interface AnalysisOptionsInput extends ModelOptionsInput {
 export interface PurchaserPriceSetting {
   tradeSector?: string;
   transportSector?: string;
+  /** The group of a labelled margin sheet (需要合計, 民間消費支出, …); undefined: its only one. */
+  marginsColumn?: string;
 }
 
 export interface AnalysisOptions extends ModelSettings {
@@ -164,12 +168,15 @@ export function analysisOptions(input: AnalysisOptionsInput): AnalysisOptions {
 }
 
 /** The purchaser-price choice checked once for every host (CLI flags, pane fields). */
-export function purchaserPriceSetting(input: Pick<AnalysisOptionsInput, "purchaserPrices" | "margins" | "tradeSector" | "transportSector">): Setting<PurchaserPriceSetting | null> {
+export function purchaserPriceSetting(
+  input: Pick<AnalysisOptionsInput, "purchaserPrices" | "margins" | "tradeSector" | "transportSector" | "marginsColumn">,
+): Setting<PurchaserPriceSetting | null> {
   const named = (v: string | undefined) => (blank(v) ? undefined : v!.trim());
   const trade = named(input.tradeSector);
   const transport = named(input.transportSector);
+  const column = named(input.marginsColumn);
   if (!input.purchaserPrices) {
-    if (input.margins || trade || transport)
+    if (input.margins || trade || transport || column)
       throw optionError("purchaserPrices", {
         ja: "マージン率やマージンを受ける部門は、需要変化が購入者価格のとき（--purchaser-prices、作業ウィンドウではチェック）だけ指定できます",
         en: "margin rates and margin sectors apply only to a shock at purchaser prices (--purchaser-prices; in the task pane: its checkbox)",
@@ -181,7 +188,9 @@ export function purchaserPriceSetting(input: Pick<AnalysisOptionsInput, "purchas
       ja: "購入者価格の需要変化を生産者価格に直すにはマージン率が必要です。--margins MARGINS.csv（部門、商業マージン率、運輸マージン率）か --margins-sheet を指定してください（作業ウィンドウではマージン率の範囲）",
       en: "converting a purchaser-price shock to producer prices needs margin rates: give --margins MARGINS.csv (sector, trade margin rate, transport margin rate) or --margins-sheet (in the task pane: the margins range)",
     });
-  return { value: { ...(trade ? { tradeSector: trade } : {}), ...(transport ? { transportSector: transport } : {}) }, user: true };
+  const value: PurchaserPriceSetting = { ...(trade ? { tradeSector: trade } : {}), ...(transport ? { transportSector: transport } : {}) };
+  if (column) value.marginsColumn = column;
+  return { value, user: true };
 }
 
 /** Every value, defaults included: what the engine computes with. */

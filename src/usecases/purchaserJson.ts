@@ -14,7 +14,8 @@ export interface PurchaserPricesJson {
   transportSector: string;
   /** The shock as given, at purchaser prices. */
   purchaser: number[];
-  /** The rates used (shares of the purchaser price); null for a sector without a margins line. */
+  /** The rates (shares of the purchaser price); null for a sector without a margins line, or
+   * whose labelled-sheet cell holds no number (allowed only where the shock is 0). */
   tradeRate: (number | null)[];
   transportRate: (number | null)[];
   /** purchaser_i × rate_i: the margins taken off each sector. */
@@ -27,6 +28,8 @@ export interface PurchaserPricesJson {
   producer: number[];
 }
 
+const orNull = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
+
 export function purchaserJson(c: PurchaserConversion, table: IOTable): PurchaserPricesJson {
   const rate = new Map(c.rates.rows.map((r) => [r.sector, r]));
   const label = (i: number) => table.sectors[i].label;
@@ -35,8 +38,8 @@ export function purchaserJson(c: PurchaserConversion, table: IOTable): Purchaser
     tradeSector: label(c.tradeSector),
     transportSector: label(c.transportSector),
     purchaser: c.purchaser,
-    tradeRate: c.purchaser.map((_, i) => rate.get(i)?.trade ?? null),
-    transportRate: c.purchaser.map((_, i) => rate.get(i)?.transport ?? null),
+    tradeRate: c.purchaser.map((_, i) => orNull(rate.get(i)?.trade)),
+    transportRate: c.purchaser.map((_, i) => orNull(rate.get(i)?.transport)),
     tradeMargin: c.tradeMargins,
     transportMargin: c.transportMargins,
     tradeMarginTotal: c.tradeMargin,

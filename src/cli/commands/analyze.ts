@@ -33,6 +33,7 @@ type AnalyzeOptions = {
   purchaserPrices?: boolean;
   margins?: string;
   marginsSheet?: string;
+  marginsColumn?: string;
   tradeSector?: string;
   transportSector?: string;
   consumptionRate?: number;
@@ -70,8 +71,9 @@ export function addAnalyzeCommand(program: Command, ctx: CommandContext): void {
     .option("--shock <shock.csv>", "final-demand change: two columns, sector label and value (table units)")
     .option("--shock-sheet <name>", "read the shock from this sheet of the input workbook instead")
     .option("--purchaser-prices", "the shock is at purchaser prices (capex budgets are): converted to producer prices with --margins before the model runs (README: margins)")
-    .option("--margins <margins.csv>", "with --purchaser-prices: margin rates, three columns: sector, trade margin rate, transport margin rate (shares of the purchaser price, 0–1)")
+    .option("--margins <margins.csv>", "with --purchaser-prices: margin rates, three columns: sector, trade margin rate, transport margin rate (shares of the purchaser price, 0–1); or a labelled sheet as prefectures publish it (header cells 商業マージン率 / 運輸マージン率, sector names on the left)")
     .option("--margins-sheet <name>", "with --purchaser-prices: read the margin rates from this sheet of the input workbook instead")
+    .option("--margins-column <group>", "with --margins / --margins-sheet: the set of rates of a labelled sheet with several, named by its header (e.g. 需要合計 or 民間消費支出)")
     .option("--trade-sector <label>", "with --purchaser-prices: the sector receiving the trade margins (default: the one sector labelled 商業 / trade)")
     .option("--transport-sector <label>", "with --purchaser-prices: the sector receiving the transport margins (default: the one sector labelled 運輸 / transport)")
     .option("--consumption-rate <c>", `消費転換係数 for the second indirect effect, 0–1 or a percentage (default ${DEFAULT_CONSUMPTION_RATE}, FIES 2011)`, parseRate)
@@ -105,7 +107,7 @@ async function runAnalyzeJob(input: string, opts: AnalyzeOptions, ctx: CommandCo
   io.replaceJson = opts.replaceJson;
   needs(opts, "market", ["marketScenarios", "scenario", "draws", "seed", "magnetSector"]);
   // Purchaser prices convert a final-demand shock; no other run takes one.
-  const purchaserFlag = (["purchaserPrices", "margins", "marginsSheet", "tradeSector", "transportSector"] as const).find((k) => opts[k] !== undefined);
+  const purchaserFlag = (["purchaserPrices", "margins", "marginsSheet", "marginsColumn", "tradeSector", "transportSector"] as const).find((k) => opts[k] !== undefined);
   if (purchaserFlag && !opts.shock && !opts.shockSheet)
     throw new RippleError("purchaser-without-shock", {
       ja: `--${kebab(purchaserFlag)} は --shock か --shock-sheet（購入者価格の需要変化）と一緒に指定してください。`,
@@ -208,6 +210,7 @@ async function runAnalyzeJob(input: string, opts: AnalyzeOptions, ctx: CommandCo
       purchaserPrices: opts.purchaserPrices,
       margins: opts.margins,
       marginsSheet: opts.marginsSheet,
+      marginsColumn: opts.marginsColumn,
       tradeSector: opts.tradeSector,
       transportSector: opts.transportSector,
       consumptionRate: opts.consumptionRate,

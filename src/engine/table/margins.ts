@@ -10,15 +10,33 @@
 import { RippleError, type Where } from "../errors";
 import { gridAddress, gridWidth, type Grid } from "../grid";
 import { dataAt, isEmpty, textAt } from "./cells";
+import { checkRate, checkRateSum, rateCell, TRADE, TRANSPORT } from "./marginRate";
+import { parseMarginSheet } from "./marginSheet";
 import { normalizeLabelText } from "./labelText";
 import { SectorIndex, sectorList } from "./sectorMatch";
 import type { IOTable } from "./types";
 
 export interface MarginRow {
   sector: number;
+  /** NaN where a labelled sheet's cell holds no number (refused if the sector is shocked). */
   trade: number;
   transport: number;
   where: Where;
+  /** The rate cells of a labelled sheet, whose rates are checked only for shocked sectors. */
+  cells?: { trade: Where; transport: Where };
+}
+
+/** A labelled margin sheet (marginSheet.ts): which group and columns the rates came from. */
+export interface MarginSheetInfo {
+  sheet: string;
+  /** The group chosen (需要合計, 民間消費支出, …); null when the sheet has one unnamed pair. */
+  group: string | null;
+  /** Column letters of the trade and transport rates, and of the purchaser amounts (A). */
+  trade: string;
+  transport: string;
+  a: string | null;
+  /** The rates were recomputed from the printed amounts (margin ÷ purchaser amount). */
+  checked: boolean;
 }
 
 /** Margin rates by sector (rows not given: none) and where the margins go. */
@@ -26,6 +44,8 @@ export interface MarginRates {
   rows: MarginRow[];
   /** What the rates were read from, for messages ("margins.csv", "マージン!A1:C14"). */
   source: string;
+  /** Set when the rates came from a labelled sheet rather than three columns. */
+  sheet?: MarginSheetInfo;
 }
 
 export interface PurchaserConversion {
@@ -45,47 +65,21 @@ export interface PurchaserConversion {
 }
 
 function rate(grid: Grid, r: number, c: number, label: string, what: { ja: string; en: string }): number {
-  const at = { sheet: grid.sheet, cell: gridAddress(grid, r, c) };
-  const d = dataAt(grid, r, c);
-  let v: number | null = null;
-  if (d.kind === "number") v = d.value;
-  else if (d.kind === "text") {
-    const m = /^([+-]?\d+(?:\.\d+)?)\s*[%％]$/.exec(d.text.normalize("NFKC").trim());
-    if (m) v = Number(`${m[1]}e-2`);
-  }
-  if (v === null)
-    throw new RippleError(
-      "margins.not-number",
-      {
-        ja: `部門「${label}」の${what.ja}が数値ではありません。0〜1 の数（例: 0.12）か % で入れてください（マージンがなければ 0）。`,
-        en: `The ${what.en} of '${label}' is not a number. Enter a number from 0 to 1 (e.g. 0.12) or a percentage (0 if there is none).`,
-      },
-      at,
-    );
-  if (!(v >= 0 && v <= 1))
-    throw new RippleError(
-      "margins.out-of-range",
-      {
-        ja: `部門「${label}」の${what.ja} ${v} が 0〜1 の範囲外です。購入者価格に対する割合（例: 12% なら 0.12）で入れてください。`,
-        en: `The ${what.en} of '${label}', ${v}, is outside 0–1. Give it as a share of the purchaser price (e.g. 0.12 for 12%).`,
-      },
-      at,
-    );
-  return v;
+  return checkRate(rateCell(grid, r, c)?.value ?? NaN, { sheet: grid.sheet, cell: gridAddress(grid, r, c) }, label, what);
 }
 
-const TRADE = { ja: "商業マージン率", en: "trade margin rate" };
-const TRANSPORT = { ja: "運輸マージン率", en: "transport margin rate" };
-
-/** Margin rates from three columns (sector, trade margin rate, transport margin rate); a header
- * row is optional. Unknown, repeated sectors, rates outside 0–1 or summing above 1 are refused
- * with their cell. */
-export function parseMarginsGrid(table: IOTable, grid: Grid, source: string): MarginRates {
+/** Margin rates from three columns (sector, trade margin rate, transport margin rate; a header
+ * row is optional), or from a labelled sheet as prefectures publish it (marginSheet.ts; `group`
+ * names the set of rates when it has several). Unknown, repeated sectors, rates outside 0–1 or
+ * summing above 1 are refused with their cell. */
+export function parseMarginsGrid(table: IOTable, grid: Grid, source: string, group?: string): MarginRates {
   const used: number[] = [];
   for (let c = 0; c < gridWidth(grid) && used.length < 4; c++) if (grid.values.some((row) => !isEmpty(row[c] ?? null))) used.push(c);
-  // A fourth column means this is not a rates table (e.g. a purchaser-price or coefficient table
-  // picked by mistake): its second and third columns would be read as rates, so it is refused.
-  if (used.length > 3) refuseWide(grid, used[3]);
+  // A fourth column means this is not a three-column rates table: read it only as a labelled
+  // sheet (rates found by their header cells); otherwise (e.g. a purchaser-price or coefficient
+  // table picked by mistake) its second and third columns would be read as rates, so it is refused.
+  if (used.length > 3) return parseMarginSheet(table, grid, source, group) ?? refuseWide(grid, used[3]);
+  if (group !== undefined && group.trim() !== "") refuseGroup(grid, group);
   if (used.length < 3)
     throw new RippleError(
       "margins.shape",
@@ -131,18 +125,22 @@ export function parseMarginsGrid(table: IOTable, grid: Grid, source: string): Ma
     seen.set(i, where.cell);
     const trade = rate(grid, r, tc, label!, TRADE);
     const transport = rate(grid, r, rc, label!, TRANSPORT);
-    if (trade + transport > 1)
-      throw new RippleError(
-        "margins.sum",
-        {
-          ja: `部門「${label}」の商業マージン率 ${trade} と運輸マージン率 ${transport} の和が 1 を超えます（生産者価格が負になります）。率を確かめてください。`,
-          en: `The trade (${trade}) and transport (${transport}) margin rates of '${label}' add up to more than 1 (the producer price would be negative). Check the rates.`,
-        },
-        { sheet: grid.sheet, cell: gridAddress(grid, r, tc) },
-      );
+    checkRateSum(trade, transport, { sheet: grid.sheet, cell: gridAddress(grid, r, tc) }, label!);
     rows.push({ sector: i, trade, transport, where });
   }
   return { rows, source };
+}
+
+/** A group named for three columns, which have one unnamed pair: not silently ignored. */
+function refuseGroup(grid: Grid, group: string): never {
+  throw new RippleError(
+    "margins.group-unknown",
+    {
+      ja: `マージン率の組「${group}」が指定されましたが、この範囲は 3 列（部門、商業マージン率、運輸マージン率）で組は 1 つだけです。--margins-column を外してください。`,
+      en: `The set of margin rates '${group}' was named, but this range is three columns (sector, trade margin rate, transport margin rate) with one set only. Leave out --margins-column.`,
+    },
+    { sheet: grid.sheet, cell: gridAddress(grid, 0, 0) },
+  );
 }
 
 function refuseWide(grid: Grid, c: number): never {
@@ -204,6 +202,14 @@ export function purchaserToProducer(
       ja: `マージン率（${rates.source}）に、需要変化のある部門 ${missing.join("、")} の行がありません。マージンがなければ 0 を入れてください。`,
       en: `The margin rates (${rates.source}) have no line for ${missing.join(", ")}, which the shock changes. Enter 0 where there is no margin.`,
     });
+  // A labelled sheet's rates are checked here, for the sectors the shock changes only.
+  for (const r of rates.rows) {
+    if (!r.cells || purchaser[r.sector] === 0) continue;
+    const label = table.sectors[r.sector].label;
+    checkRate(r.trade, r.cells.trade, label, TRADE);
+    checkRate(r.transport, r.cells.transport, label, TRANSPORT);
+    checkRateSum(r.trade, r.transport, r.cells.trade, label);
+  }
   const tradeSector = marginSector(table, "trade", sectors.trade);
   const transportSector = marginSector(table, "transport", sectors.transport);
   let tradeMargin = 0;
@@ -212,7 +218,8 @@ export function purchaserToProducer(
   const transportMargins = purchaser.map(() => 0);
   const producer = purchaser.map((v, i) => {
     const r = bySector.get(i);
-    if (!r) return v;
+    // No line, or no change: nothing to take off (an unshocked sector's rate is never used).
+    if (!r || v === 0) return v;
     // The margins themselves are subtracted, so the total is kept to the last digit.
     const t = v * r.trade;
     const q = v * r.transport;

@@ -246,3 +246,55 @@ export function gridOf(values: CellValue[][], sheet = "Sheet1", origin = { row: 
   const width = Math.max(...values.map((r) => r.length));
   return { sheet, origin, values: values.map((r) => [...r, ...new Array(width - r.length).fill(null)]) };
 }
+
+/** The 13 sectors of the sample table (jp-io-2011-13), with amounts (百万円) for a margin sheet in
+ * the layout Aomori publishes (産業連関表分析ファイル 2015, 「(参考)マージン率」): per sector the
+ * purchaser amount A and the trade (B) and transport (C) margins of 需要合計, then X, Y, Z of
+ * 民間消費支出. 製造業 is 20 % / 5 % (需要合計) and 30 % / 4 % (民間消費支出); 建設 has none;
+ * 鉱業's household consumption is negative, as in Aomori's sheet, so its rates there are negative. */
+export const AOMORI_MARGIN_SECTORS: [code: string, name: string, a: number, b: number, c: number, x: number, y: number, z: number][] = [
+  ["01", "農林水産業", 14479112, 4538840, 678282, 6097746, 2785188, 230121],
+  ["06", "鉱業", 23204892, 522764, 1540876, -50, 4, 1],
+  ["11", "製造業", 400000, 80000, 20000, 100000, 30000, 4000],
+  ["41", "建設", 100000, 0, 0, 1000, 0, 0],
+  ["46", "電力・ガス・水道", 30000000, 0, 0, 9000000, 0, 0],
+  ["51", "商業", 90000000, 0, 0, 40000000, 0, 0],
+  ["53", "金融・保険", 35000000, 0, 0, 20000000, 0, 0],
+  ["55", "不動産", 70000000, 0, 0, 60000000, 0, 0],
+  ["57", "運輸・郵便", 48000000, 120000, 95000, 18000000, 60000, 41000],
+  ["59", "情報通信", 47000000, 310000, 12000, 17000000, 250000, 3000],
+  ["61", "公務", 38000000, 0, 0, 2000000, 0, 0],
+  ["65", "サービス", 150000000, 450000, 60000, 110000000, 400000, 50000],
+  ["69", "分類不明", 3600000, 0, 0, 0, 0, 0],
+];
+
+/** A margin sheet in Aomori's layout: title rows, three header rows (group, table, formula),
+ * row number, code (another classification's, as Aomori's national codes), name, then per group
+ * a leading column, A, B, C and the two rates B/A and C/A at full precision; a total line.
+ * `edit` may change cells (row index into the sectors, column letter) before it is returned. */
+export function aomoriMarginRows(edit: (rows: CellValue[][]) => void = () => {}): CellValue[][] {
+  const head = ["取引基本表", "商業マージン表", "国内貨物運賃表", "商業マージン率", "運輸マージン率"];
+  const rate = (m: number, a: number): CellValue => (a === 0 ? "" : m / a);
+  const rows: CellValue[][] = [
+    ["【参考資料】"],
+    ["平成27年全国産業連関表"],
+    [" ・取引基本表(購入者価格評価表)"],
+    [" ・商業マージン表"],
+    [" ・国内貨物運賃表"],
+    [null, null, null, "(百万円)", null, null, null, null, null, "(百万円)"],
+    [null, null, null, "購入者価格", "需要合計", null, null, null, null, "生産者価格", "民間消費支出"],
+    [null, null, null, null, ...head, null, ...head],
+    [null, null, null, null, null, null, null, "D=B/A", "E=C/A", null, null, null, null, "d=Y/X", "e=Z/X"],
+    ...AOMORI_MARGIN_SECTORS.map(([code, name, a, b, c, x, y, z], k): CellValue[] => [
+      k + 1, code, name, a + b, a, b, c, rate(b, a), rate(c, a), 2 * x, x, y, z, rate(y, x), rate(z, x),
+    ]),
+    [null, null, "合計"],
+  ];
+  edit(rows);
+  return rows;
+}
+
+/** The rows as CSV text (the command line's --margins FILE). */
+export function csvOf(rows: CellValue[][]): string {
+  return rows.map((r) => r.map((v) => (v === null ? "" : String(v))).join(",")).join("\n") + "\n";
+}
