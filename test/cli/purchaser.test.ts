@@ -4,7 +4,9 @@
 // the rule, where the margins went and the rates used. Bad margins are refused naming file and cell.
 
 import { describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { aomoriMarginRows, csvOf, gridOf } from "../engine/table/fixtures";
 import { join } from "node:path";
 import { jaCsv, run, tempDir } from "./helpers";
 import { readTable } from "../../src/engine/table";
@@ -141,5 +143,89 @@ describe("purchaser-price conversion in --json", () => {
     const r = await run(["analyze", "t3.csv", "--shock", "shock3.csv", "--json", "-"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).not.toHaveProperty("purchaserPrices");
+  });
+});
+
+// A margin sheet in the layout Aomori publishes (test/engine/table/fixtures.ts): two groups
+// (需要合計, 民間消費支出), read by --margins-sheet from the input workbook or --margins from a CSV;
+// the group is chosen with --margins-column, never silently.
+describe("margin rates from a labelled sheet (Aomori layout)", () => {
+  const SHEET = "(参考)マージン率";
+  async function aomori() {
+    const dir = files(GOOD);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("取引基本表").addRows(parseCsv(readFileSync(jaCsv, "utf8"), "t.csv").values);
+    wb.addWorksheet(SHEET).addRows(aomoriMarginRows());
+    await wb.xlsx.writeFile(join(dir, "in.xlsx"));
+    writeFileSync(join(dir, "aomori.csv"), csvOf(aomoriMarginRows()));
+    // 民間消費支出 by hand: 製造業 1000 × (1 − 0.3 − 0.04) = 660; 商業 + 300; 運輸・郵便 + 40.
+    writeFileSync(join(dir, "producer-household.csv"), "部門,需要変化（生産者価格）\n製造業,660\n建設,500\n商業,300\n運輸・郵便,40\n");
+    return dir;
+  }
+  const base = ["--shock", "shock.csv", "--purchaser-prices", "--json", "-"];
+
+  it("--margins-sheet … --margins-column 需要合計 equals the hand-computed producer-price run; the JSON source names sheet, group and columns", async () => {
+    const dir = await aomori();
+    const a = await run(["analyze", "in.xlsx", "--sheet", "取引基本表", ...base, "--margins-sheet", SHEET, "--margins-column", "需要合計", "--lang", "ja"], { cwd: dir });
+    expect(a.err).toBe("");
+    expect(a.code).toBe(0);
+    const b = await run(["analyze", "t.csv", "--shock", "producer.csv", "--json", "-"], { cwd: dir });
+    const ja = JSON.parse(a.out);
+    expect(ja.impact).toEqual(JSON.parse(b.out).impact);
+    expect(ja.purchaserPrices.source).toContain(`in.xlsx [${SHEET}] (マージン率): シート「${SHEET}」の「需要合計」の商業マージン率（H列）と運輸マージン率（I列）`);
+    expect(ja.purchaserPrices.source).toContain("（E列）");
+    // The rate used for 製造業 (sector 3 of the table).
+    expect(ja.purchaserPrices.tradeRate[2]).toBe(0.2);
+  });
+
+  it("--margins FILE.csv --margins-column 民間消費支出 equals its hand-computed run (en source)", async () => {
+    const dir = await aomori();
+    const a = await run(["analyze", "t.csv", ...base, "--margins", "aomori.csv", "--margins-column", "民間消費支出", "--lang", "en"], { cwd: dir });
+    expect(a.err).toBe("");
+    const b = await run(["analyze", "t.csv", "--shock", "producer-household.csv", "--json", "-"], { cwd: dir });
+    const j = JSON.parse(a.out);
+    expect(j.impact).toEqual(JSON.parse(b.out).impact);
+    expect(j.purchaserPrices.source).toContain("trade margin rate (column N) and transport margin rate (column O) of '民間消費支出'");
+  });
+
+  it("the method sheet (方法・出典) states the sheet, the group, the columns and the rule", async () => {
+    const grid = parseCsv(readFileSync(jaCsv, "utf8"), "t.csv");
+    const table = readTable(grid);
+    const job = await runAnalysisJob(
+      {
+        table: { grid, layout: table.layout!, description: "t.csv" },
+        shock: { grid: { ...parseCsv("部門,額\n製造業,1000\n建設,500\n", "shock"), sheet: "shock" }, description: "shock", source: "shock.csv" },
+        margins: { grid: gridOf(aomoriMarginRows(), SHEET), description: "マージン率" },
+        version: "test",
+        now: new Date(0),
+      },
+      analysisOptions({ lang: "ja", purchaserPrices: true, margins: true, marginsColumn: "民間消費支出" }),
+    );
+    const methods = JSON.stringify(job.workbook().sheets.find((s) => s.key === "methods"));
+    expect(methods).toContain(`シート「${SHEET}」の「民間消費支出」の商業マージン率（N列）と運輸マージン率（O列）`);
+    expect(methods).toContain("マージン額 ÷ 購入者価格の額（K列）");
+    expect(methods).toContain("需要変化のない部門の率は使わない");
+    expect(methods).toMatch(/"製造業",1000,0.3,0.04,660/);
+  });
+
+  it("without --margins-column, or with a group the sheet does not have, refuses listing the groups (ja and en); nothing written", async () => {
+    const dir = await aomori();
+    const before = readdirSync(dir).sort();
+    let r = await run(["analyze", "t.csv", ...base, "--margins", "aomori.csv", "--lang", "ja"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("aomori.csv");
+    expect(r.err).toContain("H8");
+    expect(r.err).toContain("「需要合計」「民間消費支出」");
+    expect(r.err).toContain("--margins-column");
+    r = await run(["analyze", "t.csv", ...base, "--margins", "aomori.csv", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("2 sets of margin rates (需要合計, 民間消費支出)");
+    r = await run(["analyze", "t.csv", ...base, "--margins", "aomori.csv", "--margins-column", "家計", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("no set of margin rates '家計'. Found: 需要合計, 民間消費支出");
+    r = await run(["analyze", "t.csv", "--shock", "shock.csv", "--margins-column", "需要合計", "--json", "-", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/purchaser prices/);
+    expect(readdirSync(dir).sort()).toEqual(before);
   });
 });

@@ -306,6 +306,7 @@ export function parseMarginSheet(table: IOTable, grid: Grid, source: string, ask
  * and the rule (the check, and that unshocked sectors' rates are not used). */
 export function marginSheetDescription(m: MarginSheetInfo): Bilingual {
   const group = m.group === null ? { ja: "", en: "" } : { ja: `「${m.group}」の`, en: ` of '${m.group}'` };
+  // ja: シート「X」の「需要合計」の商業マージン率…
   const check = m.checked
     ? {
         ja: `率はどの行もマージン額 ÷ 購入者価格の額（${m.a}列）と表示桁まで一致することを確かめました。`,
@@ -313,7 +314,7 @@ export function marginSheetDescription(m: MarginSheetInfo): Bilingual {
       }
     : { ja: "マージン額の列がないため率の検算はしていません。", en: "no margin amounts are printed, so the rates were not recomputed." };
   return {
-    ja: `シート「${m.sheet}」${group.ja}商業マージン率（${m.trade}列）と運輸マージン率（${m.transport}列）。${check.ja}需要変化のない部門の率は使わないため、範囲を問いません。`,
+    ja: `シート「${m.sheet}」の${group.ja}商業マージン率（${m.trade}列）と運輸マージン率（${m.transport}列）。${check.ja}需要変化のない部門の率は使わないため、範囲を問いません。`,
     en: `sheet '${m.sheet}', trade margin rate (column ${m.trade}) and transport margin rate (column ${m.transport})${group.en}; ${check.en} Rates of sectors the change does not touch are not used, so their range is not checked.`,
   };
 }
