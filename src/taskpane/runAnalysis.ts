@@ -9,6 +9,7 @@ import { RippleError, type RippleWarning } from "../engine/errors";
 import type { Lang } from "../engine/errors";
 import type { IOTable, ImportType, Line, Role, TableLayout, TableMapping } from "../engine/table/types";
 import { buildTable, layoutToMapping, parseShockGrid, recognizeLayout, shockFromPairs } from "../engine/table";
+import { marginGroups } from "../engine/table/marginSheet";
 import type { ModelOptions } from "../engine/model";
 import type { AnalysisResult } from "../engine/model/result";
 import type { WorkbookSpec } from "../report/spec";
@@ -185,7 +186,7 @@ export async function readShockGrid(source: { sheet: string; address: string } |
 /** The purchaser-price fields as the run takes them: null when not ticked; the margins' range
  * read from the workbook (a blank range is left to the options check, which says what is missing). */
 export async function purchaserForRun(
-  f: { on: boolean; margins: string; tradeSector: string; transportSector: string },
+  f: { on: boolean; margins: string; tradeSector: string; transportSector: string; marginsColumn?: string },
   text: (key: string) => { ja: string; en: string },
 ): Promise<RunInput["purchaser"]> {
   if (!f.on) return null;
@@ -195,7 +196,19 @@ export async function purchaserForRun(
     if (!at) throw new RippleError("margins-address", text("purchaser.badAddress"));
     margins = await readShockGrid(at);
   }
-  return { margins, tradeSector: f.tradeSector, transportSector: f.transportSector };
+  return { margins, tradeSector: f.tradeSector, transportSector: f.transportSector, marginsColumn: f.marginsColumn };
+}
+
+/** The sets of rates a labelled margin range offers (the pane's dropdown). [] when the range
+ * cannot be read or is not such a sheet: the run then reads it again and names what is wrong. */
+export async function marginGroupsIn(table: IOTable, address: string): Promise<string[]> {
+  const at = parseRangeAddress(address);
+  if (!at) return [];
+  try {
+    return marginGroups(table, await readShockGrid(at));
+  } catch {
+    return [];
+  }
 }
 
 // ---- Run ----
@@ -212,7 +225,7 @@ export interface RunInput {
   /** Run on a table that does not add up (refused otherwise, before anything is computed). */
   allowImbalance?: boolean;
   /** The shock is at purchaser prices: the margin rates' range and where the margins go. */
-  purchaser?: { margins: Grid | null; tradeSector?: string; transportSector?: string } | null;
+  purchaser?: { margins: Grid | null; tradeSector?: string; transportSector?: string; marginsColumn?: string } | null;
   lang: Lang;
   /** Register the model under this name for the RIPPLE.* functions (shared runtime). */
   modelName?: string;
@@ -252,6 +265,7 @@ function analysisJobOf(input: AnalysisComputeInput): { job: AnalysisJobInput; op
       margins: !!input.purchaser?.margins,
       tradeSector: input.purchaser?.tradeSector,
       transportSector: input.purchaser?.transportSector,
+      marginsColumn: input.purchaser?.marginsColumn,
     }),
     lang: input.lang,
   };

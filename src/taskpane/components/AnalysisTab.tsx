@@ -70,7 +70,12 @@ export function AnalysisTab({ detected, inspected, options, onOptionsChange, ana
         onRead={() => void analysis.readShock("address")}
         onUseSelection={() => void analysis.readShock("selection")}
       />
-      <PurchaserPrices value={analysis.purchaser} onChange={analysis.setPurchaser} />
+      <PurchaserPrices
+        value={analysis.purchaser}
+        onChange={analysis.setPurchaser}
+        groups={analysis.marginGroups}
+        onMarginsCommit={analysis.readMarginGroups}
+      />
       <Divider />
       <Subtitle2 as="h2">{t("run.heading")}</Subtitle2>
       {blockedByTable && (

@@ -17,6 +17,7 @@ import {
   parseRangeAddress,
   previewShock,
   purchaserForRun,
+  marginGroupsIn,
   readShockGrid,
   runAnalysis,
   type RunInput,
@@ -33,6 +34,10 @@ export interface AnalysisRun {
   /** The error to show under the shock field, if any. */
   shockFieldShown: unknown;
   purchaser: PurchaserPriceFields;
+  /** The sets of rates found in the margins range (a dropdown when several). */
+  marginGroups: string[];
+  /** Look for the sets of rates in the margins range as typed. */
+  readMarginGroups(): void;
   running: boolean;
   /** Outside React state: a progress report re-renders the bar only (progressStore.ts). */
   progress: ProgressStore;
@@ -75,6 +80,7 @@ export function useAnalysisRun({ detected, options, lang, errors, refreshSheets 
   const [shockReadText, setShockReadText] = React.useState<string | null>(null);
   const [shockFieldError, setShockFieldError] = React.useState<unknown>(null);
   const [purchaser, setPurchaser] = React.useState<PurchaserPriceFields>(NO_PURCHASER_PRICES);
+  const [marginGroups, setMarginGroups] = React.useState<string[]>([]);
   const [outcome, setOutcome] = React.useState<{ headline: AnalysisHeadline | null; unit: string | null } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
@@ -192,6 +198,11 @@ export function useAnalysisRun({ detected, options, lang, errors, refreshSheets 
     }
   };
 
+  const readMarginGroups = () => {
+    if (!table || !purchaser.on) return;
+    void marginGroupsIn(table, purchaser.margins).then(setMarginGroups);
+  };
+
   const shockStale = shockAddress.trim() !== "" && shockAddress.trim() !== shockReadText;
   return {
     shockAddress,
@@ -199,6 +210,8 @@ export function useAnalysisRun({ detected, options, lang, errors, refreshSheets 
     shockStale,
     shockFieldShown: shockFieldError ?? (shockStale ? null : shockError),
     purchaser,
+    marginGroups,
+    readMarginGroups,
     running,
     progress,
     written,

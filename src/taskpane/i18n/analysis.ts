@@ -5,7 +5,7 @@
 export const ANALYSIS_JA = {
   purchaser: {
     toggle: "需要変化は購入者価格（マージン率で生産者価格に換算）",
-    margins: "マージン率の範囲（部門・商業マージン率・運輸マージン率の3列）",
+    margins: "マージン率の範囲（部門・商業マージン率・運輸マージン率の3列、または見出しに商業マージン率・運輸マージン率のある表）",
     marginsHint: "率は購入者価格に対する割合（0〜1 か %）。需要変化のある部門はすべて必要です（マージンがなければ 0）。",
     placeholder: "例：マージン!A1:C10",
     tradeSector: "商業マージンの計上先",
@@ -13,6 +13,9 @@ export const ANALYSIS_JA = {
     byLabel: "ラベルで検出",
     rule: "生産者価格 = 購入者価格 ×（1 − 商業率 − 運輸率）。マージンは商業・運輸部門に加え、方法・出典に記載します。",
     badAddress: "マージン率の範囲は「シート名!A1:C10」の形で入力してください。",
+    column: "マージン率の列",
+    columnHint: "範囲にマージン率の組が複数あります（需要合計、民間消費支出など）。需要変化に合う組を選んでください。",
+    columnNone: "（選んでください）",
   },
   options: {
     heading: "3. オプション",
@@ -82,7 +85,7 @@ export const ANALYSIS_JA = {
 export const ANALYSIS_EN: typeof ANALYSIS_JA = {
   purchaser: {
     toggle: "The change is at purchaser prices (converted to producer prices with margin rates)",
-    margins: "Margin rates range (sector, trade margin rate, transport margin rate)",
+    margins: "Margin rates range (sector, trade margin rate, transport margin rate; or a table headed 商業マージン率 / 運輸マージン率)",
     marginsHint: "Rates are shares of the purchaser price (0–1 or %). Every sector the change touches needs a line (0 if no margin).",
     placeholder: "e.g. Margins!A1:C10",
     tradeSector: "Trade margins to",
@@ -90,6 +93,9 @@ export const ANALYSIS_EN: typeof ANALYSIS_JA = {
     byLabel: "found by label",
     rule: "Producer price = purchaser price × (1 − trade rate − transport rate). The margins go to the commerce and transport sectors; the method sheet states it.",
     badAddress: "Give the margin rates range as Sheet!A1:C10.",
+    column: "Margin rate columns",
+    columnHint: "The range has several sets of margin rates (total demand, household consumption, …). Choose the one that fits the change.",
+    columnNone: "(choose one)",
   },
   options: {
     heading: "3. Options",
