@@ -125,4 +125,26 @@ describe("margin rates from a labelled sheet (Aomori layout)", () => {
     expect(e.code).toBe("margins.group-unknown");
     expect(parseMarginsGrid(TABLE, three, "m").rows).toHaveLength(1);
   });
+
+  it("取引基本表 printed once over two columns (merged cell) still finds A just left of 商業マージン表", () => {
+    const merged = sheet((rows) => {
+      rows[7][3] = "取引基本表";
+      rows[7][4] = null;
+    });
+    const rates = parseMarginsGrid(TABLE, merged, "m.csv", "需要合計");
+    expect(rates.sheet).toMatchObject({ a: "E", checked: true });
+  });
+
+  it("a sheet with codes and no names matches the codes, as a shock's labels are", () => {
+    const codes = gridOf(
+      [
+        [null, "取引基本表", "商業マージン表", "国内貨物運賃表", "商業マージン率", "運輸マージン率"],
+        ["03", 400000, 80000, 20000, 0.2, 0.05],
+        ["04", 100000, 0, 0, 0, 0],
+      ],
+      "codes",
+    );
+    const c = purchaserToProducer(TABLE, shock({ 製造業: 1000, 建設: 500 }), parseMarginsGrid(TABLE, codes, "m"));
+    expect(c.producer).toEqual(shock({ 製造業: 750, 建設: 500, 商業: 200, "運輸・郵便": 50 }));
+  });
 });
