@@ -50,6 +50,7 @@ export function findBesideBlocks(grid: Grid, anchor: Anchor): { outside: BesideB
   });
   if (sectorRows.length < 2 || C0 === undefined) return { outside: [], byLabel: [] };
   const segments = segmentColumns(grid, anchor, sectorRows, C0);
+  if (segments.length < 2) return { outside: [], byLabel: [] };
   const header = range(0, sectorRows[0] - 1);
   const firstKeys = new Set(segments[0].cols.map((c) => keyAt(anchor.row, c)).filter((k) => k !== null));
   const outside: BesideBlock[] = [];
@@ -87,9 +88,23 @@ function segmentColumns(grid: Grid, anchor: Anchor, sectorRows: number[], C0: nu
     const t = textAt(grid, r, c);
     return t === null ? null : codeKey(t);
   };
+  let keys: (string | null)[][] | null = null; // the first block's labels, read when needed
+  const baseKeys = () => (keys ??= baseLabelCols.map((q) => sectorRows.map((r) => key(r, q, q))));
+  // Label columns hold text: a column of numbers is data, told from its first sector rows without
+  // normalising any label (a table of 1,000 sectors has a million cells to pass).
+  const mostlyText = (c: number) => {
+    if (!sectorRows.slice(0, 3).some((r) => typeof grid.values[r]?.[c] === "string")) return false;
+    let misses = 0;
+    for (const r of sectorRows) if (typeof grid.values[r]?.[c] !== "string" && ++misses > sectorRows.length - need) return false;
+    return true;
+  };
   const repeatsLabels = (c: number) =>
-    baseLabelCols.some((q) => sectorRows.filter((r) => key(r, q, q) !== null && key(r, c, q) === key(r, q, q)).length >= need);
-  const emptyCol = (c: number) => range(anchor.row + 1, nr - 1).every((r) => isEmpty(grid.values[r]?.[c] ?? null));
+    mostlyText(c) &&
+    baseLabelCols.some((q, k) => sectorRows.filter((r, i) => baseKeys()[k][i] !== null && key(r, c, q) === baseKeys()[k][i]).length >= need);
+  const emptyCol = (c: number) => {
+    for (let r = anchor.row + 1; r < nr; r++) if (!isEmpty(grid.values[r]?.[c] ?? null)) return false;
+    return true;
+  };
   const segments: Segment[] = [];
   let current: Segment | null = null;
   let pending: number[] = [];
