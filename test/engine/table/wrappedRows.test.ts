@@ -116,6 +116,26 @@ describe("sector names wrapped over two cells of the label column", () => {
     expectHand([...wrappedHeader, row("農業", 0), row("電力・ガス・水道", 1), row("サービス", 2), ...bottom], "A4");
   });
 
+  it("a table printed in two blocks (final demand below), the name wrapped in both: joined by the whole name", () => {
+    const values: CellValue[][] = [
+      ...wrappedHeader.map((r) => r.slice(0, 4)),
+      ...[row("農業", 0), row("電力・ガス・", 1), row("水道", null), row("サービス", 2), ...bottom].map((r) => r.slice(0, 4)),
+      [],
+      ["", "民間消費支出", "国内生産額"],
+      ["農業", FD[0], X[0]],
+      ["電力・ガス・", null, null],
+      ["水道", FD[1], X[1]],
+      ["サービス", FD[2], X[2]],
+    ];
+    const t = readTable(gridOf(values, "表"));
+    expect(t.sectors.map((s) => s.name)).toEqual(S);
+    expect(t.Z).toEqual(Z);
+    expect(t.finalDemand.map((f) => [f.role, f.values])).toEqual([["fd:household", FD]]);
+    expect(t.warnings.map((w) => w.code)).toEqual(["table.blocks-joined"]);
+    const r = analyze(t);
+    r.L.forEach((rw, i) => rw.forEach((l, j) => expect(Math.abs(l - L_HAND[i][j])).toBeLessThan(1e-12)));
+  });
+
   it("both rows carrying numbers: refused naming both cells", () => {
     const g = gridOf([...oneLineHeader, row("農業", 0), row("電力・ガス・", 1), row("水道", 1), row("サービス", 2), ...bottom], "表");
     expect(() => readTable(g)).toThrow(expect.objectContaining({ code: "table.wrapped-row-label", where: { sheet: "表", cell: "A3:A4" } }));
