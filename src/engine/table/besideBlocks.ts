@@ -149,13 +149,12 @@ function describe(grid: Grid, anchor: Anchor, seg: Segment, firstSectorRow: numb
   };
 }
 
-/** The grid without the blocks (their cells blank, the shape and addresses unchanged), so that
- * recognition reads no line from them. A unit note above a block ('（単位：万円）') is the
- * sheet's and stays. */
+/** The grid without the blocks (their columns blank from the top, a title over the block
+ * included; the shape and addresses unchanged), so that recognition reads no line or title from
+ * them. A unit note above a block ('（単位：万円）') is the sheet's and stays. */
 export function withoutBlocks(grid: Grid, blocks: BesideBlock[]): Grid {
-  const top = new Map<number, number>(); // column -> first row of its block
-  for (const b of blocks) for (const c of [...b.labelCols, ...b.cols]) top.set(c, b.header[0] ?? 0);
+  const cols = new Set(blocks.flatMap((b) => [...b.labelCols, ...b.cols]));
   const keep = (v: unknown) => typeof v === "string" && unitFrom(v) !== null;
-  const values = grid.values.map((row, r) => row.map((v, c) => (r >= (top.get(c) ?? Infinity) && !keep(v) ? null : v)));
+  const values = grid.values.map((row) => row.map((v, c) => (cols.has(c) && !keep(v) ? null : v)));
   return { ...grid, values };
 }
