@@ -1,6 +1,7 @@
 // Judging a block printed beside the table (found and taken out by besideBlocks.ts) once the
 // table is recognised: by its numbers, never by its labels. A block whose every column is
-// computed from the table — the input coefficients of a sector (Z_ij / x_j), the import
+// computed from the table — the input coefficients of a sector (Z_ij / x_j), its column of the
+// Leontief inverse ((I − A)⁻¹ or MIC's (I − (I − M̂)A)⁻¹), the import
 // coefficients (|imports| / domestic demand, MIC's convention), or a line derived.ts knows (an
 // absolute value, a ratio of two columns, a share, a running total) — is ignored, with the
 // reason shown by `ripple inspect`. Anything else is refused, naming the block: read as part of
@@ -8,6 +9,7 @@
 
 import { RippleError, type Bilingual } from "../errors";
 import { pieceCell, type Grid } from "../grid";
+import { LU } from "../model/lu";
 import type { BesideBlock } from "./besideBlocks";
 import { numOrNaN, textAt } from "./cells";
 import { halfUnit } from "./balance";
@@ -38,6 +40,9 @@ interface TableNumbers {
   names: string[];
   /** Sector index of a column label's key. */
   sectorOf: Map<string, number>;
+  /** Column j of the Leontief inverse (I − A)⁻¹, and of MIC's (I − (I − M̂)A)⁻¹ with imports;
+   * factored on first use (a block of inverse coefficients beside the table). */
+  inverse: (j: number) => { open: number[]; competitive: number[] | null } | null;
 }
 
 /** The numbers of the recognised table, leaving out the lines read from the sheet columns
@@ -63,6 +68,13 @@ function tableNumbers(grid: Grid, layout: TableLayout, skip: ReadonlySet<number>
   const data = layout.cols.filter((l) => l.role !== "sector" && l.derived === undefined);
   const sectorOf = new Map<string, number>();
   for (const c of cols) for (const k of lineKeys(c)) sectorOf.set(k, c.sector!);
+  let lus: { open: LU; competitive: LU | null } | null | undefined;
+  const inverse = (j: number) => {
+    if (lus === undefined) lus = A ? factorInverses(A, m) : null;
+    if (!lus) return null;
+    const e = rows.map((_, i) => (i === j ? 1 : 0));
+    return { open: [...lus.open.solve(e)], competitive: lus.competitive ? [...lus.competitive.solve(e)] : null };
+  };
   return {
     rows,
     sheetRows: rows.map((r) => (grid.pieces ? grid.pieces[0].rows[r.index] ?? r.index : r.index)),
@@ -71,7 +83,21 @@ function tableNumbers(grid: Grid, layout: TableLayout, skip: ReadonlySet<number>
     lines: data.map((l) => col(l.index)),
     names: data.map((l) => l.name || l.code || l.address),
     sectorOf,
+    inverse,
   };
+}
+
+/** LU of I − A and of I − (I − M̂)A (A by column: A[j][i] = a_ij); null when singular or not
+ * finite (a block then cannot be an inverse of this table, and is refused). */
+function factorInverses(A: number[][], m: number[] | null): { open: LU; competitive: LU | null } | null {
+  const n = A.length;
+  const matrix = (scale: (i: number) => number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0) - scale(i) * A[j][i]));
+  if (A.some((col) => col.some((a) => !Number.isFinite(a)))) return null;
+  try {
+    return { open: LU.factor(matrix(() => 1)), competitive: m && m.every(Number.isFinite) ? LU.factor(matrix((i) => 1 - m[i])) : null };
+  } catch {
+    return null;
+  }
 }
 
 /** v equals want in every sector, within the digits the column is printed to (its finest
@@ -94,6 +120,11 @@ function explain(sheet: Grid, t: TableNumbers, b: BesideBlock, c: number): Bilin
   if (j !== undefined && t.A && same(v, t.A[j])) {
     return { ja: "投入係数（中間投入 ÷ 生産額）", en: "input coefficients (intermediate input / output)" };
   }
+  const inv = j !== undefined ? t.inverse(j) : null;
+  if (inv && inv.competitive && same(v, inv.competitive)) {
+    return { ja: "逆行列係数 (I − (I − M̂)A)⁻¹", en: "Leontief inverse coefficients (I − (I − M̂)A)⁻¹" };
+  }
+  if (inv && same(v, inv.open)) return { ja: "逆行列係数 (I − A)⁻¹", en: "Leontief inverse coefficients (I − A)⁻¹" };
   if (t.m && same(v, t.m)) {
     return { ja: "輸入係数（輸入 ÷ 国内需要）", en: "import coefficients (imports / domestic demand)" };
   }

@@ -1,7 +1,7 @@
 // Blocks printed BESIDE the table, right of the output column past an empty column (or a column
 // printing the row labels again): engine/table/besideBlocks.ts and besideCheck.ts. Offices print
 // their helpers there — the input coefficients of the same table, import ratios, 生産誘発額 with
-// shares. Before, a coefficient block was ignored with an "unknown line" warning per column and an
+// shares, the Leontief inverse. Before, a coefficient block was ignored with an "unknown line" warning per column and an
 // import-ratio column headed 輸入係数 was read as a further import column (the balance check let it
 // through: 0.12 is within half a unit of integer data). Now a block computed from the table is
 // ignored with the reason, anything else is refused naming the block; a final-demand block
@@ -126,6 +126,28 @@ describe("a block of input coefficients beside the table", () => {
     expect(e.code).toBe("table.block-beside");
     expect(e.where).toEqual({ sheet: "表", cell: "K1:N4" });
     expect(e.format("ja")).toContain("別のシートに移す");
+  });
+});
+
+describe("a block of Leontief inverse coefficients beside the table", () => {
+  // (I − A)⁻¹ without imports and MIC's (I − (I − M̂)A)⁻¹, each from the hand A and m.
+  const openL = gaussJordanInverse(A_HAND.map((row, i) => row.map((a, j) => (i === j ? 1 : 0) - a)));
+  for (const [name, L, formula] of [
+    ["competitive-import", L_HAND, "(I − (I − M̂)A)⁻¹"],
+    ["open", openL, "(I − A)⁻¹"],
+  ] as const) {
+    it(`${name} ${formula}, printed to six decimals: ignored as inverse coefficients`, () => {
+      const block = [["", ...S], ...S.map((s, i) => [s, ...L[i].map(round6)])];
+      const g = gridOf(beside(block, 2), "表");
+      const layout = recognizeLayout(g);
+      expect(layout.ignoredBlocks!.map((b) => [b.range, b.reason.en])).toEqual([["L1:O4", expect.stringContaining(`Leontief inverse coefficients ${formula}`)]]);
+      expectHandNumbers(g);
+    });
+  }
+
+  it("an inverse of another table is refused", () => {
+    const block = [["", ...S], ...S.map((s, i) => [s, ...L_HAND[i].map((l) => round6(l * 1.01))])];
+    expect(refusal(() => recognizeLayout(gridOf(beside(block), "表"))).code).toBe("table.block-beside");
   });
 });
 
