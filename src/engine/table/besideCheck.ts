@@ -168,12 +168,13 @@ export function judgeBesideBlocks(sheet: Grid, anchor: Anchor, grid: Grid, layou
   });
 }
 
+/** The refusal; the sheet is named by the message's place (sheet and range), not repeated. */
 function besideBlockError(sheet: Grid, b: BesideBlock): RippleError {
   return new RippleError(
     "table.block-beside",
     {
-      ja: `シート「${sheet.sheet}」の表の右の ${b.range}（${b.names || "見出しなし"}）は、最終需要や生産額の列を持たず、この表の数値から計算した値（投入係数・輸入係数など）とも一致しません。表の一部として読むと誤った数値になるおそれがあるため読みません。使う表の範囲だけを選ぶか、その部分を別のシートに移すか削除してください。`,
-      en: `The block beside the table on sheet '${sheet.sheet}' at ${b.range} (${b.names || "no headers"}) has no final-demand or output column and does not equal values computed from this table (input or import coefficients, say). Read as part of the table it could give wrong numbers, so it is not read: select only the table's range, or move that block to another sheet or delete it.`,
+      ja: `表の右の ${b.range}（${b.names || "見出しなし"}）は、最終需要や生産額の列を持たず、この表の数値から計算した値（投入係数・輸入係数など）とも一致しません。表の一部として読むと誤った数値になるおそれがあるため読みません。使う表の範囲だけを選ぶか、その部分を別のシートに移すか削除してください。`,
+      en: `The block beside the table at ${b.range} (${b.names || "no headers"}) has no final-demand or output column and does not equal values computed from this table (input or import coefficients, say). Read as part of the table it could give wrong numbers, so it is not read: select only the table's range, or move that block to another sheet or delete it.`,
     },
     { sheet: sheet.sheet, cell: b.range },
   );
