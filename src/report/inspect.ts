@@ -29,6 +29,8 @@ export interface InspectReport {
   rows: InspectLine[];
   cols: InspectLine[];
   derived: InspectLine[];
+  /** Blocks beside the table that were not read, being computed from it: where and why. */
+  ignoredBlocks: { range: string; reason: string }[];
   checks: { id: string; rule: string; ok: boolean; skipped: boolean; failures: TableCheck["failures"]; notes: TableCheck["notes"] }[];
   /** What stops the table from being used as it is (the run would exit 2), first. */
   problems: string[];
@@ -95,6 +97,7 @@ export function inspectReport(
     rows,
     cols,
     derived: [...rows, ...cols].filter((l) => l.derived),
+    ignoredBlocks: (layout.ignoredBlocks ?? []).map((b) => ({ range: b.range, reason: b.reason[lang] })),
     checks: input.checks.map((c) => ({ id: c.id, rule: c.rule[lang], ok: c.failures.length === 0, skipped: c.skipped, failures: c.failures, notes: c.notes })),
     problems,
     imbalanceOnly: !input.buildError && productive.length === 0,
@@ -154,6 +157,10 @@ export function inspectText(r: InspectReport, lang: Lang): string {
   if (r.derived.length) {
     out.push(ja ? "計算された行・列（使いません）:" : "Derived lines (not used):");
     for (const l of r.derived) out.push(`  ${l.address} ${l.name}: ${l.derived}`);
+  }
+  if (r.ignoredBlocks.length) {
+    out.push(ja ? "表の外のブロック（使いません）:" : "Blocks beside the table (not used):");
+    for (const b of r.ignoredBlocks) out.push(`  ${b.range}: ${b.reason}`);
   }
   out.push(ja ? "検算:" : "Checks:");
   for (const c of r.checks) {

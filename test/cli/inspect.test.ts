@@ -1,5 +1,6 @@
 // `ripple inspect` (CLI.md): roles with cells and reasons, derived lines, the import convention
 // and why, the balance checks; exit 2 when the table cannot be used as it is.
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -39,5 +40,55 @@ describe("ripple inspect", () => {
     expect(lines[1]).toBe("Cannot be used as it is:");
     expect(lines[2]).toMatch(/✗ Columns: .* 1 failing, first 農林水産業 \(C25\)/);
     expect(r.out).toMatch(/✗ Rows: [^\n]*\n\s+農林水産業 \(AG4\): 12036062 \/ 12035962 \(gap 100/);
+  });
+
+  // A 3-sector table (A1:I8) with a block beside it past an empty column (K1:N4): the input
+  // coefficients Z/x printed to six decimals (test/engine/table/besideBlocks.test.ts has the cases).
+  const TABLE = [
+    ",農業,製造業,サービス,内生部門計,民間消費支出,輸出,（控除）輸入,国内生産額",
+    "農業,10,20,5,35,50,25,-10,100",
+    "製造業,30,60,25,115,60,45,-20,200",
+    "サービス,15,40,50,105,120,30,-5,250",
+    "内生部門計,55,120,80",
+    "雇用者所得,30,50,100",
+    "営業余剰,15,30,70",
+    "国内生産額,100,200,250",
+  ];
+  const besideCsv = (block: string[]) => {
+    const width = block[0].split(",").length;
+    return TABLE.map((line, k) => {
+      const cells = line.split(",");
+      const extra = (block[k] ?? "").split(",");
+      return [...cells, ...new Array(9 - cells.length).fill(""), "", ...extra, ...new Array(width - extra.length).fill("")].join(",");
+    }).join("\n") + "\n";
+  };
+
+  it("a block of input coefficients beside the table: --json lists it as ignored with the reason; exit 0", async () => {
+    const dir = tempDir();
+    const coef = [",農業,製造業,サービス", "農業,0.1,0.1,0.02", "製造業,0.3,0.3,0.1", "サービス,0.15,0.2,0.2"];
+    writeFileSync(join(dir, "beside.csv"), besideCsv(coef));
+    const r = await run(["inspect", "beside.csv", "--json", "-", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.ignoredBlocks).toEqual([
+      { range: "K1:N4", reason: expect.stringContaining("is input coefficients (intermediate input / output), equal to values computed") },
+    ]);
+    expect(j.cols.map((c: { address: string; role: string }) => [c.address, c.role])).toEqual([
+      ["B1", "sector"], ["C1", "sector"], ["D1", "sector"], ["E1", "subtotal"], ["F1", "fd:household"], ["G1", "export"], ["H1", "import"], ["I1", "output"],
+    ]);
+    expect(j.warnings).toEqual([expect.stringContaining("K1:N4")]);
+    expect(j.problems).toEqual([]);
+    const text = await run(["inspect", "beside.csv", "--lang", "ja"], { cwd: dir });
+    expect(text.out).toContain("表の外のブロック（使いません）:\n  K1:N4: 表の右の K1:N4（農業、製造業、サービス）は投入係数（中間投入 ÷ 生産額）");
+  });
+
+  it("a helper block beside the table that is not computed from it: exit 2 naming the sheet and the block", async () => {
+    const dir = tempDir();
+    const helper = [",生産誘発額,構成比", "農業,150,0.18", "製造業,300,0.36", "サービス,375,0.46"];
+    writeFileSync(join(dir, "helper.csv"), besideCsv(helper));
+    const r = await run(["inspect", "helper.csv", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("K1:M4");
+    expect(r.err).toContain("select only the table's range");
   });
 });

@@ -15,10 +15,9 @@ import { isEmpty, textAt } from "./cells";
 import { labelOrCodeKey, type Anchor } from "./header";
 import { classifyLabel } from "./labels";
 import { isCodeLike } from "./normalize";
-import { joinFragments } from "./wrapped";
 import { joinLayout } from "./blockJoin";
 import { findSideBySide } from "./sideBySide";
-import { range, rowEmpty, rowKey, sectorRuns, where, type Block } from "./tableBlock";
+import { columnRole, range, rowEmpty, rowKey, sectorRuns, where, type Block } from "./tableBlock";
 import type { TableJoin } from "./types";
 
 // The joined grid is built in blockJoin.ts; re-exported so recognition and the builder keep one
@@ -118,24 +117,12 @@ function findStackedBlocks(grid: Grid, anchor: Anchor): TableJoin | null {
       const k = rowKey(grid, r, c);
       return k !== null && sectorRowKeys.has(k);
     });
-    if (!b.cols.some((c) => sectorCol(c) || FINAL_COLUMN.test(columnRole(grid, b.header, c)))) throw notFinalDemandError(grid, b, anchor.col);
+    if (!b.cols.some((c) => sectorCol(c) || /^(fd:|export$|import$|output$|subtotal$)/.test(columnRole(grid, b.header, c)))) {
+      throw notFinalDemandError(grid, b, anchor.col);
+    }
   });
 
   return joinLayout(grid, anchor, blocks, runs);
-}
-
-const FINAL_COLUMN = /^(fd:|export$|import$|output$|subtotal$)/;
-
-/** The role a later block's column would get from its header (each header cell, and the cells
- * read together as one wrapped label); "" when none. */
-function columnRole(grid: Grid, header: number[], c: number): string {
-  const parts = header.map((r) => textAt(grid, r, c)).filter((t): t is string => t !== null && !isCodeLike(t));
-  const whole = parts.reduce((a, b) => (a === "" ? b : joinFragments(a, b)), "");
-  for (const t of [whole, ...parts]) {
-    const k = t === "" ? null : classifyLabel(t, "col");
-    if (k && k.role !== "ignore" && (k.role !== "subtotal" || (k.totalOf ?? "").length > 0 || /計|total/i.test(t))) return k.role;
-  }
-  return "";
 }
 
 function notFinalDemandError(grid: Grid, b: Block, col: number): RippleError {

@@ -12,7 +12,10 @@
 
 import { RippleError, type RippleWarning } from "../errors";
 import { gridAddress, maxOf, minOf, type Grid } from "../grid";
+import { findBesideBlocks, withoutBlocks } from "./besideBlocks";
+import { isComputedBlock, judgeBesideBlocks } from "./besideCheck";
 import { findBlocks, joinGrid } from "./blocks";
+import { joinWrappedSectorRows } from "./wrappedSectors";
 import { numOrNaN } from "./cells";
 import { findFrame } from "./frame";
 import { findSharedAnchor, type Anchor } from "./header";
@@ -55,6 +58,34 @@ function checkHasNumbers(grid: Grid): void {
 export function recognizeLayout(sheetGrid: Grid, opts: RecognizeOptions = {}): TableLayout {
   checkHasNumbers(sheetGrid);
   if (opts.mapping) validateMapping(opts.mapping, sheetGrid.sheet);
+  // Sector names wrapped over two label cells are read whole first (wrappedSectors.ts).
+  const first = findSharedAnchor(sheetGrid);
+  const sheet = first ? joinWrappedSectorRows(sheetGrid, first) : sheetGrid;
+  const found = sheet === sheetGrid ? first : findSharedAnchor(sheet);
+  // Blocks beside the table that are not part of it are taken out before anything is read from
+  // the sheet, and judged by their numbers once the table is known (besideBlocks.ts); a block
+  // taken in by its labels alone is taken out too when its numbers are computed from the table.
+  const { outside, byLabel } = found ? findBesideBlocks(sheet, found) : { outside: [], byLabel: [] };
+  let grid = outside.length > 0 ? withoutBlocks(sheet, outside) : sheet;
+  let layout = recognizeJoined(grid, opts);
+  const recognised = () => (layout.joined ? joinGrid(grid, layout.joined) : grid);
+  const computed = byLabel.filter((b) => isComputedBlock(sheet, found!, recognised(), layout, b));
+  const beside = [...outside, ...computed];
+  if (computed.length > 0) {
+    grid = withoutBlocks(sheet, beside);
+    layout = recognizeJoined(grid, opts);
+  }
+  if (beside.length > 0) {
+    layout.ignoredBlocks = judgeBesideBlocks(sheet, found!, recognised(), layout, beside);
+    for (const b of layout.ignoredBlocks) {
+      (layout.warnings ??= []).push({ code: "table.block-derived", text: b.reason, where: { sheet: sheet.sheet, cell: b.range } });
+    }
+  }
+  return layout;
+}
+
+/** The layout of a sheet whose table may be printed in blocks (joined first). */
+function recognizeJoined(sheetGrid: Grid, opts: RecognizeOptions): TableLayout {
   const shared = findSharedAnchor(sheetGrid);
   const join = shared ? findBlocks(sheetGrid, shared) : null;
   if (!join) return recognizeGrid(sheetGrid, shared, opts);

@@ -2,8 +2,11 @@
 // find the blocks (blocks.ts, sideBySide.ts) and the step that joins them (blockJoin.ts).
 
 import { gridAddress, type Grid } from "../grid";
-import { isEmpty } from "./cells";
+import { isEmpty, textAt } from "./cells";
 import { numericCodeKey, primaryKey, labelOrCodeKey, type Anchor } from "./header";
+import { classifyLabel } from "./labels";
+import { isCodeLike } from "./normalize";
+import { joinFragments } from "./wrapped";
 
 /** One printed part of the table: its header rows, its body from the first sector row, its columns. */
 export interface Block {
@@ -59,4 +62,16 @@ export function where(grid: Grid, r: number, c: number) {
 /** A block named by its first sector row's label cell. */
 export function blockName(grid: Grid, b: Block, col: number): string {
   return gridAddress(grid, b.first, col);
+}
+
+/** The role a block's column would get from its header rows (each header cell, and the cells
+ * read together as one wrapped label); "" when none. */
+export function columnRole(grid: Grid, header: number[], c: number): string {
+  const parts = header.map((r) => textAt(grid, r, c)).filter((t): t is string => t !== null && !isCodeLike(t));
+  const whole = parts.reduce((a, b) => (a === "" ? b : joinFragments(a, b)), "");
+  for (const t of [whole, ...parts]) {
+    const k = t === "" ? null : classifyLabel(t, "col");
+    if (k && k.role !== "ignore" && (k.role !== "subtotal" || (k.totalOf ?? "").length > 0 || /計|total/i.test(t))) return k.role;
+  }
+  return "";
 }

@@ -99,6 +99,9 @@ export interface TableLayout {
   /** The table is printed in blocks (engine/table/blocks.ts): line indexes are those of the joined
    * grid, which buildTable rebuilds from the sheet's grid with this. */
   joined?: TableJoin;
+  /** Blocks printed beside the table that were not read because their numbers are computed from
+   * the table (engine/table/besideCheck.ts): where, and why. */
+  ignoredBlocks?: { range: string; reason: Bilingual }[];
 }
 
 /** How a table printed in blocks was joined into one grid. */

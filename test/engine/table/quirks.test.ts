@@ -1,7 +1,9 @@
 // A corpus of real layout quirks, one small fixture each, built from what published workbooks do
 // (issue 11; the 宮崎県 workbook in ../shared/data/real-tables shows most of them at once):
 // labels wrapped over lines or padded with spaces, 需用 for 需要, (控除) in any bracket width,
-// sector names holding a final-demand word, codes stored as numbers on one side only.
+// sector names holding a final-demand word, codes stored as numbers on one side only. More of the
+// corpus next to this file: blocks printed beside the table (besideBlocks.test.ts), below it
+// (laterBlock.test.ts), names wrapped over two label cells, sector names too (wrappedRows.test.ts).
 
 import { describe, expect, it } from "vitest";
 import type { CellValue, Grid } from "../../../src/engine/grid";
