@@ -11,6 +11,7 @@ import { statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lang } from "../engine/errors";
+import { BUNDLE } from "./codeCache";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 
 /** Heap of a run in MB; RIPPLE_HEAP_MB overrides it. */
@@ -18,16 +19,40 @@ export const HEAP_MB = 4096;
 /** How long a cancelled run may take to stop by itself before it is terminated. */
 export const STOP_GRACE_MS = 300;
 
-/** The worker's code: the one-file bundle of `npm run build:cli` (scripts/bundle-cli.mjs) when it
- * is at least as new as the compiled modules, else the modules themselves. */
+/** The worker's code: the one-file bundle of `npm run build:cli` (scripts/bundle-cli.mjs), loaded
+ * with its code cache (codeCache.ts), when it is at least as new as the compiled modules, else the
+ * modules themselves. */
 function workerEntry(): string {
   const modules = join(__dirname, "worker.js");
-  const bundle = join(__dirname, "worker.bundle.js");
   try {
-    return statSync(bundle).mtimeMs >= statSync(modules).mtimeMs ? bundle : modules;
+    return statSync(BUNDLE).mtimeMs >= statSync(modules).mtimeMs ? join(__dirname, "bundleLoader.js") : modules;
   } catch {
     return modules;
   }
+}
+
+/** The worker's heap, as every run gets it (the code cache is made under the same limits). */
+function resourceLimits(): { maxOldGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: Number(process.env.RIPPLE_HEAP_MB) > 0 ? Number(process.env.RIPPLE_HEAP_MB) : HEAP_MB };
+}
+
+/** Runs `argv` once in a worker like the command's and writes the bundle's code cache to `out`
+ * when it ends (scripts/bundle-cli.mjs). Resolves with the run's exit status. */
+export function makeCodeCache(argv: string[], out: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let status = 70;
+    const worker = new Worker(join(__dirname, "bundleLoader.js"), {
+      workerData: { argv, stderrTTY: false, makeCodeCache: out },
+      resourceLimits: resourceLimits(),
+      stdout: true,
+      stderr: true,
+    });
+    worker.on("message", (m: WorkerMessage) => {
+      if (m.type === "status") status = m.code;
+    });
+    worker.on("error", reject);
+    worker.on("exit", () => resolve(status));
+  });
 }
 
 export type WorkerMessage = { type: "pending"; path: string; added: boolean } | { type: "status"; code: number };
@@ -35,7 +60,8 @@ export type WorkerMessage = { type: "pending"; path: string; added: boolean } | 
 export function runCli(argv: string[]): Promise<number> {
   const argLang = langFromArgv(argv);
   const lang: Lang = isLang(argLang) ? argLang : langFromEnv(process.env);
-  const heapMb = Number(process.env.RIPPLE_HEAP_MB) > 0 ? Number(process.env.RIPPLE_HEAP_MB) : HEAP_MB;
+  const limits = resourceLimits();
+  const heapMb = limits.maxOldGenerationSizeMb;
   return new Promise((resolve) => {
     const pending = new Set<string>();
     let status: number | null = null;
@@ -43,7 +69,7 @@ export function runCli(argv: string[]): Promise<number> {
     let cancelled = false;
     const worker = new Worker(workerEntry(), {
       workerData: { argv, stderrTTY: !!process.stderr.isTTY, columns: process.stderr.columns },
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      resourceLimits: limits,
     });
     const finish = (code: number) => {
       if (settled) return;
