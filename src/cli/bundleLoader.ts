@@ -2,5 +2,6 @@
 // code cache (codeCache.ts). `makeCodeCache` (scripts/bundle-cli.mjs) asks for the cache to be made.
 import { workerData } from "node:worker_threads";
 import { runBundle } from "./codeCache";
+import type { Entry } from "./entry";
 
-runBundle((workerData as { makeCodeCache?: string } | null)?.makeCodeCache);
+(runBundle((workerData as { makeCodeCache?: string } | null)?.makeCodeCache) as Entry).runInWorker();

@@ -39,10 +39,21 @@ export function codeCacheFor(bundle: string, cache: string, record: string): Buf
   }
 }
 
-/** Compiles the bundle (with its cache when it has one) and runs it as the CommonJS module it is.
+/** Whether the bundle is at least as new as the compiled modules (else they are used: a plain `tsc`
+ * run since the last `npm run build:cli`). */
+export function bundleIsCurrent(): boolean {
+  try {
+    return statSync(BUNDLE).mtimeMs >= statSync(join(__dirname, "entry.js")).mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** Compiles the bundle (with its cache when it has one) and runs it as the CommonJS module it is;
+ * returns its exports (entry.ts).
  * With `makeCache`, the cache is written when the thread ends, so it holds every function the run
  * compiled (scripts/bundle-cli.mjs makes it from one small analysis). */
-export function runBundle(makeCache: string | undefined): Script {
+export function runBundle(makeCache: string | undefined): unknown {
   const source = readFileSync(BUNDLE, "utf8");
   const cachedData = makeCache ? undefined : codeCacheFor(BUNDLE, CODE_CACHE, CODE_CACHE_RECORD);
   const script = new Script(wrap(source), { filename: BUNDLE, cachedData });
@@ -56,6 +67,6 @@ export function runBundle(makeCache: string | undefined): Script {
   const module = { exports: {} };
   if (makeCache) process.on("exit", () => writeFileSync(makeCache, script.createCachedData()));
   run.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, __dirname);
-  return script;
+  return module.exports;
 }
 
