@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// After `tsc` has compiled src/ into dist/, the command's worker entry and every module it
-// imports are joined into one file, dist/cli/worker.bundle.js (esbuild). Loading ~230 small
+// After `tsc` has compiled src/ into dist/, the command's entry (src/cli/entry.ts) and every
+// module it imports are joined into one file, dist/cli/worker.bundle.js (esbuild). Loading ~230 small
 // modules took about 0.1 s of CPU per run, a third of a small table's whole run; one file loads
-// in a third of that. The launcher falls back to dist/cli/worker.js when the bundle
-// is missing or older than it (a plain `tsc` run).
+// in a third of that. The launcher falls back to the compiled modules when the
+// bundle is missing or older than them (a plain `tsc` run).
 //
 // Then the bundle's V8 code cache (src/cli/codeCache.ts) is made by one analysis of the bundled
 // 13-sector table run the way every run is (a worker with the same heap), so the cache holds the
@@ -45,7 +45,7 @@ const record = join(dist, "worker.bundle.cache.json");
 rmSync(record, { force: true });
 rmSync(cache, { force: true });
 await build({
-  entryPoints: [join(dist, "worker.js")],
+  entryPoints: [join(dist, "entry.js")],
   outfile: bundle,
   bundle: true,
   platform: "node",
