@@ -10,9 +10,15 @@
 // target (they replace), and the rule here is the opposite — never replace, take the next name.
 
 import { closeSync, lstatSync, openSync, statSync, unlinkSync, promises as fs } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { basename, dirname, extname, join } from "node:path";
 import { RippleError, cancelledError, type Bilingual } from "../engine/errors";
+
+/** A tag that keeps a temporary's name apart from another run's leftover of the same process id. The
+ * exclusive create ("wx") is what guarantees no file is ever shared; this only makes a clash
+ * unlikely, so Math.random serves (node:crypto's first randomBytes costs ~10 ms of start-up). */
+function tempTag(): string {
+  return Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, "0");
+}
 
 /** Paths this process must remove if it is stopped before the run ends: staged temporaries and
  * files published by a run that has not finished. */
@@ -165,7 +171,7 @@ export class OutputSet {
   ): Promise<void> {
     const typed = opts.typed ?? path;
     checkTarget(path, typed);
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${tempTag()}.tmp`);
     addPending(temp);
     this.staged.push({ requested: path, typed, temp, freeName: opts.freeName, what: opts.what });
     let fh: fs.FileHandle | undefined;

@@ -2,7 +2,7 @@
 // projects runs. The files are read here; the comparison (recomputation and attribution) is
 // runCompare (src/usecases/compare.ts), the runner the task pane calls too.
 
-import { readFile } from "node:fs/promises";
+import { promises as fsp } from "node:fs";
 import { basename, resolve } from "node:path";
 import { RippleError, type Lang } from "../engine/errors";
 import { runCompare } from "../usecases/compare";
@@ -44,7 +44,7 @@ export async function runCompareCommand(args: CompareArgs, io: CliIO): Promise<v
 async function partsOf(cwd: string, typed: string): Promise<string[]> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(resolve(cwd, typed));
+    bytes = await fsp.readFile(resolve(cwd, typed));
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? { ja: "ファイルがありません。", en: "no such file." } : { ja: `読めません（${String(e)}）。`, en: `cannot be read (${String(e)}).` };
     throw new RippleError("compare-read", why, { file: typed });

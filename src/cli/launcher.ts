@@ -7,27 +7,82 @@
 //                    file the run had staged or published (it is told of each as it happens).
 // The worker's heap is bounded (HEAP_MB): a run that needs more ends with a message naming the
 // bound, not with V8's "heap out of memory" abort.
-import { statSync, unlinkSync } from "node:fs";
+// A short run (shortJob.ts: `analyze` of a small CSV to JSON) runs on the main thread instead,
+// without the worker's start-up; every step of it is far below a second, so Ctrl+C is honoured
+// between them (a second Ctrl+C removes what it wrote and exits at once).
+import { unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lang } from "../engine/errors";
+import { bundleIsCurrent, runBundle } from "./codeCache";
+import type { Entry } from "./entry";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
+import { isShortJob } from "./shortJob";
 
 /** Heap of a run in MB; RIPPLE_HEAP_MB overrides it. */
 export const HEAP_MB = 4096;
 /** How long a cancelled run may take to stop by itself before it is terminated. */
 export const STOP_GRACE_MS = 300;
 
-/** The worker's code: the one-file bundle of `npm run build:cli` (scripts/bundle-cli.mjs) when it
- * is at least as new as the compiled modules, else the modules themselves. */
+/** The worker's code: the one-file bundle of `npm run build:cli` (scripts/bundle-cli.mjs), loaded
+ * with its code cache (codeCache.ts), when it is at least as new as the compiled modules, else the
+ * modules themselves. */
 function workerEntry(): string {
-  const modules = join(__dirname, "worker.js");
-  const bundle = join(__dirname, "worker.bundle.js");
+  return join(__dirname, bundleIsCurrent() ? "bundleLoader.js" : "worker.js");
+}
+
+/** The command's modules on this thread, from the same code as the worker's. */
+function loadEntry(): Entry {
+  return (bundleIsCurrent() ? runBundle(undefined) : require("./entry")) as Entry;
+}
+
+function cancelledText(lang: Lang): string {
+  return `ripple: ${lang === "ja" ? "中止しました" : "Cancelled"}\n`;
+}
+
+/** A short run on the main thread: the first Ctrl+C asks it to stop (it removes what it wrote and
+ * ends with 130 at its next check); a second removes every file it staged or published and exits. */
+async function runHere(argv: string[], lang: Lang): Promise<number> {
+  // The handler is in place before the command's code loads: a Ctrl+C from here on is a cancel.
+  let entry: Entry | undefined;
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (!controller.signal.aborted) return controller.abort();
+    entry?.removeAllNow();
+    process.stderr.write(cancelledText(lang));
+    process.exit(130);
+  };
+  process.on("SIGINT", onSigint);
   try {
-    return statSync(bundle).mtimeMs >= statSync(modules).mtimeMs ? bundle : modules;
-  } catch {
-    return modules;
+    entry = loadEntry();
+    return await entry.main(argv, entry.syncProcessIO(controller.signal, !!process.stderr.isTTY, process.stderr.columns));
+  } finally {
+    process.removeListener("SIGINT", onSigint);
   }
+}
+
+/** The worker's heap, as every run gets it (the code cache is made under the same limits). */
+function resourceLimits(): { maxOldGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: Number(process.env.RIPPLE_HEAP_MB) > 0 ? Number(process.env.RIPPLE_HEAP_MB) : HEAP_MB };
+}
+
+/** Runs `argv` once in a worker like the command's and writes the bundle's code cache to `out`
+ * when it ends (scripts/bundle-cli.mjs). Resolves with the run's exit status. */
+export function makeCodeCache(argv: string[], out: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let status = 70;
+    const worker = new Worker(join(__dirname, "bundleLoader.js"), {
+      workerData: { argv, stderrTTY: false, makeCodeCache: out },
+      resourceLimits: resourceLimits(),
+      stdout: true,
+      stderr: true,
+    });
+    worker.on("message", (m: WorkerMessage) => {
+      if (m.type === "status") status = m.code;
+    });
+    worker.on("error", reject);
+    worker.on("exit", () => resolve(status));
+  });
 }
 
 export type WorkerMessage = { type: "pending"; path: string; added: boolean } | { type: "status"; code: number };
@@ -35,7 +90,9 @@ export type WorkerMessage = { type: "pending"; path: string; added: boolean } | 
 export function runCli(argv: string[]): Promise<number> {
   const argLang = langFromArgv(argv);
   const lang: Lang = isLang(argLang) ? argLang : langFromEnv(process.env);
-  const heapMb = Number(process.env.RIPPLE_HEAP_MB) > 0 ? Number(process.env.RIPPLE_HEAP_MB) : HEAP_MB;
+  if (isShortJob(argv, process.cwd())) return runHere(argv, lang);
+  const limits = resourceLimits();
+  const heapMb = limits.maxOldGenerationSizeMb;
   return new Promise((resolve) => {
     const pending = new Set<string>();
     let status: number | null = null;
@@ -43,7 +100,7 @@ export function runCli(argv: string[]): Promise<number> {
     let cancelled = false;
     const worker = new Worker(workerEntry(), {
       workerData: { argv, stderrTTY: !!process.stderr.isTTY, columns: process.stderr.columns },
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      resourceLimits: limits,
     });
     const finish = (code: number) => {
       if (settled) return;
@@ -64,7 +121,7 @@ export function runCli(argv: string[]): Promise<number> {
       // A run that already reported how it ended (it said so itself: cancelled, failed or done)
       // but had not exited when the grace time ran out keeps its status and says nothing twice.
       if (status !== null) return finish(status);
-      process.stderr.write(`ripple: ${lang === "ja" ? "中止しました" : "Cancelled"}\n`);
+      process.stderr.write(cancelledText(lang));
       finish(130);
     };
     const onSigint = () => {
@@ -78,7 +135,13 @@ export function runCli(argv: string[]): Promise<number> {
       if (m.type === "pending") {
         if (m.added) pending.add(m.path);
         else pending.delete(m.path);
-      } else status = m.code;
+      } else {
+        // The run has ended: its outputs are written (or removed) and its messages printed, and the
+        // files it staged were reported before this. The command ends now rather than after the
+        // thread's teardown (5–100 ms, more with a large heap); the thread is stopped with it.
+        status = m.code;
+        finish(m.code);
+      }
     });
     worker.on("error", (e: Error & { code?: string }) => {
       if (settled) return;

@@ -18,12 +18,14 @@ import { processIO, type CliIO } from "./io";
 import { isLang, langFromArgv, langFromEnv } from "./lang";
 import { packageVersion } from "./packageRoot";
 import { removeAllNow } from "./atomicWrite";
-import { createHash } from "node:crypto";
 import { usePlatformSha256 } from "../report/checksum";
 import { terminalSafe } from "./terminalText";
 
-// Input checksums by node:crypto rather than the portable code the pane needs.
-usePlatformSha256((data) => createHash("sha256").update(data).digest("hex"));
+// Input checksums by node:crypto rather than the portable code the pane needs; loaded when a
+// checksum is first asked for (a --json run needs none, and node:crypto costs a few ms to load).
+usePlatformSha256((data) =>
+  (require("node:crypto") as typeof import("node:crypto")).createHash("sha256").update(data).digest("hex"),
+);
 
 /** A CSV's one "sheet" is named after the file: say the file once. */
 function plainWhere(w: Where): Where {

@@ -158,10 +158,18 @@ export function checkSecurityParameters(input: SecurityInput, p: Record<string, 
       if (!finite("horizonMonths") || p.horizonMonths < 0) bad("horizonMonths", "0 以上の月数にしてください", "must be a number of months ≥ 0");
     }
   }
-  input.applications.forEach((a) => {
-    const k = `dependent:${a}`;
+  for (const k of dependentKeys(input)) {
     if (!finite(k) || p[k] < 0) bad(k, "磁石 1 t 当たりの川下生産額（百万円/t）は 0 以上にしてください", "downstream output per tonne (million yen per t) must be ≥ 0");
-  });
+  }
+}
+
+/** "dependent:<application>" of each application, made once per input (the Monte Carlo checks
+ * every draw's parameters). */
+const dependentKeyCache = new WeakMap<SecurityInput, string[]>();
+function dependentKeys(input: SecurityInput): string[] {
+  let keys = dependentKeyCache.get(input);
+  if (!keys) dependentKeyCache.set(input, (keys = input.applications.map((a) => `dependent:${a}`)));
+  return keys;
 }
 
 /** Where the case is, for a refusal's message. */

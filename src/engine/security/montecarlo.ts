@@ -2,9 +2,10 @@
 // 4): each parameter triangular between its low and high with the value in use as the mode,
 // seeded (the market model's generator, so the same seed repeats bit for bit). The market flows
 // and the IO unit losses do not depend on these parameters, so a draw is a few hundred
-// multiplications.
+// multiplications (drawEvaluator.ts).
 
 import { monteCarloColumns, type Percentiles, summarize, tornado, type TornadoBar, type UncertainParameter } from "../market/montecarlo";
+import { securityDrawEvaluator } from "./drawEvaluator";
 import { evaluateSecurity, type SecurityInput } from "./evaluate";
 import { histogramOf, type Histogram } from "./histogram";
 import { allJudgementParameters } from "./params";
@@ -59,6 +60,9 @@ export function securityMonteCarlo(
   const seed = String(opts.seed ?? 1);
   const uncertain = securityUncertainty(input, p);
   const t0 = performance.now();
+  // A draw computes the two numbers it keeps (drawEvaluator.ts: the full evaluation's operations
+  // for them, bit for bit), and the full evaluation only where it would refuse or for the dynamic path.
+  const draw = securityDrawEvaluator(input);
   // Outputs by index into columns (monteCarloColumns): the same draws as monteCarlo for a seed,
   // without a parameter record and an output record per draw.
   const r = monteCarloColumns(
@@ -67,6 +71,12 @@ export function securityMonteCarlo(
     {
       outputs: ["bc", "pv"],
       run(q, out) {
+        const v = draw(q);
+        if (v) {
+          out[0] = v.benefitCostRatio;
+          out[1] = v.pvValueAdded;
+          return;
+        }
         const e = evaluateSecurity(input, q, { price: false });
         out[0] = e.benefitCostRatio as number;
         out[1] = e.pvExpectedAvoided.valueAdded;

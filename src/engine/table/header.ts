@@ -21,8 +21,23 @@ export function primaryKey(grid: Grid, r: number, c: number): string | null {
   return textKey(t);
 }
 
+/** Keys already made: the same labels are keyed by every pass that looks for the table (a
+ * 100-sector table's labels were normalised some thirty times each). textKey depends on its text
+ * only; the map is emptied when it grows past MEMO_MAX, so memory stays bounded. */
+const keyMemo = new Map<string, string>();
+const MEMO_MAX = 100_000;
+
 /** Matching key of a label text (a cell's, or a label printed over several cells). */
 export function textKey(t: string): string {
+  let k = keyMemo.get(t);
+  if (k === undefined) {
+    if (keyMemo.size >= MEMO_MAX) keyMemo.clear();
+    keyMemo.set(t, (k = makeTextKey(t)));
+  }
+  return k;
+}
+
+function makeTextKey(t: string): string {
   const split = splitCodeName(t);
   if (split) return "n:" + labelKey(split.name);
   return isCodeLike(t) ? "c:" + codeKey(t) : "n:" + labelKey(t);

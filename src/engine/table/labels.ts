@@ -122,6 +122,23 @@ function stripTotal(key: string): string | null {
 
 /** Role of a row or column label from the dictionaries, or null when the label is unknown. */
 export function classifyLabel(text: string, dim: Dim): LabelClass | null {
+  const memo = classified[dim];
+  let c = memo.get(text);
+  if (c === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(text, (c = classify(text, dim)));
+  }
+  // A copy: callers may add to what they get.
+  return c && { ...c };
+}
+
+/** Labels already classified, by direction: every pass that looks for the table asks about the
+ * same labels, and each answer is some fifty regular expressions. classify depends on its
+ * arguments only; the maps are emptied when they grow past MEMO_MAX. */
+const classified: Record<Dim, Map<string, LabelClass | null>> = { row: new Map(), col: new Map() };
+const MEMO_MAX = 100_000;
+
+function classify(text: string, dim: Dim): LabelClass | null {
   const { key, less } = dictKey(text);
   if (key === "") return null;
   const special = lookup(SPECIAL, key, dim);

@@ -18,6 +18,8 @@ import type { TableJoin } from "./types";
  */
 export function findSideBySide(grid: Grid, anchor: Anchor): TableJoin | null {
   // Sector labels only: totals and output are shared labels too (内生部門計, 県内生産額).
+  // Most tables have no repeated label column, and finding that needs no dictionary look-up.
+  if (!repeatsLabels(grid, anchor)) return null;
   const plain = (k: string | null) => k !== null && anchor.keys.has(k) && !classifyLabel(k.slice(2), "row") && !classifyLabel(k.slice(2), "col");
   const run = sectorRuns(grid, anchor)[0].filter((r) => plain(labelOrCodeKey(grid, r, anchor.col, anchor.keys)));
   if (run.length < 2) return null;
@@ -76,6 +78,29 @@ export function findSideBySide(grid: Grid, anchor: Anchor): TableJoin | null {
       `${gridAddress(grid, anchor.row, first)}:${gridAddress(grid, bottom, nc - 1 > last ? nc - 1 : last)}`,
     ],
   };
+}
+
+/** Whether a column right of the label column holds the label column's key in two rows of the first
+ * run of sector rows: what a repeated label column needs (findSideBySide keeps a column that does
+ * so in at least two — and half — of the plain sector rows of that run). */
+function repeatsLabels(grid: Grid, anchor: Anchor): boolean {
+  const nc = gridWidth(grid);
+  const hits = new Map<number, number>();
+  for (const r of sectorRuns(grid, anchor)[0]) {
+    const k = rowKey(grid, r, anchor.col);
+    if (k === null) continue;
+    const row = grid.values[r] ?? [];
+    for (let c = anchor.col + 1; c < nc; c++) {
+      const v = row[c];
+      // Numbers can only repeat a code (rowKey gives them a "c:" key).
+      if (v === null || v === undefined || (typeof v === "number" && !k.startsWith("c:"))) continue;
+      if (rowKey(grid, r, c) !== k) continue;
+      const n = (hits.get(c) ?? 0) + 1;
+      if (n >= 2) return true;
+      hits.set(c, n);
+    }
+  }
+  return false;
 }
 
 function sideMisalignedError(grid: Grid, r: number, c: number, q: number): RippleError {

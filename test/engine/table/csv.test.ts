@@ -73,3 +73,36 @@ describe("parseCsv", () => {
     expect(e2.text.ja).toContain("1 行目");
   });
 });
+
+describe("splitting a text without quotes", () => {
+  // The native split used when a text has no quote must give what the character loop gives.
+  it("gives the character loop's records on random texts", async () => {
+    const { splitPlain, splitRecords } = await import("../../../src/engine/table/csv");
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ["a", "1", ",", ";", "\t", "\r", "\n", "\r\n", " ", ".", "部"];
+    for (let k = 0; k < 500; k++) {
+      const len = Math.floor(next() * 40);
+      let text = "";
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      for (const d of [",", ";", "\t"]) expect(splitPlain(text, d), JSON.stringify(text)).toEqual(splitRecords(text, d));
+    }
+  });
+
+  it("refuses a line of too many columns the same way", async () => {
+    const { splitPlain, splitRecords } = await import("../../../src/engine/table/csv");
+    const text = "x\n" + "1,".repeat(16_384) + "1\n";
+    const err = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e as RippleError;
+      }
+      throw new Error("no error thrown");
+    };
+    const a = err(() => splitPlain(text, ","));
+    const b = err(() => splitRecords(text, ","));
+    expect(a.code).toBe("input-too-large");
+    expect([a.message, a.where]).toEqual([b.message, b.where]);
+  });
+});

@@ -1,0 +1,7 @@
+// The worker's entry when the one-file bundle is current (launcher.ts): the bundle compiled with its
+// code cache (codeCache.ts). `makeCodeCache` (scripts/bundle-cli.mjs) asks for the cache to be made.
+import { workerData } from "node:worker_threads";
+import { runBundle } from "./codeCache";
+import type { Entry } from "./entry";
+
+(runBundle((workerData as { makeCodeCache?: string } | null)?.makeCodeCache) as Entry).runInWorker();
