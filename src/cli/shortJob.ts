@@ -27,6 +27,7 @@ export const SHORT_OPTIONS: ReadonlyMap<string, boolean> = new Map([
   ["--type-ii", false],
   ["--purchaser-prices", false],
   ["--margins", true],
+  ["--margins-column", true],
   ["--trade-sector", true],
   ["--transport-sector", true],
 ]);
