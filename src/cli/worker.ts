@@ -8,11 +8,17 @@ import type { WorkerMessage } from "./launcher";
 import { main } from "./main";
 
 const port = parentPort!;
-const data = workerData as { argv: string[]; stderrTTY: boolean; columns?: number };
+const data = workerData as { argv: string[]; stderrTTY: boolean; columns?: number; cancelFlag?: Int32Array };
 const controller = new AbortController();
 port.on("message", (m) => {
   if (m === "abort") controller.abort();
 });
+/** The launcher's Ctrl+C flag, read without waiting for the "abort" message: that message is only
+ * delivered when the run returns to the event loop, which synchronous work does not do for
+ * seconds. Aborts the run's signal when the flag is set (CliIO.pollCancel). */
+function pollCancel(): void {
+  if (data.cancelFlag && Atomics.load(data.cancelFlag, 0) !== 0 && !controller.signal.aborted) controller.abort();
+}
 const post = (m: WorkerMessage) => port.postMessage(m);
 onPendingChange((path, added) => post({ type: "pending", path, added }));
 
@@ -55,7 +61,7 @@ function fdStream(fd: number, isTTY: boolean, columns?: number): Writable & { is
 
 const stdout = { write: (s: string) => (writeAll(1, s), true) };
 const stderr = fdStream(2, data.stderrTTY, data.columns);
-void main(data.argv, { stdout, stderr, env: process.env, cwd: process.cwd(), signal: controller.signal }).then((code) => {
+void main(data.argv, { stdout, stderr, env: process.env, cwd: process.cwd(), signal: controller.signal, pollCancel }).then((code) => {
   post({ type: "status", code });
   // Let go of the port so the thread ends.
   port.close();
