@@ -76,11 +76,69 @@ function buildCfb({ shift = 9, name = "Workbook", size = 5000, head = 0x0809 }: 
 
 const en = (b: Uint8Array) => cfbProblem(b)?.en;
 
+/** A workbook of about 7 MB: 110 FAT sectors, one more than the header lists, so the 110th is found
+ * through a DIFAT sector (sectors 0–109 FAT, 110 DIFAT, 111 directory, then the stream). */
+function buildWithDifat() {
+  const ss = 512;
+  const fatSectors = 110;
+  const streamSectors = 13_900; // 112 + 13,900 sectors fit the 110 × 128 FAT entries
+  const buf = Buffer.alloc(ss * (1 + 112 + streamSectors));
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(buf, 0);
+  buf.writeUInt16LE(0x3e, 24);
+  buf.writeUInt16LE(3, 26);
+  buf.writeUInt16LE(0xfffe, 28);
+  buf.writeUInt16LE(9, 30);
+  buf.writeUInt16LE(6, 32);
+  buf.writeUInt32LE(fatSectors, 44);
+  buf.writeUInt32LE(111, 48);
+  buf.writeUInt32LE(4096, 56);
+  buf.writeUInt32LE(END, 60);
+  buf.writeUInt32LE(110, 68); // first DIFAT sector
+  buf.writeUInt32LE(1, 72);
+  for (let i = 0; i < 109; i++) buf.writeUInt32LE(i, 76 + 4 * i);
+  const fat = (i: number, v: number) => buf.writeUInt32LE(v, ss * (1 + Math.floor(i / 128)) + 4 * (i % 128));
+  for (let i = 0; i < fatSectors * 128; i++) fat(i, FREE);
+  for (let i = 0; i < fatSectors; i++) fat(i, FATSECT);
+  fat(110, 0xfffffffc); // DIFSECT
+  fat(111, END);
+  for (let k = 0; k < streamSectors; k++) fat(112 + k, k === streamSectors - 1 ? END : 113 + k);
+  const difatAt = ss * 111;
+  for (let i = 0; i < 127; i++) buf.writeUInt32LE(i === 0 ? 109 : FREE, difatAt + 4 * i);
+  buf.writeUInt32LE(END, difatAt + 4 * 127);
+  const dirAt = ss * 112;
+  const entry = (i: number, n: string, type: number, child: number, start: number, size: number) => {
+    const at = dirAt + 128 * i;
+    buf.write(n, at, "utf16le");
+    buf.writeUInt16LE((n.length + 1) * 2, at + 64);
+    buf[at + 66] = type;
+    buf.writeUInt32LE(FREE, at + 68);
+    buf.writeUInt32LE(FREE, at + 72);
+    buf.writeUInt32LE(child, at + 76);
+    buf.writeUInt32LE(start, at + 116);
+    buf.writeUInt32LE(size, at + 120);
+  };
+  for (let i = 0; i < 4; i++) entry(i, "", 0, FREE, END, 0);
+  entry(0, "Root Entry", 5, 1, END, 0);
+  entry(1, "Workbook", 2, FREE, 112, streamSectors * ss);
+  buf.writeUInt16LE(0x0809, ss * 113);
+  return { buf, difatAt };
+}
+
 describe("the .xls container check before LibreOffice", () => {
   it("passes whole containers: version 3 and 4, a large Workbook and a small Book in the mini stream", () => {
     expect(cfbProblem(buildCfb().buf)).toBeNull();
     expect(cfbProblem(buildCfb({ shift: 12, size: 9000 }).buf)).toBeNull();
     expect(cfbProblem(buildCfb({ name: "Book", size: 300 }).buf)).toBeNull();
+  });
+
+  it("finds FAT sectors past the header's 109 through the DIFAT, and refuses a DIFAT that lists too few", () => {
+    expect(cfbProblem(buildWithDifat().buf)).toBeNull();
+    const short = buildWithDifat();
+    short.buf.writeUInt32LE(FREE, short.difatAt);
+    expect(en(short.buf)).toMatch(/the FAT leads to sector 4,294,967,295, but the file ends after 14,012 sectors/);
+    const cut = buildWithDifat();
+    cut.buf.writeUInt32LE(END, 68); // the header says one DIFAT sector but names none
+    expect(en(cut.buf)).toMatch(/the DIFAT lists 109 FAT sectors, fewer than the header's 110/);
   });
 
   it("refuses the signature followed by random bytes", () => {
