@@ -168,7 +168,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<Analysis
     out: args.out,
     json: args.json,
     defaultOut: args.defaultOut,
-    specs: () => ({ full: job.workbook() }),
+    specs: (checkpoint) => ({ full: job.workbook(checkpoint) }),
     jsonValue: job.json,
     summary: () => summaryText(job.result, job.table.unit, lang),
   });

@@ -19,10 +19,14 @@ function overflow(where: string, at: { sheet?: string; cell?: string }): RippleE
 }
 
 /** Throws naming the first sheet and cell whose number is infinite or NaN. */
-export function checkFiniteSpec(spec: WorkbookSpec): void {
+/** Rows or containers walked between two calls of a checkpoint (Ctrl+C): a few ms of work. */
+const PER_CHECK = 256;
+
+export function checkFiniteSpec(spec: WorkbookSpec, checkpoint?: () => void): void {
   for (const sheet of spec.sheets)
     for (const b of sheet.blocks)
       for (let r = 0; r < b.values.length; r++) {
+        if (checkpoint && r % PER_CHECK === 0) checkpoint();
         const row = b.values[r];
         for (let c = 0; c < row.length; c++) {
           const v = row[c];
@@ -36,7 +40,7 @@ export function checkFiniteSpec(spec: WorkbookSpec): void {
 }
 
 /** Throws naming the JSON path of the first infinite or NaN number (JSON would write null). */
-export function checkFiniteJson(value: unknown): void {
+export function checkFiniteJson(value: unknown, checkpoint?: () => void): void {
   // Iterative walk (nothing here grows the stack with input). Paths are spelled only for the
   // number that fails: building one per element cost more than the check on large results.
   const stack: { v: unknown; up: number; key: string | number }[] = [{ v: value, up: -1, key: "$" }];
@@ -61,6 +65,7 @@ export function checkFiniteJson(value: unknown): void {
       continue;
     }
     const here = seen.push({ up, key }) - 1;
+    if (checkpoint && here % PER_CHECK === 0) checkpoint();
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];

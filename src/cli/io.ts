@@ -7,6 +7,9 @@ export interface CliIO {
   cwd: string;
   /** Ctrl+C: long phases and the writing of outputs stop when it fires (main sets it). */
   signal?: AbortSignal;
+  /** Looks for a Ctrl+C that has not reached the event loop yet (the launcher's shared flag) and
+   * aborts `signal` if there is one: called by checks inside long synchronous work. */
+  pollCancel?: () => void;
   /** --replace-json: an existing JSON file of the name given is replaced instead of the next
    * free name being taken (never an input, a link or a folder). */
   replaceJson?: boolean;

@@ -2,9 +2,13 @@
 // Ctrl+C is honoured within a second in every phase — also inside a long synchronous step (a
 // factorisation, the workbook writer) that would hold off the signal until it ends:
 //   first Ctrl+C  -> the run is asked to stop (it checks between blocks of work, removes what it
-//                    wrote and exits 130); if it has not stopped within STOP_GRACE_MS, or on a
-//                    second Ctrl+C, the worker is terminated and the main thread removes every
-//                    file the run had staged or published (it is told of each as it happens).
+//                    wrote and exits 130); the request is a flag in shared memory as well as a
+//                    message, so the checks inside synchronous work (building and packing the
+//                    workbook, which does not return to the worker's event loop for seconds) see
+//                    it at once; if it has not stopped within STOP_GRACE_MS, or on a
+//                    second Ctrl+C, the worker is terminated and, once it has ended (its last
+//                    messages delivered), the main thread removes every file the run had staged
+//                    or published (it is told of each before the file is created).
 // The worker's heap is bounded (HEAP_MB): a run that needs more ends with a message naming the
 // bound, not with V8's "heap out of memory" abort.
 // A short run (shortJob.ts: `analyze` of a small CSV to JSON) runs on the main thread instead,
@@ -21,8 +25,12 @@ import { isShortJob } from "./shortJob";
 
 /** Heap of a run in MB; RIPPLE_HEAP_MB overrides it. */
 export const HEAP_MB = 4096;
-/** How long a cancelled run may take to stop by itself before it is terminated. */
-export const STOP_GRACE_MS = 300;
+/** How long a cancelled run may take to stop by itself before it is terminated. The run looks at
+ * the shared flag every few ms of work, so one that can stop does so well within this; a run in a
+ * step without checks (JSON.stringify of a large result, ExcelJS's writer) is terminated, which
+ * V8 does mid-step. Was 300 ms: Ctrl+C while a 1,000-sector workbook was built took 0.5–1.1 s
+ * under load, most of it this wait and the worker's teardown. */
+export const STOP_GRACE_MS = 100;
 
 /** The worker's code: the one-file bundle of `npm run build:cli` (scripts/bundle-cli.mjs), loaded
  * with its code cache (codeCache.ts), when it is at least as new as the compiled modules, else the
@@ -98,8 +106,11 @@ export function runCli(argv: string[]): Promise<number> {
     let status: number | null = null;
     let settled = false;
     let cancelled = false;
+    let terminating = false;
+    // Set to 1 on the first Ctrl+C; read by the worker's checks (workerRun.ts pollCancel).
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(workerEntry(), {
-      workerData: { argv, stderrTTY: !!process.stderr.isTTY, columns: process.stderr.columns },
+      workerData: { argv, stderrTTY: !!process.stderr.isTTY, columns: process.stderr.columns, cancelFlag },
       resourceLimits: limits,
     });
     const finish = (code: number) => {
@@ -115,18 +126,17 @@ export function runCli(argv: string[]): Promise<number> {
       }
       resolve(code);
     };
+    // The worker's "exit" event follows, after its last messages (files staged, status) have
+    // been delivered, and ends the run (below).
     const stop = () => {
-      if (settled) return;
+      if (settled || terminating) return;
+      terminating = true;
       void worker.terminate();
-      // A run that already reported how it ended (it said so itself: cancelled, failed or done)
-      // but had not exited when the grace time ran out keeps its status and says nothing twice.
-      if (status !== null) return finish(status);
-      process.stderr.write(cancelledText(lang));
-      finish(130);
     };
     const onSigint = () => {
       if (cancelled) return stop();
       cancelled = true;
+      Atomics.store(cancelFlag, 0, 1);
       worker.postMessage("abort");
       setTimeout(stop, STOP_GRACE_MS).unref();
     };
@@ -157,6 +167,11 @@ export function runCli(argv: string[]): Promise<number> {
         finish(70);
       }
     });
-    worker.on("exit", () => finish(cancelled && status === null ? 130 : (status ?? 70)));
+    worker.on("exit", () => {
+      // A terminated run that had not reported how it ended is said to be cancelled here; one
+      // that had (it said so itself: cancelled, failed or done) keeps its status, said once.
+      if (terminating && status === null && !settled) process.stderr.write(cancelledText(lang));
+      finish(cancelled && status === null ? 130 : (status ?? 70));
+    });
   });
 }

@@ -20,8 +20,9 @@ export interface OutputRequest {
   out?: string;
   json?: string;
   defaultOut: string;
-  /** The workbooks, built only when one is written (full; public or null). */
-  specs: () => { full: WorkbookSpec; public?: WorkbookSpec | null };
+  /** The workbooks, built only when one is written (full; public or null); `checkpoint` throws
+   * on Ctrl+C, for a builder to call between its long steps. */
+  specs: (checkpoint?: () => void) => { full: WorkbookSpec; public?: WorkbookSpec | null };
   /** Said after the title of every sheet (a table used with --allow-imbalance). */
   notice?: Bilingual | null;
   /** Write the public version too (--public). */
@@ -44,30 +45,42 @@ export async function writeOutputs(io: CliIO, lang: Lang, r: OutputRequest): Pro
   const wantWorkbook = r.out !== undefined || r.json === undefined;
   const requested = { workbook: resolve(io.cwd, typedOut), public: "", json: r.json && r.json !== "-" ? resolve(io.cwd, r.json) : "" };
   let jsonText = "";
+  // Ctrl+C between the long steps and inside the workbook writer: the shared flag is read too,
+  // since the writer's synchronous work does not let the cancel message in (CliIO.pollCancel).
+  const checkpoint = () => {
+    io.pollCancel?.();
+    throwIfCancelled(io.signal);
+  };
   try {
     // Targets that can never be written are refused before any work.
     if (wantWorkbook) checkTarget(requested.workbook, typedOut);
     if (requested.json) checkTarget(requested.json, r.json);
     if (wantWorkbook) {
-      const raw = r.specs();
+      checkpoint();
+      const raw = r.specs(checkpoint);
       // Every sheet says so when the table was run with --allow-imbalance (imbalanceNotice).
       const specs = { full: withImbalanceNotice(raw.full, r.notice ?? null), public: raw.public ? withImbalanceNotice(raw.public, r.notice ?? null) : raw.public };
-      checkFiniteSpec(specs.full);
-      throwIfCancelled(io.signal);
-      await set.stage(requested.workbook, await writeXlsxBuffer(specs.full), { typed: typedOut, freeName: true, what: WHAT.workbook, signal: io.signal });
+      checkFiniteSpec(specs.full, checkpoint);
+      checkpoint();
+      await set.stage(requested.workbook, await writeXlsxBuffer(specs.full, checkpoint), { typed: typedOut, freeName: true, what: WHAT.workbook, signal: io.signal });
       if (r.wantPublic && specs.public) {
-        checkFiniteSpec(specs.public);
+        checkFiniteSpec(specs.public, checkpoint);
         requested.public = publicFileName(requested.workbook, lang);
-        await set.stage(requested.public, await writeXlsxBuffer(specs.public), { freeName: true, what: WHAT.public, signal: io.signal });
+        checkpoint();
+        await set.stage(requested.public, await writeXlsxBuffer(specs.public, checkpoint), { freeName: true, what: WHAT.public, signal: io.signal });
       }
     }
     if (r.json !== undefined) {
+      checkpoint();
       const value = r.jsonValue();
-      checkFiniteJson(value);
+      checkFiniteJson(value, checkpoint);
+      checkpoint();
       jsonText = JSON.stringify(value) + "\n";
+      checkpoint();
       // Staged last, so a replaced JSON (--replace-json) is the last step of the run.
       if (requested.json) await set.stage(requested.json, jsonText, { typed: r.json, freeName: !io.replaceJson, what: WHAT.json, signal: io.signal });
     }
+    checkpoint();
     const finals = new Map((await set.publish(io.signal)).map((p) => [p.requested, p.final]));
     set.keep();
     return report(io, lang, r, requested, finals, jsonText);

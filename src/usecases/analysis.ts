@@ -64,8 +64,9 @@ export interface AnalysisJob {
   /** The JSON of CLI.md (the same object every host writes). */
   /** The result, plus `purchaserPrices` when the shock was converted from purchaser prices. */
   json: () => AnalysisResult & { purchaserPrices?: PurchaserPricesJson };
-  /** The results workbook; built only when one is written (it checksums the inputs). */
-  workbook: () => WorkbookSpec;
+  /** The results workbook; built only when one is written (it checksums the inputs).
+   * `checkpoint` is called between its steps and throws to stop (the command line's Ctrl+C). */
+  workbook: (checkpoint?: () => void) => WorkbookSpec;
   /** Said on every results sheet when the table was run although it does not add up. */
   notice: Bilingual | null;
 }
@@ -153,8 +154,21 @@ export async function runAnalysisJob(input: AnalysisJobInput, options: AnalysisO
   const result = detail.result;
   const notice = imbalanceNotice(table.warnings);
 
-  const workbook = (): WorkbookSpec => {
+  const workbook = (checkpoint: () => void = () => {}): WorkbookSpec => {
     control.stage?.("report");
+    // Each step takes up to seconds on a 1,000-sector table under load (the closed model is
+    // factored again, the inputs checksummed, a million cells laid out): Ctrl+C is looked for
+    // between them.
+    checkpoint();
+    const typeII = options.typeII.value ? typeIIFigures(model, shock, detail.indicators) : undefined;
+    checkpoint();
+    const inputs = [
+      namedInput(input.table),
+      ...(input.extraInputs ?? []),
+      ...(input.shock ? [namedInput(input.shock)] : []),
+      ...(purchaser && input.margins ? [namedInput(input.margins)] : []),
+    ];
+    checkpoint();
     const spec = buildAnalysisReport({
       result,
       table,
@@ -165,16 +179,12 @@ export async function runAnalysisJob(input: AnalysisJobInput, options: AnalysisO
       purchaser: purchaser ?? undefined,
       lang: options.lang,
       host: input.host,
-      inputs: [
-        namedInput(input.table),
-        ...(input.extraInputs ?? []),
-        ...(input.shock ? [namedInput(input.shock)] : []),
-        ...(purchaser && input.margins ? [namedInput(input.margins)] : []),
-      ],
+      inputs,
       version: input.version,
       now: input.now,
-      typeII: options.typeII.value ? typeIIFigures(model, shock, detail.indicators) : undefined,
+      typeII,
     });
+    checkpoint();
     // The deliverable: values and charts on the results sheets, the audit sheet of native
     // formulas (with a shock) and the confirmed mapping on the method sheet.
     return withImbalanceNotice(analysisDeliverable(spec, { model, shock, impact: result.impact, layout }), notice);

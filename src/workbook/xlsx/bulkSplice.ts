@@ -69,7 +69,7 @@ export async function addBulkStyles(zip: JSZip, blocks: BlockSpec[]): Promise<Ma
 }
 
 /** The sheet part with the bulk blocks' rows merged into its sheetData, as UTF-8 bytes. */
-export function spliceBulkRows(sheetXml: string, sheet: SheetSpec, blocks: BlockSpec[], xfOf: (l: BulkLook) => number): Uint8Array {
+export function spliceBulkRows(sheetXml: string, sheet: SheetSpec, blocks: BlockSpec[], xfOf: (l: BulkLook) => number, checkpoint?: () => void): Uint8Array {
   const open = sheetXml.search(/<sheetData\s*\/>|<sheetData>/);
   if (open < 0) throw new Error(`xlsx writer: sheet '${sheet.name}' part has no sheetData`);
   const selfClosing = sheetXml.startsWith("<sheetData/>", open) || /^<sheetData\s+\/>/.test(sheetXml.slice(open, open + 20));
@@ -96,7 +96,7 @@ export function spliceBulkRows(sheetXml: string, sheet: SheetSpec, blocks: Block
   let k = 0;
   for (const b of ordered) {
     while (k < kept.length && kept[k].row <= b.row) out.text(kept[k++].xml);
-    writeBulkRows(out, b, sheet.name, xfOf);
+    writeBulkRows(out, b, sheet.name, xfOf, checkpoint);
   }
   while (k < kept.length) out.text(kept[k++].xml);
   out.ascii("</sheetData>");

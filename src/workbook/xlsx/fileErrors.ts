@@ -47,6 +47,19 @@ export function notAnXls(file: string): RippleError {
   );
 }
 
+/** A file with the .xls signature whose compound-file container is damaged or holds no Excel
+ * workbook stream (cfbCheck.ts): refused at once, before LibreOffice is started. */
+export function xlsDamaged(file: string, what: { ja: string; en: string }): RippleError {
+  return new RippleError(
+    "xls-damaged",
+    {
+      ja: `この .xls ファイルは壊れているか、Excel のブックではありません（${what.ja}）。Excel で開ける元のファイルを指定するか、.xlsx または .csv で保存し直してください。`,
+      en: `This .xls file is damaged or not an Excel workbook (${what.en}). Give the original file, or save it again as .xlsx or .csv.`,
+    },
+    { file },
+  );
+}
+
 export function textUndecodable(file: string): RippleError {
   return new RippleError(
     "csv-encoding",

@@ -47,8 +47,27 @@ function conversionFailed(file: string, why: string): RippleError {
   );
 }
 
-/** The .xls file converted to .xlsx bytes by LibreOffice (headless, fresh profile, 2 minutes). */
-export async function xlsToXlsx(file: string, env: Record<string, string | undefined> = process.env): Promise<Buffer> {
+/** The longest a conversion may take: LibreOffice converts the .xls tables analysts use in a few
+ * seconds (the Miyazaki 2011 table, 106 kB: 2.1 s with start-up); a run still going after 2
+ * minutes is hung or fed a hostile file, and is stopped (SIGTERM: LibreOffice's launcher,
+ * oosplash, passes it on to soffice.bin, so neither is left running). */
+export const XLS_CONVERSION_MS = 120_000;
+
+function conversionTimedOut(file: string, ms: number): RippleError {
+  const s = Number((ms / 1000).toFixed(1));
+  return new RippleError(
+    "xls-conversion-timeout",
+    {
+      ja: `LibreOffice が .xls の変換を ${s} 秒以内に終えなかったため止めました。ファイルが壊れていないか確認し、Excel で .xlsx 形式で保存し直してください。`,
+      en: `LibreOffice did not finish converting the .xls file within ${s} s and was stopped. Check that the file opens, and save it as .xlsx in Excel.`,
+    },
+    { file },
+  );
+}
+
+/** The .xls file converted to .xlsx bytes by LibreOffice (headless, fresh profile, stopped after
+ * `timeoutMs`). */
+export async function xlsToXlsx(file: string, env: Record<string, string | undefined> = process.env, timeoutMs = XLS_CONVERSION_MS): Promise<Buffer> {
   if (extname(file).toLowerCase() !== ".xls") throw conversionFailed(file, "not an .xls file");
   const soffice = findSoffice(env);
   if (!soffice) throw needsLibreOffice(file);
@@ -60,9 +79,11 @@ export async function xlsToXlsx(file: string, env: Record<string, string | undef
     const out = join(work, "out");
     const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, file];
     await new Promise<void>((resolve, reject) => {
-      execFile(soffice, args, { timeout: 120_000 }, (error, _stdout, stderr) =>
-        error ? reject(conversionFailed(file, `${error.message.split("\n")[0]} ${stderr}`.trim())) : resolve(),
-      );
+      execFile(soffice, args, { timeout: timeoutMs }, (error, _stdout, stderr) => {
+        if (!error) resolve();
+        else if (error.killed) reject(conversionTimedOut(file, timeoutMs));
+        else reject(conversionFailed(file, `${error.message.split("\n")[0]} ${stderr}`.trim()));
+      });
     });
     const converted = join(out, basename(file, extname(file)) + ".xlsx");
     if (!existsSync(converted)) {

@@ -6,9 +6,10 @@ import { RippleError } from "../../engine/errors";
 import { xlsxBytes } from "./xlsxBytes";
 import { zipPackage } from "./zipPackage";
 
-export async function writeXlsxBuffer(spec: WorkbookSpec): Promise<Buffer> {
+/** `checkpoint` is called between pieces of the work and throws to stop it (XlsxOptions). */
+export async function writeXlsxBuffer(spec: WorkbookSpec, checkpoint?: () => void): Promise<Buffer> {
   // Node's zlib packs the file (a third of a large workbook's writing time in JavaScript).
-  const bytes = await xlsxBytes(spec, { pack: (zip, fast, date) => zipPackage(zip, { fast, date }) });
+  const bytes = await xlsxBytes(spec, { pack: (zip, fast, date) => zipPackage(zip, { fast, date, checkpoint }), checkpoint });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 

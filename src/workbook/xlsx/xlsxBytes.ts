@@ -25,6 +25,10 @@ export interface XlsxOptions {
   /** Packs the finished parts into the file: the command line passes Node's zlib (zipPackage.ts);
    * without it (the task pane, a browser) JSZip deflates in JavaScript. Same parts either way. */
   pack?: (zip: JSZip, fast: ReadonlySet<string>, date: Date) => Promise<Uint8Array>;
+  /** Called between pieces of work (a sheet, a few rows of a bulk block, a part): throws to stop
+   * the writing (the command line's Ctrl+C, which must be honoured within a second while a
+   * 1,000-sector workbook takes ten seconds and more to build). */
+  checkpoint?: () => void;
 }
 
 /** The most cells a results workbook is written with: a 2,000-sector analysis (A and L, 8 million
@@ -49,7 +53,9 @@ export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): 
   wb.calcProperties.fullCalcOnLoad = true;
   const bulk = new Map<SheetSpec, BlockSpec[]>();
   const font = workbookFont(spec);
+  const checkpoint = options.checkpoint ?? (() => {});
   for (const sheet of spec.sheets) {
+    checkpoint();
     const ws = wb.addWorksheet(sheet.name);
     const direct = bulkBlocksOf(sheet, options.directMinCells);
     if (direct.length > 0) bulk.set(sheet, direct);
@@ -57,21 +63,26 @@ export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): 
     setPrintLayout(ws, printPlan(sheet, spec));
   }
   // Stored, not deflated: the package is deflated once, at the end (zipPackage.ts).
+  checkpoint();
   const written = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
+  checkpoint();
   const zip = await (await loadJsZip()).loadAsync(written);
+  checkpoint();
   // The workbook's font as styles.xml's default (ExcelJS always writes Calibri there), so cells
   // without a look of their own are in it too.
   const styles = await zip.file("xl/styles.xml")!.async("string");
   zip.file("xl/styles.xml", withWorkbookFont(styles, font));
   await addChartsToZip(zip, spec);
   await addCustomXmlParts(zip, spec.customXml ?? []);
-  const fast = bulk.size > 0 ? await addBulk(zip, bulk) : new Set<string>();
+  checkpoint();
+  const fast = bulk.size > 0 ? await addBulk(zip, bulk, checkpoint) : new Set<string>();
+  checkpoint();
   if (options.pack) return options.pack(zip, fast, created);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** The bulk blocks into the sheet parts ExcelJS wrote (after the charts, which edit the same parts). */
-async function addBulk(zip: JSZip, bulk: Map<SheetSpec, BlockSpec[]>): Promise<Set<string>> {
+async function addBulk(zip: JSZip, bulk: Map<SheetSpec, BlockSpec[]>, checkpoint: () => void): Promise<Set<string>> {
   const parts = new Set<string>();
   const xf = await addBulkStyles(zip, [...bulk.values()].flat());
   const paths = await worksheetPaths(zip);
@@ -84,7 +95,7 @@ async function addBulk(zip: JSZip, bulk: Map<SheetSpec, BlockSpec[]>): Promise<S
       if (id === undefined) throw new Error(`xlsx writer: no cell format for '${lookKey(l)}' on sheet '${sheet.name}'`);
       return id;
     };
-    const bytes = spliceBulkRows(xml, sheet, blocks, xfOf);
+    const bytes = spliceBulkRows(xml, sheet, blocks, xfOf, checkpoint);
     // Fast deflate for these parts: numbers compress nearly as well at level 1, twice as fast.
     zip.file(path, bytes, { createFolders: false, compression: "DEFLATE", compressionOptions: { level: 1 } });
     parts.add(path);

@@ -12,6 +12,8 @@ export interface ZipOptions {
   fast?: ReadonlySet<string>;
   /** The entries' modification time (the run's date, so the same run gives the same bytes). */
   date: Date;
+  /** Called before each part is deflated; throws to stop (see XlsxOptions.checkpoint). */
+  checkpoint?: () => void;
 }
 
 const MAX_32 = 0xffffffff;
@@ -24,6 +26,7 @@ export async function zipPackage(zip: JSZip, options: ZipOptions): Promise<Uint8
   let count = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
+    options.checkpoint?.();
     const data = await entry.async("uint8array");
     const packed = deflateRawSync(data, { level: options.fast?.has(entry.name) ? 1 : 6 });
     const name = Buffer.from(entry.name, "utf8");
