@@ -50,6 +50,12 @@ export function securityDrawEvaluator(input: SecurityInput): (p: Record<string, 
   const cases = input.scenarios.map((s) => input.years.map((_, t) => [caseOf(input.without[t], s.event), caseOf(input.with[t], s.event)]));
   const discountFactors = input.years.map((y) => 1 / Math.pow(1 + input.discountRate, y - input.baseYear));
   const expected = new Float64Array(input.years.length);
+  // A scenario without an event (0 months) loses nothing in any draw, and a case without a
+  // shortfall loses nothing: each application's lost output is 0 × finite numbers. So both are
+  // skipped — exactly, as long as every number of the flows is finite (else the full evaluation
+  // decides every draw; the drawn parameters are checked finite by checkSecurityParameters).
+  const finiteFlows = [...input.without, ...input.with].every((f) => f.demandByApplication.every(Number.isFinite)) && Number.isFinite(input.tableUnitsPerMillionYen);
+  const eventless = input.scenarios.map((s) => s.event.months === 0);
   // The draw's parameters, read once per draw (the record is looked up by key).
   const dependent = new Float64Array(apps.length);
   let surge = 0;
@@ -67,6 +73,7 @@ export function securityDrawEvaluator(input: SecurityInput): (p: Record<string, 
     const gap = c.demand - domestic - c.imports - otherOrigins - inventory;
     const shortfall = gap > 1e-12 * c.demand ? gap : 0;
     const unmetShare = c.demand > 0 ? shortfall / c.demand : 0;
+    if (unmetShare === 0 && Number.isFinite(c.years)) return 0;
     let losses = 0;
     lost.fill(0);
     touched.fill(0);
@@ -86,7 +93,7 @@ export function securityDrawEvaluator(input: SecurityInput): (p: Record<string, 
   }
 
   return (p) => {
-    if (p.lossPath === 1) return null;
+    if (p.lossPath === 1 || !finiteFlows) return null;
     checkSecurityParameters(input, p);
     const probs = scenarioProbabilities(input, p);
     for (let a = 0; a < apps.length; a++) dependent[a] = p[apps[a].key];
@@ -96,6 +103,7 @@ export function securityDrawEvaluator(input: SecurityInput): (p: Record<string, 
     otherSpare = p.otherOriginsSpare;
     expected.fill(0);
     for (let s = 0; s < cases.length; s++) {
+      if (eventless[s]) continue;
       for (let t = 0; t < cases[s].length; t++) {
         const without = caseValueAdded(cases[s][t][0]);
         const withPlans = caseValueAdded(cases[s][t][1]);
