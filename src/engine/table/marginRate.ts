@@ -6,6 +6,8 @@
 import { RippleError, type Where } from "../errors";
 import { dataAt } from "./cells";
 import type { Grid } from "../grid";
+import { type SectorIndex, sectorList } from "./sectorMatch";
+import type { IOTable } from "./types";
 
 export const TRADE = { ja: "商業マージン率", en: "trade margin rate" };
 export const TRANSPORT = { ja: "運輸マージン率", en: "transport margin rate" };
@@ -60,4 +62,31 @@ export function checkRateSum(trade: number, transport: number, at: Where, label:
       },
       at,
     );
+}
+
+/** The table sector of a margin line, refused when the table has none of that name or code, or
+ * when an earlier line had it (`seen`: the cell of each sector's first line). */
+export function marginLineSector(table: IOTable, index: SectorIndex, seen: Map<number, string>, label: string | null, where: Where): number {
+  const i = label === null ? null : index.find(label);
+  if (i === null)
+    throw new RippleError(
+      "margins.unknown-sector",
+      {
+        ja: `マージン率の部門「${label ?? ""}」が表にありません。表の部門名かコード（例: ${sectorList(table)}）を使ってください。`,
+        en: `The margin rates' sector '${label ?? ""}' is not in the table. Use a sector name or code of the table (e.g. ${sectorList(table)}).`,
+      },
+      where,
+    );
+  const before = seen.get(i);
+  if (before)
+    throw new RippleError(
+      "margins.duplicate",
+      {
+        ja: `部門「${table.sectors[i].label}」のマージン率が 2 回あります（最初は ${before}）。1 行にしてください。`,
+        en: `Sector '${table.sectors[i].label}' has margin rates twice (first at ${before}). Keep one line.`,
+      },
+      where,
+    );
+  seen.set(i, where.cell!);
+  return i;
 }

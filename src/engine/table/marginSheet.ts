@@ -16,8 +16,8 @@ import { columnLetters, gridAddress, gridWidth, type Grid } from "../grid";
 import { dataAt, textAt } from "./cells";
 import { normalizeLabelText } from "./labelText";
 import { isCodeLike } from "./normalize";
-import { rateCell, TRADE, TRANSPORT } from "./marginRate";
-import { SectorIndex, sectorList } from "./sectorMatch";
+import { marginLineSector, rateCell, TRADE, TRANSPORT } from "./marginRate";
+import { SectorIndex } from "./sectorMatch";
 import type { IOTable } from "./types";
 import type { MarginRates, MarginRow, MarginSheetInfo } from "./margins";
 
@@ -255,27 +255,7 @@ export function parseMarginSheet(table: IOTable, grid: Grid, source: string, ask
     const label = textAt(grid, r, h.label);
     if (label === null || TOTAL.test(norm(label))) continue;
     const where = { sheet: grid.sheet, cell: gridAddress(grid, r, h.label) };
-    const i = index.find(label);
-    if (i === null)
-      throw new RippleError(
-        "margins.unknown-sector",
-        {
-          ja: `マージン率の部門「${label}」が表にありません。表の部門名かコード（例: ${sectorList(table)}）を使ってください。`,
-          en: `The margin rates' sector '${label}' is not in the table. Use a sector name or code of the table (e.g. ${sectorList(table)}).`,
-        },
-        where,
-      );
-    const before = seen.get(i);
-    if (before)
-      throw new RippleError(
-        "margins.duplicate",
-        {
-          ja: `部門「${table.sectors[i].label}」のマージン率が 2 回あります（最初は ${before}）。1 行にしてください。`,
-          en: `Sector '${table.sectors[i].label}' has margin rates twice (first at ${before}). Keep one line.`,
-        },
-        where,
-      );
-    seen.set(i, where.cell);
+    const i = marginLineSector(table, index, seen, label, where);
     checkDerived(grid, r, g, "trade", label);
     checkDerived(grid, r, g, "transport", label);
     const at = (c: number) => ({ sheet: grid.sheet, cell: gridAddress(grid, r, c) });

@@ -10,7 +10,7 @@
 import { RippleError, type Where } from "../errors";
 import { gridAddress, gridWidth, type Grid } from "../grid";
 import { dataAt, isEmpty, textAt } from "./cells";
-import { checkRate, checkRateSum, rateCell, TRADE, TRANSPORT } from "./marginRate";
+import { checkRate, checkRateSum, marginLineSector, rateCell, TRADE, TRANSPORT } from "./marginRate";
 import { parseMarginSheet } from "./marginSheet";
 import { normalizeLabelText } from "./labelText";
 import { SectorIndex, sectorList } from "./sectorMatch";
@@ -102,27 +102,7 @@ export function parseMarginsGrid(table: IOTable, grid: Grid, source: string, gro
     first = false;
     if (header) continue;
     const where = { sheet: grid.sheet, cell: gridAddress(grid, r, lc) };
-    const i = label === null ? null : index.find(label);
-    if (i === null)
-      throw new RippleError(
-        "margins.unknown-sector",
-        {
-          ja: `マージン率の部門「${label ?? ""}」が表にありません。表の部門名かコード（例: ${sectorList(table)}）を使ってください。`,
-          en: `The margin rates' sector '${label ?? ""}' is not in the table. Use a sector name or code of the table (e.g. ${sectorList(table)}).`,
-        },
-        where,
-      );
-    const before = seen.get(i);
-    if (before)
-      throw new RippleError(
-        "margins.duplicate",
-        {
-          ja: `部門「${table.sectors[i].label}」のマージン率が 2 回あります（最初は ${before}）。1 行にしてください。`,
-          en: `Sector '${table.sectors[i].label}' has margin rates twice (first at ${before}). Keep one line.`,
-        },
-        where,
-      );
-    seen.set(i, where.cell);
+    const i = marginLineSector(table, index, seen, label, where);
     const trade = rate(grid, r, tc, label!, TRADE);
     const transport = rate(grid, r, rc, label!, TRANSPORT);
     checkRateSum(trade, transport, { sheet: grid.sheet, cell: gridAddress(grid, r, tc) }, label!);
