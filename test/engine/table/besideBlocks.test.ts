@@ -13,7 +13,7 @@ import { RippleError } from "../../../src/engine/errors";
 import type { CellValue } from "../../../src/engine/grid";
 import { analyze } from "../../../src/engine/model";
 import { readTable, recognizeLayout } from "../../../src/engine/table";
-import { gridOf } from "./fixtures";
+import { gaussJordanInverse, gridOf } from "./fixtures";
 
 const S = ["農業", "製造業", "サービス"];
 const Z = [
@@ -46,20 +46,6 @@ const A_HAND = [
 ];
 const M_HAND = [10 / 85, 20 / 175, 5 / 225];
 
-function gaussJordanInverse(B: number[][]): number[][] {
-  const n = B.length;
-  const aug = B.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
-  for (let k = 0; k < n; k++) {
-    const piv = aug[k][k];
-    for (let j = 0; j < 2 * n; j++) aug[k][j] /= piv;
-    for (let i = 0; i < n; i++) {
-      if (i === k) continue;
-      const f = aug[i][k];
-      for (let j = 0; j < 2 * n; j++) aug[i][j] -= f * aug[k][j];
-    }
-  }
-  return aug.map((row) => row.slice(n));
-}
 /** L = (I − (I − M̂)A)⁻¹, MIC's competitive-import inverse, from the hand A and m. */
 const L_HAND = gaussJordanInverse(A_HAND.map((row, i) => row.map((a, j) => (i === j ? 1 : 0) - (1 - M_HAND[i]) * a)));
 

@@ -298,3 +298,20 @@ export function aomoriMarginRows(edit: (rows: CellValue[][]) => void = () => {})
 export function csvOf(rows: CellValue[][]): string {
   return rows.map((r) => r.map((v) => (v === null ? "" : String(v))).join(",")).join("\n") + "\n";
 }
+
+/** B⁻¹ by Gauss–Jordan without pivoting, for small hand tables whose B = I − A is diagonally
+ * dominant: an oracle written independently of the engine's LU, so the two check each other. */
+export function gaussJordanInverse(B: number[][]): number[][] {
+  const n = B.length;
+  const aug = B.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
+  for (let k = 0; k < n; k++) {
+    const piv = aug[k][k];
+    for (let j = 0; j < 2 * n; j++) aug[k][j] /= piv;
+    for (let i = 0; i < n; i++) {
+      if (i === k) continue;
+      const f = aug[i][k];
+      for (let j = 0; j < 2 * n; j++) aug[i][j] -= f * aug[k][j];
+    }
+  }
+  return aug.map((row) => row.slice(n));
+}

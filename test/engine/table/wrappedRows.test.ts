@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/engine/model";
 import { readTable } from "../../../src/engine/table";
 import type { CellValue } from "../../../src/engine/grid";
-import { gridOf } from "./fixtures";
+import { gaussJordanInverse, gridOf } from "./fixtures";
 
 const head: CellValue[][] = [
   ["", "農業", "製造業", "最終需要計", "国内生産額"],
@@ -61,21 +61,7 @@ describe("sector names wrapped over two cells of the label column", () => {
     [0.3, 0.3, 0.1],
     [0.15, 0.2, 0.2],
   ];
-  function inverse(B: number[][]): number[][] {
-    const n = B.length;
-    const aug = B.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
-    for (let k = 0; k < n; k++) {
-      const piv = aug[k][k];
-      for (let j = 0; j < 2 * n; j++) aug[k][j] /= piv;
-      for (let i = 0; i < n; i++) {
-        if (i === k) continue;
-        const f = aug[i][k];
-        for (let j = 0; j < 2 * n; j++) aug[i][j] -= f * aug[k][j];
-      }
-    }
-    return aug.map((row) => row.slice(n));
-  }
-  const L_HAND = inverse(A_HAND.map((row, i) => row.map((a, j) => (i === j ? 1 : 0) - a)));
+  const L_HAND = gaussJordanInverse(A_HAND.map((row, i) => row.map((a, j) => (i === j ? 1 : 0) - a)));
 
   const row = (label: CellValue, i: number | null): CellValue[] => (i === null ? [label, null, null, null, null, null] : [label, ...Z[i], FD[i], X[i]]);
   const bottom: CellValue[][] = [

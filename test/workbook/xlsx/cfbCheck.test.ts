@@ -17,6 +17,49 @@ interface Spec {
   head?: number;
 }
 
+interface Header {
+  shift: 9 | 12;
+  fatSectors: number;
+  dirStart: number;
+  miniFatStart: number;
+  miniFatSectors: number;
+  difatStart: number;
+  difatSectors: number;
+  /** The header's 109 DIFAT slots: FAT sector i is sector `headerFat(i)` (FREE past the count). */
+  headerFat: (i: number) => number;
+}
+
+/** The 512-byte header ([MS-CFB] 2.2). */
+function writeHeader(buf: Buffer, h: Header): void {
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(buf, 0);
+  buf.writeUInt16LE(0x3e, 24);
+  buf.writeUInt16LE(h.shift === 9 ? 3 : 4, 26);
+  buf.writeUInt16LE(0xfffe, 28);
+  buf.writeUInt16LE(h.shift, 30);
+  buf.writeUInt16LE(6, 32);
+  buf.writeUInt32LE(h.fatSectors, 44);
+  buf.writeUInt32LE(h.dirStart, 48);
+  buf.writeUInt32LE(4096, 56);
+  buf.writeUInt32LE(h.miniFatStart, 60);
+  buf.writeUInt32LE(h.miniFatSectors, 64);
+  buf.writeUInt32LE(h.difatStart, 68);
+  buf.writeUInt32LE(h.difatSectors, 72);
+  for (let i = 0; i < 109; i++) buf.writeUInt32LE(h.headerFat(i), 76 + 4 * i);
+}
+
+/** Directory entry i of the directory sector at dirAt ([MS-CFB] 2.6), without siblings. */
+function writeEntry(buf: Buffer, dirAt: number, i: number, name: string, type: number, child: number, start: number, size: number): void {
+  const at = dirAt + 128 * i;
+  buf.write(name, at, "utf16le");
+  buf.writeUInt16LE((name.length + 1) * 2, at + 64);
+  buf[at + 66] = type;
+  buf.writeUInt32LE(FREE, at + 68);
+  buf.writeUInt32LE(FREE, at + 72);
+  buf.writeUInt32LE(child, at + 76);
+  buf.writeUInt32LE(start, at + 116);
+  buf.writeUInt32LE(size, at + 120);
+}
+
 /** A compound file: sector 0 the FAT, 1 the directory, then the stream (or the mini FAT and the
  * mini stream). Returns the bytes and the FAT's offset, for edits. */
 function buildCfb({ shift = 9, name = "Workbook", size = 5000, head = 0x0809 }: Spec = {}) {
@@ -25,19 +68,16 @@ function buildCfb({ shift = 9, name = "Workbook", size = 5000, head = 0x0809 }: 
   const miniBytes = Math.ceil(size / 64) * 64;
   const dataSectors = small ? 1 + Math.ceil(miniBytes / ss) : Math.ceil(size / ss);
   const buf = Buffer.alloc(ss * (1 + 2 + dataSectors));
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(buf, 0);
-  buf.writeUInt16LE(0x3e, 24);
-  buf.writeUInt16LE(shift === 9 ? 3 : 4, 26);
-  buf.writeUInt16LE(0xfffe, 28);
-  buf.writeUInt16LE(shift, 30);
-  buf.writeUInt16LE(6, 32);
-  buf.writeUInt32LE(1, 44); // FAT sectors
-  buf.writeUInt32LE(1, 48); // first directory sector
-  buf.writeUInt32LE(4096, 56);
-  buf.writeUInt32LE(small ? 2 : END, 60); // first mini FAT sector
-  buf.writeUInt32LE(small ? 1 : 0, 64);
-  buf.writeUInt32LE(END, 68); // no DIFAT sectors
-  for (let i = 0; i < 109; i++) buf.writeUInt32LE(i === 0 ? 0 : FREE, 76 + 4 * i);
+  writeHeader(buf, {
+    shift,
+    fatSectors: 1,
+    dirStart: 1,
+    miniFatStart: small ? 2 : END,
+    miniFatSectors: small ? 1 : 0,
+    difatStart: END, // no DIFAT sectors
+    difatSectors: 0,
+    headerFat: (i) => (i === 0 ? 0 : FREE),
+  });
   const fatAt = ss;
   const fat = (i: number, v: number) => buf.writeUInt32LE(v, fatAt + 4 * i);
   for (let i = 0; i < ss / 4; i++) fat(i, FREE);
@@ -57,17 +97,7 @@ function buildCfb({ shift = 9, name = "Workbook", size = 5000, head = 0x0809 }: 
     buf.writeUInt16LE(head, 3 * ss);
   }
   const dirAt = 2 * ss;
-  const entry = (i: number, n: string, type: number, child: number, start: number, sz: number) => {
-    const at = dirAt + 128 * i;
-    buf.write(n, at, "utf16le");
-    buf.writeUInt16LE((n.length + 1) * 2, at + 64);
-    buf[at + 66] = type;
-    buf.writeUInt32LE(FREE, at + 68);
-    buf.writeUInt32LE(FREE, at + 72);
-    buf.writeUInt32LE(child, at + 76);
-    buf.writeUInt32LE(start, at + 116);
-    buf.writeUInt32LE(sz, at + 120);
-  };
+  const entry = (i: number, n: string, type: number, child: number, start: number, sz: number) => writeEntry(buf, dirAt, i, n, type, child, start, sz);
   for (let i = 0; i < ss / 128; i++) entry(i, "", 0, FREE, END, 0);
   entry(0, "Root Entry", 5, 1, small ? 3 : END, small ? miniBytes : 0);
   entry(1, name, 2, FREE, small ? 0 : 2, size);
@@ -83,19 +113,16 @@ function buildWithDifat() {
   const fatSectors = 110;
   const streamSectors = 13_900; // 112 + 13,900 sectors fit the 110 × 128 FAT entries
   const buf = Buffer.alloc(ss * (1 + 112 + streamSectors));
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(buf, 0);
-  buf.writeUInt16LE(0x3e, 24);
-  buf.writeUInt16LE(3, 26);
-  buf.writeUInt16LE(0xfffe, 28);
-  buf.writeUInt16LE(9, 30);
-  buf.writeUInt16LE(6, 32);
-  buf.writeUInt32LE(fatSectors, 44);
-  buf.writeUInt32LE(111, 48);
-  buf.writeUInt32LE(4096, 56);
-  buf.writeUInt32LE(END, 60);
-  buf.writeUInt32LE(110, 68); // first DIFAT sector
-  buf.writeUInt32LE(1, 72);
-  for (let i = 0; i < 109; i++) buf.writeUInt32LE(i, 76 + 4 * i);
+  writeHeader(buf, {
+    shift: 9,
+    fatSectors,
+    dirStart: 111,
+    miniFatStart: END,
+    miniFatSectors: 0,
+    difatStart: 110, // first DIFAT sector
+    difatSectors: 1,
+    headerFat: (i) => i,
+  });
   const fat = (i: number, v: number) => buf.writeUInt32LE(v, ss * (1 + Math.floor(i / 128)) + 4 * (i % 128));
   for (let i = 0; i < fatSectors * 128; i++) fat(i, FREE);
   for (let i = 0; i < fatSectors; i++) fat(i, FATSECT);
@@ -106,17 +133,7 @@ function buildWithDifat() {
   for (let i = 0; i < 127; i++) buf.writeUInt32LE(i === 0 ? 109 : FREE, difatAt + 4 * i);
   buf.writeUInt32LE(END, difatAt + 4 * 127);
   const dirAt = ss * 112;
-  const entry = (i: number, n: string, type: number, child: number, start: number, size: number) => {
-    const at = dirAt + 128 * i;
-    buf.write(n, at, "utf16le");
-    buf.writeUInt16LE((n.length + 1) * 2, at + 64);
-    buf[at + 66] = type;
-    buf.writeUInt32LE(FREE, at + 68);
-    buf.writeUInt32LE(FREE, at + 72);
-    buf.writeUInt32LE(child, at + 76);
-    buf.writeUInt32LE(start, at + 116);
-    buf.writeUInt32LE(size, at + 120);
-  };
+  const entry = (i: number, n: string, type: number, child: number, start: number, size: number) => writeEntry(buf, dirAt, i, n, type, child, start, size);
   for (let i = 0; i < 4; i++) entry(i, "", 0, FREE, END, 0);
   entry(0, "Root Entry", 5, 1, END, 0);
   entry(1, "Workbook", 2, FREE, 112, streamSectors * ss);
