@@ -21,6 +21,7 @@ import { securityParametersOf } from "../usecases/security";
 import * as gateway from "../workbook/office/gateway";
 import { DEFAULTS_FILE, defaultParameters } from "./defaultParameters";
 import { MARKET_SPAN, stepper, type RunControl } from "./progress";
+import { recordSkippedText } from "./recordSkipped";
 import { VERSION, type DetectedTable } from "./runAnalysis";
 import { runJob } from "./worker/client";
 
@@ -106,6 +107,9 @@ export interface MarketRunOutcome {
   publicSpec: WorkbookSpec | null;
   verdict: KpiVerdict;
   magnetSector: { index: number; label: string; reason: Bilingual } | null;
+  /** Why the run record (for 比較) was not stored in this workbook, when it was too large to
+   * send to Excel (the results sheets are written all the same); null when it was stored. */
+  recordSkipped: Bilingual | null;
 }
 
 /** As `ripple --draws` and the engine allow: the draws run in the compute worker, which keeps
@@ -283,5 +287,13 @@ export async function runMarket(input: MarketRunInput, control: RunControl = {})
   report("write", 0);
   const written = await gateway.writeReport(computed.spec, { signal: control.signal, onProgress: within("write") });
   report("write", 1);
-  return { analysis: computed.analysis, json: computed.json, sheets: written.sheets, publicSpec: computed.publicSpec, verdict: computed.verdict, magnetSector: computed.magnetSector };
+  return {
+    analysis: computed.analysis,
+    json: computed.json,
+    sheets: written.sheets,
+    publicSpec: computed.publicSpec,
+    verdict: computed.verdict,
+    magnetSector: computed.magnetSector,
+    recordSkipped: recordSkippedText(written.skippedXml, "ripple analyze --market"),
+  };
 }

@@ -9,14 +9,13 @@ import type { Grid } from "../engine/grid";
 import type { ModelOptions } from "../engine/model/options";
 import { defaultConverterRows, parameterSheet, projectTemplate } from "../report/projectTemplate";
 import type { Evaluation } from "../engine/projects/evaluate";
-import { RUN_RECORD_NAMESPACE } from "../report/runRecordPart";
 import { runProjectsJob } from "../usecases/projectsJob";
 import { settingsFromModelOptions } from "../usecases/options";
 import type { SheetSpec, WorkbookSpec } from "../report/spec";
 import * as gateway from "../workbook/office/gateway";
-import type { SkippedXmlPart } from "../workbook/office/gateway";
 import { defaultParameters } from "./defaultParameters";
 import { stepper, type RunControl } from "./progress";
+import { recordSkippedText } from "./recordSkipped";
 import { VERSION, type DetectedTable } from "./runAnalysis";
 import { runJob } from "./worker/client";
 
@@ -191,17 +190,6 @@ export async function computeProjects(input: ProjectsComputeInput, control: RunC
   return { evaluation: job.result.evaluation, json: job.json(), spec: out.full, publicSpec: out.public };
 }
 
-/** The message when the run record was too large for Excel to receive (the write left it out). */
-function recordSkippedText(skipped: SkippedXmlPart[]): Bilingual | null {
-  const record = skipped.find((p) => p.namespace === RUN_RECORD_NAMESPACE);
-  if (!record) return null;
-  const mb = (record.bytes / (1024 * 1024)).toFixed(1);
-  return {
-    ja: `比較用の実行記録（約 ${mb} MB）は Excel に一度に送れる大きさ（5 MB）を超えるため、このブックには保存しませんでした。結果のシートはすべて書き込んであります。この実行は「前回の結果との比較」には使えません。比較が必要なら、コマンドラインの ripple analyze --projects で作ったブック（実行記録の大きさに上限なし）を使ってください`,
-    en: `The run record for comparisons (about ${mb} MB) is larger than Excel accepts at once (5 MB), so it was not stored in this workbook. Every results sheet was written. This run cannot be used in "Compare with an earlier run"; if you need that, use a workbook made by ripple analyze --projects on the command line (no limit on the record's size)`,
-  };
-}
-
 /** Read the chosen sheets (on this thread), evaluate in the compute worker (中止 stops it there,
  * before anything is written), write the results into new sheets. Every problem of the input
  * sheets comes back in one RippleErrorList, with nothing written. */
@@ -248,6 +236,6 @@ export async function runProjects(input: ProjectsRunInput, control: RunControl =
     json: computed.json,
     sheets: written.sheets,
     publicSpec: computed.publicSpec,
-    recordSkipped: recordSkippedText(written.skippedXml),
+    recordSkipped: recordSkippedText(written.skippedXml, "ripple analyze --projects"),
   };
 }

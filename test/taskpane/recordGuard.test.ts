@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { installFakeOffice, type FakeValue, type FakeWorkbook } from "../workbook/office/fakeExcel";
 import { loadTableFromSheet } from "../../src/taskpane/runAnalysis";
 import { insertProjectTemplate, runProjects } from "../../src/taskpane/projectsFlow";
+import { insertMarketTemplate, runMarket } from "../../src/taskpane/marketFlow";
 import { sectorLabels } from "../../src/taskpane/sectors";
 import { PLAN_A, PLAN_B, planCells } from "./flowsFixture";
 
@@ -67,5 +68,28 @@ describe("a run record too large for Excel", () => {
     expect(out.recordSkipped!.ja).toMatch(/^比較用の実行記録（約 \d+\.\d MB）は Excel に一度に送れる大きさ（5 MB）を超えるため、このブックには保存しませんでした。結果のシートはすべて書き込んであります/);
     expect(out.recordSkipped!.en).toContain("not stored in this workbook");
     expect(out.evaluation.projects).toHaveLength(2);
+  }, 300_000);
+
+  it("is left out of a 需給モデル run with the same message, naming ripple analyze --market", async () => {
+    const detected = await loadTableFromSheet(SHEET);
+    const t = await insertMarketTemplate("en");
+    const names = wb.sheetNames();
+    const out = await runMarket({
+      detected,
+      paramsSheet: t.params,
+      scenarioSheet: t.scenarios,
+      scenario: null,
+      draws: 0,
+      seed: "1",
+      magnetSector: N / 2,
+      modelOptions: {},
+      lang: "en",
+    });
+    expect(wb.sheetNames()).toEqual([...names, ...out.sheets]);
+    expect(wb.syncs.every((s) => !s.failed)).toBe(true);
+    expect(wb.customXml).toEqual([]);
+    expect(out.recordSkipped).not.toBeNull();
+    expect(out.recordSkipped!.en).toMatch(/^The run record for comparisons \(about \d+\.\d MB\) is larger than Excel accepts at once \(5 MB\), so it was not stored in this workbook\. Every results sheet was written\./);
+    expect(out.recordSkipped!.ja).toContain("ripple analyze --market");
   }, 300_000);
 });

@@ -201,6 +201,11 @@ export function MarketPanel(p: MarketPanelProps): React.ReactElement {
           </MessageBarBody>
         </MessageBar>
       )}
+      {outcome?.recordSkipped && !run.running && (
+        <Text block size={200} data-testid="market-record-skipped" role="status">
+          {outcome.recordSkipped[lang]}
+        </Text>
+      )}
       {outcome?.publicSpec && !run.running && <PublicVersion id="market" spec={outcome.publicSpec} base={t("publicVersion.marketBase")} />}
     </section>
   );
