@@ -17,7 +17,7 @@
 // yield to the event loop between panels, report progress and stop on an AbortSignal.
 
 import { rowKernel, type RowKernel } from "./kernel/rowKernel";
-import { solveBlock, solveBlockKernel, trailingPair, trailingPairKernel, trailingRow, trailingRowKernel } from "./luRows";
+import { backward, forward, solveKernel, trailing, trailingKernel } from "./luRows";
 
 /** Width of a panel of the blocked factorization (rows of U kept hot in cache). */
 const NB = 32;
@@ -53,7 +53,7 @@ export class LUFactorizer {
     if (a.length !== n * n) throw new Error(`LU: expected ${n * n} values, got ${a.length}`);
     this.n = n;
     // The kernel's memory holds the matrix and, after it, the inverse's work block.
-    this.kernel = rowKernel(n * n + n * CB);
+    this.kernel = rowKernel(n, n * CB);
     if (this.kernel) this.kernel.f64.set(a);
     this.a = this.kernel ? this.kernel.f64.subarray(0, n * n) : a;
     this.panel = new Float64Array(n * Math.min(NB, n));
@@ -100,19 +100,12 @@ export class LUFactorizer {
         }
       }
       // 3. A22 -= L21 U12 in column blocks of JB, so the panel's part of U12 (NB × JB) stays in
-      // cache while every trailing row passes by; two trailing rows and four panel rows per pass,
-      // so each U12 element loaded serves two rows and each target element is loaded and stored
-      // once per four multiply-adds.
+      // cache while the trailing rows pass by, four at a time: the kernel keeps a block of 4 rows
+      // × 4 columns in registers over the panel's NB k (luRows.ts, rowUpdates.wat).
       for (let j0 = ke; j0 < n; j0 += JB) {
         const j1 = Math.min(j0 + JB, n);
-        let i = ke;
-        if (kernel) {
-          for (; i + 1 < n; i += 2) trailingPairKernel(kernel, a, n, i * n, kb, ke, j0, j1);
-          if (i < n) trailingRowKernel(kernel, a, n, i * n, kb, ke, j0, j1);
-        } else {
-          for (; i + 1 < n; i += 2) trailingPair(a, n, i * n, kb, ke, j0, j1);
-          if (i < n) trailingRow(a, n, i * n, kb, ke, j0, j1);
-        }
+        if (kernel) trailingKernel(kernel, n, kb, ke, j0, j1);
+        else trailing(a, n, kb, ke, j0, j1);
       }
     }
     this.k = ke;
@@ -257,10 +250,13 @@ export class LU {
     const { kernel } = this;
     for (let r0 = 0; r0 < n; r0 += CB) {
       const w = Math.min(CB, n - r0);
-      const y = kernel ? kernel.f64.subarray(n * n, n * n + n * w).fill(0) : new Float64Array(n * w);
+      const y = kernel ? kernel.f64.subarray(kernel.work / 8, kernel.work / 8 + n * w).fill(0) : new Float64Array(n * w);
       for (let t = 0; t < w; t++) y[(r0 + t) * w + t] = 1;
-      if (kernel) solveBlockKernel(kernel, lu, n, r0, w);
-      else solveBlock(lu, y, n, r0, w);
+      if (kernel) solveKernel(kernel, n, r0, w);
+      else {
+        forward(lu, y, n, r0, w);
+        backward(lu, y, n, w);
+      }
       // Column t of the block is column piv[r0 + t] of A⁻¹.
       const cols = piv.subarray(r0, r0 + w);
       for (let i = 0; i < n; i++) {
