@@ -13,6 +13,8 @@ export interface RowKernel {
   /** Byte offset of the work block. */
   readonly work: number;
   sub1(d: number, s: number, l: number, len: number): void;
+  /** The panel's columns factored; the pivot rows as i32 at sw; returns the columns done. */
+  panel(a: number, n: number, kb: number, ke: number, pk: number, sw: number, tol: number): number;
   trailing(a: number, n: number, kb: number, ke: number, j0: number, j1: number): void;
   forward(y: number, lu: number, n: number, r0: number, w: number): void;
   backward(y: number, lu: number, n: number, w: number): void;
@@ -69,11 +71,12 @@ export function rowKernel(n: number, work: number): RowKernel | null {
   } catch {
     return null; // no room for a second copy of the matrix: the JavaScript loops work in place
   }
-  const e = new api.Instance(mod, { env: { memory } }).exports as unknown as Pick<RowKernel, "sub1" | "trailing" | "forward" | "backward">;
+  const e = new api.Instance(mod, { env: { memory } }).exports as unknown as Pick<RowKernel, "sub1" | "panel" | "trailing" | "forward" | "backward">;
   return {
     f64: new Float64Array(memory.buffer),
     work: n * n * 8,
     sub1: e.sub1,
+    panel: e.panel,
     trailing: e.trailing,
     forward: e.forward,
     backward: e.backward,

@@ -218,6 +218,99 @@
             (local.set $g (i32.add (local.get $g) (i32.const 1)))
             (br $group))))))
 
+  ;; Swap len doubles at x and y.
+  (func $swap (param $x i32) (param $y i32) (param $len i32)
+    (local $end i32) (local $t f64)
+    (local.set $end (i32.add (local.get $x) (i32.shl (local.get $len) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $t (f64.load (local.get $x)))
+        (f64.store (local.get $x) (f64.load (local.get $y)))
+        (f64.store (local.get $y) (local.get $t))
+        (local.set $x (i32.add (local.get $x) (i32.const 8)))
+        (local.set $y (i32.add (local.get $y) (i32.const 8)))
+        (br $next))))
+
+  ;; Copy `rows` rows of len doubles from s (row stride ss bytes) to d (row stride ds bytes).
+  (func $copyRows (param $d i32) (param $ds i32) (param $s i32) (param $ss i32) (param $rows i32) (param $len i32)
+    (block $done
+      (loop $row
+        (br_if $done (i32.eqz (local.get $rows)))
+        (memory.copy (local.get $d) (local.get $s) (i32.shl (local.get $len) (i32.const 3)))
+        (local.set $d (i32.add (local.get $d) (local.get $ds)))
+        (local.set $s (i32.add (local.get $s) (local.get $ss)))
+        (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
+        (br $row))))
+
+  ;; The panel of the factorisation (lu.ts factorPanel, the same operations in the same order):
+  ;; columns kb..ke-1 of rows kb..n-1 of A (at a, n × n) factored with partial pivoting, rows
+  ;; swapped whole. The panel is packed at pk (rows of ke − kb doubles) while it is factored: down a
+  ;; column of A each element is a row's length away. The row chosen as pivot for column kb + c is
+  ;; stored as an i32 at sw + 4c. Returns the number of columns factored: ke − kb, or the column
+  ;; (from kb) whose largest candidate pivot is not above tol (the matrix is singular there).
+  (func (export "panel") (param $a i32) (param $n i32) (param $kb i32) (param $ke i32) (param $pk i32) (param $sw i32) (param $tol f64) (result i32)
+    (local $w i32) (local $ws i32) (local $ns i32) (local $c i32) (local $k i32) (local $p i32) (local $i i32)
+    (local $max f64) (local $v f64) (local $x i32) (local $rk i32) (local $ri i32) (local $pivot f64) (local $l f64)
+    (local.set $w (i32.sub (local.get $ke) (local.get $kb)))
+    (local.set $ws (i32.shl (local.get $w) (i32.const 3)))
+    (local.set $ns (i32.shl (local.get $n) (i32.const 3)))
+    (call $copyRows (local.get $pk) (local.get $ws)
+      (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $kb) (local.get $n)) (local.get $kb)) (i32.const 3))) (local.get $ns)
+      (i32.sub (local.get $n) (local.get $kb)) (local.get $w))
+    (block $done
+      (loop $column
+        (br_if $done (i32.ge_u (local.get $c) (local.get $w)))
+        (local.set $k (i32.add (local.get $kb) (local.get $c)))
+        ;; the pivot: the first largest |value| down column c from row k
+        (local.set $p (local.get $k))
+        (local.set $rk (i32.add (local.get $pk) (i32.mul (local.get $c) (local.get $ws))))
+        (local.set $max (f64.abs (f64.load (i32.add (local.get $rk) (i32.shl (local.get $c) (i32.const 3))))))
+        (local.set $i (i32.add (local.get $k) (i32.const 1)))
+        (local.set $x (i32.add (i32.add (local.get $rk) (local.get $ws)) (i32.shl (local.get $c) (i32.const 3))))
+        (block $searched
+          (loop $search
+            (br_if $searched (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $v (f64.abs (f64.load (local.get $x))))
+            (if (f64.gt (local.get $v) (local.get $max))
+              (then (local.set $max (local.get $v)) (local.set $p (local.get $i))))
+            (local.set $x (i32.add (local.get $x) (local.get $ws)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $search)))
+        (if (i32.eqz (f64.gt (local.get $max) (local.get $tol))) (then (return (local.get $c))))
+        (i32.store (i32.add (local.get $sw) (i32.shl (local.get $c) (i32.const 2))) (local.get $p))
+        (if (i32.ne (local.get $p) (local.get $k))
+          (then
+            (call $swap (local.get $rk) (i32.add (local.get $pk) (i32.mul (i32.sub (local.get $p) (local.get $kb)) (local.get $ws))) (local.get $w))
+            ;; the rest of the two rows: the L already factored (left) and the columns right of the panel
+            (call $swap (i32.add (local.get $a) (i32.mul (local.get $k) (local.get $ns))) (i32.add (local.get $a) (i32.mul (local.get $p) (local.get $ns))) (local.get $kb))
+            (call $swap (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $k) (local.get $n)) (local.get $ke)) (i32.const 3)))
+                        (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $p) (local.get $n)) (local.get $ke)) (i32.const 3)))
+                        (i32.sub (local.get $n) (local.get $ke)))))
+        ;; eliminate below: l = x / pivot, then the row's columns right of c minus l × the pivot row's
+        (local.set $pivot (f64.load (i32.add (local.get $rk) (i32.shl (local.get $c) (i32.const 3)))))
+        (local.set $ri (i32.add (local.get $rk) (local.get $ws)))
+        (local.set $i (i32.add (local.get $k) (i32.const 1)))
+        (block $eliminated
+          (loop $row
+            (br_if $eliminated (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $x (i32.add (local.get $ri) (i32.shl (local.get $c) (i32.const 3))))
+            (local.set $l (f64.div (f64.load (local.get $x)) (local.get $pivot)))
+            (f64.store (local.get $x) (local.get $l))
+            (if (f64.ne (local.get $l) (f64.const 0))
+              (then (call $sub1 (i32.add (local.get $x) (i32.const 8))
+                                (i32.add (i32.add (local.get $rk) (i32.shl (local.get $c) (i32.const 3))) (i32.const 8))
+                                (local.get $l) (i32.sub (i32.sub (local.get $w) (local.get $c)) (i32.const 1)))))
+            (local.set $ri (i32.add (local.get $ri) (local.get $ws)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $row)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $column)))
+    (call $copyRows
+      (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $kb) (local.get $n)) (local.get $kb)) (i32.const 3))) (local.get $ns)
+      (local.get $pk) (local.get $ws) (i32.sub (local.get $n) (local.get $kb)) (local.get $w))
+    (local.get $w))
+
   ;; The LU's trailing update for columns j0..j1-1: A[i][j] -= Σ_k A[i][k]·A[k][j] (ke ≤ i < n,
   ;; kb ≤ k < ke, ke − kb a multiple of 4), A row-major n × n at a.
   (func (export "trailing") (param $a i32) (param $n i32) (param $kb i32) (param $ke i32) (param $j0 i32) (param $j1 i32)
