@@ -8,10 +8,20 @@
 // while every trailing row is streamed once per panel (four pivot rows per pass) instead of once
 // per pivot.
 //
-// The inner row updates run in WebAssembly SIMD where the host has it (kernel/rowKernel.ts: two
-// doubles per instruction, about twice the JavaScript loops' speed at 1,000 sectors and more at
-// 2,000), with the JavaScript loops below as the fallback: both do the same operations in the same
-// order, so the numbers are identical.
+// The work runs in WebAssembly SIMD where the host has it (kernel/rowUpdates.wat: two doubles per
+// instruction), with the JavaScript loops of luRows.ts and factorPanel below as the fallback: both
+// do the same operations in the same order, so the numbers are identical. The kernel gets whole
+// blocks per call: a panel's factorisation, the trailing update of a column block (all its rows,
+// two target rows per pass over each group of four pivot rows), the inverse's forward and backward
+// solves of a block of unit columns. The matrix lives in the kernel's memory from the start when
+// it is made by luMatrix (as I − A is), so it is not copied.
+//
+// Not register-blocked: a 4 × 4 block of A22 kept in registers over the panel's k was tried and
+// ran at 2/3 of the speed of these passes (8.8 against 13 GFLOP/s on the trailing update alone,
+// CPU time, n = 1000). Keeping each element's operations as they are — per group of four k,
+// t − (((l0·u0 + l1·u1) + l2·u2) + l3·u3) — needs the group's 16 coefficients and 8 operand
+// vectors at once, more than V8's 15 usable SIMD registers, so the kernel reloaded coefficients
+// (40 loads per 64 arithmetic operations, against 8 loads and stores per 16 here).
 //
 // The factorization is resumable panel by panel (`LUFactorizer.step`), so IOModel.buildAsync can
 // yield to the event loop between panels, report progress and stop on an AbortSignal.
@@ -25,7 +35,8 @@ const NB = 32;
 /** Columns of a block of the trailing update (NB × JB doubles of U12 = 32 kB, an L1 cache). */
 const JB = 128;
 
-/** Unit columns of the inverse solved together (the block's work array stays in cache). */
+/** Unit columns of the inverse solved together (the block's work array stays in cache). The
+ * kernel's work block (n × CB doubles) also holds the packed panel (n × NB) and its pivot rows. */
 const CB = 64;
 
 /** Thrown when a pivot is (numerically) zero; `step` is the elimination step (column index). */
