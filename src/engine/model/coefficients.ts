@@ -3,6 +3,7 @@
 
 import { RippleError, type RippleWarning, type Where } from "../errors";
 import { isValueAdded, type IOTable, type Role, sumRoles } from "../table/types";
+import { luMatrix } from "./lu";
 import type { ResolvedOptions } from "./options";
 
 export interface Coefficients {
@@ -223,7 +224,7 @@ export function checkProductive(table: IOTable, Ad: Float64Array, n: number): vo
 
 /** The (n×n) row-major matrix I − M. */
 export function identityMinus(M: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(n * n);
+  const out = luMatrix(n); // made where the factorisation works on it (every caller factors it)
   for (let k = 0; k < n * n; k++) out[k] = -M[k];
   for (let i = 0; i < n; i++) out[i * n + i] += 1;
   return out;

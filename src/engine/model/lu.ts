@@ -8,16 +8,26 @@
 // while every trailing row is streamed once per panel (four pivot rows per pass) instead of once
 // per pivot.
 //
-// The inner row updates run in WebAssembly SIMD where the host has it (kernel/rowKernel.ts: two
-// doubles per instruction, about twice the JavaScript loops' speed at 1,000 sectors and more at
-// 2,000), with the JavaScript loops below as the fallback: both do the same operations in the same
-// order, so the numbers are identical.
+// The work runs in WebAssembly SIMD where the host has it (kernel/rowUpdates.wat: two doubles per
+// instruction), with the JavaScript loops of luRows.ts and factorPanel below as the fallback: both
+// do the same operations in the same order, so the numbers are identical. The kernel gets whole
+// blocks per call: a panel's factorisation, the trailing update of a column block (all its rows,
+// two target rows per pass over each group of four pivot rows), the inverse's forward and backward
+// solves of a block of unit columns. The matrix lives in the kernel's memory from the start when
+// it is made by luMatrix (as I − A is), so it is not copied.
+//
+// Not register-blocked: a 4 × 4 block of A22 kept in registers over the panel's k was tried and
+// ran at 2/3 of the speed of these passes (8.8 against 13 GFLOP/s on the trailing update alone,
+// CPU time, n = 1000). Keeping each element's operations as they are — per group of four k,
+// t − (((l0·u0 + l1·u1) + l2·u2) + l3·u3) — needs the group's 16 coefficients and 8 operand
+// vectors at once, more than V8's 15 usable SIMD registers, so the kernel reloaded coefficients
+// (40 loads per 64 arithmetic operations, against 8 loads and stores per 16 here).
 //
 // The factorization is resumable panel by panel (`LUFactorizer.step`), so IOModel.buildAsync can
 // yield to the event loop between panels, report progress and stop on an AbortSignal.
 
 import { rowKernel, type RowKernel } from "./kernel/rowKernel";
-import { solveBlock, solveBlockKernel, trailingPair, trailingPairKernel, trailingRow, trailingRowKernel } from "./luRows";
+import { backward, forward, solveKernel, trailing, trailingKernel } from "./luRows";
 
 /** Width of a panel of the blocked factorization (rows of U kept hot in cache). */
 const NB = 32;
@@ -25,7 +35,8 @@ const NB = 32;
 /** Columns of a block of the trailing update (NB × JB doubles of U12 = 32 kB, an L1 cache). */
 const JB = 128;
 
-/** Unit columns of the inverse solved together (the block's work array stays in cache). */
+/** Unit columns of the inverse solved together (the block's work array stays in cache). The
+ * kernel's work block (n × CB doubles) also holds the packed panel (n × NB) and its pivot rows. */
 const CB = 64;
 
 /** Thrown when a pivot is (numerically) zero; `step` is the elimination step (column index). */
@@ -36,6 +47,20 @@ export class SingularMatrixError extends Error {
     this.name = "SingularMatrixError";
     this.step = step;
   }
+}
+
+/** Kernels made by luMatrix, by the matrix they hold (taken by the LUFactorizer given it). */
+const prepared = new WeakMap<Float64Array, RowKernel>();
+
+/** A zeroed n × n array to fill and give to LUFactorizer: in a kernel's memory where there is one,
+ * so the factorizer does not copy it (8n² bytes into fresh memory: about 30 ms at 1,000 sectors
+ * and 110 ms at 2,000 on this machine, most of it the first touch of the pages). */
+export function luMatrix(n: number): Float64Array {
+  const kernel = rowKernel(n, n * CB);
+  if (!kernel) return new Float64Array(n * n);
+  const a = kernel.f64.subarray(0, n * n);
+  prepared.set(a, kernel);
+  return a;
 }
 
 /** Incremental factorization of a square matrix given row-major; takes ownership of `a`. */
@@ -52,11 +77,14 @@ export class LUFactorizer {
   constructor(a: Float64Array, n: number) {
     if (a.length !== n * n) throw new Error(`LU: expected ${n * n} values, got ${a.length}`);
     this.n = n;
-    // The kernel's memory holds the matrix and, after it, the inverse's work block.
-    this.kernel = rowKernel(n * n + n * CB);
-    if (this.kernel) this.kernel.f64.set(a);
+    // The kernel's memory holds the matrix and, after it, the inverse's work block; a matrix made
+    // by luMatrix is in it already.
+    const own = prepared.get(a);
+    prepared.delete(a);
+    this.kernel = own ?? rowKernel(n, n * CB);
+    if (this.kernel && !own) this.kernel.f64.set(a);
     this.a = this.kernel ? this.kernel.f64.subarray(0, n * n) : a;
-    this.panel = new Float64Array(n * Math.min(NB, n));
+    this.panel = this.kernel ? new Float64Array(0) : new Float64Array(n * Math.min(NB, n));
     this.piv = new Int32Array(n);
     for (let i = 0; i < n; i++) this.piv[i] = i;
     // A pivot below n·eps·max|a| is zero to working precision.
@@ -84,7 +112,8 @@ export class LUFactorizer {
     const ke = Math.min(kb + NB, n);
 
     // 1. Panel: eliminate columns kb..ke-1, updating only inside the panel.
-    factorPanel(a, n, kb, ke, piv, tol, this.panel);
+    if (this.kernel) this.factorPanelKernel(this.kernel, kb, ke);
+    else factorPanel(a, n, kb, ke, piv, tol, this.panel);
 
     if (ke < n) {
       // 2. U12 = L11⁻¹ A12 (rows kb..ke-1, columns ke..n-1).
@@ -100,23 +129,34 @@ export class LUFactorizer {
         }
       }
       // 3. A22 -= L21 U12 in column blocks of JB, so the panel's part of U12 (NB × JB) stays in
-      // cache while every trailing row passes by; two trailing rows and four panel rows per pass,
-      // so each U12 element loaded serves two rows and each target element is loaded and stored
-      // once per four multiply-adds.
+      // cache while the trailing rows pass by, four at a time: the kernel keeps a block of 4 rows
+      // × 4 columns in registers over the panel's NB k (luRows.ts, rowUpdates.wat).
       for (let j0 = ke; j0 < n; j0 += JB) {
         const j1 = Math.min(j0 + JB, n);
-        let i = ke;
-        if (kernel) {
-          for (; i + 1 < n; i += 2) trailingPairKernel(kernel, a, n, i * n, kb, ke, j0, j1);
-          if (i < n) trailingRowKernel(kernel, a, n, i * n, kb, ke, j0, j1);
-        } else {
-          for (; i + 1 < n; i += 2) trailingPair(a, n, i * n, kb, ke, j0, j1);
-          if (i < n) trailingRow(a, n, i * n, kb, ke, j0, j1);
-        }
+        if (kernel) trailingKernel(kernel, n, kb, ke, j0, j1);
+        else trailing(a, n, kb, ke, j0, j1);
       }
     }
     this.k = ke;
     return ke;
+  }
+
+  /** factorPanel in the kernel: the panel packed in the work block (n × NB doubles at most, within
+   * its n × CB), the pivot rows after it. */
+  private factorPanelKernel(kernel: RowKernel, kb: number, ke: number): void {
+    const { n, piv } = this;
+    const sw = kernel.work + n * NB * 8;
+    const done = kernel.panel(0, n, kb, ke, kernel.work, sw, this.tol);
+    const rows = new Int32Array(kernel.f64.buffer, sw, done);
+    for (let c = 0; c < done; c++) {
+      const k = kb + c;
+      const p = rows[c];
+      if (p === k) continue;
+      const t = piv[k];
+      piv[k] = piv[p];
+      piv[p] = t;
+    }
+    if (done < ke - kb) throw new SingularMatrixError(kb + done);
   }
 
   /** Finish the factorization (all remaining panels) and return it. */
@@ -257,10 +297,13 @@ export class LU {
     const { kernel } = this;
     for (let r0 = 0; r0 < n; r0 += CB) {
       const w = Math.min(CB, n - r0);
-      const y = kernel ? kernel.f64.subarray(n * n, n * n + n * w).fill(0) : new Float64Array(n * w);
+      const y = kernel ? kernel.f64.subarray(kernel.work / 8, kernel.work / 8 + n * w).fill(0) : new Float64Array(n * w);
       for (let t = 0; t < w; t++) y[(r0 + t) * w + t] = 1;
-      if (kernel) solveBlockKernel(kernel, lu, n, r0, w);
-      else solveBlock(lu, y, n, r0, w);
+      if (kernel) solveKernel(kernel, n, r0, w);
+      else {
+        forward(lu, y, n, r0, w);
+        backward(lu, y, n, w);
+      }
       // Column t of the block is column piv[r0 + t] of A⁻¹.
       const cols = piv.subarray(r0, r0 + w);
       for (let i = 0; i < n; i++) {

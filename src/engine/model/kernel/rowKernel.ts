@@ -5,16 +5,19 @@
 // which give the same numbers bit for bit (test/engine/model/rowKernel.test.ts).
 import { ROW_UPDATES_WASM } from "./rowUpdatesWasm";
 
-/** Byte offsets into `f64`'s memory; lengths in doubles. */
+/** Byte offsets into `f64`'s memory; lengths and indices in doubles (rowUpdates.wat says what each does). */
 export interface RowKernel {
-  /** The whole memory as doubles (never grown, so views of it stay valid). */
+  /** The whole memory as doubles (never grown, so views of it stay valid): the n × n matrix from 0,
+   * then the inverse's work block. */
   readonly f64: Float64Array;
-  sub4(d: number, s0: number, s1: number, s2: number, s3: number, l0: number, l1: number, l2: number, l3: number, len: number): void;
+  /** Byte offset of the work block. */
+  readonly work: number;
   sub1(d: number, s: number, l: number, len: number): void;
-  sub4x2(da: number, db: number, s0: number, s1: number, s2: number, s3: number, a0: number, a1: number, a2: number, a3: number, b0: number, b1: number, b2: number, b3: number, len: number): void;
-  sub1x2(da: number, db: number, s: number, l: number, m: number, len: number): void;
-  /** Row d of the block at y (w doubles per row) minus Σ lrow[j]·(row j), j0 ≤ j < j1 (indices). */
-  rowSolve(d: number, lrow: number, y: number, j0: number, j1: number, w: number): void;
+  /** The panel's columns factored; the pivot rows as i32 at sw; returns the columns done. */
+  panel(a: number, n: number, kb: number, ke: number, pk: number, sw: number, tol: number): number;
+  trailing(a: number, n: number, kb: number, ke: number, j0: number, j1: number): void;
+  forward(y: number, lu: number, n: number, r0: number, w: number): void;
+  backward(y: number, lu: number, n: number, w: number): void;
 }
 
 // The few WebAssembly names used here: the engine is compiled without DOM or node types.
@@ -29,8 +32,8 @@ interface WasmApi {
 }
 
 const PAGE = 65536;
-/** Below this many doubles the JavaScript loops are as fast (the call and the copy cost more). */
-export const KERNEL_MIN_DOUBLES = 64 * 64;
+/** Below this order the JavaScript loops are as fast (the call and the copy cost more). */
+export const KERNEL_MIN_N = 40;
 
 let enabled = true;
 let compiled: object | null | undefined;
@@ -55,18 +58,27 @@ function wasmModule(): object | null {
   return compiled;
 }
 
-/** A kernel whose memory holds `doubles` numbers, or null (JavaScript loops instead). */
-export function rowKernel(doubles: number): RowKernel | null {
-  if (!enabled || doubles < KERNEL_MIN_DOUBLES || doubles * 8 > 2 ** 31 - PAGE) return null;
+/** A kernel for an n × n matrix and a work block of `work` doubles, or null (JavaScript loops instead). */
+export function rowKernel(n: number, work: number): RowKernel | null {
+  const bytes = (n * n + work) * 8;
+  if (!enabled || n < KERNEL_MIN_N || bytes > 2 ** 31 - PAGE) return null;
   const mod = wasmModule();
   if (!mod) return null;
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly!;
   let memory: WasmMemory;
   try {
-    memory = new api.Memory({ initial: Math.ceil((doubles * 8) / PAGE) });
+    memory = new api.Memory({ initial: Math.ceil(bytes / PAGE) });
   } catch {
     return null; // no room for a second copy of the matrix: the JavaScript loops work in place
   }
-  const e = new api.Instance(mod, { env: { memory } }).exports as unknown as Omit<RowKernel, "f64">;
-  return { f64: new Float64Array(memory.buffer), sub4: e.sub4, sub1: e.sub1, sub4x2: e.sub4x2, sub1x2: e.sub1x2, rowSolve: e.rowSolve };
+  const e = new api.Instance(mod, { env: { memory } }).exports as unknown as Pick<RowKernel, "sub1" | "panel" | "trailing" | "forward" | "backward">;
+  return {
+    f64: new Float64Array(memory.buffer),
+    work: n * n * 8,
+    sub1: e.sub1,
+    panel: e.panel,
+    trailing: e.trailing,
+    forward: e.forward,
+    backward: e.backward,
+  };
 }
