@@ -37,13 +37,40 @@ const lazyBuiltins = {
   },
 };
 
+// "exceljs" and "jszip" in the worker's bundle are the workbook libraries' own bundle, loaded with
+// its code cache when a workbook is first read or written (codeCache.ts xlsxLibraries).
+const xlsxFromBundle = {
+  name: "xlsx-from-bundle",
+  setup(b) {
+    b.onResolve({ filter: /^(exceljs|jszip)$/ }, (args) => ({ path: args.path, namespace: "xlsx-from-bundle" }));
+    b.onResolve({ filter: /^\.\/codeCache\.js$/, namespace: "xlsx-from-bundle" }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: "xlsx-from-bundle" }, (args) => ({
+      contents: `module.exports = require("./codeCache.js").xlsxLibraries().${args.path === "exceljs" ? "ExcelJS" : "JSZip"};\n`,
+      loader: "js",
+    }));
+  },
+};
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist", "cli");
 const bundle = join(dist, "worker.bundle.js");
 const cache = join(dist, "worker.bundle.cache");
 const record = join(dist, "worker.bundle.cache.json");
-rmSync(record, { force: true });
-rmSync(cache, { force: true });
+const xlsxBundle = join(dist, "xlsx.bundle.js");
+const xlsxCache = join(dist, "xlsx.bundle.cache");
+const xlsxRecord = join(dist, "xlsx.bundle.cache.json");
+for (const f of [record, cache, xlsxRecord, xlsxCache]) rmSync(f, { force: true });
+// The workbook libraries: ExcelJS's Workbook and enums only (its main module loads its streaming
+// reader and writer too: unzipper, archiver, fast-csv, which Ripple never uses), and JSZip.
+await build({
+  entryPoints: [join(root, "scripts", "xlsx-libs.cjs")],
+  outfile: xlsxBundle,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  logLevel: "warning",
+});
 await build({
   entryPoints: [join(dist, "entry.js")],
   outfile: bundle,
@@ -53,8 +80,8 @@ await build({
   format: "cjs",
   // Packages loaded only when needed stay outside (a bundled require would load them with the
   // bundle); commander and seedrandom, which every run loads, go in and share its code cache.
-  external: ["exceljs", "jszip", "cli-progress"],
-  plugins: [lazyBuiltins],
+  external: ["cli-progress"],
+  plugins: [lazyBuiltins, xlsxFromBundle],
   logLevel: "warning",
 });
 
@@ -65,12 +92,22 @@ try {
   const table = join(root, "assets", "data", "jp-io-2011-13", "io2011_13sector_ja.csv");
   const argv = ["analyze", table, "--shock", shock, "--json", join(work, "result.json"), "--lang", "ja"];
   const made = join(work, "worker.bundle.cache");
-  const run = `require(${JSON.stringify(join(dist, "launcher.js"))}).makeCodeCache(${JSON.stringify(argv)}, ${JSON.stringify(made)}).then((code) => process.exit(code))`;
-  const r = spawnSync(process.execPath, ["-e", run], { stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) throw new Error(`bundle-cli: the analysis that makes the code cache failed (exit ${r.status})`);
+  const makeCache = (args, xlsxOut) => {
+    const run = `require(${JSON.stringify(join(dist, "launcher.js"))}).makeCodeCache(${JSON.stringify(args)}, ${JSON.stringify(made)}, ${JSON.stringify(xlsxOut)}).then((code) => process.exit(code))`;
+    const r = spawnSync(process.execPath, ["-e", run], { stdio: ["ignore", "ignore", "inherit"] });
+    if (r.status !== 0) throw new Error(`bundle-cli: the analysis that makes the code cache failed (exit ${r.status})`);
+  };
+  // The workbook libraries' cache first, from the same analysis writing a workbook; the worker
+  // bundle's own cache from the run without one (the functions every run compiles).
+  const xlsxMade = join(work, "xlsx.bundle.cache");
+  makeCache([...argv.slice(0, 4), "--out", join(work, "result.xlsx"), "--lang", "ja"], xlsxMade);
+  copyFileSync(xlsxMade, xlsxCache);
+  makeCache(argv, undefined);
   copyFileSync(made, cache);
-  const st = statSync(bundle);
-  writeFileSync(record, JSON.stringify({ bundleBytes: st.size, bundleMtimeMs: st.mtimeMs }) + "\n");
+  for (const [b, r] of [[bundle, record], [xlsxBundle, xlsxRecord]]) {
+    const st = statSync(b);
+    writeFileSync(r, JSON.stringify({ bundleBytes: st.size, bundleMtimeMs: st.mtimeMs }) + "\n");
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

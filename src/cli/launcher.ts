@@ -75,12 +75,13 @@ function resourceLimits(): { maxOldGenerationSizeMb: number } {
 }
 
 /** Runs `argv` once in a worker like the command's and writes the bundle's code cache to `out`
- * when it ends (scripts/bundle-cli.mjs). Resolves with the run's exit status. */
-export function makeCodeCache(argv: string[], out: string): Promise<number> {
+ * when it ends (scripts/bundle-cli.mjs), and that of the workbook libraries' bundle to `xlsxOut`
+ * when given (codeCache.ts xlsxLibraries). Resolves with the run's exit status. */
+export function makeCodeCache(argv: string[], out: string, xlsxOut?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     let status = 70;
     const worker = new Worker(join(__dirname, "bundleLoader.js"), {
-      workerData: { argv, stderrTTY: false, makeCodeCache: out },
+      workerData: { argv, stderrTTY: false, makeCodeCache: out, makeXlsxCodeCache: xlsxOut },
       resourceLimits: resourceLimits(),
       stdout: true,
       stderr: true,

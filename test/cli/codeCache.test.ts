@@ -43,7 +43,7 @@ describe("code cache record", () => {
 describe("the built cache", () => {
   const dist = join(repoRoot, "dist", "cli");
   beforeAll(() => {
-    if (!existsSync(join(dist, "worker.bundle.cache.json")) || !existsSync(join(dist, "codeCache.js")))
+    if (!existsSync(join(dist, "worker.bundle.cache.json")) || !existsSync(join(dist, "xlsx.bundle.cache.json")) || !existsSync(join(dist, "codeCache.js")))
       execFileSync("npm", ["run", "build:cli"], { cwd: repoRoot, stdio: "pipe" });
   });
 
@@ -60,5 +60,21 @@ describe("the built cache", () => {
     const r = spawnSync(process.execPath, ["-e", run], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({ cache: true, rejected: false });
+  });
+
+  it("of the workbook libraries is accepted too, and they are what the writer and reader use", () => {
+    const code = [
+      `const { Script } = require("node:vm"); const { wrap } = require("node:module"); const fs = require("node:fs");`,
+      `const c = require(${JSON.stringify(join(dist, "codeCache.js"))});`,
+      `const data = c.codeCacheFor(c.XLSX_BUNDLE, c.XLSX_CODE_CACHE, c.XLSX_CODE_CACHE_RECORD);`,
+      `const s = new Script(wrap(fs.readFileSync(c.XLSX_BUNDLE, "utf8")), { filename: c.XLSX_BUNDLE, cachedData: data });`,
+      `const libs = c.xlsxLibraries();`,
+      `const kinds = { Workbook: typeof libs.ExcelJS.Workbook, ValueType: typeof libs.ExcelJS.ValueType.Formula, JSZip: typeof libs.JSZip.loadAsync };`,
+      `console.log(JSON.stringify({ cache: !!data, rejected: s.cachedDataRejected, kinds }));`,
+    ].join("\n");
+    const run = `new (require("node:worker_threads").Worker)(${JSON.stringify(code)}, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 4096 } })`;
+    const r = spawnSync(process.execPath, ["-e", run], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ cache: true, rejected: false, kinds: { Workbook: "function", ValueType: "number", JSZip: "function" } });
   });
 });

@@ -31,10 +31,16 @@ export class ByteWriter {
     this.len = at;
   }
 
-  /** Any text, as UTF-8. */
+  /** Any text, as UTF-8. Room for one byte per character first (markup and numbers: a whole bulk
+   * row), more only for what did not fit, so a long row near the end does not double the buffer. */
   text(s: string): void {
-    this.room(s.length * 3);
-    this.len += this.encoder.encodeInto(s, this.buf.subarray(this.len)).written;
+    this.room(s.length);
+    const done = this.encoder.encodeInto(s, this.buf.subarray(this.len));
+    this.len += done.written;
+    if (done.read === s.length) return;
+    const rest = s.slice(done.read);
+    this.room(rest.length * 3);
+    this.len += this.encoder.encodeInto(rest, this.buf.subarray(this.len)).written;
   }
 
   bytes(b: Uint8Array): void {

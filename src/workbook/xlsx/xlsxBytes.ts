@@ -22,9 +22,10 @@ export interface XlsxOptions {
   directMinCells?: number;
   /** Most cells a workbook may have (default WORKBOOK_CELLS_MAX). */
   maxCells?: number;
-  /** Packs the finished parts into the file: the command line passes Node's zlib (zipPackage.ts);
-   * without it (the task pane, a browser) JSZip deflates in JavaScript. Same parts either way. */
-  pack?: (zip: JSZip, fast: ReadonlySet<string>, date: Date) => Promise<Uint8Array>;
+  /** Packs the finished parts into the file: the command line passes Node's zlib (ZipPacker in
+   * zipPackage.ts), which is handed each bulk sheet part as soon as it is written; without it (the
+   * task pane, a browser) JSZip deflates in JavaScript. Same parts, in the same order, either way. */
+  pack?: Packer;
   /** Called between pieces of work (a sheet, a few rows of a bulk block, a part): throws to stop
    * the writing (the command line's Ctrl+C, which must be honoured within a second while a
    * 1,000-sector workbook takes ten seconds and more to build). */
@@ -35,6 +36,13 @@ export interface XlsxOptions {
  * cells) was measured at 1.2 GB and about a minute of CPU; 10 million holds about 2,200 sectors
  * within the command's heap. Above it the run is refused before anything is built. */
 export const WORKBOOK_CELLS_MAX = 10_000_000;
+
+export interface Packer {
+  /** A finished bulk sheet part (it takes the place of the zip's entry of that name). */
+  addEarly(name: string, bytes: Uint8Array): void;
+  /** The file: the zip's parts in their order, with those handed over early in their places. */
+  finish(zip: JSZip, date: Date): Promise<Uint8Array>;
+}
 
 export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): Promise<Uint8Array> {
   checkWorkbookSize(spec, options.maxCells ?? WORKBOOK_CELLS_MAX);
@@ -75,15 +83,14 @@ export async function xlsxBytes(spec: WorkbookSpec, options: XlsxOptions = {}): 
   await addChartsToZip(zip, spec);
   await addCustomXmlParts(zip, spec.customXml ?? []);
   checkpoint();
-  const fast = bulk.size > 0 ? await addBulk(zip, bulk, checkpoint) : new Set<string>();
+  if (bulk.size > 0) await addBulk(zip, bulk, checkpoint, options.pack);
   checkpoint();
-  if (options.pack) return options.pack(zip, fast, created);
+  if (options.pack) return options.pack.finish(zip, created);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** The bulk blocks into the sheet parts ExcelJS wrote (after the charts, which edit the same parts). */
-async function addBulk(zip: JSZip, bulk: Map<SheetSpec, BlockSpec[]>, checkpoint: () => void): Promise<Set<string>> {
-  const parts = new Set<string>();
+async function addBulk(zip: JSZip, bulk: Map<SheetSpec, BlockSpec[]>, checkpoint: () => void, packer: Packer | undefined): Promise<void> {
   const xf = await addBulkStyles(zip, [...bulk.values()].flat());
   const paths = await worksheetPaths(zip);
   for (const [sheet, blocks] of bulk) {
@@ -97,10 +104,9 @@ async function addBulk(zip: JSZip, bulk: Map<SheetSpec, BlockSpec[]>, checkpoint
     };
     const bytes = spliceBulkRows(xml, sheet, blocks, xfOf, checkpoint);
     // Fast deflate for these parts: numbers compress nearly as well at level 1, twice as fast.
-    zip.file(path, bytes, { createFolders: false, compression: "DEFLATE", compressionOptions: { level: 1 } });
-    parts.add(path);
+    if (packer) packer.addEarly(path, bytes);
+    else zip.file(path, bytes, { createFolders: false, compression: "DEFLATE", compressionOptions: { level: 1 } });
   }
-  return parts;
 }
 
 function checkWorkbookSize(spec: WorkbookSpec, max: number): void {

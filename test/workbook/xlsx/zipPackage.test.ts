@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { zipPackage } from "../../../src/workbook/xlsx/zipPackage";
+import { deflateRawSync } from "node:zlib";
+import { ZipPacker, packPart, zipPackage } from "../../../src/workbook/xlsx/zipPackage";
 
 async function sample(): Promise<JSZip> {
   const zip = new JSZip();
@@ -42,5 +43,27 @@ describe("zipPackage", () => {
       throw e;
     }
     expect(out).toContain("No errors detected");
+  });
+
+  it("deflates on the thread pool to the same bytes as deflateRawSync, at both levels", async () => {
+    const text = Buffer.from("<c r=\"A1\"><v>0.012345678901234567</v></c>".repeat(50000) + "名前".repeat(1000), "utf8");
+    for (const level of [1, 6]) {
+      const part = packPart(text, level);
+      expect(Buffer.from(await part.packed).equals(deflateRawSync(text, { level }))).toBe(true);
+      expect(part.usize).toBe(text.length);
+    }
+  });
+
+  it("a part handed over early takes the place of the zip's entry of that name, in its order", async () => {
+    const zip = await sample();
+    const early = Buffer.from("<worksheet>" + "<c><v>-1.5e-9</v></c>".repeat(30000) + "</worksheet>", "utf8");
+    const packer = new ZipPacker();
+    packer.addEarly("xl/worksheets/sheet1.xml", early);
+    const bytes = await packer.finish(zip, new Date("2026-12-03T10:20:30Z"));
+    const back = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    const files = Object.values(back.files).filter((f) => !f.dir);
+    expect(files.map((f) => f.name)).toEqual(["[Content_Types].xml", "xl/worksheets/sheet1.xml", "xl/empty.xml", "xl/media/名前.bin"]);
+    expect(Buffer.from(await back.file("xl/worksheets/sheet1.xml")!.async("uint8array")).equals(early)).toBe(true);
+    expect(await back.file("xl/empty.xml")!.async("string")).toBe("");
   });
 });
