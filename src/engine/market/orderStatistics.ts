@@ -37,24 +37,133 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = t;
 }
 
+/** Places the value of every rank in ranks[rlo..rhi] (ascending, all within left..right) at its
+ * index. The middle rank is selected first so each side's ranks are found in its part only; a
+ * rank next to one just placed is the least (or greatest) of the rest of its part, found by a
+ * scan rather than a second selection. Recursion depth is that of the ranks (six for summarize),
+ * not of the data. */
+function selectRanks(a: Float64Array, ranks: readonly number[], rlo: number, rhi: number, left: number, right: number): void {
+  if (rlo > rhi) return;
+  const mid = (rlo + rhi) >>> 1;
+  const k = ranks[mid];
+  selectInPlace(a, k, left, right);
+  let lhi = mid - 1;
+  let lright = k - 1;
+  if (lhi >= rlo && ranks[lhi] === k - 1) {
+    placeExtreme(a, k - 1, left, k - 1, false);
+    lhi--;
+    lright--;
+  }
+  let rl = mid + 1;
+  let rleft = k + 1;
+  if (rl <= rhi && ranks[rl] === k + 1) {
+    placeExtreme(a, k + 1, k + 1, right, true);
+    rl++;
+    rleft++;
+  }
+  selectRanks(a, ranks, rlo, lhi, left, lright);
+  selectRanks(a, ranks, rl, rhi, rleft, right);
+}
+
+/** Moves the least (or greatest) of a[from..to] to index `at` (from or to): the order statistic
+ * there once everything on the other side is known to be beyond it. */
+function placeExtreme(a: Float64Array, at: number, from: number, to: number, least: boolean): void {
+  let best = from;
+  for (let i = from + 1; i <= to; i++) if (least ? a[i] < a[best] : a[i] > a[best]) best = i;
+  swap(a, at, best);
+}
+
+/** True when every value is the same number with the same sign (a constant column: the yearly
+ * shortfall before a shock, a change that no draw moves), whose order statistics need no search. */
+function isConstant(a: Float64Array): boolean {
+  const first = a[0];
+  for (let i = 1; i < a.length; i++) if (a[i] !== first) return false;
+  // 0 and −0 compare equal but a sort orders them: a column of zeros of both signs is searched.
+  if (first === 0) for (let i = 0; i < a.length; i++) if (1 / a[i] !== 1 / first) return false;
+  return true;
+}
+
 /**
  * The values at the given ranks of `values` as if sorted ascending (Float64Array order: NaN last),
  * without sorting. `ranks` in any order; `values` is not changed.
  */
 export function orderStatistics(values: ArrayLike<number>, ranks: readonly number[]): number[] {
-  const a = Float64Array.from(values);
-  const n = a.length;
+  // Read in place where nothing is moved (the checks, the bracketed pass): a copy of a 100,000-draw
+  // column is 800 kB for the collector, more than the pass itself.
+  const v = values instanceof Float64Array ? values : Float64Array.from(values);
+  const n = v.length;
   // NaN compares false with everything, which selection cannot order: sort as before.
-  for (let i = 0; i < n; i++) if (a[i] !== a[i]) return ranks.map((r) => a.sort()[r]);
-  const wanted = [...new Set(ranks)].sort((x, y) => y - x);
-  // Largest rank first: each later selection works only left of the previous one.
-  let right = n - 1;
-  const at = new Map<number, number>();
+  for (let i = 0; i < n; i++) if (v[i] !== v[i]) return ranks.map((r) => v.slice().sort()[r]);
+  for (const r of ranks) if (!(r >= 0 && r < n)) throw new RangeError(`rank ${r} outside 0..${n - 1}`);
+  if (isConstant(v)) return ranks.map((r) => v[r]);
+  const wanted = [...new Set(ranks)].sort((x, y) => x - y);
+  const bracketed = n >= BRACKET_MIN ? bracketSelect(v, wanted) : null;
+  if (bracketed) return ranks.map((r) => bracketed.get(r)!);
+  const a = v.slice();
+  selectRanks(a, wanted, 0, wanted.length - 1, 0, n - 1);
+  return ranks.map((r) => a[r]);
+}
+
+const BRACKET_MIN = 8192;
+const SAMPLE = 4096;
+
+/**
+ * The order statistics of a long column in one pass (Floyd and Rivest's idea): the order statistics of
+ * a sample of 4,096 values give, around each wanted rank, two values that bracket it with high
+ * probability; one pass counts the values below each bracket and keeps those inside, and a
+ * selection among the kept few thousand finds each rank. Exact whatever the sample: a rank the
+ * counts show outside its bracket (or a bracket too full, as with many ties) gives null and the
+ * caller selects in the whole column.
+ */
+function bracketSelect(a: Float64Array, wanted: readonly number[]): Map<number, number> | null {
+  const n = a.length;
+  const sample = new Float64Array(SAMPLE);
+  for (let i = 0; i < SAMPLE; i++) sample[i] = a[Math.floor((i * n) / SAMPLE)];
+  // Per rank, sample positions about four standard deviations of the sample quantile either side;
+  // overlapping ones (the two ranks PERCENTILE.INC interpolates between) merged.
+  const spans: { from: number; to: number; ranks: number[] }[] = [];
   for (const r of wanted) {
-    if (r < 0 || r >= n) throw new RangeError(`rank ${r} outside 0..${n - 1}`);
-    selectInPlace(a, r, 0, right);
-    at.set(r, a[r]);
-    right = r;
+    const q = r / (n - 1);
+    const centre = q * (SAMPLE - 1);
+    const half = Math.ceil(4 * Math.sqrt(SAMPLE * q * (1 - q))) + 2;
+    const from = Math.max(0, Math.floor(centre) - half);
+    const to = Math.min(SAMPLE - 1, Math.ceil(centre) + half);
+    const last = spans[spans.length - 1];
+    if (last && from <= last.to) {
+      last.to = Math.max(last.to, to);
+      last.ranks.push(r);
+    } else spans.push({ from, to, ranks: [r] });
   }
-  return ranks.map((r) => at.get(r)!);
+  // The bracket ends are the sample's order statistics at the spans' ends (selected, not sorted).
+  const ends = [...new Set(spans.flatMap((sp) => [sp.from, sp.to]))].sort((x, y) => x - y);
+  selectRanks(sample, ends, 0, ends.length - 1, 0, SAMPLE - 1);
+  const at = new Map<number, number>();
+  for (const span of spans) {
+    const kept = keptBetween(a, sample[span.from], sample[span.to], Math.min(n, Math.ceil((3 * (span.to - span.from + 1) * n) / SAMPLE) + 64));
+    if (!kept) return null;
+    // The values below the bracket come first in the order, so rank r is the kept values' rank
+    // r − below.
+    const local = span.ranks.map((r) => r - kept.below);
+    if (local.some((r) => r < 0 || r >= kept.values.length)) return null;
+    selectRanks(kept.values, local, 0, local.length - 1, 0, kept.values.length - 1);
+    span.ranks.forEach((r, j) => at.set(r, kept.values[local[j]]));
+  }
+  return at;
+}
+
+/** One pass: how many values are below `lo`, and the values from `lo` to `hi` (null past `cap`:
+ * room for three times the expected count; more means heavy ties, left to the full selection). */
+function keptBetween(a: Float64Array, lo: number, hi: number, cap: number): { below: number; values: Float64Array } | null {
+  const kept = new Float64Array(cap);
+  let below = 0;
+  let count = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v < lo) below++;
+    else if (v <= hi) {
+      if (count === cap) return null;
+      kept[count++] = v;
+    }
+  }
+  return { below, values: kept.subarray(0, count) };
 }
