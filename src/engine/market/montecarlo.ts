@@ -2,8 +2,8 @@
 // run repeats bit for bit, and a one-at-a-time tornado. The model is a function of a parameter
 // record, so anything linear in the outputs (e.g. IO effects per tonne) is computed once outside.
 
-import seedrandom from "seedrandom";
 import { RippleError } from "../errors";
+import { arc4Uniform } from "./arc4";
 import { orderStatistics } from "./orderStatistics";
 
 export type Distribution =
@@ -104,7 +104,7 @@ export function monteCarlo(
   opts: MonteCarloOptions,
 ): { draws: Record<string, number[]>; percentiles: Record<string, Percentiles>; samples: Record<string, number[]> } {
   checkRun(base, uncertain, opts);
-  const rng = seedrandom(String(opts.seed));
+  const rng = arc4Uniform(String(opts.seed));
   const out: Record<string, number[]> = {};
   const samples: Record<string, number[]> = Object.fromEntries(uncertain.map((p) => [p.key, [] as number[]]));
   for (let k = 0; k < opts.draws; k++) {
@@ -143,7 +143,7 @@ export function monteCarloColumns(
   opts: MonteCarloOptions,
 ): { columns: Float64Array[]; samples: Float64Array[] } {
   checkRun(base, uncertain, opts);
-  const rng = seedrandom(String(opts.seed));
+  const rng = arc4Uniform(String(opts.seed));
   const n = opts.draws;
   const columns = model.outputs.map(() => new Float64Array(n));
   const samples = uncertain.map(() => new Float64Array(n));
