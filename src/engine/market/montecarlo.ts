@@ -68,10 +68,15 @@ export function summarize(values: ArrayLike<number>): Percentiles {
     const h = (n - 1) * probabilities[j];
     return v[2 * j] + (h - Math.floor(h)) * (v[2 * j + 1] - v[2 * j]);
   };
-  // Summed in draw order: the same seed gives the same draws, so the mean repeats to the last bit.
+  return { p5: interpolate(0), p50: interpolate(1), p95: interpolate(2), mean: sumInOrder(values) / n };
+}
+
+/** Summed in draw order: the same seed gives the same draws, so the mean repeats to the last bit.
+ * A function of its own that ends at its loop (orderStatistics.ts says why). */
+function sumInOrder(values: ArrayLike<number>): number {
   let total = 0;
-  for (let i = 0; i < n; i++) total += values[i];
-  return { p5: interpolate(0), p50: interpolate(1), p95: interpolate(2), mean: total / n };
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }
 
 export interface MonteCarloOptions {

@@ -68,18 +68,34 @@ function selectRanks(a: Float64Array, ranks: readonly number[], rlo: number, rhi
 /** Moves the least (or greatest) of a[from..to] to index `at` (from or to): the order statistic
  * there once everything on the other side is known to be beyond it. */
 function placeExtreme(a: Float64Array, at: number, from: number, to: number, least: boolean): void {
+  swap(a, at, extremeIndex(a, from, to, least));
+}
+
+// The loops over a whole column are leaf functions that end in a plain return. V8 optimizes a
+// long loop while it runs (on-stack replacement); an object, a call or a property read after the
+// loop has no type feedback yet on the first call, and the optimized code was thrown away there
+// on every column (a hundred deoptimizations a run, each followed by a recompilation).
+
+function extremeIndex(a: Float64Array, from: number, to: number, least: boolean): number {
   let best = from;
   for (let i = from + 1; i <= to; i++) if (least ? a[i] < a[best] : a[i] > a[best]) best = i;
-  swap(a, at, best);
+  return best;
+}
+
+function hasNaN(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] !== v[i]) return true;
+  return false;
 }
 
 /** True when every value is the same number with the same sign (a constant column: the yearly
  * shortfall before a shock, a change that no draw moves), whose order statistics need no search. */
 function isConstant(a: Float64Array): boolean {
   const first = a[0];
-  for (let i = 1; i < a.length; i++) if (a[i] !== first) return false;
   // 0 and −0 compare equal but a sort orders them: a column of zeros of both signs is searched.
-  if (first === 0) for (let i = 0; i < a.length; i++) if (1 / a[i] !== 1 / first) return false;
+  const sign = 1 / first;
+  if (first === 0) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== first || 1 / a[i] !== sign) return false;
+  } else for (let i = 1; i < a.length; i++) if (a[i] !== first) return false;
   return true;
 }
 
@@ -93,7 +109,7 @@ export function orderStatistics(values: ArrayLike<number>, ranks: readonly numbe
   const v = values instanceof Float64Array ? values : Float64Array.from(values);
   const n = v.length;
   // NaN compares false with everything, which selection cannot order: sort as before.
-  for (let i = 0; i < n; i++) if (v[i] !== v[i]) return ranks.map((r) => v.slice().sort()[r]);
+  if (hasNaN(v)) return ranks.map((r) => v.slice().sort()[r]);
   for (const r of ranks) if (!(r >= 0 && r < n)) throw new RangeError(`rank ${r} outside 0..${n - 1}`);
   if (isConstant(v)) return ranks.map((r) => v[r]);
   const wanted = [...new Set(ranks)].sort((x, y) => x - y);
@@ -117,8 +133,7 @@ const SAMPLE = 4096;
  */
 function bracketSelect(a: Float64Array, wanted: readonly number[]): Map<number, number> | null {
   const n = a.length;
-  const sample = new Float64Array(SAMPLE);
-  for (let i = 0; i < SAMPLE; i++) sample[i] = a[Math.floor((i * n) / SAMPLE)];
+  const sample = sampleOf(a);
   // Per rank, sample positions about four standard deviations of the sample quantile either side;
   // overlapping ones (the two ranks PERCENTILE.INC interpolates between) merged.
   const spans: { from: number; to: number; ranks: number[] }[] = [];
@@ -139,31 +154,44 @@ function bracketSelect(a: Float64Array, wanted: readonly number[]): Map<number, 
   selectRanks(sample, ends, 0, ends.length - 1, 0, SAMPLE - 1);
   const at = new Map<number, number>();
   for (const span of spans) {
-    const kept = keptBetween(a, sample[span.from], sample[span.to], Math.min(n, Math.ceil((3 * (span.to - span.from + 1) * n) / SAMPLE) + 64));
-    if (!kept) return null;
+    // Room for three times the expected count; more means heavy ties, left to the full selection.
+    const room = new Float64Array(Math.min(n, Math.ceil((3 * (span.to - span.from + 1) * n) / SAMPLE) + 64));
+    const count = keepBetween(a, sample[span.from], sample[span.to], room);
+    if (count < 0) return null;
+    const kept = room.subarray(0, count);
     // The values below the bracket come first in the order, so rank r is the kept values' rank
     // r − below.
-    const local = span.ranks.map((r) => r - kept.below);
-    if (local.some((r) => r < 0 || r >= kept.values.length)) return null;
-    selectRanks(kept.values, local, 0, local.length - 1, 0, kept.values.length - 1);
-    span.ranks.forEach((r, j) => at.set(r, kept.values[local[j]]));
+    const local = span.ranks.map((r) => r - keptBelow);
+    if (local.some((r) => r < 0 || r >= count)) return null;
+    selectRanks(kept, local, 0, local.length - 1, 0, count - 1);
+    span.ranks.forEach((r, j) => at.set(r, kept[local[j]]));
   }
   return at;
 }
 
-/** One pass: how many values are below `lo`, and the values from `lo` to `hi` (null past `cap`:
- * room for three times the expected count; more means heavy ties, left to the full selection). */
-function keptBetween(a: Float64Array, lo: number, hi: number, cap: number): { below: number; values: Float64Array } | null {
-  const kept = new Float64Array(cap);
+function sampleOf(a: Float64Array): Float64Array {
+  const sample = new Float64Array(SAMPLE);
+  for (let i = 0; i < SAMPLE; i++) sample[i] = a[Math.floor((i * a.length) / SAMPLE)];
+  return sample;
+}
+
+/** keepBetween's second result: a variable, not a returned object (see extremeIndex). */
+let keptBelow = 0;
+
+/** One pass: the values from `lo` to `hi` into `room`, returning their count (−1 when more than
+ * fit), and how many are below `lo` into keptBelow. */
+function keepBetween(a: Float64Array, lo: number, hi: number, room: Float64Array): number {
+  const cap = room.length;
   let below = 0;
   let count = 0;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
     if (v < lo) below++;
     else if (v <= hi) {
-      if (count === cap) return null;
-      kept[count++] = v;
+      if (count === cap) return -1;
+      room[count++] = v;
     }
   }
-  return { below, values: kept.subarray(0, count) };
+  keptBelow = below;
+  return count;
 }
