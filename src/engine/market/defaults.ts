@@ -141,7 +141,7 @@ function yearDemands(demand2024: number, growth: number, years: readonly number[
  * Write the values that depend on the parameters into `m` (made by buildMarketInputs for the same
  * years), in place: a Monte Carlo draw refills one record instead of allocating a new one.
  */
-export function refillMarketInputs(m: MarketInputs, p: Record<string, number>, intensityOf: (appKey: string) => number): void {
+export function refillMarketInputs(m: MarketInputs, p: Record<string, number>, intensityOf: (appKey: string) => number, memo?: RefillMemo): void {
   const { years } = m;
   // A Monte Carlo draw runs this 100,000 times: names and the year's demand are made once per
   // call, not per application (same expressions, so the same numbers).
@@ -162,12 +162,16 @@ export function refillMarketInputs(m: MarketInputs, p: Record<string, number>, i
   }
   // Base-year exports close the balance: output + imports − demand (2024).
   const exports2024 = Math.max(0, p.output2024 + p.imports2024 - p.demand2024);
+  if (!memo || !sameGlobal(memo, p)) {
+    fillGlobalDemand(m, p);
+    if (memo) {
+      memo.filled = true;
+      memo.globalDemand2024 = p.globalDemand2024;
+      memo.globalGrowth1 = p.globalGrowth1;
+      memo.globalGrowth2 = p.globalGrowth2;
+    }
+  }
   for (let k = 0; k < years.length; k++) {
-    const y = years[k];
-    m.globalDemand[k] =
-      y <= 2030
-        ? p.globalDemand2024 * Math.pow(1 + p.globalGrowth1, y - 2024)
-        : p.globalDemand2024 * Math.pow(1 + p.globalGrowth1, 6) * Math.pow(1 + p.globalGrowth2, y - 2030);
     m.exports[k] = exports2024;
     m.sigma[k] = ramp(p.sigma1, p.sigma5, k);
     m.priceElasticity[k] = ramp(p.elasticity1, p.elasticity5, k);
@@ -177,6 +181,36 @@ export function refillMarketInputs(m: MarketInputs, p: Record<string, number>, i
   m.baseOutput = p.output2024;
   m.baseImports = p.imports2024;
   m.unitValue = p.unitValue;
+}
+
+/** The global parameters refillMarketInputs last wrote into one record's global demand. A Monte
+ * Carlo that does not draw them refills the same record 100,000 times with the same numbers (about
+ * twenty powers a draw): given the memo, it skips them when they are unchanged. The memo belongs
+ * to the record: whoever writes the record's global demand otherwise makes a new memo. */
+export interface RefillMemo {
+  filled: boolean;
+  globalDemand2024: number;
+  globalGrowth1: number;
+  globalGrowth2: number;
+}
+
+export function newRefillMemo(): RefillMemo {
+  return { filled: false, globalDemand2024: 0, globalGrowth1: 0, globalGrowth2: 0 };
+}
+
+function sameGlobal(memo: RefillMemo, p: Record<string, number>): boolean {
+  return memo.filled && Object.is(memo.globalDemand2024, p.globalDemand2024) && Object.is(memo.globalGrowth1, p.globalGrowth1) && Object.is(memo.globalGrowth2, p.globalGrowth2);
+}
+
+function fillGlobalDemand(m: MarketInputs, p: Record<string, number>): void {
+  const { years } = m;
+  for (let k = 0; k < years.length; k++) {
+    const y = years[k];
+    m.globalDemand[k] =
+      y <= 2030
+        ? p.globalDemand2024 * Math.pow(1 + p.globalGrowth1, y - 2024)
+        : p.globalDemand2024 * Math.pow(1 + p.globalGrowth1, 6) * Math.pow(1 + p.globalGrowth2, y - 2030);
+  }
 }
 
 /** The intensity lookup of buildMarketInputs from the defaults rows. */

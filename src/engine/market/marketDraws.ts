@@ -3,9 +3,9 @@
 // (marketMonteCarlo).
 
 import { RippleError } from "../errors";
-import { refillMarketInputs } from "./defaults";
+import { newRefillMemo, refillMarketInputs } from "./defaults";
 import { intensityKey, sameShape, shapeOf, type Shape } from "./drawShape";
-import { type MarketInputs, newYearFlows, runMarketInto, type Scenario, shockSchedule, type ShockSchedule, validateInputs } from "./model";
+import { type MarketInputs, newYearFlows, runMarketInto, runMarketPairInto, type Scenario, shockSchedule, type ShockSchedule, validateInputs } from "./model";
 import { type ColumnModel, monteCarloColumns, type MonteCarloOptions, type Percentiles, summarize, type UncertainParameter } from "./montecarlo";
 import { marketInputsFromRecord } from "./sheetLayout";
 import { EFFECT_MEASURES, type EffectMeasure, type UnitEffect } from "./unitEffect";
@@ -64,6 +64,7 @@ export function marketDraws(
   const baseRun = new Float64Array(4 * nY);
   const drawnRun = new Float64Array(4 * nY);
   let m: MarketInputs | null = null;
+  let memo = newRefillMemo();
   let lastYear = NaN;
   const model: ColumnModel = {
     outputs,
@@ -72,8 +73,9 @@ export function marketDraws(
       // a draw that changes them gets a new record (and the check below refuses it).
       if (!m || Math.round(q.lastYear) !== lastYear) {
         m = marketInputsFromRecord(q, supported);
+        memo = newRefillMemo();
         lastYear = Math.round(q.lastYear);
-      } else refillMarketInputs(m, q, (app) => q[intensityKey(app)]);
+      } else refillMarketInputs(m, q, (app) => q[intensityKey(app)], memo);
       validateInputs(m);
       if (m.years.length !== nY)
         throw new RippleError("market-mc-years", { ja: "モンテカルロの試行で分析期間が変わりました（最終年を不確実にしないでください）", en: "a Monte Carlo draw changed the model years (do not mark the last year as uncertain)" });
@@ -82,8 +84,8 @@ export function marketDraws(
         schedules = { base: shockSchedule(m, baseScenario), drawn: shockSchedule(m, mcScenario) };
       }
       if (flows.importsByOrigin.length !== m.origins.length) flows.importsByOrigin = new Array<number>(m.origins.length).fill(0);
-      runMarketInto(m, schedules.base, flows, baseRun);
-      if (mcScenario !== baseScenario) runMarketInto(m, schedules.drawn, flows, drawnRun);
+      if (mcScenario === baseScenario) runMarketInto(m, schedules.base, flows, baseRun);
+      else runMarketPairInto(m, schedules.base, schedules.drawn, flows, baseRun, drawnRun);
       const drawn = mcScenario === baseScenario ? baseRun : drawnRun;
       // As outputChange: (t × 円/kg) / 1000 = 百万円, summed in year order.
       let cum = 0;

@@ -174,8 +174,9 @@ export function runMarketValidated(m: MarketInputs, scenario: Scenario): MarketR
   const schedule = shockSchedule(m, scenario);
   const c = calibrate(m);
   const f = newYearFlows(m.origins.length);
+  const d = newDemandSide();
   const years: YearResult[] = m.years.map((year, k) => {
-    yearFlows(m, k, schedule, c, f);
+    yearFlows(m, k, schedule, c, f, d);
     const byApp = demandByApplication(m, k);
     const importsByOrigin = f.importsByOrigin.slice();
     const supplied = f.domesticSales + f.imports;
@@ -258,11 +259,33 @@ export function newYearFlows(origins: number): YearFlows {
   return { demand: 0, demandAfterPrice: 0, importPrice: 0, capacity: 0, domesticSales: 0, importsByOrigin: new Array<number>(origins).fill(0), imports: 0, shortfall: 0, domesticOutput: 0 };
 }
 
-/** The model's equations for year k, into `f` (the one place they are written). */
-function yearFlows(m: MarketInputs, k: number, schedule: ShockSchedule, c: Calibration, f: YearFlows): void {
+/** The demand side of one year: what depends on the year's import price premium but not on the
+ * cuts, so two scenarios with the same premium share it (the Monte Carlo's base and drawn runs). */
+interface DemandSide {
+  demand: number;
+  demandAfterPrice: number;
+  importPrice: number;
+  capacity: number;
+  domesticAvailable: number;
+  firstDomestic: number;
+  wantImports: number;
+}
+
+function newDemandSide(): DemandSide {
+  return { demand: 0, demandAfterPrice: 0, importPrice: 0, capacity: 0, domesticAvailable: 0, firstDomestic: 0, wantImports: 0 };
+}
+
+/** The model's equations for year k, into `f` (the one place they are written: demandSide, then
+ * supplySide). */
+function yearFlows(m: MarketInputs, k: number, schedule: ShockSchedule, c: Calibration, f: YearFlows, d: DemandSide): void {
+  demandSide(m, k, schedule.premium[k], c, d);
+  supplySide(m, k, schedule.cut, d, f);
+}
+
+function demandSide(m: MarketInputs, k: number, premium: number, c: Calibration, d: DemandSide): void {
   let demand = 0;
   for (const a of m.domestic) demand += a.activity[k] * a.intensity[k] * a.toTonnes;
-  const pm = m.importPrice * (1 + schedule.premium[k]);
+  const pm = m.importPrice * (1 + premium);
   const sigma = m.sigma[k];
   // Armington: s_d/s_m = (α_d/α_m)^σ (p_m/p_d)^σ with α calibrated so base prices give the base
   // shares; σ = 0 keeps them fixed, a large σ moves demand to the cheaper source.
@@ -270,7 +293,10 @@ function yearFlows(m: MarketInputs, k: number, schedule: ShockSchedule, c: Calib
   if (c.sm0 === 0) sd = 1;
   else if (c.sd0 === 0) sd = 0;
   else {
-    const ratio = (c.sd0 / c.sm0) * Math.pow(pm / m.importPrice, sigma);
+    // Without a premium the price ratio is exactly 1, and 1 to any finite power is 1: the power
+    // (a tenth of a Monte Carlo draw) is not taken.
+    const relative = pm / m.importPrice;
+    const ratio = (c.sd0 / c.sm0) * (relative === 1 && Number.isFinite(sigma) ? 1 : Math.pow(relative, sigma));
     sd = ratio / (1 + ratio);
   }
   const avg = sd * m.domesticPrice + (1 - sd) * pm;
@@ -281,24 +307,44 @@ function yearFlows(m: MarketInputs, k: number, schedule: ShockSchedule, c: Calib
   // demand (the world market is elastic) except what an export control cuts, which spare
   // domestic capacity fills as far as it can. Without a cut there is no shortfall.
   const firstDomestic = Math.min(domesticAvailable, sd * demandAfterPrice);
-  const wantImports = demandAfterPrice - firstDomestic;
+  d.demand = demand;
+  d.demandAfterPrice = demandAfterPrice;
+  d.importPrice = pm;
+  d.capacity = capacity;
+  d.domesticAvailable = domesticAvailable;
+  d.firstDomestic = firstDomestic;
+  d.wantImports = demandAfterPrice - firstDomestic;
+}
+
+function supplySide(m: MarketInputs, k: number, cut: number[][], d: DemandSide, f: YearFlows): void {
+  const { demandAfterPrice, domesticAvailable, firstDomestic, wantImports } = d;
   let imports = 0;
   for (let i = 0; i < m.origins.length; i++) {
-    const v = wantImports * m.origins[i].share * (1 - schedule.cut[i][k]);
+    const v = wantImports * m.origins[i].share * (1 - cut[i][k]);
     f.importsByOrigin[i] = v;
     imports += v;
   }
   const domesticSales = Math.min(domesticAvailable, firstDomestic + (wantImports - imports));
   const supplied = domesticSales + imports;
-  f.demand = demand;
+  f.demand = d.demand;
   f.demandAfterPrice = demandAfterPrice;
-  f.importPrice = pm;
-  f.capacity = capacity;
+  f.importPrice = d.importPrice;
+  f.capacity = d.capacity;
   f.domesticSales = domesticSales;
   f.imports = imports;
   f.shortfall = Math.max(0, demandAfterPrice - supplied);
   f.domesticOutput = domesticSales + m.exports[k];
 }
+
+/** KPI, demand, shortfall and domestic output of year k, the 4 numbers per year a Monte Carlo keeps. */
+function writeYear(f: YearFlows, k: number, out: Float64Array): void {
+  out[4 * k] = f.demand > 0 ? f.capacity / f.demand : Infinity;
+  out[4 * k + 1] = f.demand;
+  out[4 * k + 2] = f.shortfall;
+  out[4 * k + 3] = f.domesticOutput;
+}
+
+const scratch = newDemandSide();
 
 /** The Monte Carlo's view of a run: per year the KPI, demand, shortfall and domestic output,
  * written into `out` (4 numbers per year) without building the full result. Same equations as
@@ -306,11 +352,23 @@ function yearFlows(m: MarketInputs, k: number, schedule: ShockSchedule, c: Calib
 export function runMarketInto(m: MarketInputs, schedule: ShockSchedule, f: YearFlows, out: Float64Array): void {
   const c = calibrate(m);
   for (let k = 0; k < m.years.length; k++) {
-    yearFlows(m, k, schedule, c, f);
-    out[4 * k] = f.demand > 0 ? f.capacity / f.demand : Infinity;
-    out[4 * k + 1] = f.demand;
-    out[4 * k + 2] = f.shortfall;
-    out[4 * k + 3] = f.domesticOutput;
+    yearFlows(m, k, schedule, c, f, scratch);
+    writeYear(f, k, out);
+  }
+}
+
+/** runMarketInto for two scenarios on the same inputs (the base and the drawn one): a year whose
+ * premium is the same in both computes its demand side once — the same operations on the same
+ * numbers, so the same results as two runMarketInto calls. */
+export function runMarketPairInto(m: MarketInputs, first: ShockSchedule, second: ShockSchedule, f: YearFlows, outFirst: Float64Array, outSecond: Float64Array): void {
+  const c = calibrate(m);
+  for (let k = 0; k < m.years.length; k++) {
+    demandSide(m, k, first.premium[k], c, scratch);
+    supplySide(m, k, first.cut, scratch, f);
+    writeYear(f, k, outFirst);
+    if (second.premium[k] !== first.premium[k]) demandSide(m, k, second.premium[k], c, scratch);
+    supplySide(m, k, second.cut, scratch, f);
+    writeYear(f, k, outSecond);
   }
 }
 

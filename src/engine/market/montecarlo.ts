@@ -2,8 +2,8 @@
 // run repeats bit for bit, and a one-at-a-time tornado. The model is a function of a parameter
 // record, so anything linear in the outputs (e.g. IO effects per tonne) is computed once outside.
 
-import seedrandom from "seedrandom";
 import { RippleError } from "../errors";
+import { arc4Uniform } from "./arc4";
 import { orderStatistics } from "./orderStatistics";
 
 export type Distribution =
@@ -68,10 +68,15 @@ export function summarize(values: ArrayLike<number>): Percentiles {
     const h = (n - 1) * probabilities[j];
     return v[2 * j] + (h - Math.floor(h)) * (v[2 * j + 1] - v[2 * j]);
   };
-  // Summed in draw order: the same seed gives the same draws, so the mean repeats to the last bit.
+  return { p5: interpolate(0), p50: interpolate(1), p95: interpolate(2), mean: sumInOrder(values) / n };
+}
+
+/** Summed in draw order: the same seed gives the same draws, so the mean repeats to the last bit.
+ * A function of its own that ends at its loop (orderStatistics.ts says why). */
+function sumInOrder(values: ArrayLike<number>): number {
   let total = 0;
-  for (let i = 0; i < n; i++) total += values[i];
-  return { p5: interpolate(0), p50: interpolate(1), p95: interpolate(2), mean: total / n };
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }
 
 export interface MonteCarloOptions {
@@ -104,7 +109,7 @@ export function monteCarlo(
   opts: MonteCarloOptions,
 ): { draws: Record<string, number[]>; percentiles: Record<string, Percentiles>; samples: Record<string, number[]> } {
   checkRun(base, uncertain, opts);
-  const rng = seedrandom(String(opts.seed));
+  const rng = arc4Uniform(String(opts.seed));
   const out: Record<string, number[]> = {};
   const samples: Record<string, number[]> = Object.fromEntries(uncertain.map((p) => [p.key, [] as number[]]));
   for (let k = 0; k < opts.draws; k++) {
@@ -143,7 +148,7 @@ export function monteCarloColumns(
   opts: MonteCarloOptions,
 ): { columns: Float64Array[]; samples: Float64Array[] } {
   checkRun(base, uncertain, opts);
-  const rng = seedrandom(String(opts.seed));
+  const rng = arc4Uniform(String(opts.seed));
   const n = opts.draws;
   const columns = model.outputs.map(() => new Float64Array(n));
   const samples = uncertain.map(() => new Float64Array(n));

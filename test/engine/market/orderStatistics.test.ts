@@ -31,6 +31,35 @@ describe("order statistics by selection", () => {
       }
   });
 
+  it("equal a sort's values on long columns (the one-pass bracketed search and its fallback)", () => {
+    // Long enough for the bracketed pass; ties and a mostly constant column overfill its brackets
+    // and take the full selection; sorted and reversed data sample unevenly.
+    const kinds = ["uniform", "ties", "sorted", "reversed", "mostlyConstant", "heavyTail"] as const;
+    for (const kind of kinds)
+      for (const n of [8192, 20_001, 100_000]) {
+        const rng = seedrandom(`long${kind}${n}`);
+        const a =
+          kind === "mostlyConstant"
+            ? Float64Array.from({ length: n }, () => (rng() < 0.9 ? 7 : rng()))
+            : kind === "heavyTail"
+              ? Float64Array.from({ length: n }, () => 1 / (rng() + 1e-9) - rng() * 1e3)
+              : sample(n, `${kind}${n}`, kind);
+        const sorted = Float64Array.from(a).sort();
+        const pairs = [0.05, 0.5, 0.95].flatMap((p) => [Math.floor((n - 1) * p), Math.floor((n - 1) * p) + 1]);
+        const ranks = [...pairs, 0, n - 1, ...Array.from({ length: 5 }, () => Math.floor(rng() * n))];
+        expect(orderStatistics(a, ranks)).toEqual(ranks.map((r) => sorted[r]));
+        expect(orderStatistics(Array.from(a), pairs)).toEqual(pairs.map((r) => sorted[r]));
+      }
+  });
+
+  it("give a constant column its value, and a column of zeros of both signs zero", () => {
+    expect(orderStatistics(new Float64Array(10_000).fill(-2.5), [0, 5000, 9999])).toEqual([-2.5, -2.5, -2.5]);
+    const zeros = new Float64Array(10_000);
+    zeros[3] = -0;
+    // Selection, as before, does not order −0 before 0 (they print alike): only the value is asked.
+    for (const v of orderStatistics(zeros, [0, 5000, 9999])) expect(v === 0).toBe(true);
+  });
+
   it("leave the input unchanged and refuse ranks outside the array", () => {
     const a = sample(50, "x", "uniform");
     const copy = Float64Array.from(a);
