@@ -85,7 +85,6 @@ describe("market Monte Carlo fast path", () => {
     const viaColumns = monteCarloColumns(p, sheets.uncertain, { outputs: keys, run: (q, out) => keys.forEach((k, i) => (out[i] = q[k])) }, { draws: 300, seed: 9 });
     keys.forEach((k, i) => {
       expect(Array.from(viaColumns.columns[i])).toEqual(viaRecords.draws[k]);
-      expect(Array.from(viaColumns.samples[i])).toEqual(viaRecords.samples[k]);
     });
   });
 
