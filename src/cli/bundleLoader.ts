@@ -4,4 +4,7 @@ import { workerData } from "node:worker_threads";
 import { runBundle } from "./codeCache";
 import type { Entry } from "./entry";
 
-(runBundle((workerData as { makeCodeCache?: string } | null)?.makeCodeCache) as Entry).runInWorker();
+const entry = runBundle((workerData as { makeCodeCache?: string } | null)?.makeCodeCache) as Entry;
+// A helper thread of the command (offload.ts) or the command's own worker.
+if (entry.isOffloadedJob()) entry.runOffloaded();
+else entry.runInWorker();

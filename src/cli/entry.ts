@@ -6,3 +6,4 @@ export { removeAllNow } from "./atomicWrite";
 export { main } from "./main";
 export { syncProcessIO } from "./syncOutput";
 export { runInWorker } from "./workerRun";
+export { isOffloadedJob, runOffloaded } from "./offloadWorker";

@@ -15,6 +15,7 @@ import { modelSettings } from "../usecases/options";
 import { securityParametersOf } from "../usecases/security";
 import type { GridFile } from "../workbook/xlsx";
 import { chooseSheet, findSheet, inFile, readGrids, readText, say } from "./analyze";
+import { cliOffload } from "./offload";
 import { writeOutputs } from "./outputs";
 import type { CliIO } from "./io";
 import { loadMapping } from "./mappingFile";
@@ -152,7 +153,7 @@ export async function runMarketCommand(args: MarketArgs, io: CliIO): Promise<Mar
       seed: args.seed,
       magnetSector: args.magnetSector,
     },
-    { signal: args.signal },
+    { signal: args.signal, offload: cliOffload() },
   );
   const security = job.security?.run ?? null;
   const { workbook, publicWorkbook } = await writeOutputs(io, lang, {

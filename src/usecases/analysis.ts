@@ -21,6 +21,7 @@ import type { WorkbookSpec } from "../report/spec";
 import { typeIIFigures } from "../engine/model/typeII";
 import { engineOptions, userOptions, type AnalysisOptions } from "./options";
 import { balancedTable, inFile, inFileAsync, type SourcedGrid } from "./table";
+import type { SecurityOffload } from "./security";
 
 /** A grid with the name the method sheet gives it. */
 export interface NamedGrid extends SourcedGrid {
@@ -50,6 +51,8 @@ export interface JobControl {
   build?: (sectors: number) => { update(done: number, total: number, stage?: string): void; stop(): void } | null;
   /** Progress of a long analysis step (the market model's Monte Carlo). */
   analyzeProgress?: (done: number, total: number) => void;
+  /** Work the host can run on another thread (usecases/security.ts SecurityOffload). */
+  offload?: SecurityOffload;
 }
 
 export interface AnalysisJob {

@@ -10,6 +10,9 @@ import type { IOModel } from "../engine/model/iomodel";
 import type { Evaluation } from "../engine/projects/evaluate";
 import type { Project } from "../engine/projects/parse";
 import { readSecurityParameters, runSecurity, securityDetailJson, securityJson, SECURITY_PARAMETER_SHEET, type SecurityRun } from "../engine/security";
+import type { SecurityInput } from "../engine/security/evaluate";
+import { securityMonteCarloInput, type SecurityMonteCarlo } from "../engine/security/montecarlo";
+import { securityBuildOf } from "../engine/security/run";
 import type { Lang } from "../engine/errors";
 import type { WorkbookSpec } from "../report/spec";
 import { securityPlanIds, withSecurity } from "../report/securityReport";
@@ -40,6 +43,25 @@ export function findMarketSheets(sheets: readonly Grid[]): { params: Grid; scena
   return params && scenarios ? { params, scenarios } : null;
 }
 
+/** A host that can run the security Monte Carlo on another thread (the command line: a helper
+ * thread, so it runs beside the market's Monte Carlo on a second core). The result must be
+ * securityMonteCarlo's for the same arguments; the host stops the work when `signal` aborts. */
+export interface SecurityOffload {
+  securityMonteCarlo(input: SecurityInput, parameters: Record<string, number>, opts: { draws: number; seed?: string }, signal?: AbortSignal): Promise<SecurityMonteCarlo | null>;
+}
+
+/** Starts the security Monte Carlo of the plans on the host's other thread for the market run
+ * about to draw (engine/market/run.ts beforeMonteCarlo); null when it must run here (the dynamic
+ * loss path needs the model). The caller awaits the promise after the market's Monte Carlo. */
+export function startSecurityMonteCarlo(
+  offload: SecurityOffload,
+  args: { market: Pick<MarketAnalysis, "inputs" | "sheets">; evaluation: Evaluation; model: IOModel; parameters: Record<string, number> | undefined; draws: number; seed?: string; signal?: AbortSignal },
+): Promise<SecurityMonteCarlo | null> | null {
+  const build = securityBuildOf(args);
+  const input = securityMonteCarloInput(build.input, build.parameters);
+  return input ? offload.securityMonteCarlo(input, build.parameters, { draws: args.draws, seed: args.seed }, args.signal) : null;
+}
+
 /** The evaluation on a market run with the plans, and how to redo it for other plans. */
 export function securityContext(args: {
   market: MarketAnalysis;
@@ -49,10 +71,12 @@ export function securityContext(args: {
   parameters: Record<string, number> | undefined;
   draws?: number;
   seed?: string;
+  /** The Monte Carlo, when it ran on another thread (startSecurityMonteCarlo). */
+  monteCarlo?: SecurityMonteCarlo | null;
 }): SecurityContext {
   const { model, parameters } = args;
   return {
-    run: runSecurity({ market: args.market, evaluation: args.evaluation, model, parameters, draws: args.draws, seed: args.seed }),
+    run: runSecurity({ market: args.market, evaluation: args.evaluation, model, parameters, draws: args.draws, seed: args.seed, monteCarlo: args.monteCarlo }),
     again: (plans, evaluation) => runSecurity({ market: args.marketOf(plans), evaluation, model, parameters, draws: PROBE_DRAWS }),
   };
 }

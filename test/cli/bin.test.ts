@@ -1,28 +1,13 @@
 // The installed command: bin/ripple.js runs the compiled dist/cli/main.js.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/workbook/xlsx";
 import { tempDir } from "./helpers";
-import { repoRoot } from "./paths";
-
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
+import { ensureCliBuilt, repoRoot } from "./paths";
 
 describe("node bin/ripple.js", () => {
-  beforeAll(() => {
-    const built = join(repoRoot, "dist/cli/main.js");
-    if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(repoRoot, "src"))) {
-      execFileSync("npm", ["run", "build:cli"], { cwd: repoRoot, stdio: "pipe" });
-    }
-  });
+  beforeAll(() => ensureCliBuilt("main.js"));
 
   it("ripple demo writes the results workbook", async () => {
     const dir = tempDir();

@@ -2,29 +2,19 @@
 // the analysis (a long synchronous factorisation included), writing — exits 130 and leaves no
 // file behind; a second Ctrl+C stops it at once. Spawned as a user runs it, on a table large
 // enough that every phase takes a while.
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, syntheticTableCsv, tempDir } from "./helpers";
-
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
+import { ensureCliBuilt } from "./paths";
 
 // From 1,000 sectors the progress bar is printed even to a pipe: it says which phase is running.
 const N = 1000;
 let table = "";
 
 beforeAll(() => {
-  const built = join(repoRoot, "dist/cli/launcher.js");
-  if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(repoRoot, "src")))
-    execFileSync("npm", ["run", "build:cli"], { cwd: repoRoot, stdio: "pipe" });
+  ensureCliBuilt();
   table = syntheticTableCsv(N);
 }, 120_000);
 

@@ -90,6 +90,9 @@ export interface MarketAnalysisArgs {
   scenario?: string;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Called with the run's inputs just before its Monte Carlo (only when there is one): a caller
+   * can start work that needs them on another thread meanwhile (usecases/market.ts). */
+  beforeMonteCarlo?: (market: Pick<MarketAnalysis, "inputs" | "sheets">) => void;
 }
 /** Capacity online per year of the supported NdFeB plans (cancelled plans excluded). */
 export function supportedByYear(projects: Project[], years: number[]): { total: number[]; plans: SupportedPlan[] } {
@@ -191,6 +194,7 @@ export function runMarketOnSheets(sheets: MarketSheets, args: Omit<MarketAnalysi
       });
     const mcScenario = runs[runs.length - 1].scenario;
     const seed = String(args.seed ?? 1);
+    args.beforeMonteCarlo?.({ inputs, sheets });
     mc = marketMonteCarlo(
       p,
       sheets.uncertain,

@@ -50,6 +50,16 @@ export function securityUncertainty(input: SecurityInput, p: Record<string, numb
     .filter((u) => u.distribution.high > u.distribution.low);
 }
 
+/** The input as securityMonteCarlo reads it, for another thread (a structured clone keeps data,
+ * not classes): without the dynamic path's model and the price set-up, which the draws never use
+ * (they evaluate without prices, and the dynamic path only when lossPath is 1). Null when
+ * lossPath is 1: that Monte Carlo needs the model and stays on the caller's thread. */
+export function securityMonteCarloInput(input: SecurityInput, p: Record<string, number>): SecurityInput | null {
+  if (p.lossPath === 1) return null;
+  const { dynamic: _dynamic, price: _price, ...data } = input;
+  return data;
+}
+
 export function securityMonteCarlo(
   input: SecurityInput,
   p: Record<string, number>,

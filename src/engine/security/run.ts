@@ -25,19 +25,17 @@ export interface SecurityRun {
   warnings: RippleWarning[];
 }
 
-export function runSecurity(args: {
-  market: MarketAnalysis;
+/** The security model's input from the market run's inputs and sheets (the same for the run
+ * before and after its Monte Carlo) and the projects evaluation. */
+export function securityBuildOf(args: {
+  market: Pick<MarketAnalysis, "inputs" | "sheets">;
   evaluation: Evaluation;
   model: IOModel;
   parameters?: Record<string, number>;
-  /** Monte Carlo draws over the judgement parameters (default 2,000; 0 for none) and seed. */
-  draws?: number;
-  seed?: string | number;
-  signal?: AbortSignal;
-}): SecurityRun {
+}): SecurityBuild {
   const { market, evaluation } = args;
   const marketWithout = marketInputsFromRecord(market.sheets.params);
-  const build = buildSecurityInput({
+  return buildSecurityInput({
     marketWith: market.inputs,
     marketWithout,
     scenarios: market.sheets.scenarios,
@@ -48,11 +46,31 @@ export function runSecurity(args: {
     pvSubsidy: evaluation.pv.subsidy,
     parameters: args.parameters,
   });
+}
+
+export function runSecurity(args: {
+  market: MarketAnalysis;
+  evaluation: Evaluation;
+  model: IOModel;
+  parameters?: Record<string, number>;
+  /** Monte Carlo draws over the judgement parameters (default 2,000; 0 for none) and seed. */
+  draws?: number;
+  seed?: string | number;
+  signal?: AbortSignal;
+  /** Its Monte Carlo already run (on another thread) for the same build, draws and seed. */
+  monteCarlo?: SecurityMonteCarlo | null;
+}): SecurityRun {
+  const build = securityBuildOf(args);
   const result = evaluateSecurity(build.input, build.parameters);
   const draws = args.draws ?? DEFAULT_SECURITY_DRAWS;
-  const monteCarlo = draws > 0 ? securityMonteCarlo(build.input, build.parameters, { draws, seed: args.seed, signal: args.signal }) : null;
+  const monteCarlo =
+    args.monteCarlo !== undefined
+      ? args.monteCarlo
+      : draws > 0
+        ? securityMonteCarlo(build.input, build.parameters, { draws, seed: args.seed, signal: args.signal })
+        : null;
   const chain = securityChain(build, result, args.model);
-  return { build, result, inducedValueAddedPerSubsidy: evaluation.inducedValueAddedPerSubsidy, monteCarlo, chain, warnings: build.warnings };
+  return { build, result, inducedValueAddedPerSubsidy: args.evaluation.inducedValueAddedPerSubsidy, monteCarlo, chain, warnings: build.warnings };
 }
 
 /** The `security` block of the JSON, exactly as RESILIENCE.md 6 (table units, full precision). */
