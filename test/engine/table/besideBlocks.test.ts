@@ -9,11 +9,10 @@
 // against a hand computation (A = Z / x, m = |imports| / domestic demand, L by Gauss–Jordan).
 
 import { describe, expect, it } from "vitest";
-import { RippleError } from "../../../src/engine/errors";
 import type { CellValue } from "../../../src/engine/grid";
 import { analyze } from "../../../src/engine/model";
 import { readTable, recognizeLayout } from "../../../src/engine/table";
-import { gaussJordanInverse, gridOf } from "./fixtures";
+import { gaussJordanInverse, gridOf, refusal } from "./fixtures";
 
 const S = ["農業", "製造業", "サービス"];
 const Z = [
@@ -71,16 +70,6 @@ function beside(extra: CellValue[][], gap = 1): CellValue[][] {
 }
 
 const round6 = (v: number) => Number(v.toFixed(6));
-
-function refusal(f: () => unknown): RippleError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RippleError);
-    return e as RippleError;
-  }
-  throw new Error("not refused");
-}
 
 describe("a block of input coefficients beside the table", () => {
   // 投入係数 printed to six decimals in K1:N4, the sector labels repeated in K.

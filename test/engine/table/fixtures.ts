@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import seedrandom from "seedrandom";
+import { expect } from "vitest";
+import { RippleError } from "../../../src/engine/errors";
 import type { CellValue, Grid } from "../../../src/engine/grid";
 import { parseCsv } from "../../../src/engine/table/csv";
 
@@ -314,4 +316,15 @@ export function gaussJordanInverse(B: number[][]): number[][] {
     }
   }
   return aug.map((row) => row.slice(n));
+}
+
+/** The RippleError `f` throws (the test fails if it throws anything else or nothing). */
+export function refusal(f: () => unknown): RippleError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(RippleError);
+    return e as RippleError;
+  }
+  throw new Error("expected a refusal");
 }

@@ -3,12 +3,11 @@
 // choice, and every refusal with its sheet and cell.
 
 import { describe, expect, it } from "vitest";
-import { RippleError } from "../../../src/engine/errors";
 import { readTable } from "../../../src/engine/table";
 import { parseMarginsGrid, purchaserToProducer } from "../../../src/engine/table/margins";
 import { marginGroups, marginSheetDescription } from "../../../src/engine/table/marginSheet";
 import type { CellValue } from "../../../src/engine/grid";
-import { aomoriMarginRows, gridOf, loadSharedCsv } from "./fixtures";
+import { aomoriMarginRows, gridOf, loadSharedCsv, refusal } from "./fixtures";
 
 const TABLE = readTable(loadSharedCsv("data/jp-io-2011-13/io2011_13sector_ja.csv"));
 const SHEET = "(参考)マージン率";
@@ -21,16 +20,6 @@ function shock(entries: Record<string, number>): number[] {
   const v = TABLE.sectors.map(() => 0);
   for (const [k, x] of Object.entries(entries)) v[at(k)] = x;
   return v;
-}
-
-function refusal(f: () => unknown): RippleError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RippleError);
-    return e as RippleError;
-  }
-  throw new Error("not refused");
 }
 
 describe("margin rates from a labelled sheet (Aomori layout)", () => {

@@ -3,11 +3,10 @@
 // repeated sector, a shocked sector without rates, no (or several) sectors to take the margins.
 
 import { describe, expect, it } from "vitest";
-import { RippleError } from "../../../src/engine/errors";
 import { readTable } from "../../../src/engine/table";
 import { marginSector, parseMarginsGrid, purchaserToProducer } from "../../../src/engine/table/margins";
 import type { CellValue } from "../../../src/engine/grid";
-import { gridOf } from "./fixtures";
+import { gridOf, refusal } from "./fixtures";
 
 // A balanced 3-sector table: 製造業, 商業, 運輸 (rows and columns add up to output).
 const TABLE = readTable(
@@ -22,16 +21,6 @@ const TABLE = readTable(
 );
 
 const margins = (rows: CellValue[][]) => gridOf([["部門", "商業マージン率", "運輸マージン率"], ...rows], "マージン");
-
-function refusal(f: () => unknown): RippleError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RippleError);
-    return e as RippleError;
-  }
-  throw new Error("not refused");
-}
 
 describe("purchaser-price shock to producer prices", () => {
   it("by hand: 製造業 1000 at purchaser prices with 15% trade and 5% transport margins", () => {

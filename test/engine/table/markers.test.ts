@@ -5,10 +5,9 @@
 
 import { describe, expect, it } from "vitest";
 import { a1, type CellValue, type Grid } from "../../../src/engine/grid";
-import { RippleError } from "../../../src/engine/errors";
 import { readTable, recognizeLayout } from "../../../src/engine/table";
 import { markerOf, parseNumberText } from "../../../src/engine/table/normalize";
-import { micGrid, randomMicParts } from "./fixtures";
+import { micGrid, randomMicParts, refusal } from "./fixtures";
 
 /** A 5-sector prefectural table: title row 1, codes row 2, names row 3, sectors rows 4–8 with
  * codes in column A and names in column B, Z in C4:G8. */
@@ -26,16 +25,6 @@ function set(g: Grid, r1: number, c: number, v: CellValue): Grid {
 /** Zero-based column of a header name in row 3. */
 const colOf = (g: Grid, name: string) => g.values[2].findIndex((v) => v === name);
 const rowOf = (g: Grid, name: string) => g.values.findIndex((r) => r[1] === name) + 1;
-
-function refusal(f: () => unknown): RippleError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RippleError);
-    return e as RippleError;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("marks in number cells", () => {
   it("knows the marks: 'x' 秘匿, '…' / '..' / ':' not available; '－' is a placeholder, not a mark", () => {
